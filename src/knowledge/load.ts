@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { KnowledgeFileError } from '../errors.ts';
+import { formatIssues } from './issues.ts';
+import { knowledgeSchema, type Knowledge } from './schema.ts';
+
+/**
+ * Parses the text of one knowledge file. Throws a `KnowledgeFileError` naming the file, the
+ * JSON path and the problem; the article id must match the file name.
+ */
+export function parseKnowledgeFile(file: string, text: string): Knowledge {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new KnowledgeFileError(`${file}: is not valid JSON: ${(err as Error).message}`);
+  }
+  const result = knowledgeSchema.safeParse(json);
+  if (!result.success) throw new KnowledgeFileError(formatIssues(file, result.error.issues));
+  const expected = basename(file).replace(/\.json$/, '');
+  if (result.data.article.id !== expected) {
+    throw new KnowledgeFileError(`${file}: at $.article.id: is "${result.data.article.id}" but the file is named "${expected}.json"; they must match`);
+  }
+  return result.data;
+}
+
+/**
+ * Loads every `*.json` knowledge file in `dir` (overlays excluded), all or nothing: if any file
+ * is bad the error lists every bad file and nothing is returned. Sorted by article id.
+ */
+export function loadKnowledgeDir(dir: string): Knowledge[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.overlay.json'));
+  } catch (err) {
+    throw new KnowledgeFileError(`${dir}: cannot read the knowledge directory: ${(err as Error).message}`);
+  }
+  if (names.length === 0) {
+    throw new KnowledgeFileError(`${dir}: holds no knowledge files (*.json); build one with: npm run knowledge -- build knowledge/articles/<article>.txt`);
+  }
+  const problems: string[] = [];
+  const loaded: Knowledge[] = [];
+  for (const name of names.sort()) {
+    const file = join(dir, name);
+    try {
+      loaded.push(parseKnowledgeFile(file, readFileSync(file, 'utf8')));
+    } catch (err) {
+      problems.push(err instanceof KnowledgeFileError ? err.message : `${file}: ${(err as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new KnowledgeFileError(`refusing to load knowledge with errors:\n${problems.join('\n')}`);
+  return loaded;
+}

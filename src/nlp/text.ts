@@ -1,0 +1,82 @@
+import { stemmer } from 'stemmer';
+import { STOP_WORDS } from './lexicon.ts';
+
+/** A word of a text, with where it stands and its normal forms. */
+export interface Token {
+  /** As written. */
+  raw: string;
+  /** Lower-cased, accents folded, dots and possessive `'s` removed, digit groups joined ("1,300" → "1300"). */
+  norm: string;
+  /** Porter stem of `norm` (numbers are kept whole). */
+  stem: string;
+  /** Offset of the first character in the text. */
+  start: number;
+  /** Offset after the last character. */
+  end: number;
+}
+
+// Dotted acronyms (U.S., D.C.), then words with inner apostrophes/hyphen parts kept apart,
+// then numbers with digit groups or decimals, then ordinals (10th).
+const TOKEN_RE = /\p{L}(?:\.\p{L})+\.?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?/gu;
+
+/** Folds case and accents, so "Zelenskyy", "ZELENSKYY" and "Zélenskyy" compare equal. */
+export function foldCase(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Splits text into word tokens with offsets; punctuation is dropped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    let norm = foldCase(raw).replace(/['’]s$/, '').replace(/['’]/g, '');
+    if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3})/g, '');
+    else norm = norm.replace(/\./g, '');
+    if (norm.length === 0) continue;
+    tokens.push({ raw, norm, stem: stemWord(norm), start: m.index, end: m.index + raw.length });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a normalised word; numbers and short words are kept whole. Memoised. */
+export function stemWord(norm: string): string {
+  if (norm.length <= 2 || /^\d/.test(norm)) return norm;
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = stemmer(norm);
+    if (stemCache.size < 200_000) stemCache.set(norm, s);
+  }
+  return s;
+}
+
+/** True for words that carry no content for matching ("the", "did", "about"). */
+export function isStopWord(norm: string): boolean {
+  return STOP_WORDS.has(norm);
+}
+
+/** Content-word stems of a text, in order (stop words dropped). */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !isStopWord(t.norm))
+    .map((t) => t.stem);
+}
+
+// Abbreviations after which Intl.Segmenter wrongly ends a sentence.
+const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Mt|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Jr|Sr|Rev|Fr|No|Nos|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.\s*$/;
+
+/** Splits a paragraph into sentences with `Intl.Segmenter`, rejoining splits after abbreviations. */
+export function splitSentences(paragraph: string): string[] {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const out: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenter.segment(paragraph)) {
+    pending += segment;
+    if (ABBREVIATION_END.test(pending)) continue;
+    if (pending.trim().length > 0) out.push(pending.trim());
+    pending = '';
+  }
+  if (pending.trim().length > 0) out.push(pending.trim());
+  return out;
+}
