@@ -443,10 +443,11 @@ function findClaims(
   }
 
   const according = /according to ([^,.;]+)/i.exec(s.text);
-  if (according?.[1]) {
-    const start = according.index + according[0].length - according[1].length;
-    const m = mentions.find((x) => x.start >= start && x.end <= start + according[1].length);
-    push(according[1].trim(), m ? entityIds.get(m.entity) : undefined, 'says', 'according to');
+  const source = according?.[1];
+  if (according && source) {
+    const start = according.index + according[0].length - source.length;
+    const m = mentions.find((x) => x.start >= start && x.end <= start + source.length);
+    push(source.trim(), m ? entityIds.get(m.entity) : undefined, 'says', 'according to');
   }
   return claims;
 }

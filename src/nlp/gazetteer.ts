@@ -1,4 +1,7 @@
-import countries from 'world-countries';
+import worldCountries, { type Country } from 'world-countries';
+
+// The package's typings describe a CommonJS default; at run time the ES module's default is the array.
+const countries: Country[] = (worldCountries as unknown as { default?: Country[] }).default ?? (worldCountries as unknown as Country[]);
 
 /** A country as the build recognises it: its common name and every other name it goes by. */
 export interface CountryEntry {
@@ -16,7 +19,7 @@ let cached: CountryEntry[] | undefined;
  */
 export function countryGazetteer(): readonly CountryEntry[] {
   if (cached) return cached;
-  cached = countries.map((c) => {
+  const built = countries.map((c) => {
     const aliases = new Set<string>();
     aliases.add(c.name.official);
     for (const alt of c.altSpellings) {
@@ -33,5 +36,6 @@ export function countryGazetteer(): readonly CountryEntry[] {
     aliases.delete(c.name.common);
     return { name: c.name.common, aliases: [...aliases].filter((a) => !a.includes(',')) };
   });
-  return cached;
+  cached = built;
+  return built;
 }

@@ -1,0 +1,95 @@
+import type { Knowledge } from '../knowledge/schema.ts';
+import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
+import { analyseQuestion } from '../matcher/question.ts';
+import { buildMatcherIndex, type MatcherIndex } from '../matcher/search-index.ts';
+import { answerPlan, suggestQuestions, type Answer, type Citation } from './answer.ts';
+import { buildBriefing, buildSourceList, buildTopicList, type ArticleBriefing, type SourceEntry, type TopicEntry } from './briefing.ts';
+
+/** What the bot can say back to a `/briefing` request, a mention or a terminal line. */
+export type Reply =
+  | { kind: 'answer'; answer: Answer }
+  | { kind: 'briefing'; briefings: ArticleBriefing[] }
+  | { kind: 'digest'; briefings: ArticleBriefing[]; suggestions: string[] }
+  | { kind: 'topics'; topics: TopicEntry[] }
+  | { kind: 'sources'; sources: SourceEntry[] }
+  | { kind: 'help'; examples: string[]; empty: boolean };
+
+/** The core a Slack app or a terminal talks to: loaded knowledge, its index, and the matcher options. */
+export interface Briefer {
+  articles: readonly Knowledge[];
+  index: MatcherIndex;
+  options: MatchOptions;
+}
+
+/** Builds the core over loaded knowledge. Pure; builds the index once. */
+export function createBriefer(articles: readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): Briefer {
+  return { articles, index: buildMatcherIndex(articles), options };
+}
+
+/** Subcommands of `/briefing`; anything else is a question. */
+export const SUBCOMMANDS = ['briefing', 'topics', 'ask', 'digest', 'sources', 'help'] as const;
+
+/** Example questions for help: the topics' own suggestions, which the matcher answers. */
+function examples(briefer: Briefer): string[] {
+  return suggestQuestions(briefer.index, [], 3);
+}
+
+/**
+ * Routes a request's text the way `/briefing` reads it: empty or `briefing` → the briefing;
+ * `topics`, `digest`, `sources`, `help`; `ask <question>` or any other text → an answer.
+ * Questions that ask for help, a summary or the topics get those replies. Pure.
+ */
+export function routeRequest(briefer: Briefer, text: string): Reply {
+  const trimmed = text.trim();
+  const [first = '', ...rest] = trimmed.split(/\s+/);
+  const sub = first.toLowerCase();
+  if (trimmed === '' || sub === 'briefing') {
+    if (rest.length === 0) return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
+  }
+  if (rest.length === 0) {
+    if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
+    if (sub === 'digest') return digestReply(briefer);
+    if (sub === 'sources') return { kind: 'sources', sources: buildSourceList(briefer.articles) };
+    if (sub === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
+  }
+  const question = sub === 'ask' ? rest.join(' ') : trimmed;
+  return replyToQuestion(briefer, question);
+}
+
+/** Answers free text as a question; a help, summary or topics question gets that reply. Pure. */
+export function replyToQuestion(briefer: Briefer, question: string): Reply {
+  const plan = analyseQuestion(question, briefer.index);
+  if (plan.plain === '') return { kind: 'help', examples: examples(briefer), empty: true };
+  if (plan.intent === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
+  if (plan.intent === 'summary') return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
+  if (plan.intent === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
+  return { kind: 'answer', answer: answerPlan(briefer.index, plan, briefer.options) };
+}
+
+/** The digest: the briefing plus questions to follow up with. Pure. */
+export function digestReply(briefer: Briefer): Reply {
+  return { kind: 'digest', briefings: buildBriefing(briefer.articles), suggestions: examples(briefer) };
+}
+
+/**
+ * A reply as one `Answer` object, for the JSON command line: briefings answer with one
+ * citation per point; help, topics and sources answer nothing (no citations).
+ */
+export function replyAsAnswer(reply: Reply, question: string): Answer {
+  switch (reply.kind) {
+    case 'answer':
+      return reply.answer;
+    case 'briefing':
+    case 'digest': {
+      const citations: Citation[] = reply.briefings.flatMap((b) => b.points.map((p) => p.citation));
+      const text = reply.briefings.map((b) => [b.article.headline, ...b.points.map((p) => `${p.topic}: ${p.citation.quote}`)].join('\n')).join('\n\n');
+      return { question, answered: citations.length > 0, intent: 'summary', text, citations, suggestions: [], confidence: 1 };
+    }
+    case 'topics':
+      return { question, answered: false, intent: 'topics', text: reply.topics.map((t) => `${t.name}: ${t.suggestion}`).join('\n'), citations: [], suggestions: [], confidence: 0 };
+    case 'sources':
+      return { question, answered: false, intent: 'what', text: reply.sources.map((s) => s.article.title).join('\n'), citations: [], suggestions: [], confidence: 0 };
+    case 'help':
+      return { question, answered: false, intent: 'help', text: 'Ask a question about the article, or type "briefing", "topics", "sources" or "help".', citations: [], suggestions: reply.examples, confidence: 0 };
+  }
+}

@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { replyAsAnswer, routeRequest, type Briefer } from '../answer/reply.ts';
+import { BriefingError } from '../errors.ts';
+import { analyseQuestion } from '../matcher/question.ts';
+import { rankSentences } from '../matcher/rank.ts';
+import { renderReplyText } from './render-text.ts';
+import { loadBriefer } from './load-briefer.ts';
+
+const USAGE = `Usage:
+  npm run ask -- "question"            the answer as a person reads it, with citations
+  npm run ask -- --json "question"     one JSON object: {question, answered, intent, text, citations}
+  npm run ask -- --jsonl < questions   one JSON object per line of stdin, in order
+  --knowledge DIR                      answer from DIR's knowledge files (default: knowledge/)
+  --explain                            also print the ranked sentences and why they scored (stderr)`;
+
+/** The ranking behind an answer, for people tuning the matcher. */
+export function explain(briefer: Briefer, question: string): string {
+  const plan = analyseQuestion(question, briefer.index);
+  const lines = [`intent ${plan.intent}; terms ${plan.terms.map((t) => `${t.text}(${t.kind})`).join(', ')}`];
+  for (const r of rankSentences(briefer.index, plan, briefer.options)) {
+    const s = briefer.index.sentences[r.index];
+    lines.push(
+      `${r.confidence.toFixed(3)} cov ${r.coverage.toFixed(3)} type ${r.typeOk ? 'ok' : 'no'}${r.contradiction ? ' contradiction' : ''}${r.keyMissing ? ' key-missing' : ''} ${s?.sentence.id} [${r.matched.join(' ')}] missing [${r.missing.join(' ')}] ${s?.sentence.text.slice(0, 80)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The JSON line for one question: exactly the fields of the command-line contract. */
+export function answerJson(briefer: Briefer, question: string): string {
+  const a = replyAsAnswer(routeRequest(briefer, question), question);
+  return JSON.stringify({ question, answered: a.answered, intent: a.intent, text: a.text, citations: a.citations });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, knowledge: { type: 'string' }, explain: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || (!values.jsonl && positionals.length === 0)) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const briefer = loadBriefer(values.knowledge ?? 'knowledge');
+  if (values.jsonl) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) process.stdout.write(`${answerJson(briefer, line)}\n`);
+    return 0;
+  }
+  const question = positionals.join(' ');
+  if (values.explain) console.error(explain(briefer, question));
+  if (values.json) console.log(answerJson(briefer, question));
+  else console.log(renderReplyText(routeRequest(briefer, question)));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof BriefingError ? err.message : err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,56 @@
+import type { AnswerType, UnknownAspect } from '../knowledge/schema.ts';
+import { stemWord } from '../nlp/text.ts';
+
+/** What a question asks for. */
+export type Intent = 'help' | 'summary' | 'topics' | 'stance' | 'confirm' | 'who' | 'when' | 'where' | 'how-many' | 'why' | 'what';
+
+/** The answer types that satisfy an intent, and the unknown-aspect that answers it too. */
+export interface IntentTarget {
+  types: readonly AnswerType[];
+  unknown: UnknownAspect;
+}
+
+/** Answer evidence each typed intent needs; intents missing here accept any sentence. */
+export const INTENT_TARGETS: Partial<Record<Intent, IntentTarget>> = {
+  who: { types: ['person', 'organization', 'country'], unknown: 'identity' },
+  when: { types: ['date'], unknown: 'time' },
+  where: { types: ['place', 'country'], unknown: 'place' },
+  'how-many': { types: ['quantity'], unknown: 'quantity' },
+  why: { types: ['reason'], unknown: 'reason' },
+};
+
+const RULES: readonly [Intent, RegExp][] = [
+  ['help', /^(?:help|usage|commands|\?+|how (?:do|can) i use (?:you|this|the bot)|what can (?:you|i) (?:do|ask))\b/],
+  ['topics', /^(?:topics|list (?:the )?topics|what topics\b.*|which topics\b.*)$/],
+  [
+    'summary',
+    /^(?:briefing|brief me|summar(?:y|ise|ize)|tl;?dr|overview|catch me up|give me (?:a|the) (?:rundown|summary|briefing|overview)|what(?:'s| is) (?:this|the (?:article|story|news)) about|what happened\??$|what is going on\??$)/,
+  ],
+  ['stance', /\bwhat (?:did|does|do|has|have|had) .+ (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b|\b(?:position|stance|view|response|reaction) of\b|\bhow did .+ (?:respond|react)\b/],
+  ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total)\b/],
+  ['when', /^(?:when|since when|until when|how long ago)\b|\b(?:what|which|in what) (?:year|date|day|month|time|century|decade|period|era|age)\b/],
+  ['where', /^(?:where|from where)\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|region|place|area|location|continent|state|province|town)\b/],
+  ['who', /^(?:who|whom|whose)\b|\b(?:which|what) (?:person|people|group|organi[sz]ation|company|leader|official|man|woman|king|queen|ruler|president|team|agency|body|party|nation|tribe)\b/],
+  ['why', /^why\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was|were|are) the (?:reason|cause|purpose|motive)s?\b|\bwhat caused\b/],
+  ['confirm', /^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|isn't|aren't|wasn't|didn't|doesn't|hasn't|haven't)\b/],
+];
+
+/** Detects a question's intent from its plain, lower-cased text; `what` when nothing else fits. */
+export function detectIntent(plainLower: string): Intent {
+  const text = plainLower.trim().replace(/[?!.]+$/, '').trim();
+  for (const [intent, re] of RULES) if (re.test(text)) return intent;
+  return 'what';
+}
+
+/**
+ * Stems of words that only say what kind of answer is wanted ("year", "how", "many"); they are
+ * not key terms a sentence must contain.
+ */
+export const INTENT_STEMS: ReadonlySet<string> = new Set(
+  `how many much when where who whom whose why what which year date day month time century decade period era
+  country city region place location person people number amount percentage quantity reason cause purpose
+  happen did does do`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stemWord),
+);

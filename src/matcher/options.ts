@@ -1,0 +1,28 @@
+/** Tunable weights and thresholds of the ranking, gathered in one place with their defaults. */
+export interface MatchOptions {
+  /** A sentence is an answer only if its confidence (0–1) reaches this. Default 0.6. */
+  threshold: number;
+  /** Credit for a term matched through a synonym instead of the word itself. Default 0.8. */
+  synonymCredit: number;
+  /** Credit for a term found elsewhere in the sentence's paragraph rather than in it. Default 0.5. */
+  paragraphCredit: number;
+  /** Confidence multiplier when a typed question (who/when/…) finds no answer of its type. Default 0.55. */
+  missingTypePenalty: number;
+  /** Confidence multiplier when the sentence holds the opposite of a question word. Default 0.5. */
+  contradictionPenalty: number;
+  /** Confidence multiplier when a key entity, number or name is missing from the paragraph. Default 0.3. */
+  missingKeyPenalty: number;
+  /** How many ranked sentences to return. Default 5. */
+  limit: number;
+}
+
+/** The defaults; see each field. */
+export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
+  threshold: 0.6,
+  synonymCredit: 0.8,
+  paragraphCredit: 0.5,
+  missingTypePenalty: 0.55,
+  contradictionPenalty: 0.5,
+  missingKeyPenalty: 0.3,
+  limit: 5,
+});

@@ -1,0 +1,127 @@
+import { ANTONYM_PAIRS, NEGATION_WORDS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
+import { foldCase, isStopWord, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { detectIntent, INTENT_STEMS, type Intent } from './intent.ts';
+import { normaliseQuestion } from './normalise.ts';
+import type { MatcherIndex } from './search-index.ts';
+
+/** The most key terms of one question the matcher weighs; more are dropped, rarest kept. */
+export const MAX_TERMS = 24;
+
+/** One thing a question asks about that an answering sentence should account for. */
+export interface QueryTerm {
+  /** As the user wrote it. */
+  text: string;
+  /** What it is: a known entity, a number or year, a capitalised name, or a plain word. */
+  kind: 'entity' | 'number' | 'name' | 'word';
+  /** The word's own stem (empty for entities). */
+  stem: string;
+  /** Stems of its synonyms (matched at a discount). */
+  synonyms: readonly string[];
+  /** Entity concept key, for `kind: 'entity'`. */
+  concept?: string;
+  /** Stems of an entity's own words, so "Kursk" still matches where the entity was not tagged. */
+  entityStems?: readonly string[];
+  /** Stems of the word's opposites ("least" for "most"). */
+  antonyms: readonly string[];
+}
+
+/** A question made ready for ranking. */
+export interface QueryPlan {
+  raw: string;
+  /** The question as plain text (Slack markup removed). */
+  plain: string;
+  intent: Intent;
+  terms: QueryTerm[];
+  /** Entity concepts the question names. */
+  concepts: ReadonlySet<string>;
+  negated: boolean;
+}
+
+const synonymsByStem = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) {
+  const stems = [...new Set(group.map((w) => stemWord(w)))];
+  for (const s of stems) synonymsByStem.set(s, [...new Set([...(synonymsByStem.get(s) ?? []), ...stems.filter((x) => x !== s)])]);
+}
+const antonymsByStem = new Map<string, string[]>();
+for (const [a, b] of ANTONYM_PAIRS) {
+  const sa = stemWord(a);
+  const sb = stemWord(b);
+  antonymsByStem.set(sa, [...(antonymsByStem.get(sa) ?? []), sb]);
+  antonymsByStem.set(sb, [...(antonymsByStem.get(sb) ?? []), sa]);
+}
+
+/** Synonym stems of a stem, from the general lexicon. */
+export function synonymsOf(stem: string): readonly string[] {
+  return synonymsByStem.get(stem) ?? [];
+}
+
+function matchAlias(tokens: Token[], i: number, index: MatcherIndex): { concept: string; length: number } | undefined {
+  const first = tokens[i];
+  if (!first) return undefined;
+  let best: { concept: string; length: number } | undefined;
+  for (const alias of index.aliases.get(first.norm) ?? []) {
+    if (alias.norms.length <= (best?.length ?? 0)) continue;
+    if (alias.norms.some((n, k) => tokens[i + k]?.norm !== n)) continue;
+    if (alias.capitals && !/^\p{Lu}+$/u.test(first.raw.replace(/\./g, ''))) continue;
+    best = { concept: alias.concept, length: alias.norms.length };
+  }
+  return best;
+}
+
+/**
+ * Analyses a question against the index: plain text, intent, and the key terms a sentence
+ * must account for (entities through their aliases, numbers, names, content words with
+ * their synonyms). Question-framing words ("say", "article") and intent words are dropped.
+ */
+export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
+  const plain = normaliseQuestion(raw);
+  const intent = detectIntent(foldCase(plain));
+  const tokens = tokenize(plain);
+  const terms: QueryTerm[] = [];
+  const concepts = new Set<string>();
+  const seen = new Set<string>();
+
+  for (let i = 0; i < tokens.length; ) {
+    const alias = matchAlias(tokens, i, index);
+    if (alias) {
+      const words = tokens.slice(i, i + alias.length);
+      if (!concepts.has(alias.concept)) {
+        concepts.add(alias.concept);
+        terms.push({
+          text: words.map((t) => t.raw).join(' '),
+          kind: 'entity',
+          stem: '',
+          synonyms: [],
+          concept: alias.concept,
+          entityStems: words.filter((t) => !isStopWord(t.norm)).map((t) => t.stem),
+          antonyms: [],
+        });
+      }
+      i += alias.length;
+      continue;
+    }
+    const t = tokens[i] as Token;
+    i++;
+    if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || INTENT_STEMS.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
+    if (seen.has(t.stem)) continue;
+    seen.add(t.stem);
+    const isNumber = /^\d/.test(t.norm);
+    // A capitalised word that is not the question's first word is probably a name.
+    const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
+    terms.push({
+      text: t.raw,
+      kind: isNumber ? 'number' : isName ? 'name' : 'word',
+      stem: t.stem,
+      synonyms: synonymsOf(t.stem),
+      antonyms: antonymsByStem.get(t.stem) ?? [],
+    });
+  }
+  return {
+    raw,
+    plain,
+    intent,
+    terms: terms.slice(0, MAX_TERMS),
+    concepts,
+    negated: tokens.some((t) => NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw)),
+  };
+}
