@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const question = positionals.join(' ');
   if (values.explain) console.error(explain(briefer, question));
   if (values.json) console.log(answerJson(briefer, question));
-  else console.log(renderReplyText(routeRequest(briefer, question)));
+  else console.log(renderReplyText(routeRequest(briefer, question), briefer.articles));
   return 0;
 }
 

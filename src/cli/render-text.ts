@@ -1,2 +1,53 @@
 import type { Reply } from '../answer/reply.ts';
-export function renderReplyText(reply: Reply): string { return JSON.stringify(reply, null, 2); }
+import type { ArticleMeta } from '../knowledge/schema.ts';
+import { renderReply, type RenderContext, type SlackMessage } from '../slack/blocks.ts';
+
+/** Turns Slack mrkdwn into terminal text: links show label and URL, escapes are undone, `*`/`_` marks dropped. */
+export function mrkdwnToText(text: string): string {
+  return text
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<@([A-Z0-9]+)>/g, '@$1')
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/gm, '$1$2')
+    .replace(/^>/gm, '  │ ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Renders a Block Kit message as the terminal shows it: the same content Slack would show. */
+export function renderMessageText(message: SlackMessage): string {
+  const out: string[] = [];
+  for (const block of message.blocks) {
+    switch (block.type) {
+      case 'header':
+        out.push('', `== ${block.text.text} ==`);
+        break;
+      case 'section':
+        if (block.text) out.push(mrkdwnToText(block.text.text));
+        break;
+      case 'context':
+        out.push(
+          block.elements
+            .map((e) => ('text' in e && typeof e.text === 'string' ? `    ${mrkdwnToText(e.text)}` : ''))
+            .filter(Boolean)
+            .join(' '),
+        );
+        break;
+      case 'divider':
+        out.push('────────');
+        break;
+      case 'actions':
+        out.push(block.elements.map((e) => (e.type === 'button' ? `[${e.text.text}]` : '')).join(' '));
+        break;
+      default:
+        break;
+    }
+  }
+  return out.join('\n').replace(/^\n+/, '');
+}
+
+/** Renders a core reply for the terminal, through the same Block Kit the bot posts. */
+export function renderReplyText(reply: Reply, articles: readonly { article: ArticleMeta }[], ctx: Partial<RenderContext> = {}): string {
+  const byId = new Map(articles.map((k) => [k.article.id, k.article]));
+  return renderMessageText(renderReply(reply, { ...ctx, articles: byId }));
+}

@@ -1,0 +1,97 @@
+import { Cron } from 'croner';
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+/** Default digest schedule: weekdays at 09:00. */
+export const DEFAULT_DIGEST_CRON = '0 9 * * 1-5';
+
+const optionalText = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCron(expr: string): boolean {
+  try {
+    new Cron(expr, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The environment Briefing reads, parsed once at start-up. Values are never echoed in errors:
+ * a malformed token is reported by its variable name only.
+ */
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with "xoxb-"'),
+  SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-f]{16,}$/i.test(v), 'must be the app\'s signing secret (hexadecimal, from "Basic Information")'),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with "xapp-"'),
+  PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number({ error: 'must be a port number' }).int('must be a whole port number').min(0).max(65535)),
+  SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  KNOWLEDGE_DIR: optionalText.pipe(z.string().default('knowledge')),
+  DIGEST_CHANNELS: optionalText.transform((v) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean)).pipe(
+    z.array(z.string().regex(/^[CGD][A-Z0-9]{6,}$/, 'must be a comma-separated list of channel ids like C0123456789')),
+  ),
+  DIGEST_CRON: optionalText.pipe(z.string().default(DEFAULT_DIGEST_CRON).refine(isCron, 'must be a cron expression like "0 9 * * 1-5"')),
+  DIGEST_TZ: optionalText.pipe(z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone like "Europe/London"')),
+  DIGEST_STATE_FILE: optionalText.pipe(z.string().default('.briefing-digest-state.json')),
+});
+
+/** How the app talks to Slack, decided from which credentials are set. */
+export type SlackMode =
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
+  | { kind: 'http'; botToken: string; signingSecret: string; port: number }
+  | { kind: 'terminal' };
+
+/** The parsed configuration. */
+export interface Config {
+  mode: SlackMode;
+  slackApiUrl?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  knowledgeDir: string;
+  digest: { channels: string[]; cron: string; timezone: string; stateFile: string };
+}
+
+/**
+ * Parses the environment: Socket Mode with `SLACK_APP_TOKEN` (and `SLACK_BOT_TOKEN`), the HTTP
+ * receiver with `SLACK_BOT_TOKEN` and `SLACK_SIGNING_SECRET`, the terminal with neither.
+ * Throws `ConfigError` naming every missing or malformed variable.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+  }
+  const e = result.data;
+  let mode: SlackMode;
+  if (e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_APP_TOKEN is set (Socket Mode) but SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…) from "OAuth & Permissions"');
+    mode = { kind: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}) };
+  } else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET) {
+    if (!e.SLACK_BOT_TOKEN) throw new ConfigError('SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…) from "OAuth & Permissions"');
+    if (!e.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is missing: set it from "Basic Information" → "Signing Secret" (or set SLACK_APP_TOKEN for Socket Mode)');
+    mode = { kind: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT };
+  } else {
+    mode = { kind: 'terminal' };
+  }
+  return {
+    mode,
+    ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    logLevel: e.LOG_LEVEL,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    digest: { channels: e.DIGEST_CHANNELS, cron: e.DIGEST_CRON, timezone: e.DIGEST_TZ, stateFile: e.DIGEST_STATE_FILE },
+  };
+}

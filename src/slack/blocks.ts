@@ -1,0 +1,187 @@
+import type { types } from '@slack/bolt';
+import type { Answer, Citation } from '../answer/answer.ts';
+import { describeSentenceId, type ArticleBriefing } from '../answer/briefing.ts';
+import type { Reply } from '../answer/reply.ts';
+import type { ArticleMeta } from '../knowledge/schema.ts';
+import { escapeText, quote, SLACK_LIMITS, truncate } from './format.ts';
+
+type KnownBlock = types.KnownBlock;
+
+/** A message ready for `chat.postMessage`, `respond()` or a view: blocks plus a notification text. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Action id of the "Share in channel" button. */
+export const SHARE_ACTION_ID = 'share_answer';
+
+/** How a reply is being shown. */
+export interface RenderContext {
+  /** Articles by id, for citation titles and links. */
+  articles: ReadonlyMap<string, ArticleMeta>;
+  /** Ephemeral replies get a "Share in channel" button carrying the request text. */
+  shareRequest?: string;
+  /** A shared reply is credited to the user who shared it. */
+  sharedBy?: string;
+  /** How the user reaches the bot, for help texts: "/briefing" or "@Briefing". */
+  invocation?: string;
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.contextText) }] };
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.headerText), emoji: true } };
+}
+
+/** "<url|Title> · paragraph 4, sentence 1" — where a cited sentence stands. */
+export function citationPlace(citation: Citation, articles: ReadonlyMap<string, ArticleMeta>): string {
+  const meta = articles.get(citation.articleId);
+  const title = escapeText(meta?.title ?? citation.articleId).replace(/\|/g, '¦');
+  const link = meta?.url ? `<${meta.url}|${title}>` : `_${title}_`;
+  return `${link} · ${describeSentenceId(citation.sentenceId)} (\`${citation.articleId}#${citation.sentenceId}\`)`;
+}
+
+function citationBlocks(citation: Citation, articles: ReadonlyMap<string, ArticleMeta>): KnownBlock[] {
+  return [section(quote(escapeText(citation.quote))), context(`Source: ${citationPlace(citation, articles)}`)];
+}
+
+function askedBlock(question: string, sharedBy: string | undefined): KnownBlock {
+  const who = sharedBy ? `<@${sharedBy}> shared` : 'You asked';
+  return context(`${who}: _${escapeText(truncate(question, 500))}_`);
+}
+
+function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
+  const blocks: KnownBlock[] = [askedBlock(answer.question, ctx.sharedBy)];
+  if (answer.answered) {
+    blocks.push(section(escapeText(answer.text)));
+    for (const c of answer.citations) blocks.push(...citationBlocks(c, ctx.articles));
+  } else {
+    blocks.push(section(`:mag: ${escapeText(answer.text)} I only answer from the article, and nothing in it supports an answer.`));
+    if (answer.suggestions.length > 0) {
+      blocks.push(section(`*It does cover, for example:*\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`));
+    }
+  }
+  return blocks;
+}
+
+function briefingBlocks(briefings: readonly ArticleBriefing[], ctx: RenderContext): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  for (const b of briefings) {
+    blocks.push(header(b.article.title));
+    const meta = [b.article.source, b.article.published].filter(Boolean).join(' · ');
+    blocks.push(section(`*${escapeText(b.article.headline)}*${meta ? `\n${escapeText(meta)}` : ''}`));
+    for (const p of b.points) {
+      blocks.push(section(`*${escapeText(p.topic)}*\n${quote(escapeText(p.citation.quote))}`));
+      blocks.push(context(`Source: ${citationPlace(p.citation, ctx.articles)}`));
+    }
+    blocks.push({ type: 'divider' });
+  }
+  if (blocks.at(-1)?.type === 'divider') blocks.pop();
+  return blocks;
+}
+
+function helpBlocks(examples: readonly string[], empty: boolean, ctx: RenderContext): KnownBlock[] {
+  const inv = ctx.invocation ?? '/briefing';
+  const lines = [
+    empty ? "*I didn't catch a question.* Here is what I can do:" : '*Briefing keeps you briefed on the news story, citing the article for every answer.*',
+    `• \`${inv}\` — the briefing: headline and one cited line per topic`,
+    `• \`${inv} topics\` — the topics, with a question to ask about each`,
+    `• \`${inv} ask <question>\` — an answer quoting the sentence it rests on`,
+    `• \`${inv} digest\` — a preview of the scheduled digest`,
+    `• \`${inv} sources\` — the articles I answer from`,
+    '• Mention me in a channel (`@Briefing <question>`) and I answer in a thread; or send me a direct message.',
+    "When the article doesn't say, I say so instead of guessing.",
+  ];
+  const blocks = [section(lines.join('\n'))];
+  if (examples.length > 0) blocks.push(section(`*Try:*\n${examples.map((e) => `• \`${inv} ask ${escapeText(e)}\``).join('\n')}`));
+  return blocks;
+}
+
+function fallbackText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'answer':
+      return reply.answer.answered ? `${reply.answer.text} — “${reply.answer.citations[0]?.quote ?? ''}”` : reply.answer.text;
+    case 'briefing':
+    case 'digest':
+      return reply.briefings.map((b) => `${reply.kind === 'digest' ? 'Digest: ' : ''}${b.article.headline}`).join(' | ');
+    case 'topics':
+      return `Topics: ${reply.topics.map((t) => t.name).join(', ')}`;
+    case 'sources':
+      return `Sources: ${reply.sources.map((s) => s.article.title).join(', ')}`;
+    case 'help':
+      return 'How to use Briefing';
+  }
+}
+
+/** Caps a message at Slack's block limit, saying what was left out. */
+function capBlocks(blocks: KnownBlock[], max: number): KnownBlock[] {
+  if (blocks.length <= max) return blocks;
+  return [...blocks.slice(0, max - 1), context(`… ${blocks.length - max + 1} more blocks not shown (Slack allows ${max} in one message). Ask about a topic for the rest.`)];
+}
+
+/**
+ * Renders a core reply as a Block Kit message: answers with each citation quoted verbatim and
+ * placed (article, paragraph, sentence, link), declines with suggestions, briefings, digests,
+ * topics, sources and help. All article and user text is escaped; nothing can ping a channel.
+ * Within Slack's limits: long text cut with "…", at most 50 blocks. Pure.
+ */
+export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
+  let blocks: KnownBlock[];
+  const inv = ctx.invocation ?? '/briefing';
+  switch (reply.kind) {
+    case 'answer':
+      blocks = answerBlocks(reply.answer, ctx);
+      break;
+    case 'briefing':
+      blocks = briefingBlocks(reply.briefings, ctx);
+      break;
+    case 'digest':
+      blocks = [
+        ...briefingBlocks(reply.briefings, ctx),
+        context(
+          `Questions? Ask \`${inv} ask …\` or mention me in a thread${reply.suggestions.length > 0 ? ` — e.g. _${escapeText(reply.suggestions[0] ?? '')}_` : ''}. Every answer quotes the article.`,
+        ),
+      ];
+      break;
+    case 'topics':
+      blocks = [
+        header('Topics'),
+        ...reply.topics.map((t) => section(`*${escapeText(t.name)}* (${t.sentenceCount} sentence${t.sentenceCount === 1 ? '' : 's'}, _${escapeText(t.articleTitle)}_)\nAsk: \`${inv} ask ${escapeText(t.suggestion)}\``)),
+      ];
+      break;
+    case 'sources':
+      blocks = [
+        header('Sources'),
+        ...reply.sources.map((s) => {
+          const title = s.article.url ? `<${s.article.url}|${escapeText(s.article.title)}>` : `*${escapeText(s.article.title)}*`;
+          const meta = [s.article.source, s.article.published].filter(Boolean).map((m) => escapeText(m ?? ''));
+          return section(`${title}\n${[...meta, `${s.sentences} sentences in ${s.paragraphs} paragraphs`, `id \`${s.article.id}\``].join(' · ')}`);
+        }),
+      ];
+      break;
+    case 'help':
+      blocks = helpBlocks(reply.examples, reply.empty, ctx);
+      break;
+  }
+  if (ctx.shareRequest !== undefined && reply.kind === 'answer' && reply.answer.answered) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION_ID,
+          text: { type: 'plain_text', text: 'Share in channel' },
+          value: truncate(ctx.shareRequest, SLACK_LIMITS.buttonValue - 10),
+        },
+      ],
+    });
+  }
+  return { text: truncate(escapeText(fallbackText(reply)), SLACK_LIMITS.fallbackText), blocks: capBlocks(blocks, SLACK_LIMITS.blocksPerMessage) };
+}
