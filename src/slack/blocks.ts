@@ -60,7 +60,9 @@ function askedBlock(question: string, sharedBy: string | undefined): KnownBlock 
 function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
   const blocks: KnownBlock[] = [askedBlock(answer.question, ctx.sharedBy)];
   if (answer.answered) {
-    blocks.push(section(escapeText(answer.text)));
+    // A plain answer is the cited sentence itself: say where it comes from instead of repeating it.
+    const plain = answer.citations.length === 1 && answer.text === answer.citations[0]?.quote;
+    blocks.push(section(plain ? '*The article says:*' : escapeText(answer.text)));
     for (const c of answer.citations) blocks.push(...citationBlocks(c, ctx.articles));
   } else {
     blocks.push(section(`:mag: ${escapeText(answer.text)} I only answer from the article, and nothing in it supports an answer.`));
@@ -150,12 +152,17 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
         ),
       ];
       break;
-    case 'topics':
+    case 'topics': {
+      const several = new Set(reply.topics.map((t) => t.articleId)).size > 1;
       blocks = [
         header('Topics'),
-        ...reply.topics.map((t) => section(`*${escapeText(t.name)}* (${t.sentenceCount} sentence${t.sentenceCount === 1 ? '' : 's'}, _${escapeText(t.articleTitle)}_)\nAsk: \`${inv} ask ${escapeText(t.suggestion)}\``)),
+        ...reply.topics.map((t) => {
+          const from = several ? `, _${escapeText(t.articleTitle)}_` : '';
+          return section(`*${escapeText(t.name)}* (${t.sentenceCount} sentence${t.sentenceCount === 1 ? '' : 's'}${from})\nAsk: \`${inv} ask ${escapeText(t.suggestion)}\``);
+        }),
       ];
       break;
+    }
     case 'sources':
       blocks = [
         header('Sources'),
