@@ -3,15 +3,14 @@ export const MAX_QUESTION_CHARS = 1000;
 
 /**
  * Turns raw question text, possibly Slack markup, into plain text: mentions and broadcast
- * pings (`<@U123>`, `<!channel>`, `<!subteam^S1>`) are dropped, channel links and URLs keep
- * their label, HTML entities are decoded, control characters and runs of white space folded.
+ * pings (`<@U123>`, `<!channel>`, `<!subteam^S1>`) and channel links (`<#C1|news>`) are
+ * dropped — they address people, they are not what is asked — URLs keep their label, HTML entities are decoded, control characters and runs of white space folded.
  * Longer text is cut to `MAX_QUESTION_CHARS` at a word boundary.
  */
 export function normaliseQuestion(raw: string): string {
   let text = raw
     .replace(/<[@!][^>]*>/g, ' ')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '$1')
-    .replace(/<#[A-Z0-9]+>/g, ' ')
+    .replace(/<#[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
     .replace(/<(?:https?|mailto):[^>]*>/g, ' ')
     .replace(/&lt;/g, '<')

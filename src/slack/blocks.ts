@@ -95,10 +95,10 @@ function helpBlocks(examples: readonly string[], empty: boolean, ctx: RenderCont
     empty ? "*I didn't catch a question.* Here is what I can do:" : '*Briefing keeps you briefed on the news story, citing the article for every answer.*',
     `• \`${inv}\` — the briefing: headline and one cited line per topic`,
     `• \`${inv} topics\` — the topics, with a question to ask about each`,
-    `• \`${inv} ask <question>\` — an answer quoting the sentence it rests on`,
+    `• \`${inv} ask &lt;question&gt;\` — an answer quoting the sentence it rests on`,
     `• \`${inv} digest\` — a preview of the scheduled digest`,
     `• \`${inv} sources\` — the articles I answer from`,
-    '• Mention me in a channel (`@Briefing <question>`) and I answer in a thread; or send me a direct message.',
+    '• Mention me in a channel (`@Briefing &lt;question&gt;`) and I answer in a thread; or send me a direct message.',
     "When the article doesn't say, I say so instead of guessing.",
   ];
   const blocks = [section(lines.join('\n'))];

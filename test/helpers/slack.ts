@@ -1,0 +1,151 @@
+import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { App, Logger } from '@slack/bolt';
+import { LogLevel } from '@slack/bolt';
+import nock from 'nock';
+import type { Briefer } from '../../src/answer/reply.ts';
+import { createSlackApp } from '../../src/slack/app.ts';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'f');
+export const BOT_TOKEN = 'xoxb-test-000000000000-secretbottokenvalue';
+export const SLACK_API = 'https://slack.com';
+export const RESPONSE_URL_HOST = 'https://hooks.slack.com';
+
+/** A logger that records every line, to assert what was logged (and that no secret was). */
+export function createRecordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const record =
+    (level: string) =>
+    (...msg: unknown[]): void => {
+      lines.push(`${level} ${msg.map((m) => (m instanceof Error ? `${m.message} ${m.stack ?? ''}` : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`);
+    };
+  let level = LogLevel.DEBUG;
+  return {
+    lines,
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Signs a raw body the way Slack does: v0=HMAC-SHA256("v0:{ts}:{body}"). */
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** A running app on an ephemeral loopback port. */
+export interface TestApp {
+  app: App;
+  url: string;
+  logger: ReturnType<typeof createRecordingLogger>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real Bolt app with its HTTP receiver on 127.0.0.1 and an ephemeral port. auth.test is answered. */
+export async function startTestApp(briefer: Briefer, options: { timeoutMs?: number; retries?: number } = {}): Promise<TestApp> {
+  nock(SLACK_API).post('/api/auth.test').reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'briefing' }).persist();
+  const logger = createRecordingLogger();
+  const app = createSlackApp({
+    mode: { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0 },
+    briefer,
+    logger,
+    logLevel: 'debug',
+    client: { retries: options.retries ?? 0, timeoutMs: options.timeoutMs ?? 2_000 },
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  const { port } = server.address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}/slack/events`, logger, stop: () => app.stop() as Promise<void> };
+}
+
+/** Options for a signed request. */
+export interface SendOptions {
+  timestamp?: number;
+  signature?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** Sends a body to the app signed as Slack would (or with a given/missing signature). */
+export async function send(url: string, body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), ...options.headers };
+  if (options.signature !== null) headers['x-slack-signature'] = options.signature ?? sign(body, timestamp);
+  return fetch(url, { method: 'POST', headers, body });
+}
+
+/** A slash command form body (sent as a string: Bolt compares the content type exactly). */
+export function commandBody(text: string, overrides: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'acme',
+    channel_id: 'C0CHANNEL1',
+    channel_name: 'news',
+    user_id: 'U0ASKER',
+    user_name: 'asker',
+    command: '/briefing',
+    text,
+    api_app_id: 'A1',
+    response_url: `${RESPONSE_URL_HOST}/commands/T1/1/abc`,
+    trigger_id: '1.2.3',
+    ...overrides,
+  }).toString();
+}
+
+/** Sends a signed slash command. */
+export function sendCommand(app: TestApp, text: string, options: SendOptions = {}): Promise<Response> {
+  return send(app.url, commandBody(text), 'application/x-www-form-urlencoded', options);
+}
+
+let eventCounter = 0;
+
+/** An Events API envelope around an event. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++eventCounter}${Date.now()}`): string {
+  return JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event });
+}
+
+/** An app_mention event. */
+export function mentionEvent(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'app_mention', user: 'U0ASKER', text: `<@UBOT> ${text}`, ts: '1700000000.000100', channel: 'C0CHANNEL1', event_ts: '1700000000.000100', ...extra };
+}
+
+/** Sends a signed Events API envelope. */
+export function sendEvent(app: TestApp, envelope: string, options: SendOptions = {}): Promise<Response> {
+  return send(app.url, envelope, 'application/json', options);
+}
+
+/** Sends a signed interactivity payload (form body with `payload=`). */
+export function sendAction(app: TestApp, payload: Record<string, unknown>, options: SendOptions = {}): Promise<Response> {
+  return send(app.url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', options);
+}
+
+/** A block_actions payload for the Share button. */
+export function shareActionPayload(value: string, channel = 'C0CHANNEL1'): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: 'U0SHARER', username: 'sharer', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '1700000000.000200', channel_id: channel, is_ephemeral: true },
+    trigger_id: '1.2.3',
+    channel: { id: channel, name: 'news' },
+    response_url: `${RESPONSE_URL_HOST}/actions/T1/1/def`,
+    actions: [{ type: 'button', action_id: 'share_answer', block_id: 'b1', value, text: { type: 'plain_text', text: 'Share in channel' }, action_ts: '1700000000.1' }],
+  };
+}
+
+/** Resolves when `scope` is done (all its interceptors used) or rejects after `ms`. */
+export async function waitFor(check: () => boolean, ms = 3_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
