@@ -1,9 +1,10 @@
 import type { Claim, Knowledge } from '../knowledge/schema.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
-import { analyseQuestion, type QueryPlan } from '../matcher/question.ts';
+import { analyseQuestion, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
+import { contentStems } from '../nlp/text.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
-import type { IndexedSentence, MatcherIndex } from '../matcher/search-index.ts';
+import { conceptKey, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
 
 /** A source sentence an answer rests on, quoted verbatim. */
 export interface Citation {
@@ -136,35 +137,55 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   };
 }
 
-/** "What did X say?": the claims whose speaker the question names, best match first. */
-function composeStance(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[]): Answer | undefined {
-  if (plan.concepts.size === 0) return undefined;
-  const found: { s: IndexedSentence; i: number; score: number }[] = [];
+/**
+ * Whether a claim's speaker is who the question names: the speaker's entity is the named one,
+ * or every speaker word is in the speaker's name or role ("the NSC spokesman" → "National
+ * Security Council spokesman Sean Savett").
+ */
+function isBySpeaker(claim: Claim, article: Knowledge, speakerTerms: readonly QueryTerm[], index: MatcherIndex): boolean {
+  const entity = article.entities.find((e) => e.id === claim.speakerId);
+  const concept = conceptKey(entity?.name ?? claim.speaker);
+  const described = new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`));
+  return speakerTerms.every((t) => {
+    if (t.kind === 'entity' && t.concept !== undefined) {
+      if (t.concept === concept) return true;
+      const name = index.conceptNames.get(t.concept) ?? t.concept;
+      return contentStems(name).every((st) => described.has(st));
+    }
+    return described.has(t.stem) || t.synonyms.some((syn) => described.has(syn));
+  });
+}
+
+/**
+ * "What did X say (about Y)?": X's claims, cited; about Y, only the claims that match Y.
+ * If the article reports nothing X said (about Y), the answer is a decline, not someone else's words.
+ */
+function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptions): Answer | undefined {
+  const speakerTerms = plan.terms.filter((t) => t.speaker);
+  if (speakerTerms.length === 0) return undefined;
+  const claimed: number[] = [];
   index.sentences.forEach((s, i) => {
     const article = index.articles[s.article] as Knowledge;
-    for (const claim of s.claims) {
-      const entity = article.entities.find((e) => e.id === claim.speakerId);
-      const concept = entity ? entity.name : claim.speaker;
-      const named = [...plan.concepts].some((c) => c === concept.toLowerCase() || index.conceptNames.get(c) === concept);
-      if (named) {
-        const r = ranked.find((x) => x.index === i);
-        found.push({ s, i, score: r?.confidence ?? 0 });
-        return;
-      }
-    }
+    if (s.claims.some((claim) => isBySpeaker(claim, article, speakerTerms, index))) claimed.push(i);
   });
-  if (found.length === 0) return undefined;
-  found.sort((a, b) => b.score - a.score || a.i - b.i);
-  const citations = found.slice(0, 3).map((f) => cite(index, f.s));
-  const first = found[0] as { s: IndexedSentence };
+  const topicTerms = plan.terms.filter((t) => !t.speaker);
+  let chosen: { i: number; confidence: number }[];
+  if (topicTerms.length === 0) {
+    chosen = claimed.map((i) => ({ i, confidence: 1 }));
+  } else {
+    const ranked = rankSentences(index, { ...plan, terms: topicTerms }, { ...options, limit: index.sentences.length });
+    chosen = ranked.filter((r) => claimed.includes(r.index) && r.confidence >= options.threshold).map((r) => ({ i: r.index, confidence: r.confidence }));
+  }
+  if (chosen.length === 0) return decline(index, plan, []);
+  const citations = chosen.slice(0, 3).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));
   return {
     question: plan.plain,
     answered: true,
     intent: plan.intent,
-    text: first.s.sentence.text,
+    text: citations[0]?.quote ?? '',
     citations,
     suggestions: [],
-    confidence: Math.max(...found.map((f) => f.score)),
+    confidence: Math.max(...chosen.map((c) => c.confidence)),
   };
 }
 
@@ -181,11 +202,11 @@ export function answerQuestion(index: MatcherIndex, question: string, options: M
 
 /** As `answerQuestion`, for a question already analysed. */
 export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS): Answer {
-  const ranked = rankSentences(index, plan, options);
   if (plan.intent === 'stance') {
-    const stance = composeStance(index, plan, ranked);
+    const stance = composeStance(index, plan, options);
     if (stance) return stance;
   }
+  const ranked = rankSentences(index, plan, options);
   const top = ranked[0];
   if (!top || top.confidence < options.threshold) return decline(index, plan, ranked);
   const best = index.sentences[top.index] as IndexedSentence;

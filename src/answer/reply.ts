@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/schema.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
+import { normaliseQuestion } from '../matcher/normalise.ts';
 import { analyseQuestion } from '../matcher/question.ts';
 import { buildMatcherIndex, type MatcherIndex } from '../matcher/search-index.ts';
 import { answerPlan, suggestQuestions, type Answer, type Citation } from './answer.ts';
@@ -54,6 +55,15 @@ export function routeRequest(briefer: Briefer, text: string): Reply {
   }
   const question = sub === 'ask' ? rest.join(' ') : trimmed;
   return replyToQuestion(briefer, question);
+}
+
+/**
+ * A conversational request (an @mention, a DM, a terminal line, the `ask` command): a bare
+ * one gets help; anything else is routed like `/briefing` text. Pure.
+ */
+export function routeConversation(briefer: Briefer, text: string): Reply {
+  if (normaliseQuestion(text) === '') return { kind: 'help', examples: examples(briefer), empty: true };
+  return routeRequest(briefer, text);
 }
 
 /** Answers free text as a question; a help, summary or topics question gets that reply. Pure. */

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { replyAsAnswer, routeRequest, type Briefer } from '../answer/reply.ts';
+import { replyAsAnswer, routeConversation, type Briefer } from '../answer/reply.ts';
 import { BriefingError } from '../errors.ts';
 import { analyseQuestion } from '../matcher/question.ts';
 import { rankSentences } from '../matcher/rank.ts';
@@ -29,7 +29,7 @@ export function explain(briefer: Briefer, question: string): string {
 
 /** The JSON line for one question: exactly the fields of the command-line contract. */
 export function answerJson(briefer: Briefer, question: string): string {
-  const a = replyAsAnswer(routeRequest(briefer, question), question);
+  const a = replyAsAnswer(routeConversation(briefer, question), question);
   return JSON.stringify({ question, answered: a.answered, intent: a.intent, text: a.text, citations: a.citations });
 }
 
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const question = positionals.join(' ');
   if (values.explain) console.error(explain(briefer, question));
   if (values.json) console.log(answerJson(briefer, question));
-  else console.log(renderReplyText(routeRequest(briefer, question), briefer.articles));
+  else console.log(renderReplyText(routeConversation(briefer, question), briefer.articles));
   return 0;
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { replyAsAnswer, routeRequest, type Briefer } from '../answer/reply.ts';
+import { replyAsAnswer, routeConversation, type Briefer } from '../answer/reply.ts';
 import { BriefingError } from '../errors.ts';
 import { buildBaseline, type Baseline } from '../eval/baseline.ts';
 import { formatScore, isRight, seedItemSchema, squadArticles, squadItemSchema, tally, type Said, type Scorable } from '../eval/score.ts';
@@ -37,7 +37,7 @@ export function evaluate(briefer: Briefer, baseline: Baseline, cases: readonly C
   const ours: { item: Scorable; said: Said }[] = [];
   const base: { item: Scorable; said: Said }[] = [];
   for (const c of cases) {
-    const said = replyAsAnswer(routeRequest(briefer, c.question), c.question);
+    const said = replyAsAnswer(routeConversation(briefer, c.question), c.question);
     ours.push({ item: c, said });
     const b = baseline.search(c.question);
     base.push({ item: c, said: b ? { answered: true, citations: [b.citation] } : { answered: false, citations: [] } });

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { routeRequest, type Briefer } from '../answer/reply.ts';
-import { replyToConversation } from '../slack/listeners/events/app-mention.ts';
+import { routeConversation, routeRequest, type Briefer } from '../answer/reply.ts';
 import { renderReplyText } from './render-text.ts';
 
 /**
@@ -14,7 +13,7 @@ export function terminalReply(briefer: Briefer, line: string): string {
     const text = slash[1] ?? '';
     return renderReplyText(routeRequest(briefer, text), briefer.articles, { shareRequest: text, invocation: '/briefing' });
   }
-  return renderReplyText(replyToConversation(briefer, line), briefer.articles, { invocation: '/briefing' });
+  return renderReplyText(routeConversation(briefer, line), briefer.articles, { invocation: '/briefing' });
 }
 
 /** The terminal mode: reads lines until EOF or "exit", answering each as the bot would. */

@@ -20,7 +20,7 @@ export const INTENT_TARGETS: Partial<Record<Intent, IntentTarget>> = {
 };
 
 const RULES: readonly [Intent, RegExp][] = [
-  ['help', /^(?:help|usage|commands|\?+|how (?:do|can) i use (?:you|this|the bot)|what can (?:you|i) (?:do|ask))\b|^(?:hi|hello|hey|howdy|thanks|thank you|good (?:morning|afternoon|evening))(?:\s+\S+)?$/],
+  ['help', /^(?:(?:help|usage|commands)(?:\s+(?:me|please))?|\?+|how (?:do|can) i use (?:you|this|the bot)|what can (?:you|i) (?:do|ask)(?: you)?|(?:hi|hello|hey|howdy|thanks|thank you|good (?:morning|afternoon|evening))(?:\s+\S+)?)$/],
   ['topics', /^(?:topics|list (?:the )?topics|what topics\b.*|which topics\b.*)$/],
   [
     'summary',

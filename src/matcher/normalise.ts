@@ -16,6 +16,8 @@ export function normaliseQuestion(raw: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
+    // Control characters and zero-width marks would split or hide words.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
     .replace(/[\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, ' ')
     .replace(/[*_~`]+/g, ' ')
     .replace(/\s+/g, ' ')

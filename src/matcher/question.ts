@@ -23,6 +23,8 @@ export interface QueryTerm {
   entityStems?: readonly string[];
   /** Stems of the word's opposites ("least" for "most"). */
   antonyms: readonly string[];
+  /** In a "what did X say" question, X: the speaker, not the topic. */
+  speaker?: boolean;
 }
 
 /** A question made ready for ranking. */
@@ -34,6 +36,8 @@ export interface QueryPlan {
   terms: QueryTerm[];
   /** Entity concepts the question names. */
   concepts: ReadonlySet<string>;
+  /** For a stance question, the concepts of the speaker it asks about ("Savett" in "what did Savett say"). */
+  speakers: ReadonlySet<string>;
   negated: boolean;
 }
 
@@ -68,6 +72,25 @@ function matchAlias(tokens: Token[], i: number, index: MatcherIndex): { concept:
   return best;
 }
 
+const SPEAKER_RES = [
+  /\bwhat (?:did|does|do|has|have|had) (.+?) (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b/i,
+  /\b(?:position|stance|view|response|reaction) of (.+?)(?: on | about | to |[?.!]|$)/i,
+  /\bhow did (.+?) (?:respond|react)\b/i,
+];
+
+/** Where the speaker stands in a stance question: [start, end) character offsets, or undefined. */
+function findSpeakerSpan(plain: string): [number, number] | undefined {
+  for (const re of SPEAKER_RES) {
+    const m = re.exec(plain);
+    const group = m?.[1];
+    if (m && group) {
+      const start = m.index + m[0].indexOf(group);
+      return [start, start + group.length];
+    }
+  }
+  return undefined;
+}
+
 /**
  * Analyses a question against the index: plain text, intent, and the key terms a sentence
  * must account for (entities through their aliases, numbers, names, content words with
@@ -81,13 +104,19 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const concepts = new Set<string>();
   const seen = new Set<string>();
 
+  const speakerSpan = intent === 'stance' ? findSpeakerSpan(plain) : undefined;
+  const speakers = new Set<string>();
   for (let i = 0; i < tokens.length; ) {
     const alias = matchAlias(tokens, i, index);
     if (alias) {
       const words = tokens.slice(i, i + alias.length);
+      const start = words[0]?.start ?? 0;
+      const isSpeaker = speakerSpan !== undefined && start >= speakerSpan[0] && start < speakerSpan[1];
+      if (isSpeaker) speakers.add(alias.concept);
       if (!concepts.has(alias.concept)) {
         concepts.add(alias.concept);
         terms.push({
+          ...(isSpeaker ? { speaker: true } : {}),
           text: words.map((t) => t.raw).join(' '),
           kind: 'entity',
           stem: '',
@@ -102,6 +131,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     }
     const t = tokens[i] as Token;
     i++;
+    const inSpeaker = speakerSpan !== undefined && t.start >= speakerSpan[0] && t.start < speakerSpan[1];
     if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || INTENT_STEMS.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
@@ -109,6 +139,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     // A capitalised word that is not the question's first word is probably a name.
     const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
     terms.push({
+      ...(inSpeaker ? { speaker: true } : {}),
       text: t.raw,
       kind: isNumber ? 'number' : isName ? 'name' : 'word',
       stem: t.stem,
@@ -122,6 +153,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     intent,
     terms: terms.slice(0, MAX_TERMS),
     concepts,
+    speakers,
     negated: tokens.some((t) => NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw)),
   };
 }

@@ -185,7 +185,7 @@ export const UNKNOWN_CUE_RE =
 
 /** Nouns naming what a sentence says is unknown, by aspect. */
 export const UNKNOWN_ASPECT_WORDS: Readonly<Record<'quantity' | 'time' | 'place' | 'identity' | 'reason', readonly string[]>> = {
-  quantity: ['quantity', 'quantities', 'number', 'numbers', 'amount', 'amounts', 'size', 'scale', 'scope', 'figure', 'figures', 'count', 'total', 'extent', 'how many', 'how much'],
+  quantity: ['quantity', 'quantities', 'number', 'numbers', 'amount', 'amounts', 'cost', 'costs', 'price', 'value', 'toll', 'size', 'scale', 'scope', 'figure', 'figures', 'count', 'total', 'extent', 'how many', 'how much'],
   time: ['timing', 'date', 'dates', 'when', 'time', 'schedule', 'period', 'duration', 'timeline'],
   place: ['location', 'locations', 'where', 'whereabouts', 'site', 'sites', 'destination'],
   identity: ['identity', 'identities', 'who', 'names', 'source', 'sources'],

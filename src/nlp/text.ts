@@ -40,12 +40,27 @@ export function tokenize(text: string): Token[] {
 
 const stemCache = new Map<string, string>();
 
+/**
+ * Folds British spellings into American ones before stemming, so "defence" meets "defense"
+ * and "organised" meets "organized". Applied to article and question alike, so a rule that
+ * over-reaches ("centre" → "center") only merges words, never splits them.
+ */
+export function foldSpelling(norm: string): string {
+  if (norm.length < 5) return norm;
+  return norm
+    .replace(/([^aeiou])our(s|ed|ing|ite|ites|able)?$/, '$1or$2')
+    .replace(/(?<=\w{3})is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/([^aeiou])tre(s)?$/, '$1ter$2')
+    .replace(/(fen|licen|preten)ce(s)?$/, '$1se$2');
+}
+
 /** Porter stem of a normalised word; numbers and short words are kept whole. Memoised. */
 export function stemWord(norm: string): string {
   if (norm.length <= 2 || /^\d/.test(norm)) return norm;
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = stemmer(norm);
+    s = stemmer(foldSpelling(norm));
     if (stemCache.size < 200_000) stemCache.set(norm, s);
   }
   return s;

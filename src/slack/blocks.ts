@@ -92,7 +92,7 @@ function briefingBlocks(briefings: readonly ArticleBriefing[], ctx: RenderContex
 function helpBlocks(examples: readonly string[], empty: boolean, ctx: RenderContext): KnownBlock[] {
   const inv = ctx.invocation ?? '/briefing';
   const lines = [
-    empty ? "*I didn't catch a question.* Here is what I can do:" : '*Briefing keeps you briefed on the news story, citing the article for every answer.*',
+    empty ? '*Hi! Ask me about the news story.* Here is what I can do:' : '*Briefing keeps you briefed on the news story, citing the article for every answer.*',
     `• \`${inv}\` — the briefing: headline and one cited line per topic`,
     `• \`${inv} topics\` — the topics, with a question to ask about each`,
     `• \`${inv} ask &lt;question&gt;\` — an answer quoting the sentence it rests on`,

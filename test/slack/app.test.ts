@@ -25,7 +25,7 @@ interface Posted {
   thread_ts?: string;
   text?: string;
   response_type?: string;
-  blocks?: { type: string; text?: { text: string }; elements?: { text?: string; value?: string }[] }[];
+  blocks?: { type: string; text?: { text: string }; elements?: { text?: string; value?: string }[] }[] | undefined;
   [key: string]: unknown;
 }
 
@@ -207,7 +207,8 @@ describe('@mentions and direct messages', () => {
     const posts = interceptPosts('/api/chat.postMessage');
     await sendEvent(app, eventEnvelope(mentionEvent('')));
     await waitFor(() => posts.length === 1);
-    expect(shownText(posts[0] as Posted)).toContain('Briefing keeps you briefed');
+    expect(shownText(posts[0] as Posted)).toContain('Ask me about the news story');
+    expect(shownText(posts[0] as Posted)).toContain('the topics, with a question to ask about each');
   });
 
   it('answers a direct message in the DM and ignores its own messages', async () => {
@@ -249,7 +250,7 @@ describe('hostile and odd input', () => {
   it.each([
     ['<!channel> who denied the allegations?', seedSentence('p4.s1')],
     ['<!here> <!everyone> <!subteam^S123|@team> hi', 'Briefing keeps you briefed'],
-    ['   ', 'Briefing keeps you briefed'],
+    ['   ', 'Ask me about the news story'],
     ['🚀 Кто отрицал обвинения? 谁否认了指控', "doesn't say"],
     ['<#C0CHANNEL1|news> who is Biden meeting? <https://example.com>', seedSentence('p7.s1')],
   ])('replies sensibly to %j without pinging anyone', async (text, expected) => {

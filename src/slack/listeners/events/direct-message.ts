@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { routeConversation } from '../../../answer/reply.ts';
 import { describeSlackError } from '../../web-api-errors.ts';
 import { render, type ListenerDeps } from '../deps.ts';
-import { replyToConversation } from './app-mention.ts';
 
 /** A direct message to the bot: answered in the conversation (in the thread if it was in one). */
 export function createDirectMessage(deps: ListenerDeps) {
@@ -9,7 +9,7 @@ export function createDirectMessage(deps: ListenerDeps) {
     // Only plain user messages in a DM: no edits, no bot messages (our own replies included).
     if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
     try {
-      const reply = render(deps, replyToConversation(deps.briefer, message.text ?? ''), { invocation: '/briefing' });
+      const reply = render(deps, routeConversation(deps.briefer, message.text ?? ''), { invocation: '/briefing' });
       await client.chat.postMessage({
         channel: message.channel,
         ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),

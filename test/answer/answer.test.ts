@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.ts';
+import { replyAsAnswer, routeRequest } from '../../src/answer/reply.ts';
+import { seedBriefer, seedSentence } from '../helpers/knowledge.ts';
+
+const b = seedBriefer();
+const ask = (q: string) => answerQuestion(b.index, q);
+
+describe('answers', () => {
+  it('cite the article id, sentence id and the sentence verbatim', () => {
+    const a = ask('Who denied the allegations?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]).toEqual({ articleId: 'iran-missiles-russia', sentenceId: 'p4.s1', quote: seedSentence('p4.s1') });
+  });
+
+  it('keep the attribution of a yes/no claim: the US believes it, Iran denies it, both cited', () => {
+    const a = ask('Did Iran send missiles to Russia?');
+    expect(a.text).toMatch(/does not state this as fact/);
+    expect(a.text).toMatch(/the United States believes it/);
+    expect(a.text).toMatch(/Iran denies it/);
+    expect(a.text).not.toMatch(/^Yes/);
+    expect(a.citations.map((c) => c.sentenceId)).toEqual(expect.arrayContaining(['p1.s1', 'p4.s1']));
+    expect(a.citations[0]?.sentenceId).toBe('p1.s1');
+  });
+
+  it('answer "how many" and "when" with the sentence that says it is undisclosed', () => {
+    for (const q of ['How many missiles did Iran send?', 'When were the missiles delivered?']) {
+      const a = ask(q);
+      expect(a.answered).toBe(true);
+      expect(a.citations[0]?.quote).toBe(seedSentence('p1.s2'));
+      expect(a.text).toMatch(/not known/);
+    }
+  });
+
+  it('answer "what did X say" with X\'s claims, the pronoun sentence included', () => {
+    const a = ask('What did Sean Savett say?');
+    expect(a.intent).toBe('stance');
+    expect(a.citations.map((c) => c.sentenceId)).toEqual(['p2.s2', 'p2.s3']);
+  });
+
+  it('decline with 2–3 suggestions and no citation, never a half answer', () => {
+    const a = ask('What is the population of Kursk?');
+    expect(a).toMatchObject({ answered: false, citations: [] });
+    expect(a.text).toBe("The article doesn't say that.");
+    expect(a.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('every topic suggestion is itself answered with a citation', () => {
+    for (const t of b.articles[0]?.topics ?? []) {
+      const a = ask(t.suggestion);
+      expect(a.answered, t.suggestion).toBe(true);
+      expect(a.citations.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('routing a request', () => {
+  it('gives the briefing for empty text, each point cited with its topic lead sentence', () => {
+    const reply = routeRequest(b, '');
+    expect(reply.kind).toBe('briefing');
+    if (reply.kind !== 'briefing') return;
+    expect(reply.briefings[0]?.points.map((p) => p.citation.sentenceId)).toEqual(['p1.s1', 'p2.s1', 'p3.s1', 'p4.s1', 'p5.s1', 'p6.s1', 'p7.s1']);
+  });
+
+  it.each([
+    ['topics', 'topics'],
+    ['sources', 'sources'],
+    ['help', 'help'],
+    ['digest', 'digest'],
+    ['briefing', 'briefing'],
+    ['ask who denied the allegations?', 'answer'],
+    ['Help me understand the missiles', 'answer'],
+  ])('%s → %s', (text, kind) => {
+    expect(routeRequest(b, text).kind).toBe(kind);
+  });
+
+  it('answers a summary question with the briefing, in the JSON shape with one citation per point', () => {
+    const a = replyAsAnswer(routeRequest(b, 'summarize'), 'summarize');
+    expect(a).toMatchObject({ answered: true, intent: 'summary' });
+    expect(a.citations).toHaveLength(7);
+  });
+
+  it('never answers without a citation', () => {
+    for (const q of ['help', 'topics', 'sources', 'What is the capital of France?', '']) {
+      const a = replyAsAnswer(routeRequest(b, q), q);
+      expect(a.answered).toBe(a.citations.length > 0);
+    }
+  });
+});

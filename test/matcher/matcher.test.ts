@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.ts';
+import { createBriefer } from '../../src/answer/reply.ts';
+import { buildKnowledge } from '../../src/knowledge/build.ts';
+import { detectIntent } from '../../src/matcher/intent.ts';
+import { MAX_QUESTION_CHARS, normaliseQuestion } from '../../src/matcher/normalise.ts';
+import { analyseQuestion } from '../../src/matcher/question.ts';
+import { rankSentences } from '../../src/matcher/rank.ts';
+import { seedBriefer } from '../helpers/knowledge.ts';
+
+const seed = seedBriefer();
+const top = (q: string, b = seed) => answerQuestion(b.index, q).citations[0]?.sentenceId;
+
+describe('normalising questions', () => {
+  it('drops Slack mentions, pings and channel links, keeps link labels and decodes entities', () => {
+    expect(normaliseQuestion('<@U123> <!channel> <!subteam^S1|@t> in <#C1|news> see <https://x.io|the report> &amp; more')).toBe('in see the report & more');
+  });
+
+  it('cuts very long text at a word boundary', () => {
+    const q = normaliseQuestion('word '.repeat(10_000));
+    expect(q.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(q.endsWith('word')).toBe(true);
+  });
+});
+
+describe('detecting intent', () => {
+  it.each([
+    ['Who denied the allegations?', 'who'],
+    ['When were the missiles delivered?', 'when'],
+    ['In what year did it start?', 'when'],
+    ['Where is the offensive?', 'where'],
+    ['How many missiles were sent?', 'how-many'],
+    ['How much territory was captured?', 'how-many'],
+    ['Why did Iran send missiles?', 'why'],
+    ['Did Iran send missiles?', 'confirm'],
+    ['What did Sean Savett say?', 'stance'],
+    ['summarize', 'summary'],
+    ["what's this about", 'summary'],
+    ['help', 'help'],
+    ['What kind of missiles?', 'what'],
+  ])('%s → %s', (q, intent) => {
+    expect(detectIntent(q.toLowerCase())).toBe(intent);
+  });
+});
+
+describe('terms and aliases', () => {
+  it('maps Tehran to Iran, Moscow and the Kremlin to Russia, and the UN to the United Nations', () => {
+    const concepts = (q: string) => [...analyseQuestion(q, seed.index).concepts];
+    expect(concepts('Did Tehran arm Moscow?')).toEqual(['iran', 'russia']);
+    expect(concepts('What did the Kremlin get?')).toEqual(['russia']);
+    expect(concepts('What did Iran tell the UN?')).toEqual(['iran', 'united nations']);
+  });
+
+  it('does not read the pronoun "us" as the United States, but reads "US"', () => {
+    expect([...analyseQuestion('tell us about drones', seed.index).concepts]).toEqual([]);
+    expect([...analyseQuestion('What does the US believe?', seed.index).concepts]).toEqual(['united states']);
+  });
+
+  it('matches rockets to missiles and inflections through the stemmer', () => {
+    // "rockets" is a synonym of "missiles"; "shipped" of "transferred".
+    expect(top('Has Tehran shipped rockets to Moscow?')).toBe('p1.s1');
+    expect(top('Which nations are collaborating on defence?')).toBe('p5.s1');
+  });
+});
+
+describe('ranking', () => {
+  it('puts the denial first for "who denied the allegations" (the only sentence with "denied")', () => {
+    expect(top('Who denied the allegations?')).toBe('p4.s1');
+  });
+
+  it('explains a match: the terms matched and missed', () => {
+    const plan = analyseQuestion('What is the population of Kursk?', seed.index);
+    const [best] = rankSentences(seed.index, plan);
+    expect(best?.matched).toContain('Kursk');
+    expect(best?.missing).toContain('population');
+  });
+});
+
+describe('evidence for declining', () => {
+  // A small article written for these tests, built like any other.
+  const harbour = createBriefer([
+    buildKnowledge({
+      id: 'harbour',
+      text: [
+        'The harbour in Port Ellis reopened on Monday after a storm closed it for three days.',
+        'Mayor Anna Lind said 40 boats were damaged in the storm.',
+        'The northern pier was repaired first, while the southern pier stays closed.',
+        'Officials have not disclosed the cost of the repairs.',
+        'Fishermen from Port Ellis sold the most fish in March.',
+      ].join('\n'),
+    }),
+  ]);
+  const ask = (q: string) => answerQuestion(harbour.index, q);
+
+  it('coverage: declines when a key term is not in the article ("population of Kursk")', () => {
+    const a = answerQuestion(seed.index, 'What is the population of Kursk?');
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.suggestions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answer type: a when-question needs a date, a how-many question a number', () => {
+    expect(ask('When did the harbour reopen?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(ask('How many boats were damaged?').citations[0]?.sentenceId).toBe('p2.s1');
+    // "When" with no date in the matching sentence: declined.
+    expect(ask('When was the northern pier repaired?').answered).toBe(false);
+  });
+
+  it('unknown: a question the article says is undisclosed is answered with that sentence', () => {
+    const a = ask('How much did the repairs cost?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]?.quote).toBe('Officials have not disclosed the cost of the repairs.');
+    expect(a.text).toMatch(/not known/);
+  });
+
+  it('missing entity: a name the article never mentions is strong evidence to decline', () => {
+    expect(ask('How many boats did Mayor Peter Holm say were damaged?').answered).toBe(false);
+  });
+
+  it('missing number: a year the article never gives is strong evidence to decline', () => {
+    expect(ask('Did the harbour reopen in 1998?').answered).toBe(false);
+  });
+
+  it('contradiction: an antonym of a question word in the sentence lowers confidence', () => {
+    expect(ask('Who sold the most fish in March?').answered).toBe(true);
+    expect(ask('Who sold the least fish in March?').answered).toBe(false);
+  });
+
+  it('declines gibberish, emoji and other scripts', () => {
+    for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
+  });
+});
