@@ -38,9 +38,10 @@ function cite(index: MatcherIndex, s: IndexedSentence): Citation {
 /** Up to `count` suggested questions, preferring topics of the articles the question touched. */
 export function suggestQuestions(index: MatcherIndex, near: readonly RankedSentence[], count = 3): string[] {
   const preferred = [...new Set(near.map((r) => index.sentences[r.index]?.article ?? 0))];
-  const order = [...preferred, ...index.articles.map((_, i) => i).filter((i) => !preferred.includes(i))];
+  // Round-robin over the preferred articles, then the first others: no pass over every article.
+  const order = [...preferred];
+  for (let i = 0; order.length < preferred.length + count && i < index.articles.length; i++) if (!preferred.includes(i)) order.push(i);
   const out: string[] = [];
-  // Round-robin over articles so several articles each get a suggestion.
   for (let round = 0; out.length < count && round < 10; round++) {
     for (const ai of order) {
       const topic = index.articles[ai]?.topics[round];

@@ -18,7 +18,7 @@ const USAGE = `Usage:
 export function explain(briefer: Briefer, question: string): string {
   const plan = analyseQuestion(question, briefer.index);
   const lines = [`intent ${plan.intent}; terms ${plan.terms.map((t) => `${t.text}(${t.kind})`).join(', ')}`];
-  for (const r of rankSentences(briefer.index, plan, briefer.options)) {
+  for (const r of rankSentences(briefer.index, plan, briefer.options, true)) {
     const s = briefer.index.sentences[r.index];
     lines.push(
       `${r.confidence.toFixed(3)} cov ${r.coverage.toFixed(3)} type ${r.typeOk ? 'ok' : 'no'}${r.contradiction ? ' contradiction' : ''}${r.keyMissing ? ' key-missing' : ''} ${s?.sentence.id} [${r.matched.join(' ')}] missing [${r.missing.join(' ')}] ${s?.sentence.text.slice(0, 80)}`,

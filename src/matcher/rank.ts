@@ -11,7 +11,7 @@ export interface RankedSentence {
   confidence: number;
   /** The weighted share of terms accounted for, before penalties. */
   coverage: number;
-  /** Terms found in the sentence itself (or its paragraph, marked `~`). */
+  /** Terms found in the sentence itself (or only in its paragraph, marked `~`). */
   matched: string[];
   /** Terms found neither in the sentence nor its paragraph. */
   missing: string[];
@@ -30,57 +30,108 @@ export function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-interface TermHits {
+/** A question term made ready for matching: its weight and every form that counts for it. */
+interface PreparedTerm {
   term: QueryTerm;
   weight: number;
-  /** sentence → credit (0–1). */
-  sentences: Map<number, number>;
-  /** paragraph → credit (0–1). */
-  paragraphs: Map<number, number>;
+  /** Stems that match at full credit, and at `synonymCredit`. */
+  exact: readonly string[];
+  related: readonly string[];
 }
 
-function addHits(target: Map<number, number>, postings: Int32Array | undefined, credit: number): void {
-  if (!postings) return;
-  for (const i of postings) if ((target.get(i) ?? 0) < credit) target.set(i, credit);
-}
-
-function intersect(lists: (Int32Array | undefined)[]): Int32Array | undefined {
-  if (lists.length === 0 || lists.some((l) => !l)) return undefined;
-  const sorted = (lists as Int32Array[]).slice().sort((a, b) => a.length - b.length);
-  let out = sorted[0] as Int32Array;
-  for (const other of sorted.slice(1)) {
-    const set = new Set(other);
-    out = out.filter((x) => set.has(x));
-  }
-  return out;
-}
-
-function collectHits(index: MatcherIndex, term: QueryTerm, synonymCredit: number): TermHits {
+function prepare(index: MatcherIndex, term: QueryTerm): PreparedTerm {
   const n = index.sentences.length;
-  const sentences = new Map<number, number>();
-  const paragraphs = new Map<number, number>();
   let df: number;
+  let exact: string[];
+  let related: string[] = [];
   if (term.kind === 'entity' && term.concept !== undefined) {
-    const bySurface = intersect((term.entityStems ?? []).map((s) => index.sentencePostings.get(s)));
-    const byParagraphSurface = intersect((term.entityStems ?? []).map((s) => index.paragraphPostings.get(s)));
-    addHits(sentences, index.conceptPostings.get(term.concept), 1);
-    addHits(sentences, bySurface, 1);
-    addHits(paragraphs, index.conceptParagraphs.get(term.concept), 1);
-    addHits(paragraphs, byParagraphSurface, 1);
-    df = sentences.size;
+    exact = [];
+    df = index.conceptPostings.get(term.concept)?.length ?? 0;
   } else {
-    addHits(sentences, index.sentencePostings.get(term.stem), 1);
-    addHits(paragraphs, index.paragraphPostings.get(term.stem), 1);
-    df = sentences.size;
-    for (const syn of [...term.synonyms, ...familyStems(index, term.stem)]) {
-      addHits(sentences, index.sentencePostings.get(syn), synonymCredit);
-      addHits(paragraphs, index.paragraphPostings.get(syn), synonymCredit);
-    }
+    exact = [term.stem];
+    related = [...term.synonyms, ...familyStems(index, term.stem)];
+    df = index.sentencePostings.get(term.stem)?.length ?? 0;
   }
-  // Names, numbers and entities carry at least the weight of a rare word: they are what the
+  // Names, numbers and entities weigh at least as much as a rare word: they are what the
   // question is about, even when the article repeats them.
   const floor = term.kind === 'word' ? 0 : idf(Math.max(1, n / 20), n);
-  return { term, weight: Math.max(idf(df, n), floor), sentences, paragraphs };
+  return { term, weight: Math.max(idf(df, n), floor), exact, related };
+}
+
+/** Credit (0–1) a set of stems and concepts gives a term: 1 exact, `synonymCredit` related, 0 none. */
+function creditIn(t: PreparedTerm, stems: ReadonlySet<string>, concepts: { has(key: string): boolean }, synonymCredit: number): number {
+  const term = t.term;
+  if (term.kind === 'entity' && term.concept !== undefined) {
+    if (concepts.has(term.concept)) return 1;
+    const surface = term.entityStems ?? [];
+    return surface.length > 0 && surface.every((s) => stems.has(s)) ? 1 : 0;
+  }
+  for (const s of t.exact) if (stems.has(s)) return 1;
+  for (const s of t.related) if (stems.has(s)) return synonymCredit;
+  return 0;
+}
+
+/** The rarest terms, enough that a sentence holding none of them directly cannot reach the threshold. */
+function rarestNeeded(terms: readonly PreparedTerm[], total: number, options: MatchOptions, exhaustive: boolean): Set<PreparedTerm> {
+  const byWeight = [...terms].sort((a, b) => b.weight - a.weight);
+  let rest = total;
+  const needed = new Set<PreparedTerm>();
+  for (const t of byWeight) {
+    needed.add(t);
+    rest -= t.weight;
+    if (!exhaustive && rest + options.paragraphCredit * (total - rest) < options.threshold * total) break;
+  }
+  return needed;
+}
+
+/**
+ * Direct matches of the rarest terms, MaxScore-style: their postings give the candidates, each
+ * sentence's matched weight, and each paragraph's, in reused typed arrays. Returns the
+ * candidates and an upper bound of each one's coverage (the other terms counted as matched).
+ */
+function directMatches(index: MatcherIndex, needed: ReadonlySet<PreparedTerm>, total: number, options: MatchOptions): { touched: number[]; bound: Float64Array } {
+  const { scratch } = index;
+  const { direct, stamp, paragraphDirect, paragraphStamp, paragraphOf } = scratch;
+  const touched: number[] = [];
+  const touchedParagraphs: number[] = [];
+  const credit = (postings: Int32Array | undefined, amount: number, verify?: (i: number) => boolean): void => {
+    if (!postings) return;
+    for (const i of postings) {
+      if (stamp[i] === scratch.epoch || (verify && !verify(i))) continue;
+      stamp[i] = scratch.epoch;
+      if (direct[i] === 0) touched.push(i);
+      direct[i] = (direct[i] ?? 0) + amount;
+      const p = paragraphOf[i] as number;
+      if (paragraphStamp[p] === scratch.epoch) continue;
+      paragraphStamp[p] = scratch.epoch;
+      if (paragraphDirect[p] === 0) touchedParagraphs.push(p);
+      paragraphDirect[p] = (paragraphDirect[p] ?? 0) + amount;
+    }
+  };
+  let neededWeight = 0;
+  for (const t of needed) {
+    scratch.epoch++;
+    neededWeight += t.weight;
+    if (t.term.kind === 'entity' && t.term.concept !== undefined) {
+      credit(index.conceptPostings.get(t.term.concept), t.weight);
+      const surface = t.term.entityStems ?? [];
+      if (surface.length > 0) credit(index.sentencePostings.get(surface[0] as string), t.weight, (i) => surface.every((x) => index.sentences[i]?.stems.has(x)));
+    } else {
+      for (const st of t.exact) credit(index.sentencePostings.get(st), t.weight);
+      for (const st of t.related) credit(index.sentencePostings.get(st), t.weight * options.synonymCredit);
+    }
+  }
+  const rest = total - neededWeight;
+  const bound = new Float64Array(touched.length);
+  for (let n = 0; n < touched.length; n++) {
+    const i = touched[n] as number;
+    const own = direct[i] ?? 0;
+    const around = Math.max(0, (paragraphDirect[paragraphOf[i] as number] ?? 0) - own);
+    bound[n] = (own + options.paragraphCredit * around + rest) / total;
+    direct[i] = 0;
+  }
+  for (const p of touchedParagraphs) paragraphDirect[p] = 0;
+  return { touched, bound };
 }
 
 function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; statesUnknown: boolean } {
@@ -105,61 +156,114 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
  * the question's terms that a sentence accounts for (a synonym or a paragraph neighbour earns
  * partial credit), times penalties for a missing answer type, a contradiction, or a missing
  * key entity/number/name. Comparable across questions and knowledge sizes. Best first.
+ * With `exhaustive`, sentences that cannot reach the threshold are ranked too (for explanations).
  */
-export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS): RankedSentence[] {
+export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false): RankedSentence[] {
   if (plan.terms.length === 0 || index.sentences.length === 0) return [];
-  const hits = plan.terms.map((t) => collectHits(index, t, options.synonymCredit));
-  const totalWeight = hits.reduce((sum, h) => sum + h.weight, 0);
-  if (totalWeight <= 0) return [];
+  const terms = plan.terms.map((t) => prepare(index, t));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
+  if (total <= 0) return [];
 
-  const candidates = new Set<number>();
-  for (const h of hits) for (const i of h.sentences.keys()) candidates.add(i);
+  const needed = rarestNeeded(terms, total, options, exhaustive);
+  const { touched, bound } = directMatches(index, needed, total, options);
+  const promising = exhaustive ? touched : touched.filter((_, n) => (bound[n] ?? 0) >= options.threshold);
+  const fallback =
+    promising.length > 0
+      ? []
+      : topBy(
+          touched.map((_, n) => n),
+          (n) => bound[n] ?? 0,
+          options.limit,
+        ).map((n) => touched[n] as number);
+
+  // Exact coverage (penalties only lower it) in a tight loop; details only for what can pass.
+  const pool: number[] = [];
+  const nearMisses: number[] = [];
+  for (const i of promising) {
+    const cov = coverageOf(index, terms, i, total, options);
+    if (exhaustive || cov >= options.threshold) pool.push(i);
+    else nearMisses.push(i);
+  }
+  if (pool.length === 0) pool.push(...topBy(nearMisses.length > 0 ? nearMisses : fallback, (i) => coverageOf(index, terms, i, total, options), options.limit));
+
   const target = INTENT_TARGETS[plan.intent];
   if (target) {
     // A sentence that says the asked-for thing is unknown may share no word with the question:
     // its paragraph does.
-    const touched = new Set<number>();
-    for (const i of candidates) touched.add(index.sentences[i]?.paragraph ?? -1);
-    for (const p of touched) {
+    const inPool = new Set(pool);
+    const paragraphs = new Set<number>();
+    for (const i of touched) paragraphs.add(index.sentences[i]?.paragraph ?? -1);
+    for (const p of paragraphs) {
       for (let i = index.paragraphStart[p] ?? 0; i < (index.paragraphEnd[p] ?? 0); i++) {
-        if (index.sentences[i]?.unknown.has(target.unknown)) candidates.add(i);
+        if (index.sentences[i]?.unknown.has(target.unknown) && !inPool.has(i)) pool.push(i);
       }
     }
   }
 
-  const ranked: (RankedSentence & { score: number })[] = [];
-  for (const i of candidates) {
-    const s = index.sentences[i];
-    if (!s) continue;
-    let matchedWeight = 0;
-    let keyMissing = false;
-    let contradiction = false;
-    const matched: string[] = [];
-    const missing: string[] = [];
-    for (const h of hits) {
-      const inSentence = h.sentences.get(i) ?? 0;
-      const inParagraph = (h.paragraphs.get(s.paragraph) ?? 0) * options.paragraphCredit;
-      const credit = Math.max(inSentence, inParagraph);
-      matchedWeight += h.weight * credit;
-      if (inSentence > 0) matched.push(h.term.text);
-      else if (inParagraph > 0) matched.push(`~${h.term.text}`);
-      else {
-        missing.push(h.term.text);
-        if (h.term.kind !== 'word') keyMissing = true;
-      }
-      if (inSentence === 0 && h.term.antonyms.some((a) => s.stems.has(a))) contradiction = true;
-    }
-    const coverage = matchedWeight / totalWeight;
-    const { typeOk, statesUnknown } = typeEvidence(s, plan);
-    let confidence = coverage;
-    if (!typeOk) confidence *= options.missingTypePenalty;
-    if (contradiction) confidence *= options.contradictionPenalty;
-    if (keyMissing) confidence *= options.missingKeyPenalty;
-    // Ties go to the sentence that matched more in itself, then to the shorter one.
-    const direct = matched.filter((m) => !m.startsWith('~')).length / hits.length;
-    const score = confidence + 0.01 * direct + 0.001 / (1 + s.length / index.averageLength);
-    ranked.push({ index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction, keyMissing, score });
-  }
+  const ranked = pool.map((i) => explainMatch(index, plan, terms, i, total, options));
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, options.limit).map(({ score: _score, ...r }) => r);
+}
+
+/** The `count` items with the highest `key`, highest first. */
+function topBy(items: readonly number[], key: (i: number) => number, count: number): number[] {
+  const best: { i: number; k: number }[] = [];
+  for (const i of items) {
+    const k = key(i);
+    if (best.length < count || k > (best[best.length - 1]?.k ?? -Infinity)) {
+      best.push({ i, k });
+      best.sort((a, b) => b.k - a.k || a.i - b.i);
+      if (best.length > count) best.pop();
+    }
+  }
+  return best.map((b) => b.i);
+}
+
+/** The weighted share of terms a sentence accounts for, itself or through its paragraph. */
+function coverageOf(index: MatcherIndex, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): number {
+  const s = index.sentences[i] as IndexedSentence;
+  const pStems = index.paragraphStems[s.paragraph] as ReadonlySet<string>;
+  const pConcepts = index.paragraphConcepts[s.paragraph] as ReadonlySet<string>;
+  let matched = 0;
+  for (const t of terms) {
+    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit);
+    matched += t.weight * (inSentence > 0 ? inSentence : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit);
+  }
+  return matched / total;
+}
+
+/** Scores one sentence in full, saying which terms matched and which evidence applied. */
+function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
+  const s = index.sentences[i] as IndexedSentence;
+  const pStems = index.paragraphStems[s.paragraph] as ReadonlySet<string>;
+  const pConcepts = index.paragraphConcepts[s.paragraph] as ReadonlySet<string>;
+  let matchedWeight = 0;
+  let direct = 0;
+  let keyMissing = false;
+  let contradiction = false;
+  const matched: string[] = [];
+  const missing: string[] = [];
+  for (const t of terms) {
+    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit);
+    const inParagraph = inSentence > 0 ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit;
+    matchedWeight += t.weight * Math.max(inSentence, inParagraph);
+    if (inSentence > 0) {
+      matched.push(t.term.text);
+      direct++;
+    } else if (inParagraph > 0) matched.push(`~${t.term.text}`);
+    else {
+      missing.push(t.term.text);
+      if (t.term.kind !== 'word') keyMissing = true;
+    }
+    if (inSentence === 0 && t.term.antonyms.some((a) => s.stems.has(a))) contradiction = true;
+  }
+  const coverage = matchedWeight / total;
+  const { typeOk, statesUnknown } = typeEvidence(s, plan);
+  let confidence = coverage;
+  if (!typeOk) confidence *= options.missingTypePenalty;
+  if (contradiction) confidence *= options.contradictionPenalty;
+  if (keyMissing) confidence *= options.missingKeyPenalty;
+  // Ties go to the sentence that matched more in itself, then to the shorter one.
+  const score = confidence + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
+  return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction, keyMissing, score };
 }

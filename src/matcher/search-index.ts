@@ -31,17 +31,17 @@ export interface AliasEntry {
 export interface MatcherIndex {
   articles: readonly Knowledge[];
   sentences: readonly IndexedSentence[];
+  /** Content stems of each global paragraph. */
+  paragraphStems: readonly ReadonlySet<string>[];
+  /** Entity concepts of each global paragraph. */
+  paragraphConcepts: readonly ReadonlySet<string>[];
   /** First global sentence index of each global paragraph, and one past the last. */
   paragraphStart: Int32Array;
   paragraphEnd: Int32Array;
   /** stem → sentence indices (ascending, unique). */
   sentencePostings: ReadonlyMap<string, Int32Array>;
-  /** stem → paragraph indices (ascending, unique). */
-  paragraphPostings: ReadonlyMap<string, Int32Array>;
   /** entity concept → sentence indices. */
   conceptPostings: ReadonlyMap<string, Int32Array>;
-  /** entity concept → paragraph indices. */
-  conceptParagraphs: ReadonlyMap<string, Int32Array>;
   /** first alias token norm → aliases starting with it. */
   aliases: ReadonlyMap<string, readonly AliasEntry[]>;
   /** Concept key → display name. */
@@ -50,6 +50,22 @@ export interface MatcherIndex {
   sortedStems: readonly string[];
   /** Number of sentences, and mean content length, for BM25. */
   averageLength: number;
+  /** Working memory the ranking reuses between questions (one question at a time). */
+  scratch: RankScratch;
+}
+
+/** Per-sentence working arrays for ranking, reset after each question. */
+export interface RankScratch {
+  /** Weight matched directly so far, per sentence. */
+  direct: Float64Array;
+  /** Which term last credited a sentence (an ever-increasing stamp). */
+  stamp: Int32Array;
+  /** Weight matched anywhere in it so far, per paragraph, and the paragraph's stamp. */
+  paragraphDirect: Float64Array;
+  paragraphStamp: Int32Array;
+  /** Paragraph of each sentence. */
+  paragraphOf: Int32Array;
+  epoch: number;
 }
 
 /** The key that unifies one entity across articles: its folded name. */
@@ -71,12 +87,12 @@ function freeze(map: Map<string, number[]>): Map<string, Int32Array> {
 export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex {
   const sentences: IndexedSentence[] = [];
   const sentencePostings = new Map<string, number[]>();
-  const paragraphPostings = new Map<string, number[]>();
   const conceptPostings = new Map<string, number[]>();
-  const conceptParagraphs = new Map<string, number[]>();
   const aliases = new Map<string, AliasEntry[]>();
   const conceptNames = new Map<string, string>();
   const paragraphStart: number[] = [];
+  const paragraphStems: Set<string>[] = [];
+  const paragraphConcepts: Set<string>[] = [];
   const paragraphEnd: number[] = [];
   const seenAlias = new Set<string>();
   let totalLength = 0;
@@ -111,6 +127,10 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
     for (const p of k.paragraphs) {
       const pIndex = paragraphStart.length;
       paragraphStart.push(sentences.length);
+      const pStems = new Set<string>();
+      const pConcepts = new Set<string>();
+      paragraphStems.push(pStems);
+      paragraphConcepts.push(pConcepts);
       for (const s of p.sentences) {
         const sIndex = sentences.length;
         const stems = new Set<string>();
@@ -119,13 +139,13 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           if (isStopWord(t.norm)) continue;
           length++;
           stems.add(t.stem);
+          pStems.add(t.stem);
           pushTo(sentencePostings, t.stem, sIndex);
-          pushTo(paragraphPostings, t.stem, pIndex);
         }
         const entities = mentionsBySentence.get(s.id) ?? new Map<string, EntityType>();
         for (const concept of entities.keys()) {
+          pConcepts.add(concept);
           pushTo(conceptPostings, concept, sIndex);
-          pushTo(conceptParagraphs, concept, pIndex);
         }
         totalLength += length;
         sentences.push({
@@ -147,21 +167,33 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   return {
     articles,
     sentences,
+    paragraphStems,
+    paragraphConcepts,
     paragraphStart: Int32Array.from(paragraphStart),
     paragraphEnd: Int32Array.from(paragraphEnd),
     sortedStems: [...sentencePostings.keys()].sort(),
     sentencePostings: freeze(sentencePostings),
-    paragraphPostings: freeze(paragraphPostings),
     conceptPostings: freeze(conceptPostings),
-    conceptParagraphs: freeze(conceptParagraphs),
     aliases,
     conceptNames,
     averageLength: sentences.length > 0 ? totalLength / sentences.length : 1,
+    scratch: {
+      direct: new Float64Array(sentences.length),
+      stamp: new Int32Array(sentences.length),
+      paragraphDirect: new Float64Array(paragraphStart.length),
+      paragraphStamp: new Int32Array(paragraphStart.length),
+      paragraphOf: Int32Array.from(sentences, (x) => x.paragraph),
+      epoch: 0,
+    },
   };
 }
 
 /** Shortest stem that may stand for a family of derived words. */
 const MIN_FAMILY_STEM = 5;
+/** Longest suffix that still makes two stems one family ("threat" + "en"). */
+const MAX_SUFFIX = 3;
+/** Most family members one word brings in. */
+const MAX_FAMILY = 6;
 
 /**
  * Stems of the index in the same word family as `stem`: one is the other plus a suffix the
@@ -181,11 +213,12 @@ export function familyStems(index: MatcherIndex, stem: string): string[] {
   }
   for (let i = lo; i < list.length && (list[i] as string).startsWith(stem); i++) {
     const other = list[i] as string;
-    if (other !== stem && other.length - stem.length <= 4) out.push(other);
+    if (other !== stem && other.length - stem.length <= MAX_SUFFIX) out.push(other);
+    if (out.length >= MAX_FAMILY) return out;
   }
-  for (let len = MIN_FAMILY_STEM; len < stem.length; len++) {
+  for (let len = Math.max(MIN_FAMILY_STEM, stem.length - MAX_SUFFIX); len < stem.length && out.length < MAX_FAMILY; len++) {
     const prefix = stem.slice(0, len);
-    if (stem.length - len <= 4 && index.sentencePostings.has(prefix)) out.push(prefix);
+    if (index.sentencePostings.has(prefix)) out.push(prefix);
   }
   return out;
 }
