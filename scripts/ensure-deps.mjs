@@ -1,0 +1,11 @@
+// Installs dependencies from the lock file when they are missing or older than the lock,
+// so `npm start` and `npm run check` work straight after cloning. Does nothing otherwise.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+const marker = 'node_modules/.package-lock.json';
+const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs + 1000;
+if (stale) {
+  console.error('Installing dependencies from package-lock.json (npm ci)…');
+  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+}
