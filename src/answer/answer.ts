@@ -210,6 +210,7 @@ export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchO
   const ranked = rankSentences(index, plan, options);
   const top = ranked[0];
   if (!top || top.confidence < options.threshold) return decline(index, plan, ranked);
+
   const best = index.sentences[top.index] as IndexedSentence;
   if (plan.intent === 'confirm') {
     const confirm = composeConfirm(index, plan, ranked, options.threshold);

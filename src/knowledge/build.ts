@@ -340,6 +340,9 @@ function findDates(text: string): string[] {
   return [...text.matchAll(DATE_RE)].map((m) => m[0].trim()).filter((d) => d.length > 0 && !/^May$/.test(d));
 }
 
+/** Durations without digits ("almost a month", "several years") count as quantities. */
+const DURATION_RE = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b/gi;
+
 const QUANTITY_RE = new RegExp(
   `(?:\\b\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\b\\d+(?:\\.\\d+)?|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}|and))*)(?:\\s*(?:%|percent|per cent))?(?:\\s+(?!(?:and|or|of|the|in|to|a|an|by|for|on|at|as|was|were|is|are)\\b)[a-z][a-z-]+){0,2}`,
   'gi',
@@ -357,6 +360,7 @@ function findQuantities(text: string, dates: string[]): { text: string; value?: 
     const unit = q.replace(/^[\d,.]+\s*/, '').trim();
     out.push({ text: q, ...(value !== undefined && Number.isFinite(value) ? { value } : {}), ...(numberPart && unit ? { unit } : {}) });
   }
+  for (const m of text.matchAll(DURATION_RE)) if (!out.some((q) => q.text.includes(m[0]))) out.push({ text: m[0] });
   return out;
 }
 

@@ -27,8 +27,8 @@ const RULES: readonly [Intent, RegExp][] = [
     /^(?:briefing|brief me|summar(?:y|ise|ize)|tl;?dr|overview|catch me up|give me (?:a|the) (?:rundown|summary|briefing|overview)|what(?:'s| is) (?:this|the (?:article|story|news)) about|what happened\??$|what is going on\??$)/,
   ],
   ['stance', /\bwhat (?:did|does|do|has|have|had) .+ (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b|\b(?:position|stance|view|response|reaction) of\b|\bhow did .+ (?:respond|react)\b/],
-  ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total)\b/],
-  ['when', /^(?:when|since when|until when|how long ago)\b|\b(?:what|which|in what) (?:year|date|day|month|time|century|decade|period|era|age)\b/],
+  ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total|age)\b/],
+  ['when', /^(?:when|since when|until when|how long ago)\b|\b(?:what|which|in what) (?:year|date|day|month|time|century|decade|period|era)\b/],
   ['where', /^(?:where|from where)\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|region|place|area|location|continent|state|province|town)\b/],
   ['who', /^(?:who|whom|whose)\b|\b(?:which|what) (?:person|people|group|organi[sz]ation|company|leader|official|man|woman|king|queen|ruler|president|team|agency|body|party|nation|tribe)\b/],
   ['why', /^why\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was|were|are) the (?:reason|cause|purpose|motive)s?\b|\bwhat caused\b/],
@@ -43,14 +43,26 @@ export function detectIntent(plainLower: string): Intent {
 }
 
 /**
- * Stems of words that only say what kind of answer is wanted ("year", "how", "many"); they are
- * not key terms a sentence must contain.
+ * Stems of words that only say what kind of answer an intent wants ("year" in a when-question,
+ * "many" in a how-many question); they are not key terms a sentence must contain. Only the
+ * question's own intent drops them: "region" is a key term of "What is France a region of?".
  */
-export const INTENT_STEMS: ReadonlySet<string> = new Set(
-  `how many much when where who whom whose why what which year date day month time century decade period era
-  country city region place location person people number amount percentage quantity reason cause purpose
-  happen did does do`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(stemWord),
-);
+const INTENT_WORDS: Partial<Record<Intent, string>> = {
+  when: 'when year date day month time century decade period era',
+  where: 'where country countries city cities region place location continent state province town area',
+  who: 'who whom whose person people group organization organisation company leader official man woman team agency body party nation',
+  'how-many': 'how many much number amount percentage proportion quantity size share total age',
+  why: 'why reason cause purpose motive',
+};
+const ALWAYS = 'what which how did does do happen';
+
+/** The intent words a question of `intent` may drop, as stems. */
+export function intentStems(intent: Intent): ReadonlySet<string> {
+  let set = intentStemCache.get(intent);
+  if (!set) {
+    set = new Set(`${ALWAYS} ${INTENT_WORDS[intent] ?? ''}`.split(/\s+/).filter(Boolean).map(stemWord));
+    intentStemCache.set(intent, set);
+  }
+  return set;
+}
+const intentStemCache = new Map<Intent, ReadonlySet<string>>();

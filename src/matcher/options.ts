@@ -12,6 +12,12 @@ export interface MatchOptions {
   contradictionPenalty: number;
   /** Confidence multiplier when a key entity, number or name is missing from the paragraph. Default 0.3. */
   missingKeyPenalty: number;
+  /** Confidence multiplier when the question is negated ("what is not …") and the sentence is not. Default 0.4. */
+  negationPenalty: number;
+  /** Confidence multiplier when a key entity or name is only in the paragraph, not in the sentence (which has no pronoun to stand for it). Default 0.7. */
+  contextOnlyPenalty: number;
+  /** Weight of a degree word or -ly adverb ("typically", "largely") relative to its IDF. Default 0.4. */
+  modifierWeight: number;
   /** How many ranked sentences to return. Default 5. */
   limit: number;
 }
@@ -24,5 +30,8 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   missingTypePenalty: 0.55,
   contradictionPenalty: 0.5,
   missingKeyPenalty: 0.3,
+  negationPenalty: 0.4,
+  contextOnlyPenalty: 0.7,
+  modifierWeight: 0.4,
   limit: 5,
 });

@@ -1,6 +1,6 @@
-import { ANTONYM_PAIRS, NEGATION_WORDS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
+import { ANTONYM_PAIRS, MODIFIER_WORDS, NEGATING_PREFIXES, NEGATION_WORDS, NOT_ADVERBS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
 import { foldCase, isStopWord, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { detectIntent, INTENT_STEMS, type Intent } from './intent.ts';
+import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { MatcherIndex } from './search-index.ts';
 
@@ -25,6 +25,10 @@ export interface QueryTerm {
   antonyms: readonly string[];
   /** In a "what did X say" question, X: the speaker, not the topic. */
   speaker?: boolean;
+  /** A degree word or adverb ("typically"): weighs less. */
+  modifier?: boolean;
+  /** Written as part of a hyphenated compound ("short-range"). */
+  compound?: boolean;
 }
 
 /** A question made ready for ranking. */
@@ -52,6 +56,24 @@ for (const [a, b] of ANTONYM_PAIRS) {
   const sb = stemWord(b);
   antonymsByStem.set(sa, [...(antonymsByStem.get(sa) ?? []), sb]);
   antonymsByStem.set(sb, [...(antonymsByStem.get(sb) ?? []), sa]);
+}
+
+/**
+ * Opposites of a word: from the antonym pairs, and by a negating prefix — "impossible" for
+ * "possible", "equal" for "unequal".
+ */
+function antonymsOf(norm: string, stem: string): string[] {
+  const out = [...(antonymsByStem.get(stem) ?? [])];
+  for (const prefix of NEGATING_PREFIXES) {
+    if (norm.startsWith(prefix) && norm.length - prefix.length >= 4) out.push(stemWord(norm.slice(prefix.length)));
+    else if (norm.length >= 4) out.push(stemWord(prefix + norm));
+  }
+  return out;
+}
+
+/** True for a degree word or an -ly adverb. */
+function isModifier(norm: string): boolean {
+  return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));
 }
 
 /** Synonym stems of a stem, from the general lexicon. */
@@ -100,6 +122,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const plain = normaliseQuestion(raw);
   const intent = detectIntent(foldCase(plain));
   const tokens = tokenize(plain);
+  const dropped = intentStems(intent);
   const terms: QueryTerm[] = [];
   const concepts = new Set<string>();
   const seen = new Set<string>();
@@ -132,7 +155,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     const t = tokens[i] as Token;
     i++;
     const inSpeaker = speakerSpan !== undefined && t.start >= speakerSpan[0] && t.start < speakerSpan[1];
-    if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || INTENT_STEMS.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
+    if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     const isNumber = /^\d/.test(t.norm);
@@ -144,7 +167,9 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       kind: isNumber ? 'number' : isName ? 'name' : 'word',
       stem: t.stem,
       synonyms: synonymsOf(t.stem),
-      antonyms: antonymsByStem.get(t.stem) ?? [],
+      antonyms: isNumber ? [] : antonymsOf(t.norm, t.stem),
+      ...(!isNumber && !isName && isModifier(t.norm) ? { modifier: true } : {}),
+      ...(t.compound ? { compound: true } : {}),
     });
   }
   return {

@@ -1,7 +1,7 @@
 import { INTENT_TARGETS } from './intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
-import { familyStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
+import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking considered, with why it scored what it did. */
 export interface RankedSentence {
@@ -39,7 +39,7 @@ interface PreparedTerm {
   related: readonly string[];
 }
 
-function prepare(index: MatcherIndex, term: QueryTerm): PreparedTerm {
+function prepare(index: MatcherIndex, term: QueryTerm, options: MatchOptions): PreparedTerm {
   const n = index.sentences.length;
   let df: number;
   let exact: string[];
@@ -51,22 +51,25 @@ function prepare(index: MatcherIndex, term: QueryTerm): PreparedTerm {
     exact = [term.stem];
     related = [...term.synonyms, ...familyStems(index, term.stem)];
     df = index.sentencePostings.get(term.stem)?.length ?? 0;
+    if (df === 0) related.push(...misspelledStems(index, term.stem));
   }
   // Names, numbers and entities weigh at least as much as a rare word: they are what the
   // question is about, even when the article repeats them.
   const floor = term.kind === 'word' ? 0 : idf(Math.max(1, n / 20), n);
-  return { term, weight: Math.max(idf(df, n), floor), exact, related };
+  const weight = Math.max(idf(df, n), floor) * (term.modifier ? options.modifierWeight : 1);
+  return { term, weight, exact, related };
 }
 
 /** Credit (0–1) a set of stems and concepts gives a term: 1 exact, `synonymCredit` related, 0 none. */
-function creditIn(t: PreparedTerm, stems: ReadonlySet<string>, concepts: { has(key: string): boolean }, synonymCredit: number): number {
+function creditIn(t: PreparedTerm, stems: ReadonlySet<string>, concepts: { has(key: string): boolean }, synonymCredit: number, compoundOnly?: ReadonlySet<string>): number {
   const term = t.term;
   if (term.kind === 'entity' && term.concept !== undefined) {
     if (concepts.has(term.concept)) return 1;
     const surface = term.entityStems ?? [];
     return surface.length > 0 && surface.every((s) => stems.has(s)) ? 1 : 0;
   }
-  for (const s of t.exact) if (stems.has(s)) return 1;
+  // "range" is not quite "short-range": half credit for a word the sentence has only inside a compound.
+  for (const s of t.exact) if (stems.has(s)) return compoundOnly?.has(s) && !term.compound ? 0.5 : 1;
   for (const s of t.related) if (stems.has(s)) return synonymCredit;
   return 0;
 }
@@ -160,7 +163,7 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
  */
 export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false): RankedSentence[] {
   if (plan.terms.length === 0 || index.sentences.length === 0) return [];
-  const terms = plan.terms.map((t) => prepare(index, t));
+  const terms = plan.terms.map((t) => prepare(index, t, options));
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
   if (total <= 0) return [];
 
@@ -226,8 +229,8 @@ function coverageOf(index: MatcherIndex, terms: readonly PreparedTerm[], i: numb
   const pConcepts = index.paragraphConcepts[s.paragraph] as ReadonlySet<string>;
   let matched = 0;
   for (const t of terms) {
-    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit);
-    matched += t.weight * (inSentence > 0 ? inSentence : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit);
+    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
+    matched += t.weight * (inSentence > 0 || t.term.kind === 'number' ? inSentence : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit);
   }
   return matched / total;
 }
@@ -241,11 +244,14 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   let direct = 0;
   let keyMissing = false;
   let contradiction = false;
+  let contextOnly = false;
   const matched: string[] = [];
   const missing: string[] = [];
   for (const t of terms) {
-    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit);
-    const inParagraph = inSentence > 0 ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit;
+    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
+    // A number or year must be in the sentence itself: "in 1598" elsewhere in the paragraph is another fact.
+    const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit;
+    if (inSentence === 0 && inParagraph > 0 && t.term.kind !== 'word' && !s.anaphoric) contextOnly = true;
     matchedWeight += t.weight * Math.max(inSentence, inParagraph);
     if (inSentence > 0) {
       matched.push(t.term.text);
@@ -263,7 +269,12 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   if (!typeOk) confidence *= options.missingTypePenalty;
   if (contradiction) confidence *= options.contradictionPenalty;
   if (keyMissing) confidence *= options.missingKeyPenalty;
+  // A sentence saying something is undisclosed refers back to its paragraph by nature.
+  if (contextOnly && !statesUnknown) confidence *= options.contextOnlyPenalty;
+  // "What is not …" asks about a negated statement: a sentence that negates nothing does not answer it.
+  const negationMismatch = plan.negated && !s.sentence.negated;
+  if (negationMismatch) confidence *= options.negationPenalty;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
   const score = confidence + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
-  return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction, keyMissing, score };
+  return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, keyMissing, score };
 }

@@ -1,5 +1,5 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { foldCase, isStopWord, tokenize } from '../nlp/text.ts';
+import { foldCase, isStopWord, stemWord, tokenize } from '../nlp/text.ts';
 
 /** One sentence as the matcher sees it. */
 export interface IndexedSentence {
@@ -14,6 +14,10 @@ export interface IndexedSentence {
   entities: ReadonlyMap<string, EntityType>;
   types: ReadonlySet<AnswerType>;
   unknown: ReadonlySet<UnknownAspect>;
+  /** Stems that stand in the sentence only inside hyphenated compounds ("range" in "short-range"). */
+  compoundOnly: ReadonlySet<string>;
+  /** The sentence has a pronoun or demonstrative that may stand for a name in its paragraph. */
+  anaphoric: boolean;
   /** Content stems present (for contradiction checks). */
   stems: ReadonlySet<string>;
   claims: readonly Claim[];
@@ -66,6 +70,20 @@ export interface RankScratch {
   /** Paragraph of each sentence. */
   paragraphOf: Int32Array;
   epoch: number;
+}
+
+const ANAPHORS = new Set(['he', 'she', 'it', 'they', 'this', 'these']);
+
+/**
+ * Words a token implies without saying: a year implies its century ("1564" → "16th",
+ * "century"), a decade its century too ("1560s"). So "the 16th century" meets "in 1564".
+ */
+export function impliedStems(norm: string): string[] {
+  const year = /^(1[0-9]|20)(\d)(\d)s?$/.exec(norm);
+  if (!year || norm.length < 4) return [];
+  const century = Number(year[1]) + 1;
+  const suffix = century % 10 === 1 && century !== 11 ? 'st' : century % 10 === 2 && century !== 12 ? 'nd' : century % 10 === 3 && century !== 13 ? 'rd' : 'th';
+  return [`${century}${suffix}`, stemWord('century')];
 }
 
 /** The key that unifies one entity across articles: its folded name. */
@@ -135,12 +153,19 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
         const sIndex = sentences.length;
         const stems = new Set<string>();
         let length = 0;
+        let anaphoric = false;
+        const inCompound = new Set<string>();
+        const standalone = new Set<string>();
         for (const t of tokenize(s.text)) {
+          (t.compound ? inCompound : standalone).add(t.stem);
+          if (ANAPHORS.has(t.norm)) anaphoric = true;
           if (isStopWord(t.norm)) continue;
           length++;
-          stems.add(t.stem);
-          pStems.add(t.stem);
-          pushTo(sentencePostings, t.stem, sIndex);
+          for (const stem of [t.stem, ...impliedStems(t.norm)]) {
+            stems.add(stem);
+            pStems.add(stem);
+            pushTo(sentencePostings, stem, sIndex);
+          }
         }
         const entities = mentionsBySentence.get(s.id) ?? new Map<string, EntityType>();
         for (const concept of entities.keys()) {
@@ -153,6 +178,8 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           paragraph: pIndex,
           sentence: s,
           length,
+          compoundOnly: new Set([...inCompound].filter((x) => !standalone.has(x))),
+          anaphoric,
           entities,
           types: new Set(s.types),
           unknown: new Set(s.unknown),
@@ -219,6 +246,41 @@ export function familyStems(index: MatcherIndex, stem: string): string[] {
   for (let len = Math.max(MIN_FAMILY_STEM, stem.length - MAX_SUFFIX); len < stem.length && out.length < MAX_FAMILY; len++) {
     const prefix = stem.slice(0, len);
     if (index.sentencePostings.has(prefix)) out.push(prefix);
+  }
+  return out;
+}
+
+/** True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Index stems one typing error away from a stem the index does not have ("counil" → "council").
+ * Only for words of five letters or more, among stems sharing the first two letters.
+ */
+export function misspelledStems(index: MatcherIndex, stem: string): string[] {
+  if (stem.length < 5 || /^\d/.test(stem) || index.sentencePostings.has(stem)) return [];
+  const prefix = stem.slice(0, 2);
+  const list = index.sortedStems;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < list.length && (list[i] as string).startsWith(prefix) && out.length < 3; i++) {
+    if (withinOneEdit(stem, list[i] as string)) out.push(list[i] as string);
   }
   return out;
 }

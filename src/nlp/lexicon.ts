@@ -222,3 +222,25 @@ export const NUMBER_WORDS =
 
 /** Cues that a sentence gives a cause or purpose. */
 export const REASON_RE = /\b(?:because|due to|owing to|as a result|in order to|so that|since|thanks to|caused by|reason|aimed at|for use in|to (?:target|protect|prevent|avoid|support|help|counter|ensure|secure|gain|strike))\b/i;
+
+/**
+ * Words that grade or hedge rather than name ("main", "typical", "largely"): a sentence may
+ * answer without them, so they weigh less. Adverbs in -ly are recognised by form as well.
+ */
+export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
+  `main primary principal major chief key typical typically usual usually general generally common commonly often
+  mostly mainly largely primarily particularly especially very quite rather really actually basically essentially
+  certain certainly approximately roughly nearly almost about around likely probably possibly perhaps various
+  several many much more most some specific particular notable important significant
+  two three four five six seven eight nine ten`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words in -ly that are not adverbs (nouns, verbs, names of months). */
+export const NOT_ADVERBS: ReadonlySet<string> = new Set(
+  'supply apply reply assembly family italy july anomaly monopoly rally ally belly bully holy only early daily weekly monthly yearly fly lily jelly'.split(' '),
+);
+
+/** Prefixes that negate a word ("impossible", "unequal", "nonlinear", "disagree"). */
+export const NEGATING_PREFIXES: readonly string[] = ['un', 'in', 'im', 'il', 'ir', 'non', 'dis'];

@@ -13,6 +13,8 @@ export interface Token {
   start: number;
   /** Offset after the last character. */
   end: number;
+  /** Part of a hyphenated compound ("range" in "short-range"). */
+  compound: boolean;
 }
 
 // Dotted acronyms (U.S., D.C.), then words with inner apostrophes/hyphen parts kept apart,
@@ -33,7 +35,9 @@ export function tokenize(text: string): Token[] {
     if (/^\d/.test(norm)) norm = norm.replace(/,(?=\d{3})/g, '');
     else norm = norm.replace(/\./g, '');
     if (norm.length === 0) continue;
-    tokens.push({ raw, norm, stem: stemWord(norm), start: m.index, end: m.index + raw.length });
+    const end = m.index + raw.length;
+    const compound = /\p{L}-$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^-\p{L}/u.test(text.slice(end, end + 2));
+    tokens.push({ raw, norm, stem: stemWord(norm), start: m.index, end, compound });
   }
   return tokens;
 }
