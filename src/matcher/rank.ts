@@ -230,7 +230,7 @@ function coverageOf(index: MatcherIndex, terms: readonly PreparedTerm[], i: numb
   let matched = 0;
   for (const t of terms) {
     const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
-    matched += t.weight * (inSentence > 0 || t.term.kind === 'number' ? inSentence : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit);
+    matched += t.weight * (inSentence > 0 || t.term.kind === 'number' ? inSentence : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit);
   }
   return matched / total;
 }
@@ -250,7 +250,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   for (const t of terms) {
     const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
     // A number or year must be in the sentence itself: "in 1598" elsewhere in the paragraph is another fact.
-    const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit) * options.paragraphCredit;
+    const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit;
     if (inSentence === 0 && inParagraph > 0 && t.term.kind !== 'word' && !s.anaphoric) contextOnly = true;
     matchedWeight += t.weight * Math.max(inSentence, inParagraph);
     if (inSentence > 0) {

@@ -37,6 +37,8 @@ export interface MatcherIndex {
   sentences: readonly IndexedSentence[];
   /** Content stems of each global paragraph. */
   paragraphStems: readonly ReadonlySet<string>[];
+  /** Stems each global paragraph has only inside hyphenated compounds. */
+  paragraphCompoundOnly: readonly ReadonlySet<string>[];
   /** Entity concepts of each global paragraph. */
   paragraphConcepts: readonly ReadonlySet<string>[];
   /** First global sentence index of each global paragraph, and one past the last. */
@@ -111,6 +113,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   const paragraphStart: number[] = [];
   const paragraphStems: Set<string>[] = [];
   const paragraphConcepts: Set<string>[] = [];
+  const paragraphCompoundOnly: Set<string>[] = [];
   const paragraphEnd: number[] = [];
   const seenAlias = new Set<string>();
   let totalLength = 0;
@@ -148,6 +151,8 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
       const pStems = new Set<string>();
       const pConcepts = new Set<string>();
       paragraphStems.push(pStems);
+      const pInCompound = new Set<string>();
+      const pStandalone = new Set<string>();
       paragraphConcepts.push(pConcepts);
       for (const s of p.sentences) {
         const sIndex = sentences.length;
@@ -158,6 +163,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
         const standalone = new Set<string>();
         for (const t of tokenize(s.text)) {
           (t.compound ? inCompound : standalone).add(t.stem);
+          (t.compound ? pInCompound : pStandalone).add(t.stem);
           if (ANAPHORS.has(t.norm)) anaphoric = true;
           if (isStopWord(t.norm)) continue;
           length++;
@@ -188,6 +194,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
         });
       }
       paragraphEnd.push(sentences.length);
+      paragraphCompoundOnly.push(new Set([...pInCompound].filter((x) => !pStandalone.has(x))));
     }
   });
 
@@ -196,6 +203,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
     sentences,
     paragraphStems,
     paragraphConcepts,
+    paragraphCompoundOnly,
     paragraphStart: Int32Array.from(paragraphStart),
     paragraphEnd: Int32Array.from(paragraphEnd),
     sortedStems: [...sentencePostings.keys()].sort(),

@@ -87,6 +87,8 @@ describe('evidence for declining', () => {
         'The northern pier was repaired first, while the southern pier stays closed.',
         'Officials have not disclosed the cost of the repairs.',
         'Fishermen from Port Ellis sold the most fish in March.',
+        'The harbour was built in 1564 by Dutch engineers. It is not open to cruise ships, and its long-term future is uncertain.',
+        'Engineer Maria Costa designed the new breakwater, which is possible to extend.',
       ].join('\n'),
     }),
   ]);
@@ -124,6 +126,45 @@ describe('evidence for declining', () => {
   it('contradiction: an antonym of a question word in the sentence lowers confidence', () => {
     expect(ask('Who sold the most fish in March?').answered).toBe(true);
     expect(ask('Who sold the least fish in March?').answered).toBe(false);
+  });
+
+  it('negation: a "what is not" question is not answered by a sentence that negates nothing', () => {
+    expect(ask('What ships is the harbour not open to?').citations[0]?.sentenceId).toBe('p6.s2');
+    expect(ask('What did fishermen not sell in March?').answered).toBe(false);
+  });
+
+  it('contradiction by prefix: "impossible" against a sentence that says "possible"', () => {
+    expect(ask('Which breakwater is possible to extend?').answered).toBe(true);
+    expect(ask('Which breakwater is impossible to extend?').answered).toBe(false);
+  });
+
+  it('a year implies its century: "16th century" finds "in 1564"', () => {
+    expect(ask('Who built the harbour in the 16th century?').citations[0]?.sentenceId).toBe('p6.s1');
+  });
+
+  it('a number must be in the sentence itself, not elsewhere in its paragraph', () => {
+    // "40" is in p2.s1, but the question asks about the storm sentence of paragraph 1.
+    expect(ask('Did the storm close the harbour for 40 days?').answered).toBe(false);
+  });
+
+  it('a word inside a compound is only half a match ("term" in "long-term")', () => {
+    expect(ask('What is the term of the harbour?').answered).toBe(false);
+    expect(ask('Is the long-term future of the harbour uncertain?').answered).toBe(true);
+  });
+
+  it('a misspelled word still matches its neighbour in the index ("brakwater")', () => {
+    expect(ask('Who designed the new brakwater?').citations[0]?.sentenceId).toBe('p7.s1');
+  });
+
+  it('modifiers weigh less: "typically" missing does not sink an answer', () => {
+    expect(ask('Who typically designed the new breakwater?').citations[0]?.sentenceId).toBe('p7.s1');
+  });
+
+  it('a name only in a neighbouring sentence, with no pronoun to stand for it, lowers confidence', () => {
+    const plan = analyseQuestion('Did Maria Costa extend the breakwater?', harbour.index);
+    const ranked = rankSentences(harbour.index, plan, harbour.options, true);
+    expect(ranked[0]?.index).toBeDefined();
+    expect(ranked.every((r) => !r.matched.includes('~Maria Costa') || r.confidence < r.coverage)).toBe(true);
   });
 
   it('declines gibberish, emoji and other scripts', () => {
