@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIGEST_CRON, parseConfig } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
+import { thrownMessage } from './helpers/errors.ts';
 
 const BOT = 'xoxb-1-2-abcdefsecret';
 const SECRET = '0123456789abcdef0123456789abcdef';
 
-function errorOf(env: Record<string, string>): string {
-  try {
-    parseConfig(env);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (env: Record<string, string>): string => thrownMessage(() => parseConfig(env), ConfigError);
 
 describe('configuration', () => {
   it('runs the terminal mode with no Slack credentials, with documented defaults', () => {

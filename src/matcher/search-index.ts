@@ -223,6 +223,18 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   };
 }
 
+/** Index of the first string in sorted `list` that is not less than `key`. */
+function lowerBound(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Shortest stem that may stand for a family of derived words. */
 const MIN_FAMILY_STEM = 5;
 /** Longest suffix that still makes two stems one family ("threat" + "en"). */
@@ -239,14 +251,7 @@ export function familyStems(index: MatcherIndex, stem: string): string[] {
   if (stem.length < MIN_FAMILY_STEM || /^\d/.test(stem)) return [];
   const out: string[] = [];
   const list = index.sortedStems;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as string) < stem) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length && (list[i] as string).startsWith(stem); i++) {
+  for (let i = lowerBound(list, stem); i < list.length && (list[i] as string).startsWith(stem); i++) {
     const other = list[i] as string;
     if (other !== stem && other.length - stem.length <= MAX_SUFFIX) out.push(other);
     if (out.length >= MAX_FAMILY) return out;
@@ -279,15 +284,8 @@ export function misspelledStems(index: MatcherIndex, stem: string): string[] {
   if (stem.length < 5 || /^\d/.test(stem) || index.sentencePostings.has(stem)) return [];
   const prefix = stem.slice(0, 2);
   const list = index.sortedStems;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as string) < prefix) lo = mid + 1;
-    else hi = mid;
-  }
   const out: string[] = [];
-  for (let i = lo; i < list.length && (list[i] as string).startsWith(prefix) && out.length < 3; i++) {
+  for (let i = lowerBound(list, prefix); i < list.length && (list[i] as string).startsWith(prefix) && out.length < 3; i++) {
     if (withinOneEdit(stem, list[i] as string)) out.push(list[i] as string);
   }
   return out;

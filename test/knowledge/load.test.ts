@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeFileError } from '../../src/errors.ts';
 import { loadKnowledgeDir, parseKnowledgeFile } from '../../src/knowledge/load.ts';
+import { thrownMessage } from '../helpers/errors.ts';
 import { seedKnowledge } from '../helpers/knowledge.ts';
 
 function dirWith(files: Record<string, unknown>): string {
@@ -16,15 +17,7 @@ function seedCopy(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(seedKnowledge())) as Record<string, unknown>;
 }
 
-function loadError(dir: string): string {
-  try {
-    loadKnowledgeDir(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(KnowledgeFileError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the load to fail');
-}
+const loadError = (dir: string): string => thrownMessage(() => loadKnowledgeDir(dir), KnowledgeFileError);
 
 describe('loading knowledge files', () => {
   it('loads every article in a directory, sorted by id', () => {
