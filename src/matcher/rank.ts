@@ -46,7 +46,9 @@ function prepare(index: MatcherIndex, term: QueryTerm, options: MatchOptions): P
   let related: string[] = [];
   if (term.kind === 'entity' && term.concept !== undefined) {
     exact = [];
-    df = index.conceptPostings.get(term.concept)?.length ?? 0;
+    // The entity matches where it is tagged and where its words stand: the rarer bound of the two.
+    const surface = (term.entityStems ?? []).map((st) => index.sentencePostings.get(st)?.length ?? 0);
+    df = Math.max(index.conceptPostings.get(term.concept)?.length ?? 0, surface.length > 0 ? Math.min(...surface) : 0);
   } else {
     exact = [term.stem];
     related = [...term.synonyms, ...familyStems(index, term.stem)];
@@ -180,30 +182,45 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
         ).map((n) => touched[n] as number);
 
   // Exact coverage (penalties only lower it) in a tight loop; details only for what can pass.
-  const pool: number[] = [];
+  let pool: { i: number; cov: number }[] = [];
   const nearMisses: number[] = [];
   for (const i of promising) {
     const cov = coverageOf(index, terms, i, total, options);
-    if (exhaustive || cov >= options.threshold) pool.push(i);
+    if (exhaustive || cov >= options.threshold) pool.push({ i, cov });
     else nearMisses.push(i);
   }
-  if (pool.length === 0) pool.push(...topBy(nearMisses.length > 0 ? nearMisses : fallback, (i) => coverageOf(index, terms, i, total, options), options.limit));
+  if (pool.length === 0) {
+    pool = topBy(nearMisses.length > 0 ? nearMisses : fallback, (i) => coverageOf(index, terms, i, total, options), options.limit).map((i) => ({ i, cov: 1 }));
+  }
+  pool.sort((a, b) => b.cov - a.cov || a.i - b.i);
 
+  const extra: number[] = [];
   const target = INTENT_TARGETS[plan.intent];
   if (target) {
     // A sentence that says the asked-for thing is unknown may share no word with the question:
     // its paragraph does.
-    const inPool = new Set(pool);
+    const inPool = new Set(pool.map((p) => p.i));
     const paragraphs = new Set<number>();
     for (const i of touched) paragraphs.add(index.sentences[i]?.paragraph ?? -1);
     for (const p of paragraphs) {
       for (let i = index.paragraphStart[p] ?? 0; i < (index.paragraphEnd[p] ?? 0); i++) {
-        if (index.sentences[i]?.unknown.has(target.unknown) && !inPool.has(i)) pool.push(i);
+        if (index.sentences[i]?.unknown.has(target.unknown) && !inPool.has(i)) extra.push(i);
       }
     }
   }
 
-  const ranked = pool.map((i) => explainMatch(index, plan, terms, i, total, options));
+  // Best coverage first; a score never exceeds coverage plus the tie-break, so once the
+  // coverage falls below the `limit`-th best score, nothing later can enter.
+  const ranked = extra.map((i) => explainMatch(index, plan, terms, i, total, options));
+  const best: number[] = ranked.map((r) => r.score).sort((a, b) => b - a);
+  for (const { i, cov } of pool) {
+    if (!exhaustive && best.length >= options.limit && cov + 0.02 < (best[options.limit - 1] ?? 0)) break;
+    const r = explainMatch(index, plan, terms, i, total, options);
+    ranked.push(r);
+    best.push(r.score);
+    best.sort((a, b) => b - a);
+    if (best.length > options.limit) best.length = options.limit;
+  }
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, options.limit).map(({ score: _score, ...r }) => r);
 }
