@@ -7,5 +7,6 @@ const marker = 'node_modules/.package-lock.json';
 const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs + 1000;
 if (stale) {
   console.error('Installing dependencies from package-lock.json (npm ci)…');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  // npm's output goes to stderr: stdout belongs to the script (`npm run ask -- --jsonl` prints JSON only).
+  execSync('npm ci --no-audit --no-fund', { stdio: ['ignore', 2, 2] });
 }

@@ -2,6 +2,9 @@ import type { Reply } from '../answer/reply.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { renderReply, type RenderContext, type SlackMessage } from '../slack/blocks.ts';
 
+/** The emoji shortcodes the bot uses, as the terminal shows them. */
+const EMOJI: Record<string, string> = { mag: '🔍', white_check_mark: '✅' };
+
 /** Turns Slack mrkdwn into terminal text: links show label and URL, escapes are undone, `*`/`_` marks dropped. */
 export function mrkdwnToText(text: string): string {
   return text
@@ -9,6 +12,7 @@ export function mrkdwnToText(text: string): string {
     .replace(/<@([A-Z0-9]+)>/g, '@$1')
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/gm, '$1$2')
     .replace(/^>/gm, '  │ ')
+    .replace(/:([a-z_]+):/g, (code: string, name: string) => EMOJI[name] ?? code)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

@@ -31,6 +31,13 @@ describe('npm run ask', () => {
     expect(lines[1]?.citations).toEqual([]);
   });
 
+  it('through npm itself, stdout holds the JSON lines and nothing else', () => {
+    const out = spawnSync('npm', ['run', 'ask', '--', '--jsonl'], { encoding: 'utf8', input: 'Who denied the allegations?\nWhat is the capital of France?\n' });
+    const lines = out.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(() => JSON.parse(l) as unknown).not.toThrow();
+  });
+
   it('prints the answer with its citation for people', () => {
     const out = run('src/cli/ask.ts', ['Who denied the allegations?']);
     expect(out.stdout).toContain(seedSentence('p4.s1'));
