@@ -54,13 +54,12 @@ export function suggestQuestions(index: MatcherIndex, near: readonly RankedSente
 
 function decline(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[]): Answer {
   const about = plan.terms.length > 0 ? 'that' : 'anything in this question';
-  const scope = index.articles.length === 1 ? 'The article' : 'None of the loaded articles';
-  const says = index.articles.length === 1 ? "doesn't say" : 'says';
+  const text = index.articles.length === 1 ? `The article doesn't say ${about}.` : `None of the loaded articles says ${about}.`;
   return {
     question: plan.plain,
     answered: false,
     intent: plan.intent,
-    text: index.articles.length === 1 ? `${scope} ${says} ${about}.` : `${scope} ${says} ${about}.`,
+    text,
     citations: [],
     suggestions: suggestQuestions(index, ranked),
     confidence: ranked[0]?.confidence ?? 0,

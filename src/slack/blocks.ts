@@ -65,7 +65,8 @@ function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
     blocks.push(section(plain ? '*The article says:*' : escapeText(answer.text)));
     for (const c of answer.citations) blocks.push(...citationBlocks(c, ctx.articles));
   } else {
-    blocks.push(section(`:mag: ${escapeText(answer.text)} I only answer from the article, and nothing in it supports an answer.`));
+    const source = ctx.articles.size === 1 ? 'the article, and nothing in it' : 'the articles, and nothing in them';
+    blocks.push(section(`:mag: ${escapeText(answer.text)} I only answer from ${source} supports an answer.`));
     if (answer.suggestions.length > 0) {
       blocks.push(section(`*It does cover, for example:*\n${answer.suggestions.map((s) => `• ${escapeText(s)}`).join('\n')}`));
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.ts';
-import { replyAsAnswer, routeRequest } from '../../src/answer/reply.ts';
-import { seedBriefer, seedSentence } from '../helpers/knowledge.ts';
+import { createBriefer, replyAsAnswer, routeRequest } from '../../src/answer/reply.ts';
+import { buildKnowledge } from '../../src/knowledge/build.ts';
+import { seedBriefer, seedKnowledge, seedSentence } from '../helpers/knowledge.ts';
 
 const b = seedBriefer();
 const ask = (q: string) => answerQuestion(b.index, q);
@@ -86,5 +87,26 @@ describe('routing a request', () => {
       const a = replyAsAnswer(routeRequest(b, q), q);
       expect(a.answered).toBe(a.citations.length > 0);
     }
+  });
+});
+
+describe('several articles at once', () => {
+  const harbour = buildKnowledge({
+    id: 'harbour-storm',
+    text: '---\nTitle: Harbour reopens after storm\n---\nThe harbour in Port Ellis reopened on Monday after a storm closed it for three days.\nMayor Anna Lind said 40 boats were damaged in the storm.\n',
+  });
+  const both = createBriefer([seedKnowledge(), harbour]);
+
+  it('answers each question from the article that holds the answer', () => {
+    expect(answerQuestion(both.index, 'Who denied the allegations?').citations[0]).toMatchObject({ articleId: 'iran-missiles-russia', sentenceId: 'p4.s1' });
+    expect(answerQuestion(both.index, 'How many boats were damaged?').citations[0]).toMatchObject({ articleId: 'harbour-storm', sentenceId: 'p2.s1' });
+  });
+
+  it('briefs on every article and declines for all of them at once', () => {
+    const reply = routeRequest(both, '');
+    expect(reply.kind === 'briefing' && reply.briefings.map((x) => x.article.id)).toEqual(['iran-missiles-russia', 'harbour-storm']);
+    const a = answerQuestion(both.index, 'What is the population of Kursk?');
+    expect(a.text).toBe('None of the loaded articles says that.');
+    expect(new Set(a.suggestions).size).toBe(a.suggestions.length);
   });
 });
