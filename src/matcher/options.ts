@@ -14,10 +14,14 @@ export interface MatchOptions {
   missingKeyPenalty: number;
   /** Confidence multiplier when the question is negated ("what is not …") and the sentence is not. Default 0.4. */
   negationPenalty: number;
-  /** Confidence multiplier when a key entity or name is only in the paragraph, not in the sentence (which has no pronoun to stand for it). Default 0.7. */
+  /** Confidence multiplier when a key entity or name is only in the paragraph, not in the sentence (which has no pronoun to stand for it), or the sentence matches less than `minDirect` itself. Default 0.5. */
   contextOnlyPenalty: number;
   /** Weight of a degree word or -ly adverb ("typically", "largely") relative to its IDF. Default 0.4. */
   modifierWeight: number;
+  /** Least share of the question's weight a sentence must match itself, not through its paragraph. Default 0.5. */
+  minDirect: number;
+  /** Weight multiplier of the noun a what/which-question asks for ("city" in "what city"). Default 1.5. */
+  headWeight: number;
   /** How many ranked sentences to return. Default 5. */
   limit: number;
 }
@@ -31,7 +35,9 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
   contradictionPenalty: 0.5,
   missingKeyPenalty: 0.3,
   negationPenalty: 0.4,
-  contextOnlyPenalty: 0.7,
+  contextOnlyPenalty: 0.5,
   modifierWeight: 0.4,
+  minDirect: 0.5,
+  headWeight: 1.5,
   limit: 5,
 });

@@ -29,6 +29,8 @@ export interface QueryTerm {
   modifier?: boolean;
   /** Written as part of a hyphenated compound ("short-range"). */
   compound?: boolean;
+  /** The noun a what/which-question asks for ("city" in "What French city …"). */
+  head?: boolean;
 }
 
 /** A question made ready for ranking. */
@@ -113,6 +115,19 @@ function findSpeakerSpan(plain: string): [number, number] | undefined {
   return undefined;
 }
 
+const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'kind', 'type', 'sort', 'of']);
+
+/** Index of the noun a "what/which …" question asks for: the last word of the run after it, or -1. */
+function headNounIndex(tokens: Token[]): number {
+  const at = tokens.findIndex((t) => t.norm === 'what' || t.norm === 'which');
+  if (at < 0) return -1;
+  let i = at + 1;
+  while (tokens[i] && (tokens[i]?.norm === 'kind' || tokens[i]?.norm === 'type' || tokens[i]?.norm === 'sort' || tokens[i]?.norm === 'of')) i++;
+  let last = -1;
+  while (tokens[i] && !AUXILIARY.has(tokens[i]?.norm ?? '') && !isStopWord(tokens[i]?.norm ?? '')) last = i++;
+  return last;
+}
+
 /**
  * Analyses a question against the index: plain text, intent, and the key terms a sentence
  * must account for (entities through their aliases, numbers, names, content words with
@@ -128,6 +143,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const seen = new Set<string>();
 
   const speakerSpan = intent === 'stance' ? findSpeakerSpan(plain) : undefined;
+  const headAt = headNounIndex(tokens);
   const speakers = new Set<string>();
   for (let i = 0; i < tokens.length; ) {
     const alias = matchAlias(tokens, i, index);
@@ -170,6 +186,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       antonyms: isNumber ? [] : antonymsOf(t.norm, t.stem),
       ...(!isNumber && !isName && isModifier(t.norm) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
+      ...(i - 1 === headAt ? { head: true } : {}),
     });
   }
   return {

@@ -58,7 +58,7 @@ function prepare(index: MatcherIndex, term: QueryTerm, options: MatchOptions): P
   // Names, numbers and entities weigh at least as much as a rare word: they are what the
   // question is about, even when the article repeats them.
   const floor = term.kind === 'word' ? 0 : idf(Math.max(1, n / 20), n);
-  const weight = Math.max(idf(df, n), floor) * (term.modifier ? options.modifierWeight : 1);
+  const weight = Math.max(idf(df, n), floor) * (term.modifier ? options.modifierWeight : 1) * (term.head ? options.headWeight : 1);
   return { term, weight, exact, related };
 }
 
@@ -262,6 +262,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   let keyMissing = false;
   let contradiction = false;
   let contextOnly = false;
+  let directWeight = 0;
   const matched: string[] = [];
   const missing: string[] = [];
   for (const t of terms) {
@@ -273,6 +274,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
     if (inSentence > 0) {
       matched.push(t.term.text);
       direct++;
+      directWeight += t.weight;
     } else if (inParagraph > 0) matched.push(`~${t.term.text}`);
     else {
       missing.push(t.term.text);
@@ -286,6 +288,8 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   if (!typeOk) confidence *= options.missingTypePenalty;
   if (contradiction) confidence *= options.contradictionPenalty;
   if (keyMissing) confidence *= options.missingKeyPenalty;
+  // Mostly matched through its neighbours, the sentence is about the paragraph's subject, not the question's.
+  if (directWeight / total < options.minDirect && !statesUnknown) confidence *= options.contextOnlyPenalty;
   // A sentence saying something is undisclosed refers back to its paragraph by nature.
   if (contextOnly && !statesUnknown) confidence *= options.contextOnlyPenalty;
   // "What is not …" asks about a negated statement: a sentence that negates nothing does not answer it.
