@@ -27,7 +27,7 @@ const RULES: readonly [Intent, RegExp][] = [
     /^(?:briefing|brief me|summar(?:y|ise|ize)|tl;?dr|overview|catch me up|give me (?:a|the) (?:rundown|summary|briefing|overview)|what(?:'s| is) (?:this|the (?:article|story|news)) about|what happened\??$|what is going on\??$)/,
   ],
   ['stance', /\bwhat (?:did|does|do|has|have|had) .+ (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b|\b(?:position|stance|view|response|reaction) of\b|\bhow did .+ (?:respond|react)\b/],
-  ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total|age)\b/],
+  ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy|often)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total|age)\b/],
   ['when', /^(?:when|since when|until when|how long ago)\b|\b(?:what|which|in what) (?:year|date|day|month|time|century|decade|period|era)\b/],
   ['where', /^(?:where|from where)\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|region|place|area|location|continent|state|province|town)\b/],
   ['who', /^(?:who|whom|whose)\b|\b(?:which|what) (?:person|people|group|organi[sz]ation|company|leader|official|man|woman|king|queen|ruler|president|team|agency|body|party|nation|tribe)\b/],
@@ -51,7 +51,7 @@ const INTENT_WORDS: Partial<Record<Intent, string>> = {
   when: 'when year date day month time century decade period era',
   where: 'where country countries city cities region place location continent state province town area',
   who: 'who whom whose person people group organization organisation company leader official man woman team agency body party nation',
-  'how-many': 'how many much number amount percentage proportion quantity size share total age',
+  'how-many': 'how many much number amount percentage proportion quantity size share total age large big far long old tall high wide deep heavy often',
   why: 'why reason cause purpose motive',
 };
 const ALWAYS = 'what which how did does do happen';

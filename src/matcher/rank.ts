@@ -153,6 +153,11 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
       if (!plan.concepts.has(concept) && (entityType === type || (type === 'organization' && entityType === 'group'))) return { typeOk: true, statesUnknown: false };
     }
   }
+  // A who-question is also answered by a capitalised name the tagger did not know, if the question did not use it.
+  if (plan.intent === 'who') {
+    const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
+    for (const name of s.names) if (!asked.has(name)) return { typeOk: true, statesUnknown: false };
+  }
   return { typeOk: false, statesUnknown: false };
 }
 

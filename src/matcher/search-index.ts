@@ -14,6 +14,8 @@ export interface IndexedSentence {
   entities: ReadonlyMap<string, EntityType>;
   types: ReadonlySet<AnswerType>;
   unknown: ReadonlySet<UnknownAspect>;
+  /** Stems of capitalised words past the first: names the entity tagger may have missed. */
+  names: ReadonlySet<string>;
   /** Stems that stand in the sentence only inside hyphenated compounds ("range" in "short-range"). */
   compoundOnly: ReadonlySet<string>;
   /** The sentence has a pronoun or demonstrative that may stand for a name in its paragraph. */
@@ -161,7 +163,9 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
         let anaphoric = false;
         const inCompound = new Set<string>();
         const standalone = new Set<string>();
-        for (const t of tokenize(s.text)) {
+        const names = new Set<string>();
+        for (const [k, t] of tokenize(s.text).entries()) {
+          if (k > 0 && /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm)) names.add(t.stem);
           (t.compound ? inCompound : standalone).add(t.stem);
           (t.compound ? pInCompound : pStandalone).add(t.stem);
           if (ANAPHORS.has(t.norm)) anaphoric = true;
@@ -185,6 +189,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           sentence: s,
           length,
           compoundOnly: new Set([...inCompound].filter((x) => !standalone.has(x))),
+          names,
           anaphoric,
           entities,
           types: new Set(s.types),
