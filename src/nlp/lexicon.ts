@@ -244,3 +244,34 @@ export const NOT_ADVERBS: ReadonlySet<string> = new Set(
 
 /** Prefixes that negate a word ("impossible", "unequal", "nonlinear", "disagree"). */
 export const NEGATING_PREFIXES: readonly string[] = ['un', 'in', 'im', 'il', 'ir', 'non', 'dis'];
+
+/**
+ * Irregular English verb forms and their base form, which the Porter stemmer cannot join
+ * ("began" → "begin", "fought" → "fight"). General English morphology.
+ */
+export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
+  `arose:arise arisen:arise awoke:awake bore:bear borne:bear beat:beat beaten:beat became:become began:begin begun:begin
+  bent:bend bet:bet bit:bite bitten:bite bled:bleed blew:blow blown:blow broke:break broken:break bred:breed
+  brought:bring built:build burnt:burn burst:burst bought:buy cast:cast caught:catch chose:choose chosen:choose clung:cling
+  came:come cost:cost crept:creep cut:cut dealt:deal dug:dig dove:dive drew:draw drawn:draw dreamt:dream drank:drink
+  drunk:drink drove:drive driven:drive ate:eat eaten:eat fell:fall fallen:fall fed:feed felt:feel fought:fight found:find
+  fled:flee flung:fling flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget forgotten:forget forgave:forgive
+  forgiven:forgive froze:freeze frozen:freeze got:get gotten:get gave:give given:give went:go gone:go
+  grew:grow grown:grow hung:hang heard:hear hid:hide hidden:hide hit:hit held:hold hurt:hurt kept:keep knelt:kneel knew:know
+  known:know laid:lay led:lead leapt:leap learnt:learn left:leave lent:lend let:let lit:light lost:lose
+  made:make meant:mean met:meet paid:pay proved:prove proven:prove put:put quit:quit read:read rode:ride ridden:ride
+  rang:ring rung:ring rose:rise risen:rise ran:run said:say saw:see seen:see sought:seek sold:sell sent:send set:set
+  shook:shake shaken:shake shed:shed shone:shine shot:shoot showed:show shown:show shrank:shrink shut:shut sang:sing
+  sung:sing sank:sink sunk:sink sat:sit slept:sleep slid:slide slung:sling spoke:speak spoken:speak sped:speed spent:spend
+  spun:spin split:split spread:spread sprang:spring sprung:spring stood:stand stole:steal stolen:steal stuck:stick
+  stung:sting struck:strike strove:strive striven:strive swore:swear sworn:swear swept:sweep swam:swim swum:swim swung:swing
+  took:take taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw thrown:throw thrust:thrust
+  trod:tread understood:understand undertook:undertake undertaken:undertake upheld:uphold upset:upset woke:wake woken:wake
+  wore:wear worn:wear wove:weave woven:weave wept:weep won:win withdrew:withdraw withdrawn:withdraw wrote:write
+  written:write overcame:overcome overtook:overtake overtaken:overtake overthrew:overthrow overthrown:overthrow
+  foresaw:foresee foreseen:foresee mistook:mistake mistaken:mistake outgrew:outgrow rebuilt:rebuild redid:redo
+  retold:retell rewrote:rewrite rewritten:rewrite sewn:sew sown:sow spat:spit strode:stride strewn:strew`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+);

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { STOP_WORDS } from './lexicon.ts';
+import { IRREGULAR_VERBS, STOP_WORDS } from './lexicon.ts';
 
 /** A word of a text, with where it stands and its normal forms. */
 export interface Token {
@@ -64,7 +64,7 @@ export function stemWord(norm: string): string {
   if (norm.length <= 2 || /^\d/.test(norm)) return norm;
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = stemmer(foldSpelling(norm));
+    s = stemmer(foldSpelling(IRREGULAR_VERBS.get(norm) ?? norm));
     if (stemCache.size < 200_000) stemCache.set(norm, s);
   }
   return s;
