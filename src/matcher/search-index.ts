@@ -240,6 +240,18 @@ function lowerBound(list: readonly string[], key: string): number {
   return lo;
 }
 
+/** Stem endings that alternate between a verb and its noun: decid/decis(ion), describ/descript(ion). */
+const STEM_ALTERNATIONS: readonly (readonly [string, string])[] = [
+  ['d', 's'],
+  ['t', 'ss'],
+  ['b', 'pt'],
+  ['ain', 'an'],
+  ['ir', 'isit'],
+  ['fi', 'fact'],
+  ['oi', 'uct'],
+  ['ei', 'ept'],
+];
+
 /** Shortest stem that may stand for a family of derived words. */
 const MIN_FAMILY_STEM = 5;
 /** Longest suffix that still makes two stems one family ("threat" + "en"). */
@@ -253,17 +265,22 @@ const MAX_FAMILY = 6;
  * at least five letters long so short words do not sweep in unrelated ones.
  */
 export function familyStems(index: MatcherIndex, stem: string): string[] {
-  if (stem.length < MIN_FAMILY_STEM || /^\d/.test(stem)) return [];
+  if (stem.length < 4 || /^\d/.test(stem)) return [];
   const out: string[] = [];
-  const list = index.sortedStems;
-  for (let i = lowerBound(list, stem); i < list.length && (list[i] as string).startsWith(stem); i++) {
-    const other = list[i] as string;
-    if (other !== stem && other.length - stem.length <= MAX_SUFFIX) out.push(other);
-    if (out.length >= MAX_FAMILY) return out;
+  const add = (other: string): void => {
+    if (other !== stem && out.length < MAX_FAMILY && !out.includes(other) && index.sentencePostings.has(other)) out.push(other);
+  };
+  if (stem.length >= MIN_FAMILY_STEM) {
+    const list = index.sortedStems;
+    for (let i = lowerBound(list, stem); i < list.length && (list[i] as string).startsWith(stem); i++) {
+      if ((list[i] as string).length - stem.length <= MAX_SUFFIX) add(list[i] as string);
+    }
+    for (let len = Math.max(MIN_FAMILY_STEM, stem.length - MAX_SUFFIX); len < stem.length; len++) add(stem.slice(0, len));
   }
-  for (let len = Math.max(MIN_FAMILY_STEM, stem.length - MAX_SUFFIX); len < stem.length && out.length < MAX_FAMILY; len++) {
-    const prefix = stem.slice(0, len);
-    if (index.sentencePostings.has(prefix)) out.push(prefix);
+  // Latinate verb/noun pairs whose stems differ in their last letters: invad/invas(ion), emit/emiss(ion).
+  for (const [a, b] of STEM_ALTERNATIONS) {
+    if (stem.endsWith(a) && stem.length - a.length >= 3) add(stem.slice(0, stem.length - a.length) + b);
+    if (stem.endsWith(b) && stem.length - b.length >= 3) add(stem.slice(0, stem.length - b.length) + a);
   }
   return out;
 }

@@ -212,6 +212,7 @@ export const DATE_RE = new RegExp(
     `\\b\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.|p\\.m\\.|am|pm)\\b`,
     `\\b(?:BC|BCE|AD|CE)\\b`,
     `\\b(?:spring|summer|autumn|winter) of \\d{4}\\b`,
+    `\\b(?:in|during|by|since|until|this|last|next) (?:the )?(?:spring|summer|autumn|winter)\\b`,
   ].join('|'),
   'g',
 );

@@ -56,6 +56,12 @@ describe('terms and aliases', () => {
     expect([...analyseQuestion('What does the US believe?', seed.index).concepts]).toEqual(['united states']);
   });
 
+  it('joins irregular verb forms and verb/noun pairs the stemmer keeps apart', () => {
+    const b = createBriefer([buildKnowledge({ id: 'war', text: 'The army began the invasion of the island in spring.\nRebel leader Tom Vance fought for the harbour.' })]);
+    expect(answerQuestion(b.index, 'When did the army begin to invade the island?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'Who fights for the harbour?').citations[0]?.sentenceId).toBe('p2.s1');
+  });
+
   it('matches rockets to missiles and inflections through the stemmer', () => {
     // "rockets" is a synonym of "missiles"; "shipped" of "transferred".
     expect(top('Has Tehran shipped rockets to Moscow?')).toBe('p1.s1');
