@@ -120,7 +120,8 @@ function directMatches(index: MatcherIndex, needed: ReadonlySet<PreparedTerm>, t
     if (t.term.kind === 'entity' && t.term.concept !== undefined) {
       credit(index.conceptPostings.get(t.term.concept), t.weight);
       const surface = t.term.entityStems ?? [];
-      if (surface.length > 0) credit(index.sentencePostings.get(surface[0] as string), t.weight, (i) => surface.every((x) => index.sentences[i]?.stems.has(x)));
+      const verify = surface.length > 1 ? (i: number): boolean => surface.every((x) => index.sentences[i]?.stems.has(x)) : undefined;
+      if (surface.length > 0) credit(index.sentencePostings.get(surface[0] as string), t.weight, verify);
     } else {
       for (const st of t.exact) credit(index.sentencePostings.get(st), t.weight);
       for (const st of t.related) credit(index.sentencePostings.get(st), t.weight * options.synonymCredit);
