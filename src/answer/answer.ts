@@ -111,7 +111,7 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   for (const claim of article.claims) {
     if (claim.stance !== 'denies' && claim.stance !== 'not-confirmed') continue;
     if (claim.sentenceId === lead.s.sentence.id || disputes.some((d) => d.s.sentence.id === claim.sentenceId)) continue;
-    const at = index.sentences.findIndex((x) => x.article === lead.s.article && x.sentence.id === claim.sentenceId);
+    const at = index.sentenceAt.get(`${lead.s.article}|${claim.sentenceId}`) ?? -1;
     const s = index.sentences[at];
     if (!s) continue;
     // A denial is about this question when it names what the question names or matches it well.
@@ -163,11 +163,24 @@ function isBySpeaker(claim: Claim, article: Knowledge, speakerTerms: readonly Qu
 function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptions): Answer | undefined {
   const speakerTerms = plan.terms.filter((t) => t.speaker);
   if (speakerTerms.length === 0) return undefined;
-  const claimed: number[] = [];
-  index.sentences.forEach((s, i) => {
-    const article = index.articles[s.article] as Knowledge;
-    if (s.claims.some((claim) => isBySpeaker(claim, article, speakerTerms, index))) claimed.push(i);
-  });
+  // Sentences with a claim whose speaker has every speaker word, then checked claim by claim.
+  const postingsOf = (t: QueryTerm): Set<number> => {
+    const keys = t.kind === 'entity' && t.concept !== undefined ? [t.concept, ...contentStems(index.conceptNames.get(t.concept) ?? t.concept)] : [t.stem, ...t.synonyms];
+    const out = new Set<number>();
+    for (const key of keys) for (const i of index.speakerPostings.get(key) ?? []) out.add(i);
+    return out;
+  };
+  let candidates = postingsOf(speakerTerms[0] as QueryTerm);
+  for (const t of speakerTerms.slice(1)) {
+    const next = postingsOf(t);
+    candidates = new Set([...candidates].filter((i) => next.has(i)));
+  }
+  const claimed = [...candidates]
+    .sort((a, b) => a - b)
+    .filter((i) => {
+      const s = index.sentences[i] as IndexedSentence;
+      return s.claims.some((claim) => isBySpeaker(claim, index.articles[s.article] as Knowledge, speakerTerms, index));
+    });
   const topicTerms = plan.terms.filter((t) => !t.speaker);
   let chosen: { i: number; confidence: number }[];
   if (topicTerms.length === 0) {

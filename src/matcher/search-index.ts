@@ -1,5 +1,5 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { foldCase, isStopWord, stemWord, tokenize } from '../nlp/text.ts';
+import { contentStems, foldCase, isStopWord, stemWord, tokenize } from '../nlp/text.ts';
 
 /** One sentence as the matcher sees it. */
 export interface IndexedSentence {
@@ -37,6 +37,13 @@ export interface AliasEntry {
 export interface MatcherIndex {
   articles: readonly Knowledge[];
   sentences: readonly IndexedSentence[];
+  /** `${article index}|${sentence id}` → global sentence index. */
+  sentenceAt: ReadonlyMap<string, number>;
+  /**
+   * Who speaks where: a claim's speaker concept and the stems of its speaker's name and role →
+   * the sentences holding such a claim ("savett", "spokesman", "national security council").
+   */
+  speakerPostings: ReadonlyMap<string, Int32Array>;
   /** Content stems of each global paragraph. */
   paragraphStems: readonly ReadonlySet<string>[];
   /** Stems each global paragraph has only inside hyphenated compounds. */
@@ -112,6 +119,8 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   const conceptPostings = new Map<string, number[]>();
   const aliases = new Map<string, AliasEntry[]>();
   const conceptNames = new Map<string, string>();
+  const sentenceAt = new Map<string, number>();
+  const speakerPostings = new Map<string, number[]>();
   const paragraphStart: number[] = [];
   const paragraphStems: Set<string>[] = [];
   const paragraphConcepts: Set<string>[] = [];
@@ -158,6 +167,12 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
       paragraphConcepts.push(pConcepts);
       for (const s of p.sentences) {
         const sIndex = sentences.length;
+        sentenceAt.set(`${ai}|${s.id}`, sIndex);
+        for (const claim of claimsBySentence.get(s.id) ?? []) {
+          const entity = k.entities.find((e) => e.id === claim.speakerId);
+          pushTo(speakerPostings, conceptKey(entity?.name ?? claim.speaker), sIndex);
+          for (const stem of contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`)) pushTo(speakerPostings, stem, sIndex);
+        }
         const stems = new Set<string>();
         let length = 0;
         let anaphoric = false;
@@ -206,6 +221,8 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   return {
     articles,
     sentences,
+    sentenceAt,
+    speakerPostings: freeze(speakerPostings),
     paragraphStems,
     paragraphConcepts,
     paragraphCompoundOnly,
