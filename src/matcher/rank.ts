@@ -164,9 +164,11 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
 
 /**
  * Ranks the sentences of the index for a question. Confidence is the IDF-weighted share of
- * the question's terms that a sentence accounts for (a synonym or a paragraph neighbour earns
- * partial credit), times penalties for a missing answer type, a contradiction, or a missing
- * key entity/number/name. Comparable across questions and knowledge sizes. Best first.
+ * the question's terms that a sentence accounts for (a synonym, derived form or paragraph
+ * neighbour earns partial credit), times penalties for each kind of evidence against it: a
+ * missing answer type, a missing key entity/number/name, names only in the context, a
+ * contradiction, a negation mismatch (see `MatchOptions`). Comparable across questions and
+ * knowledge sizes. Best first.
  * With `exhaustive`, sentences that cannot reach the threshold are ranked too (for explanations).
  */
 export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false): RankedSentence[] {
