@@ -27,9 +27,6 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
   return { articles, index: buildMatcherIndex(articles), options };
 }
 
-/** Subcommands of `/briefing`; anything else is a question. */
-export const SUBCOMMANDS = ['briefing', 'topics', 'ask', 'digest', 'sources', 'help'] as const;
-
 /** Example questions for help: the topics' own suggestions, which the matcher answers. */
 function examples(briefer: Briefer): string[] {
   return suggestQuestions(briefer.index, [], 3);

@@ -78,12 +78,6 @@ export function percent(n: number, of: number): string {
   return of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`;
 }
 
-/** Overall: right answers plus right declines over all questions (0–1). */
-export function overall(s: Score): number {
-  const all = s.answerable + s.unanswerable;
-  return all === 0 ? 0 : (s.answeredRight + s.declinedRight) / all;
-}
-
 /** One summary line for a system. */
 export function formatScore(name: string, s: Score): string {
   return [

@@ -4,7 +4,7 @@ import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { MatcherIndex } from './search-index.ts';
 
-/** The most key terms of one question the matcher weighs; more are dropped, rarest kept. */
+/** The most key terms of one question the matcher weighs; later ones are dropped. */
 export const MAX_TERMS = 24;
 
 /** One thing a question asks about that an answering sentence should account for. */
