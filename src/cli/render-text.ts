@@ -1,6 +1,6 @@
 import type { Reply } from '../answer/reply.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { renderReply, type RenderContext, type SlackMessage } from '../slack/blocks.ts';
+import { articlesById, renderReply, type RenderContext, type SlackMessage } from '../slack/blocks.ts';
 
 /** The emoji shortcodes the bot uses, as the terminal shows them. */
 const EMOJI: Record<string, string> = { mag: '🔍', white_check_mark: '✅' };
@@ -52,6 +52,5 @@ export function renderMessageText(message: SlackMessage): string {
 
 /** Renders a core reply for the terminal, through the same Block Kit the bot posts. */
 export function renderReplyText(reply: Reply, articles: readonly { article: ArticleMeta }[], ctx: Partial<RenderContext> = {}): string {
-  const byId = new Map(articles.map((k) => [k.article.id, k.article]));
-  return renderMessageText(renderReply(reply, { ...ctx, articles: byId }));
+  return renderMessageText(renderReply(reply, { ...ctx, articles: articlesById(articles) }));
 }

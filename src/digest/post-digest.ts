@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import { digestReply, type Briefer } from '../answer/reply.ts';
-import { renderReply } from '../slack/blocks.ts';
+import { articlesById, renderReply } from '../slack/blocks.ts';
 import { describeSlackError } from '../slack/web-api-errors.ts';
 import type { DigestStore } from './digest-store.ts';
 
@@ -15,7 +15,7 @@ export type DigestOutcome = { channel: string; status: 'posted'; ts?: string } |
  */
 export async function postDigest(args: { client: webApi.WebClient; briefer: Briefer; channels: readonly string[]; slot: string; store: DigestStore; logger: Logger }): Promise<DigestOutcome[]> {
   const { client, briefer, channels, slot, store, logger } = args;
-  const message = renderReply(digestReply(briefer), { articles: new Map(briefer.articles.map((k) => [k.article.id, k.article])) });
+  const message = renderReply(digestReply(briefer), { articles: articlesById(briefer.articles) });
   const outcomes: DigestOutcome[] = [];
   for (const channel of channels) {
     if (!store.claim(channel, slot)) {

@@ -10,7 +10,7 @@ import {
   UNKNOWN_ASPECT_WORDS,
   UNKNOWN_CUE_RE,
 } from '../nlp/lexicon.ts';
-import { contentStems, foldCase, isStopWord, splitSentences, tokenize, type Token } from '../nlp/text.ts';
+import { contentStems, foldCase, isNegated, isStopWord, nameKey, splitSentences, tokenize, type Token } from '../nlp/text.ts';
 import { parseArticleText } from './article-text.ts';
 import {
   KNOWLEDGE_SCHEMA_VERSION,
@@ -102,7 +102,7 @@ export function buildKnowledge(input: BuildInput): Knowledge {
         id: s.id,
         text: s.text,
         types: [...types].sort(),
-        negated: s.tokens.some((t) => NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw)),
+        negated: isNegated(s.tokens),
         unknown: findUnknownAspects(s.text),
       };
     }),
@@ -152,13 +152,6 @@ function truncateWords(text: string, max: number): string {
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-function entityKey(name: string): string {
-  return foldCase(name)
-    .replace(/^the\s+/, '')
-    .replace(/[.’']/g, '')
-    .trim();
-}
-
 /** Cleans a name from the tagger: brackets, punctuation, possessives, a leading "the". */
 function cleanName(raw: string): string {
   return raw
@@ -188,7 +181,7 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
   const add = (name: string, type: EntityType, aliases: Iterable<string>, fromOverlay = false, role?: string): void => {
     const clean = cleanName(name);
     if (clean.length < 2 || !/\p{Lu}/u.test(clean)) return;
-    const keys = [clean, ...aliases].map(entityKey);
+    const keys = [clean, ...aliases].map(nameKey);
     let entity = keys.map((k) => byKey.get(k)).find((e) => e !== undefined);
     if (!entity) {
       entity = { name: clean, type, aliases: new Set(), fromOverlay };
@@ -238,7 +231,7 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
     }
     // Acronyms in capitals (CIA, NATO) are organisations unless known as something else.
     for (const t of s.tokens) {
-      if (/^\p{Lu}{2,6}$/u.test(t.raw) && !byKey.has(entityKey(t.raw))) add(t.raw, 'organization', []);
+      if (/^\p{Lu}{2,6}$/u.test(t.raw) && !byKey.has(nameKey(t.raw))) add(t.raw, 'organization', []);
     }
   }
 
@@ -321,10 +314,7 @@ function assignEntityIds(entities: EntityDraft[]): Map<EntityDraft, string> {
   const ids = new Map<EntityDraft, string>();
   const used = new Set<string>();
   for (const e of entities) {
-    const base =
-      foldCase(e.name)
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'entity';
+    const base = slug(e.name) || 'entity';
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);

@@ -1,5 +1,5 @@
 import { ANTONYM_PAIRS, MODIFIER_WORDS, NEGATING_PREFIXES, NEGATION_WORDS, NOT_ADVERBS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
-import { foldCase, isStopWord, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { foldCase, isNegated, isStopWord, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { MatcherIndex } from './search-index.ts';
@@ -196,6 +196,6 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     terms: terms.slice(0, MAX_TERMS),
     concepts,
     speakers,
-    negated: tokens.some((t) => NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw)),
+    negated: isNegated(tokens),
   };
 }

@@ -1,5 +1,5 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { contentStems, foldCase, isStopWord, stemWord, tokenize } from '../nlp/text.ts';
+import { contentStems, isStopWord, nameKey, stemWord, tokenize } from '../nlp/text.ts';
 
 /** One sentence as the matcher sees it. */
 export interface IndexedSentence {
@@ -98,9 +98,7 @@ export function impliedStems(norm: string): string[] {
 }
 
 /** The key that unifies one entity across articles: its folded name. */
-export function conceptKey(name: string): string {
-  return foldCase(name).replace(/^the\s+/, '').replace(/[.’']/g, '').trim();
-}
+export const conceptKey = nameKey;
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);

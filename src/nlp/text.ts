@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { IRREGULAR_VERBS, STOP_WORDS } from './lexicon.ts';
+import { IRREGULAR_VERBS, NEGATION_WORDS, STOP_WORDS } from './lexicon.ts';
 
 /** A word of a text, with where it stands and its normal forms. */
 export interface Token {
@@ -24,6 +24,16 @@ const TOKEN_RE = /\p{L}(?:\.\p{L})+\.?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\
 /** Folds case and accents, so "Zelenskyy", "ZELENSKYY" and "Zélenskyy" compare equal. */
 export function foldCase(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The key that makes two spellings of a name one: folded case, no leading "the", no dots or apostrophes. */
+export function nameKey(name: string): string {
+  return foldCase(name).replace(/^the\s+/, '').replace(/[.’']/g, '').trim();
+}
+
+/** True when the tokens hold a negation ("not", "never", "isn't"). */
+export function isNegated(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw));
 }
 
 /** Splits text into word tokens with offsets; punctuation is dropped. */

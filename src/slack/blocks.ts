@@ -16,6 +16,11 @@ export interface SlackMessage {
 /** Action id of the "Share in channel" button. */
 export const SHARE_ACTION_ID = 'share_answer';
 
+/** Article metadata by id, for citation titles and links. */
+export function articlesById(articles: readonly { article: ArticleMeta }[]): Map<string, ArticleMeta> {
+  return new Map(articles.map((k) => [k.article.id, k.article]));
+}
+
 /** How a reply is being shown. */
 export interface RenderContext {
   /** Articles by id, for citation titles and links. */
