@@ -4,6 +4,17 @@ import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { MatcherIndex } from './search-index.ts';
 
+/** Spelled-out counts a question may use for a figure ("three numbers"), with their digits. */
+const CARDINALS = new Map(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, k) => [w, k + 2]));
+
+/** The other way to write a small count: "3" for "three", "three" for "3". */
+function numberForms(norm: string): string[] {
+  const digits = CARDINALS.get(norm);
+  if (digits !== undefined) return [String(digits)];
+  const word = [...CARDINALS].find(([, n]) => String(n) === norm)?.[0];
+  return word ? [word] : [];
+}
+
 /** The most key terms of one question the matcher weighs; later ones are dropped. */
 export const MAX_TERMS = 24;
 
@@ -174,7 +185,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    const isNumber = /^\d/.test(t.norm);
+    const isNumber = /^\d/.test(t.norm) || CARDINALS.has(t.norm);
     // A capitalised word that is not the question's first word is probably a name.
     const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
     terms.push({
@@ -182,7 +193,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       text: t.raw,
       kind: isNumber ? 'number' : isName ? 'name' : 'word',
       stem: t.stem,
-      synonyms: synonymsOf(t.stem),
+      synonyms: isNumber ? numberForms(t.norm) : synonymsOf(t.stem),
       antonyms: isNumber ? [] : antonymsOf(t.norm, t.stem),
       ...(!isNumber && !isName && isModifier(t.norm) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),

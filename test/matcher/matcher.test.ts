@@ -153,6 +153,12 @@ describe('evidence for declining', () => {
     expect(ask('Did the storm close the harbour for 40 days?').answered).toBe(false);
   });
 
+  it('a spelled-out count is a number: "three days" matches, "five days" does not, "3 days" does', () => {
+    expect(ask('Did a storm close the harbour for three days?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(ask('Did a storm close the harbour for 3 days?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(ask('Did a storm close the harbour for five days?').answered).toBe(false);
+  });
+
   it('a word inside a compound is only half a match ("term" in "long-term")', () => {
     expect(ask('What is the term of the harbour?').answered).toBe(false);
     expect(ask('Is the long-term future of the harbour uncertain?').answered).toBe(true);
