@@ -1,5 +1,5 @@
-import { ANTONYM_PAIRS, MODIFIER_WORDS, NEGATING_PREFIXES, NEGATION_WORDS, NOT_ADVERBS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
-import { foldCase, isNegated, isStopWord, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
+import { foldCase, isModifier, isNegated, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { MatcherIndex } from './search-index.ts';
@@ -56,6 +56,8 @@ export interface QueryPlan {
   /** For a stance question, the concepts of the speaker it asks about ("Savett" in "what did Savett say"). */
   speakers: ReadonlySet<string>;
   negated: boolean;
+  /** What the question's "not" negates: the one content word after it (see `negationScope`). */
+  negatedStems: ReadonlySet<string>;
 }
 
 const synonymsByStem = new Map<string, string[]>();
@@ -82,11 +84,6 @@ function antonymsOf(norm: string, stem: string): string[] {
     else if (norm.length >= 4) out.push(stemWord(prefix + norm));
   }
   return out;
-}
-
-/** True for a degree word or an -ly adverb. */
-function isModifier(norm: string): boolean {
-  return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));
 }
 
 /** Synonym stems of a stem, from the general lexicon. */
@@ -200,6 +197,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       ...(i - 1 === headAt ? { head: true } : {}),
     });
   }
+  const negatedStems = negationScope(plain, tokens, 1);
   return {
     raw,
     plain,
@@ -208,5 +206,6 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     concepts,
     speakers,
     negated: isNegated(tokens),
+    negatedStems,
   };
 }

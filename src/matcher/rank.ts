@@ -300,8 +300,9 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   if (directWeight / total < options.minDirect && !statesUnknown) confidence *= options.contextOnlyPenalty;
   // A sentence saying something is undisclosed refers back to its paragraph by nature.
   if (contextOnly && !statesUnknown) confidence *= options.contextOnlyPenalty;
-  // "What is not …" asks about a negated statement: a sentence that negates nothing does not answer it.
-  const negationMismatch = plan.negated && !s.sentence.negated;
+  // "What is not …" asks about a negated statement: a sentence that does not negate the same
+  // thing ("not a problem" against "not really the case") does not answer it.
+  const negationMismatch = plan.negated && (plan.negatedStems.size === 0 ? !s.sentence.negated : ![...plan.negatedStems].some((x) => s.negatedStems.has(x)));
   if (negationMismatch) confidence *= options.negationPenalty;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
   const score = confidence + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);

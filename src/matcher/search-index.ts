@@ -1,5 +1,13 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { contentStems, isStopWord, nameKey, stemWord, tokenize } from '../nlp/text.ts';
+import { contentStems, isStopWord, nameKey, negationScope, stemWord, tokenize } from '../nlp/text.ts';
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * How many content words after a sentence's "not" count as negated. Wider than a question's
+ * one word, because a statement puts more before its predicate ("not be fully used").
+ */
+const SENTENCE_NEGATION_REACH = 3;
 
 /** One sentence as the matcher sees it. */
 export interface IndexedSentence {
@@ -22,6 +30,8 @@ export interface IndexedSentence {
   anaphoric: boolean;
   /** Content stems present (for contradiction checks). */
   stems: ReadonlySet<string>;
+  /** What the sentence's negations negate: up to three content words after each (see `negationScope`). */
+  negatedStems: ReadonlySet<string>;
   claims: readonly Claim[];
 }
 
@@ -177,7 +187,8 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
         const inCompound = new Set<string>();
         const standalone = new Set<string>();
         const names = new Set<string>();
-        for (const [k, t] of tokenize(s.text).entries()) {
+        const tokens = tokenize(s.text);
+        for (const [k, t] of tokens.entries()) {
           if (k > 0 && /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm)) names.add(t.stem);
           (t.compound ? inCompound : standalone).add(t.stem);
           (t.compound ? pInCompound : pStandalone).add(t.stem);
@@ -208,6 +219,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           types: new Set(s.types),
           unknown: new Set(s.unknown),
           stems,
+          negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
           claims: claimsBySentence.get(s.id) ?? [],
         });
       }

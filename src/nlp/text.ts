@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { IRREGULAR_VERBS, NEGATION_WORDS, STOP_WORDS } from './lexicon.ts';
+import { IRREGULAR_VERBS, MODIFIER_WORDS, NEGATION_WORDS, NOT_ADVERBS, STOP_WORDS } from './lexicon.ts';
 
 /** A word of a text, with where it stands and its normal forms. */
 export interface Token {
@@ -31,9 +31,39 @@ export function nameKey(name: string): string {
   return foldCase(name).replace(/^the\s+/, '').replace(/[.’']/g, '').trim();
 }
 
+function isNegation(t: Token): boolean {
+  return NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw);
+}
+
 /** True when the tokens hold a negation ("not", "never", "isn't"). */
 export function isNegated(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw));
+  return tokens.some(isNegation);
+}
+
+/** True for a degree word or an -ly adverb ("main", "largely"): it grades rather than names. */
+export function isModifier(norm: string): boolean {
+  return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));
+}
+
+/**
+ * What a negation negates: the stems of the first `width` content words after each "not",
+ * "never" or "-n't" (degree words skipped), up to the end of its clause. "P is not strictly
+ * contained in PSPACE" → contain, pspace. Empty when nothing is negated.
+ */
+export function negationScope(text: string, tokens: readonly Token[], width: number): Set<string> {
+  const scope = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNegation(tokens[i] as Token)) continue;
+    let taken = 0;
+    for (let j = i + 1; j < tokens.length && taken < width; j++) {
+      const t = tokens[j] as Token;
+      if (/[,;:()\[\]]/.test(text.slice((tokens[j - 1] as Token).end, t.start))) break;
+      if (isStopWord(t.norm) || isModifier(t.norm) || isNegation(t)) continue;
+      scope.add(t.stem);
+      taken++;
+    }
+  }
+  return scope;
 }
 
 /** Splits text into word tokens with offsets; punctuation is dropped. */

@@ -139,6 +139,12 @@ describe('evidence for declining', () => {
     expect(ask('What did fishermen not sell in March?').answered).toBe(false);
   });
 
+  it('negation scope: the sentence must negate what the question negates, not something else', () => {
+    // p6.s2 negates "open to cruise ships"; its "uncertain" stands outside that negation.
+    expect(ask('What is the harbour not open to?').citations[0]?.sentenceId).toBe('p6.s2');
+    expect(ask('What about the future of the harbour is not uncertain?').answered).toBe(false);
+  });
+
   it('contradiction by prefix: "impossible" against a sentence that says "possible"', () => {
     expect(ask('Which breakwater is possible to extend?').answered).toBe(true);
     expect(ask('Which breakwater is impossible to extend?').answered).toBe(false);
