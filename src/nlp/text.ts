@@ -57,7 +57,7 @@ export function negationScope(text: string, tokens: readonly Token[], width: num
     let taken = 0;
     for (let j = i + 1; j < tokens.length && taken < width; j++) {
       const t = tokens[j] as Token;
-      if (/[,;:()\[\]]/.test(text.slice((tokens[j - 1] as Token).end, t.start))) break;
+      if (/[,;:()[\]]/.test(text.slice((tokens[j - 1] as Token).end, t.start))) break;
       if (isStopWord(t.norm) || isModifier(t.norm) || isNegation(t)) continue;
       scope.add(t.stem);
       taken++;
