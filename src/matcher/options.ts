@@ -10,7 +10,7 @@ export interface MatchOptions {
   missingTypePenalty: number;
   /** Confidence multiplier when the sentence holds the opposite of a question word. Default 0.5. */
   contradictionPenalty: number;
-  /** Confidence multiplier when a key entity, number or name is missing from the paragraph. Default 0.3. */
+  /** Confidence multiplier when a key entity, number or name is missing from the paragraph, or a multi-word name ("Paris Philharmony") stands split in the sentence. Default 0.3. */
   missingKeyPenalty: number;
   /** Confidence multiplier when the question is negated ("what is not …") and the sentence does not negate the same word. Default 0.4. */
   negationPenalty: number;

@@ -1,5 +1,5 @@
-import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
-import { foldCase, isModifier, isNegated, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
+import { foldCase, isModifier, isNegated, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import type { MatcherIndex } from './search-index.ts';
@@ -56,6 +56,8 @@ export interface QueryPlan {
   /** For a stance question, the concepts of the speaker it asks about ("Savett" in "what did Savett say"). */
   speakers: ReadonlySet<string>;
   negated: boolean;
+  /** Parts of the multi-word names the question uses: both stems and their `namePairs` key. */
+  namePairs: readonly (readonly [string, string, string])[];
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
 }
@@ -205,6 +207,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     terms: terms.slice(0, MAX_TERMS),
     concepts,
     speakers,
+    namePairs: namePairs(plain, tokens, true, TITLE_WORDS).map((pair) => [...(pair.split(' ') as [string, string]), pair] as const),
     negated: isNegated(tokens),
     negatedStems,
   };

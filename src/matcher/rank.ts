@@ -21,7 +21,7 @@ export interface RankedSentence {
   statesUnknown: boolean;
   /** The sentence holds the opposite of a question word. */
   contradiction: boolean;
-  /** A key entity, number or name of the question is missing from the sentence and its paragraph. */
+  /** A key entity, number or name of the question is missing from the sentence and its paragraph, or a multi-word name of the question is split apart in the sentence. */
   keyMissing: boolean;
 }
 
@@ -260,6 +260,13 @@ function coverageOf(index: MatcherIndex, terms: readonly PreparedTerm[], i: numb
   return matched / total;
 }
 
+/** True when the stem is a capitalised word of the sentence past its first, or part of a multi-word name. */
+function isNameIn(s: IndexedSentence, stem: string): boolean {
+  if (s.names.has(stem)) return true;
+  for (const pair of s.namePairs) if (pair.startsWith(`${stem} `)) return true;
+  return false;
+}
+
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
 function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
   const s = index.sentences[i] as IndexedSentence;
@@ -289,6 +296,11 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
       if (t.term.kind !== 'word') keyMissing = true;
     }
     if (inSentence === 0 && t.term.antonyms.some((a) => s.stems.has(a))) contradiction = true;
+  }
+  // "Paris Philharmony" asked, "Paris" and "Philharmony" both names in the sentence but not
+  // together: the sentence names another Philharmony, and Paris in another role.
+  for (const [a, b, pair] of plan.namePairs) {
+    if (!s.namePairs.has(pair) && isNameIn(s, a) && isNameIn(s, b)) keyMissing = true;
   }
   const coverage = matchedWeight / total;
   const { typeOk, statesUnknown } = typeEvidence(s, plan);

@@ -1,7 +1,12 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { contentStems, isStopWord, nameKey, negationScope, stemWord, tokenize } from '../nlp/text.ts';
+import { contentStems, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize } from '../nlp/text.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
+
+/** A set of the items, or the shared empty set: most sentences have no multi-word name. */
+function setOrNothing(items: readonly string[]): ReadonlySet<string> {
+  return items.length > 0 ? new Set(items) : NOTHING;
+}
 
 /**
  * How many content words after a sentence's "not" count as negated. Wider than a question's
@@ -30,6 +35,8 @@ export interface IndexedSentence {
   anaphoric: boolean;
   /** Content stems present (for contradiction checks). */
   stems: ReadonlySet<string>;
+  /** Parts of its multi-word names (see `namePairs`). */
+  namePairs: ReadonlySet<string>;
   /** What the sentence's negations negate: up to three content words after each (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
   claims: readonly Claim[];
@@ -219,6 +226,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           types: new Set(s.types),
           unknown: new Set(s.unknown),
           stems,
+          namePairs: setOrNothing(namePairs(s.text, tokens, false)),
           negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
           claims: claimsBySentence.get(s.id) ?? [],
         });

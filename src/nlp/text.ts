@@ -40,6 +40,28 @@ export function isNegated(tokens: readonly Token[]): boolean {
   return tokens.some(isNegation);
 }
 
+const NAME_JOINERS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'da', 'di', 'del', 'al', 'bin', 'ibn']);
+
+/**
+ * Pairs of capitalised words that stand next to each other (or across one joiner: "Edict of
+ * Nantes") as "stem stem" keys: the parts of multi-word names. With `skipFirst`, the text's
+ * first word is not taken for a name (a question's "Where …").
+ */
+export function namePairs(text: string, tokens: readonly Token[], skipFirst: boolean, exclude?: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const isName = (k: number): boolean => {
+    const t = tokens[k];
+    return t !== undefined && !(skipFirst && k === 0) && /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm) && !(exclude?.has(t.norm) ?? false);
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isName(k)) continue;
+    const gapOk = (a: number, b: number): boolean => !/[,;:()[\]]/.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start));
+    if (isName(k + 1) && gapOk(k, k + 1)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 1] as Token).stem}`);
+    else if (NAME_JOINERS.has(tokens[k + 1]?.norm ?? '') && isName(k + 2) && gapOk(k, k + 2)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 2] as Token).stem}`);
+  }
+  return out;
+}
+
 /** True for a degree word or an -ly adverb ("main", "largely"): it grades rather than names. */
 export function isModifier(norm: string): boolean {
   return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));

@@ -95,6 +95,7 @@ describe('evidence for declining', () => {
         'Fishermen from Port Ellis sold the most fish in March.',
         'The harbour was built in 1564 by Dutch engineers. It is not open to cruise ships, and its long-term future is uncertain.',
         'Engineer Maria Costa designed the new breakwater, which is possible to extend.',
+        'Anna Lind thanked Maria Costa at the opening.',
       ].join('\n'),
     }),
   ]);
@@ -163,6 +164,11 @@ describe('evidence for declining', () => {
     expect(ask('Did a storm close the harbour for three days?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(ask('Did a storm close the harbour for 3 days?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(ask('Did a storm close the harbour for five days?').answered).toBe(false);
+  });
+
+  it('swapped names: "Anna Costa" is not Anna Lind and Maria Costa named in one sentence', () => {
+    expect(ask('Who did Anna Lind thank at the opening?').citations[0]?.sentenceId).toBe('p8.s1');
+    expect(ask('Who did Anna Costa thank at the opening?').answered).toBe(false);
   });
 
   it('a word inside a compound is only half a match ("term" in "long-term")', () => {
