@@ -26,7 +26,7 @@ const RULES: readonly [Intent, RegExp][] = [
     'summary',
     /^(?:briefing|brief me|summar(?:y|ise|ize)|tl;?dr|overview|catch me up|give me (?:a|the) (?:rundown|summary|briefing|overview)|what(?:'s| is) (?:this|the (?:article|story|news)) about|what happened\??$|what is going on\??$)/,
   ],
-  ['stance', /\bwhat (?:did|does|do|has|have|had) .+ (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b|\b(?:position|stance|view|response|reaction) of\b|\bhow did .+ (?:respond|react)\b/],
+  ['stance', /\bwhat (?:did|does|do|has|have|had) .+ (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b|^what(?:'s| is| was| are| were) (?:the )?(?:official )?(?:position|stance|view|response|reaction) of\b|\bhow did .+ (?:respond|react)\b/],
   ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy|often)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total|age)\b/],
   ['when', /^(?:when|since when|until when|how long ago)\b|\b(?:what|which|in what) (?:year|date|day|month|time|century|decade|period|era)\b/],
   ['where', /^(?:where|from where)\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|region|place|area|location|continent|state|province|town)\b/],

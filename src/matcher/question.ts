@@ -108,7 +108,7 @@ function matchAlias(tokens: Token[], i: number, index: MatcherIndex): { concept:
 
 const SPEAKER_RES = [
   /\bwhat (?:did|does|do|has|have|had) (.+?) (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b/i,
-  /\b(?:position|stance|view|response|reaction) of (.+?)(?: on | about | to |[?.!]|$)/i,
+  /^what(?:'s| is| was| are| were) (?:the )?(?:official )?(?:position|stance|view|response|reaction) of (.+?)(?: on | about | to |[?.!]|$)/i,
   /\bhow did (.+?) (?:respond|react)\b/i,
 ];
 

@@ -34,6 +34,8 @@ describe('detecting intent', () => {
     ['Why did Iran send missiles?', 'why'],
     ['Did Iran send missiles?', 'confirm'],
     ['What did Sean Savett say?', 'stance'],
+    ['What is the position of the Kremlin on the report?', 'stance'],
+    ['What did Agassiz add to his view of knowledge?', 'what'],
     ['summarize', 'summary'],
     ["what's this about", 'summary'],
     ['help', 'help'],
