@@ -2,15 +2,19 @@ import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, QUESTION_FRAME_WORDS,
 import { foldCase, isModifier, isNegated, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
-import type { MatcherIndex } from './search-index.ts';
+import { impliedStems, type MatcherIndex } from './search-index.ts';
 
 /** Spelled-out counts a question may use for a figure ("three numbers"), with their digits. */
 const CARDINALS = new Map(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, k) => [w, k + 2]));
 
-/** The other way to write a small count: "3" for "three", "three" for "3". */
+/**
+ * Other ways to write a number: "3" for "three", "three" for "3", and "18th" (century) for
+ * "1700s".
+ */
 function numberForms(norm: string): string[] {
   const digits = CARDINALS.get(norm);
   if (digits !== undefined) return [String(digits)];
+  if (/^1\d00s$/.test(norm)) return impliedStems(norm).slice(0, 1);
   const word = [...CARDINALS].find(([, n]) => String(n) === norm)?.[0];
   return word ? [word] : [];
 }

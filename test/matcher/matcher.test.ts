@@ -155,6 +155,9 @@ describe('evidence for declining', () => {
 
   it('a year implies its century: "16th century" finds "in 1564"', () => {
     expect(ask('Who built the harbour in the 16th century?').citations[0]?.sentenceId).toBe('p6.s1');
+    // "the 1500s" is the 16th century too; "the 1700s" is not.
+    expect(ask('Who built the harbour in the 1500s?').citations[0]?.sentenceId).toBe('p6.s1');
+    expect(ask('Who built the harbour in the 1700s?').answered).toBe(false);
   });
 
   it('a number must be in the sentence itself, not elsewhere in its paragraph', () => {
