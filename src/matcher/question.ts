@@ -19,6 +19,9 @@ function numberForms(norm: string): string[] {
   return word ? [word] : [];
 }
 
+/** What comes before a count of the answers: "what", "which", "what are the", "name the". */
+const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
+
 /** The most key terms of one question the matcher weighs; later ones are dropped. */
 export const MAX_TERMS = 24;
 
@@ -188,7 +191,9 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
-    const isNumber = /^\d/.test(t.norm) || CARDINALS.has(t.norm);
+    // "What are the two main theories …" counts the answers: the sentence may list them without saying "two".
+    const countsAnswers = CARDINALS.has(t.norm) && ANSWER_COUNT_RE.test(tokens.slice(Math.max(0, i - 5), i - 1).map((x) => x.norm).join(' '));
+    const isNumber = /^\d/.test(t.norm) || (CARDINALS.has(t.norm) && !countsAnswers);
     // A capitalised word that is not the question's first word is probably a name.
     const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
     terms.push({
@@ -198,7 +203,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       stem: t.stem,
       synonyms: isNumber ? numberForms(t.norm) : synonymsOf(t.stem),
       antonyms: isNumber ? [] : antonymsOf(t.norm, t.stem),
-      ...(!isNumber && !isName && isModifier(t.norm) ? { modifier: true } : {}),
+      ...(countsAnswers || (!isNumber && !isName && isModifier(t.norm)) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
       ...(i - 1 === headAt ? { head: true } : {}),
     });

@@ -171,6 +171,10 @@ describe('evidence for declining', () => {
     expect(ask('Did a storm close the harbour for five days?').answered).toBe(false);
   });
 
+  it('a count of the answers ("which two piers") need not be written in the sentence that lists them', () => {
+    expect(ask('Which two piers were repaired?').citations[0]?.sentenceId).toBe('p3.s1');
+  });
+
   it('swapped names: "Anna Costa" is not Anna Lind and Maria Costa named in one sentence', () => {
     expect(ask('Who did Anna Lind thank at the opening?').citations[0]?.sentenceId).toBe('p8.s1');
     expect(ask('Who did Anna Costa thank at the opening?').answered).toBe(false);
