@@ -12,7 +12,7 @@ export interface MatchOptions {
   contradictionPenalty: number;
   /** Confidence multiplier when a key entity, number or name is missing from the paragraph, or a multi-word name ("Paris Philharmony") stands split in the sentence. Default 0.3. */
   missingKeyPenalty: number;
-  /** Confidence multiplier when the question is negated ("what is not …") and the sentence does not negate the same word. Default 0.4. */
+  /** Confidence multiplier when the question is negated ("what is not …") and the sentence does not negate the same word, or the sentence negates a predicate the question asserts ("is not met" for "is met"). Default 0.4. */
   negationPenalty: number;
   /** Confidence multiplier when a key entity or name is only in the paragraph, not in the sentence (which has no pronoun to stand for it), or the sentence matches less than `minDirect` itself. Default 0.5. */
   contextOnlyPenalty: number;

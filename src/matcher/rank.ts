@@ -314,7 +314,14 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   if (contextOnly && !statesUnknown) confidence *= options.contextOnlyPenalty;
   // "What is not …" asks about a negated statement: a sentence that does not negate the same
   // thing ("not a problem" against "not really the case") does not answer it.
-  const negationMismatch = plan.negated && (plan.negatedStems.size === 0 ? !s.sentence.negated : ![...plan.negatedStems].some((x) => s.negatedStems.has(x)));
+  // The other way round, "What is fully understood …" is not answered by "… are not fully
+  // understood". Yes/no and stance questions are: their answer may well be the denial.
+  const negationMismatch =
+    plan.negated
+      ? plan.negatedStems.size === 0
+        ? !s.sentence.negated
+        : ![...plan.negatedStems].some((x) => s.negatedStems.has(x))
+      : s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
   if (negationMismatch) confidence *= options.negationPenalty;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
   const score = confidence + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);

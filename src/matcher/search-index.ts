@@ -39,6 +39,8 @@ export interface IndexedSentence {
   namePairs: ReadonlySet<string>;
   /** What the sentence's negations negate: up to three content words after each (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
+  /** The word a predicate negation negates ("met" in "is not met", not "votes" in "(not votes)"). */
+  negatedHeads: ReadonlySet<string>;
   claims: readonly Claim[];
 }
 
@@ -228,6 +230,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           stems,
           namePairs: setOrNothing(namePairs(s.text, tokens, false)),
           negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
+          negatedHeads: s.negated ? negationScope(s.text, tokens, 1, true) : NOTHING,
           claims: claimsBySentence.get(s.id) ?? [],
         });
       }

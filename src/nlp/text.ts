@@ -67,15 +67,20 @@ export function isModifier(norm: string): boolean {
   return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));
 }
 
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'to']);
+
 /**
  * What a negation negates: the stems of the first `width` content words after each "not",
  * "never" or "-n't" (degree words skipped), up to the end of its clause. "P is not strictly
- * contained in PSPACE" → contain, pspace. Empty when nothing is negated.
+ * contained in PSPACE" → contain, pspace. Empty when nothing is negated. With `predicateOnly`,
+ * only negations of a verb ("is not", "would not", "don't") count.
  */
-export function negationScope(text: string, tokens: readonly Token[], width: number): Set<string> {
+export function negationScope(text: string, tokens: readonly Token[], width: number, predicateOnly = false): Set<string> {
   const scope = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNegation(tokens[i] as Token)) continue;
+    const t = tokens[i] as Token;
+    if (!isNegation(t)) continue;
+    if (predicateOnly && !/n['’]t$/i.test(t.raw) && !AUXILIARIES.has(tokens[i - 1]?.norm ?? '')) continue;
     let taken = 0;
     for (let j = i + 1; j < tokens.length && taken < width; j++) {
       const t = tokens[j] as Token;

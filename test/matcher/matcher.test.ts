@@ -148,6 +148,13 @@ describe('evidence for declining', () => {
     expect(ask('What about the future of the harbour is not uncertain?').answered).toBe(false);
   });
 
+  it('negation the other way: a sentence that negates what the question asserts does not answer it', () => {
+    // p6.s2: "It is not open to cruise ships".
+    expect(ask('What ships is the harbour open to?').answered).toBe(false);
+    // A yes/no question is answered by the negation itself.
+    expect(ask('Is the harbour open to cruise ships?').citations[0]?.sentenceId).toBe('p6.s2');
+  });
+
   it('contradiction by prefix: "impossible" against a sentence that says "possible"', () => {
     expect(ask('Which breakwater is possible to extend?').answered).toBe(true);
     expect(ask('Which breakwater is impossible to extend?').answered).toBe(false);
