@@ -1,4 +1,4 @@
-import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
+import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
 import { foldCase, isModifier, isNegated, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
@@ -65,6 +65,8 @@ export interface QueryPlan {
   negated: boolean;
   /** Parts of the multi-word names the question uses: both stems and their `namePairs` key. */
   namePairs: readonly (readonly [string, string, string])[];
+  /** "What is France a region of?": the stem before the question's last word, a preposition ("region"). The answer fills the slot after it. */
+  gapAfter?: string;
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
 }
@@ -209,7 +211,11 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     });
   }
   const negatedStems = negationScope(plain, tokens, 1);
+  const last = tokens[tokens.length - 1];
+  const beforeLast = tokens[tokens.length - 2];
+  const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   return {
+    ...(gapAfter !== undefined ? { gapAfter } : {}),
     raw,
     plain,
     intent,

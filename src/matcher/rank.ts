@@ -1,4 +1,6 @@
 import { INTENT_TARGETS } from './intent.ts';
+import { PREPOSITIONS } from '../nlp/lexicon.ts';
+import { isStopWord, tokenize } from '../nlp/text.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
@@ -267,6 +269,25 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
   return false;
 }
 
+/**
+ * Swapped roles: "Who did King Charles III swear fealty to?" asks what follows "fealty to"; a
+ * sentence where that slot holds something the question names ("swear fealty to King Charles
+ * III") says the reverse. True when, after `gap` and a preposition in the sentence, the next
+ * content word is one of the question's own.
+ */
+function gapFilledByQuestion(s: IndexedSentence, plan: QueryPlan, gap: string): boolean {
+  const tokens = tokenize(s.sentence.text);
+  const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]?.stem !== gap || !PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) continue;
+    let j = i + 2;
+    while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
+    const next = tokens[j];
+    if (next && asked.has(next.stem)) return true;
+  }
+  return false;
+}
+
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
 function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
   const s = index.sentences[i] as IndexedSentence;
@@ -302,6 +323,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   for (const [a, b, pair] of plan.namePairs) {
     if (!s.namePairs.has(pair) && isNameIn(s, a) && isNameIn(s, b)) keyMissing = true;
   }
+  if (plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) && gapFilledByQuestion(s, plan, plan.gapAfter)) contradiction = true;
   const coverage = matchedWeight / total;
   const { typeOk, statesUnknown } = typeEvidence(s, plan);
   let confidence = coverage;

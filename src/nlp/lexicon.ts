@@ -120,6 +120,9 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['internal', 'external'],
 ];
 
+/** Prepositions that can end a question ("What is France a region of?"). */
+export const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'to', 'from', 'for', 'with', 'by', 'in', 'on', 'at', 'into', 'about', 'against', 'under', 'over', 'as']);
+
 /** Words that negate the clause they stand in. */
 export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nor', 'neither', 'none', 'without', "n't", 'cannot']);
 

@@ -98,6 +98,7 @@ describe('evidence for declining', () => {
         'The harbour was built in 1564 by Dutch engineers. It is not open to cruise ships, and its long-term future is uncertain.',
         'Engineer Maria Costa designed the new breakwater, which is possible to extend.',
         'Anna Lind thanked Maria Costa at the opening.',
+        'The ferry company Blue Line sold its old ferry to Ardmore.',
       ].join('\n'),
     }),
   ]);
@@ -185,6 +186,11 @@ describe('evidence for declining', () => {
   it('swapped names: "Anna Costa" is not Anna Lind and Maria Costa named in one sentence', () => {
     expect(ask('Who did Anna Lind thank at the opening?').citations[0]?.sentenceId).toBe('p8.s1');
     expect(ask('Who did Anna Costa thank at the opening?').answered).toBe(false);
+  });
+
+  it('swapped roles: the slot a question asks about ("sell … to?") holds one of its own names in the sentence', () => {
+    expect(ask('Who did Blue Line sell its old ferry to?').citations[0]?.sentenceId).toBe('p9.s1');
+    expect(ask('Who did Ardmore sell its old ferry to?').answered).toBe(false);
   });
 
   it('a word inside a compound is only half a match ("term" in "long-term")', () => {
