@@ -19,6 +19,19 @@ function numberForms(norm: string): string[] {
   return word ? [word] : [];
 }
 
+/** Each "X's Y" of the tokens as [stem of X, stem of the next content word]. */
+export function possessivesOf(tokens: readonly Token[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!/['’]s$/.test(tokens[i]?.raw ?? '')) continue;
+    let j = i + 1;
+    while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
+    const owned = tokens[j];
+    if (owned) out.push([(tokens[i] as Token).stem, owned.stem]);
+  }
+  return out;
+}
+
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */
 const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
 
@@ -67,6 +80,8 @@ export interface QueryPlan {
   namePairs: readonly (readonly [string, string, string])[];
   /** "What is France a region of?": the stem before the question's last word, a preposition ("region"). The answer fills the slot after it. */
   gapAfter?: string;
+  /** "Leon's first cabaret": possessor and possessed stems of each possessive in the question. */
+  possessives: readonly (readonly [string, string])[];
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
 }
@@ -215,6 +230,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   return {
+    possessives: possessivesOf(tokens),
     ...(gapAfter !== undefined ? { gapAfter } : {}),
     raw,
     plain,

@@ -2,7 +2,7 @@ import { INTENT_TARGETS } from './intent.ts';
 import { PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isStopWord, tokenize } from '../nlp/text.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
-import type { QueryPlan, QueryTerm } from './question.ts';
+import { possessivesOf, type QueryPlan, type QueryTerm } from './question.ts';
 import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking considered, with why it scored what it did. */
@@ -324,6 +324,11 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
     if (!s.namePairs.has(pair) && isNameIn(s, a) && isNameIn(s, b)) keyMissing = true;
   }
   if (plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) && gapFilledByQuestion(s, plan, plan.gapAfter)) contradiction = true;
+  // "Leon's first cabaret" asked, "Warsaw's first cabaret" written: another owner.
+  if (plan.possessives.some(([, y]) => s.stems.has(y)) && /['’]s\b/.test(s.sentence.text)) {
+    const own = possessivesOf(tokenize(s.sentence.text));
+    for (const [x, y] of plan.possessives) if (own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y)) contradiction = true;
+  }
   const coverage = matchedWeight / total;
   const { typeOk, statesUnknown } = typeEvidence(s, plan);
   let confidence = coverage;

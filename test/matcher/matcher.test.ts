@@ -99,6 +99,7 @@ describe('evidence for declining', () => {
         'Engineer Maria Costa designed the new breakwater, which is possible to extend.',
         'Anna Lind thanked Maria Costa at the opening.',
         'The ferry company Blue Line sold its old ferry to Ardmore.',
+        "On Friday, Ardmore's mayor thanked Port Ellis for the new museum.",
       ].join('\n'),
     }),
   ]);
@@ -191,6 +192,11 @@ describe('evidence for declining', () => {
   it('swapped roles: the slot a question asks about ("sell … to?") holds one of its own names in the sentence', () => {
     expect(ask('Who did Blue Line sell its old ferry to?').citations[0]?.sentenceId).toBe('p9.s1');
     expect(ask('Who did Ardmore sell its old ferry to?').answered).toBe(false);
+  });
+
+  it("swapped owners: \"Port Ellis's mayor\" is not \"Ardmore's mayor\"", () => {
+    expect(ask("Who did Ardmore's mayor thank for the museum?").citations[0]?.sentenceId).toBe('p10.s1');
+    expect(ask("Who did Port Ellis's mayor thank for the museum?").answered).toBe(false);
   });
 
   it('a word inside a compound is only half a match ("term" in "long-term")', () => {
