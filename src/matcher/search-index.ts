@@ -31,7 +31,7 @@ export interface IndexedSentence {
   names: ReadonlySet<string>;
   /** Stems that stand in the sentence only inside hyphenated compounds ("range" in "short-range"). */
   compoundOnly: ReadonlySet<string>;
-  /** The sentence has a pronoun or demonstrative that may stand for a name in its paragraph. */
+  /** The sentence opens with a pronoun or demonstrative that may stand for a name in its paragraph. */
   anaphoric: boolean;
   /** Content stems present (for contradiction checks). */
   stems: ReadonlySet<string>;
@@ -103,6 +103,8 @@ export interface RankScratch {
 }
 
 const ANAPHORS = new Set(['he', 'she', 'it', 'they', 'this', 'these']);
+/** How many of a sentence's first words may be the pronoun that refers back to its paragraph. */
+const ANAPHOR_REACH = 4;
 
 /**
  * Words a token implies without saying: a year implies its century ("1564" → "16th",
@@ -201,7 +203,9 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           if (k > 0 && /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm)) names.add(t.stem);
           (t.compound ? inCompound : standalone).add(t.stem);
           (t.compound ? pInCompound : pStandalone).add(t.stem);
-          if (ANAPHORS.has(t.norm)) anaphoric = true;
+          // "He appointed …", "In 1998 they …": a pronoun that opens the sentence refers back to
+          // its paragraph; one later on ("…, and it continued") to the sentence's own subject.
+          if (ANAPHORS.has(t.norm) && k < ANAPHOR_REACH) anaphoric = true;
           if (isStopWord(t.norm)) continue;
           length++;
           for (const stem of [t.stem, ...impliedStems(t.norm)]) {

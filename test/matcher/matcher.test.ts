@@ -219,6 +219,15 @@ describe('evidence for declining', () => {
     expect(ranked.every((r) => !r.matched.includes('~Maria Costa') || r.confidence < r.coverage)).toBe(true);
   });
 
+  it('a pronoun that opens the sentence stands for the paragraph\'s name; a later one does not', () => {
+    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'fort', text })]);
+    const q = 'When did Tom Vance capture the old fort?';
+    const opens = brief('Tom Vance led the rebels. He captured the old fort in 1998.');
+    expect(answerQuestion(opens.index, q).citations[0]?.sentenceId).toBe('p1.s2');
+    const later = brief('Tom Vance led the rebels. The army captured the old fort in 1998, and it burned for days.');
+    expect(answerQuestion(later.index, q).answered).toBe(false);
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
