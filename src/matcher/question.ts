@@ -32,6 +32,27 @@ export function possessivesOf(tokens: readonly Token[]): [string, string][] {
   return out;
 }
 
+/** Words skipped between a word and the name that fills its slot. */
+export const SLOT_SKIP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'by']);
+
+/** Index of the first token from `k` on that `SLOT_SKIP` does not skip. */
+export function skipSlotWords(tokens: readonly Token[], k: number): number {
+  let j = k;
+  while (tokens[j] !== undefined && SLOT_SKIP.has(tokens[j]?.norm ?? '')) j++;
+  return j;
+}
+
+/** Each lower-case word of the question (past its first) followed by a capitalised name, as stems. */
+function slotsOf(tokens: readonly Token[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const word = tokens[k] as Token;
+    const name = tokens[skipSlotWords(tokens, k + 1)];
+    if (name && /^\p{Ll}/u.test(word.raw) && !isStopWord(word.norm) && /^\p{Lu}/u.test(name.raw)) out.push([word.stem, name.stem]);
+  }
+  return out;
+}
+
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */
 const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
 
@@ -82,6 +103,11 @@ export interface QueryPlan {
   gapAfter?: string;
   /** "Leon's first cabaret": possessor and possessed stems of each possessive in the question. */
   possessives: readonly (readonly [string, string])[];
+  /**
+   * A word and the name that follows it, articles and "by" skipped: "made" and "robert" in "Who
+   * made Robert of Jumièges earl of Hereford?".
+   */
+  slots: readonly (readonly [string, string])[];
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
 }
@@ -230,6 +256,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   return {
+    slots: slotsOf(tokens),
     possessives: possessivesOf(tokens),
     ...(gapAfter !== undefined ? { gapAfter } : {}),
     raw,

@@ -1,8 +1,8 @@
 import { INTENT_TARGETS } from './intent.ts';
 import { PREPOSITIONS } from '../nlp/lexicon.ts';
-import { isStopWord, tokenize } from '../nlp/text.ts';
+import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
-import { possessivesOf, type QueryPlan, type QueryTerm } from './question.ts';
+import { possessivesOf, skipSlotWords, type QueryPlan, type QueryTerm } from './question.ts';
 import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking considered, with why it scored what it did. */
@@ -270,22 +270,35 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
 }
 
 /**
- * Swapped roles: "Who did King Charles III swear fealty to?" asks what follows "fealty to"; a
- * sentence where that slot holds something the question names ("swear fealty to King Charles
- * III") says the reverse. True when, after `gap` and a preposition in the sentence, the next
- * content word is one of the question's own.
+ * Swapped roles, read from word order.
+ * - A question ending in a preposition asks for the slot after it: "Who did Ardmore sell the
+ *   ferry to?". A sentence whose slot holds one of the question's own words ("sold the ferry to
+ *   Ardmore") says the reverse.
+ * - A word the question follows with a name ("made Robert … earl") that the sentence follows
+ *   with another name ("made Ralph … earl"), and never with that one: someone else was meant.
  */
-function gapFilledByQuestion(s: IndexedSentence, plan: QueryPlan, gap: string): boolean {
+function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
+  const gap = plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) ? plan.gapAfter : undefined;
+  const slots = plan.slots.filter(([word, name]) => s.stems.has(word) && s.stems.has(name));
+  if (gap === undefined && slots.length === 0) return false;
   const tokens = tokenize(s.sentence.text);
   const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
+  // What follows each word of the sentence, for the slots.
+  const fillers = new Map<string, Token[]>();
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i]?.stem !== gap || !PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) continue;
-    let j = i + 2;
-    while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
-    const next = tokens[j];
-    if (next && asked.has(next.stem)) return true;
+    const stem = (tokens[i] as Token).stem;
+    if (stem === gap && PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) {
+      let j = i + 2;
+      while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
+      if (asked.has(tokens[j]?.stem ?? '')) return true;
+    }
+    const next = tokens[skipSlotWords(tokens, i + 1)];
+    if (next) fillers.set(stem, [...(fillers.get(stem) ?? []), next]);
   }
-  return false;
+  return slots.some(([word, name]) => {
+    const after = fillers.get(word) ?? [];
+    return !after.some((t) => t.stem === name) && after.some((t) => /^\p{Lu}/u.test(t.raw) && !asked.has(t.stem));
+  });
 }
 
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
@@ -323,7 +336,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   for (const [a, b, pair] of plan.namePairs) {
     if (!s.namePairs.has(pair) && isNameIn(s, a) && isNameIn(s, b)) keyMissing = true;
   }
-  if (plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) && gapFilledByQuestion(s, plan, plan.gapAfter)) contradiction = true;
+  if (rolesSwapped(s, plan)) contradiction = true;
   // "Leon's first cabaret" asked, "Warsaw's first cabaret" written: another owner.
   if (plan.possessives.some(([, y]) => s.stems.has(y)) && /['’]s\b/.test(s.sentence.text)) {
     const own = possessivesOf(tokenize(s.sentence.text));

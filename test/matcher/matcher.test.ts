@@ -189,9 +189,12 @@ describe('evidence for declining', () => {
     expect(ask('Who did Anna Costa thank at the opening?').answered).toBe(false);
   });
 
-  it('swapped roles: the slot a question asks about ("sell … to?") holds one of its own names in the sentence', () => {
+  it('swapped roles: the slot a question asks about ("sell … to?", "thanked …") holds another name in the sentence', () => {
     expect(ask('Who did Blue Line sell its old ferry to?').citations[0]?.sentenceId).toBe('p9.s1');
     expect(ask('Who did Ardmore sell its old ferry to?').answered).toBe(false);
+    // "thanked Port Ellis" written, "thanked Ardmore" asked: Ardmore did the thanking.
+    expect(ask('Who thanked Port Ellis for the new museum?').citations[0]?.sentenceId).toBe('p10.s1');
+    expect(ask('Who thanked Ardmore for the new museum?').answered).toBe(false);
   });
 
   it("swapped owners: \"Port Ellis's mayor\" is not \"Ardmore's mayor\"", () => {
