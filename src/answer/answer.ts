@@ -221,7 +221,7 @@ export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchO
   }
   const ranked = rankSentences(index, plan, options);
   const top = ranked[0];
-  if (!top || top.confidence < options.threshold) return decline(index, plan, ranked);
+  if (!top || top.confidence < options.threshold || top.disputed) return decline(index, plan, ranked);
 
   const best = index.sentences[top.index] as IndexedSentence;
   if (plan.intent === 'confirm') {

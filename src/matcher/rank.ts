@@ -23,6 +23,10 @@ export interface RankedSentence {
   statesUnknown: boolean;
   /** The sentence holds the opposite of a question word. */
   contradiction: boolean;
+  /** The sentence says the opposite of the question: an antonym, swapped roles or owners, a negated predicate. */
+  opposite: boolean;
+  /** Another sentence matches the question at least as fully but says the opposite (set on the best only). */
+  disputed?: boolean;
   /** A key entity, number or name of the question is missing from the sentence and its paragraph, or a multi-word name of the question is split apart in the sentence. */
   keyMissing: boolean;
 }
@@ -232,6 +236,10 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
     if (best.length > options.limit) best.length = options.limit;
   }
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  // A sentence that matches the question at least as fully as the best one, but says the
+  // opposite, leaves the question disputed: the article does not settle it.
+  const first = ranked[0];
+  if (first && ranked.some((r) => r.opposite && r.coverage >= first.coverage)) first.disputed = true;
   return ranked.slice(0, options.limit).map(({ score: _score, ...r }) => r);
 }
 
@@ -365,5 +373,5 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   if (negationMismatch) confidence *= options.negationPenalty;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
   const score = confidence + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
-  return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, keyMissing, score };
+  return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, opposite: contradiction || (negationMismatch && !plan.negated), keyMissing, score };
 }

@@ -202,6 +202,16 @@ describe('evidence for declining', () => {
     expect(ask("Who did Port Ellis's mayor thank for the museum?").answered).toBe(false);
   });
 
+  it('disputed: when the sentence that matches best says the reverse, a weaker match is no answer', () => {
+    // p1.s1 says Iran transferred missiles to Russia; p3.s2 (Western-supplied missiles, Russian
+    // territory) matches the words as well but is about something else.
+    const plan = analyseQuestion('Who did Russia send missiles to?', seed.index);
+    const ranked = rankSentences(seed.index, plan, seed.options, true);
+    expect(ranked.some((r) => r.opposite && r.coverage >= (ranked[0]?.coverage ?? 1))).toBe(true);
+    expect(ranked[0]?.disputed).toBe(true);
+    expect(answerQuestion(seed.index, 'Who did Russia send missiles to?').answered).toBe(false);
+  });
+
   it('a word inside a compound is only half a match ("term" in "long-term")', () => {
     expect(ask('What is the term of the harbour?').answered).toBe(false);
     expect(ask('Is the long-term future of the harbour uncertain?').answered).toBe(true);
