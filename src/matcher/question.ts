@@ -53,6 +53,17 @@ function slotsOf(tokens: readonly Token[]): [string, string][] {
   return out;
 }
 
+/** Each capitalised name (past the first word, not a possessive) followed by a lower-case word, as stems. */
+function subjectsOf(tokens: readonly Token[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const name = tokens[k] as Token;
+    const word = tokens[k + 1] as Token;
+    if (/^\p{Lu}/u.test(name.raw) && !isStopWord(name.norm) && !/['’]s$/.test(name.raw) && /^\p{Ll}/u.test(word.raw) && !isStopWord(word.norm)) out.push([name.stem, word.stem]);
+  }
+  return out;
+}
+
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */
 const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
 
@@ -108,6 +119,8 @@ export interface QueryPlan {
    * made Robert of Jumièges earl of Hereford?".
    */
   slots: readonly (readonly [string, string])[];
+  /** A name and the word right after it ("cambridge", "purchas" in "What has Cambridge purchased"): who does what. */
+  subjects: readonly (readonly [string, string])[];
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
 }
@@ -256,6 +269,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   return {
+    subjects: subjectsOf(tokens),
     slots: slotsOf(tokens),
     possessives: possessivesOf(tokens),
     ...(gapAfter !== undefined ? { gapAfter } : {}),

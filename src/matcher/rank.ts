@@ -277,6 +277,23 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
   return false;
 }
 
+/** Words that may stand between a subject and its verb ("Harvard has since purchased"). */
+const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'also', 'then', 'later', 'first', 'now', 'since']);
+/** Lower-case words inside a name ("Edward the Confessor", "Robert of Jumièges"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['the', 'of', 'de']);
+
+/** The capitalised name that ends right before token `end` (joiners allowed inside), nearest word first. */
+function nameBefore(tokens: readonly Token[], end: number): Token[] {
+  const run: Token[] = [];
+  for (let j = end; j >= 0; j--) {
+    const t = tokens[j] as Token;
+    const capital = /^\p{Lu}/u.test(t.raw);
+    if (!capital && !(run.length > 0 && NAME_JOINERS.has(t.norm) && /^\p{Lu}/u.test(tokens[j - 1]?.raw ?? ''))) break;
+    run.push(t);
+  }
+  return run;
+}
+
 /**
  * Swapped roles, read from word order.
  * - A question ending in a preposition asks for the slot after it: "Who did Ardmore sell the
@@ -284,28 +301,40 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
  *   Ardmore") says the reverse.
  * - A word the question follows with a name ("made Robert … earl") that the sentence follows
  *   with another name ("made Ralph … earl"), and never with that one: someone else was meant.
+ * - A name the question puts right before a word ("What has Cambridge purchased") where the
+ *   sentence has another name doing it ("Harvard has purchased … from Cambridge"), and never
+ *   that one.
  */
 function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
   const gap = plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) ? plan.gapAfter : undefined;
   const slots = plan.slots.filter(([word, name]) => s.stems.has(word) && s.stems.has(name));
-  if (gap === undefined && slots.length === 0) return false;
+  const subjects = plan.subjects.filter(([name, word]) => s.stems.has(word) && s.stems.has(name));
+  if (gap === undefined && slots.length === 0 && subjects.length === 0) return false;
   const tokens = tokenize(s.sentence.text);
   const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
-  // What follows each word of the sentence, for the slots.
+  // What follows each word of the sentence, and the name that does it, for slots and subjects.
   const fillers = new Map<string, Token[]>();
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const stem = (tokens[i] as Token).stem;
-    if (stem === gap && PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) {
+  const doers = new Map<string, Token[][]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.stem === gap && PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) {
       let j = i + 2;
       while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
       if (asked.has(tokens[j]?.stem ?? '')) return true;
     }
     const next = tokens[skipSlotWords(tokens, i + 1)];
-    if (next) fillers.set(stem, [...(fillers.get(stem) ?? []), next]);
+    if (next) fillers.set(t.stem, [...(fillers.get(t.stem) ?? []), next]);
+    let j = i - 1;
+    while (j >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) j--;
+    const before = tokens[j];
+    // "…, fighting": a clause break between them, so the name is not the one doing it.
+    if (before && !/[,;:()]/.test(s.sentence.text.slice(before.end, t.start))) doers.set(t.stem, [...(doers.get(t.stem) ?? []), nameBefore(tokens, j)]);
   }
-  return slots.some(([word, name]) => {
-    const after = fillers.get(word) ?? [];
-    return !after.some((t) => t.stem === name) && after.some((t) => /^\p{Lu}/u.test(t.raw) && !asked.has(t.stem));
+  const anotherName = (ts: readonly Token[]): boolean => ts.length > 0 && /^\p{Lu}/u.test(ts[0]?.raw ?? '') && !ts.some((t) => asked.has(t.stem));
+  if (slots.some(([word, name]) => !(fillers.get(word) ?? []).some((t) => t.stem === name) && (fillers.get(word) ?? []).some((t) => anotherName([t])))) return true;
+  return subjects.some(([name, word]) => {
+    const runs = doers.get(word) ?? [];
+    return !runs.some((run) => run.some((t) => t.stem === name)) && runs.some(anotherName);
   });
 }
 

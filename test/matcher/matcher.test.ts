@@ -195,6 +195,9 @@ describe('evidence for declining', () => {
     // "thanked Port Ellis" written, "thanked Ardmore" asked: Ardmore did the thanking.
     expect(ask('Who thanked Port Ellis for the new museum?').citations[0]?.sentenceId).toBe('p10.s1');
     expect(ask('Who thanked Ardmore for the new museum?').answered).toBe(false);
+    // "Anna Lind thanked Maria Costa": Maria Costa did not do the thanking.
+    expect(ask('Whom has Anna Lind thanked at the opening?').citations[0]?.sentenceId).toBe('p8.s1');
+    expect(ask('Whom has Maria Costa thanked at the opening?').answered).toBe(false);
   });
 
   it("swapped owners: \"Port Ellis's mayor\" is not \"Ardmore's mayor\"", () => {
