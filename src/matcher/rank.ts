@@ -279,6 +279,10 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
 
 /** Words that may stand between a subject and its verb ("Harvard has since purchased"). */
 const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'also', 'then', 'later', 'first', 'now', 'since']);
+/** Adverbs that may stand between an auxiliary and its verb ("were first encouraged"); -ly adverbs too. */
+const ADVERBS_BEFORE_VERB: ReadonlySet<string> = new Set(['also', 'then', 'later', 'first', 'now', 'since', 'not', 'never', 'soon', 'still', 'already']);
+/** Auxiliaries that make "encouraged" passive ("were encouraged … by the Lombards"). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are']);
 /** Lower-case words inside a name ("Edward the Confessor", "Robert of Jumièges"). */
 const NAME_JOINERS: ReadonlySet<string> = new Set(['the', 'of', 'de']);
 
@@ -302,8 +306,8 @@ function nameBefore(tokens: readonly Token[], end: number): Token[] {
  * - A word the question follows with a name ("made Robert … earl") that the sentence follows
  *   with another name ("made Ralph … earl"), and never with that one: someone else was meant.
  * - A name the question puts right before a word ("What has Cambridge purchased") where the
- *   sentence has another name doing it ("Harvard has purchased … from Cambridge"), and never
- *   that one.
+ *   sentence has another name doing it ("Harvard has purchased … from Cambridge", or in the
+ *   passive "was purchased by Harvard"), and never that one.
  */
 function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
   const gap = plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) ? plan.gapAfter : undefined;
@@ -312,30 +316,42 @@ function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
   if (gap === undefined && slots.length === 0 && subjects.length === 0) return false;
   const tokens = tokenize(s.sentence.text);
   const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
-  // What follows each word of the sentence, and the name that does it, for slots and subjects.
-  const fillers = new Map<string, Token[]>();
-  const doers = new Map<string, Token[][]>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.stem === gap && PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) {
-      let j = i + 2;
-      while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
-      if (asked.has(tokens[j]?.stem ?? '')) return true;
-    }
-    const next = tokens[skipSlotWords(tokens, i + 1)];
-    if (next) fillers.set(t.stem, [...(fillers.get(t.stem) ?? []), next]);
-    let j = i - 1;
-    while (j >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) j--;
-    const before = tokens[j];
-    // "…, fighting": a clause break between them, so the name is not the one doing it.
-    if (before && !/[,;:()]/.test(s.sentence.text.slice(before.end, t.start))) doers.set(t.stem, [...(doers.get(t.stem) ?? []), nameBefore(tokens, j)]);
+  const anotherName = (name: readonly Token[]): boolean => name.length > 0 && !name.some((t) => asked.has(t.stem));
+  for (let i = 0; i + 1 < tokens.length && gap !== undefined; i++) {
+    if (tokens[i]?.stem !== gap || !PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) continue;
+    let j = i + 2;
+    while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
+    if (asked.has(tokens[j]?.stem ?? '')) return true;
   }
-  const anotherName = (ts: readonly Token[]): boolean => ts.length > 0 && /^\p{Lu}/u.test(ts[0]?.raw ?? '') && !ts.some((t) => asked.has(t.stem));
-  if (slots.some(([word, name]) => !(fillers.get(word) ?? []).some((t) => t.stem === name) && (fillers.get(word) ?? []).some((t) => anotherName([t])))) return true;
-  return subjects.some(([name, word]) => {
-    const runs = doers.get(word) ?? [];
-    return !runs.some((run) => run.some((t) => t.stem === name)) && runs.some(anotherName);
-  });
+  const after = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [nameAt(tokens, skipSlotWords(tokens, i + 1))] : []));
+  if (slots.some(([word, name]) => !after(word).some((n) => n.some((t) => t.stem === name)) && after(word).some(anotherName))) return true;
+  const doers = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [doerOf(tokens, s.sentence.text, i)] : []));
+  return subjects.some(([name, word]) => !doers(word).some((n) => n.some((t) => t.stem === name)) && doers(word).some(anotherName));
+}
+
+/** The capitalised name that starts at token `start`, or nothing. */
+function nameAt(tokens: readonly Token[], start: number): Token[] {
+  const first = tokens[start];
+  return first && /^\p{Lu}/u.test(first.raw) ? [first] : [];
+}
+
+/**
+ * Who does what the verb at token `i` says: the name right before it ("Harvard has purchased"),
+ * or in the passive the name after "by" ("were first encouraged … by the Lombards"). Nothing
+ * when no name stands there or a clause break comes between ("…, fighting").
+ */
+function doerOf(tokens: readonly Token[], text: string, i: number): Token[] {
+  let a = i - 1;
+  while (a >= 0 && (ADVERBS_BEFORE_VERB.has(tokens[a]?.norm ?? '') || /ly$/.test(tokens[a]?.norm ?? ''))) a--;
+  if (PASSIVE_AUXILIARIES.has(tokens[a]?.norm ?? '')) {
+    const by = tokens.findIndex((x, k) => k > i && k <= i + 8 && x.norm === 'by');
+    return by > 0 ? nameAt(tokens, skipSlotWords(tokens, by + 1)) : [];
+  }
+  let j = i - 1;
+  while (j >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) j--;
+  const before = tokens[j];
+  if (!before || /[,;:()]/.test(text.slice(before.end, (tokens[i] as Token).start))) return [];
+  return nameBefore(tokens, j);
 }
 
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */

@@ -100,6 +100,7 @@ describe('evidence for declining', () => {
         'Anna Lind thanked Maria Costa at the opening.',
         'The ferry company Blue Line sold its old ferry to Ardmore.',
         "On Friday, Ardmore's mayor thanked Port Ellis for the new museum.",
+        'Port Ellis was praised by Ardmore for its quick repairs.',
       ].join('\n'),
     }),
   ]);
@@ -198,6 +199,9 @@ describe('evidence for declining', () => {
     // "Anna Lind thanked Maria Costa": Maria Costa did not do the thanking.
     expect(ask('Whom has Anna Lind thanked at the opening?').citations[0]?.sentenceId).toBe('p8.s1');
     expect(ask('Whom has Maria Costa thanked at the opening?').answered).toBe(false);
+    // In the passive the one doing it follows "by": Ardmore praised Port Ellis.
+    expect(ask('Whom did Ardmore praise for its quick repairs?').citations[0]?.sentenceId).toBe('p11.s1');
+    expect(ask('Whom did Port Ellis praise for its quick repairs?').answered).toBe(false);
   });
 
   it("swapped owners: \"Port Ellis's mayor\" is not \"Ardmore's mayor\"", () => {
