@@ -27,7 +27,7 @@ export interface RankedSentence {
   opposite: boolean;
   /** Another sentence matches the question at least as fully but says the opposite (set on the best only). */
   disputed?: boolean;
-  /** A key entity, number or name of the question is missing from the sentence and its paragraph, or a multi-word name of the question is split apart in the sentence. */
+  /** A key entity, number or name of the question is missing from the sentence and its paragraph (or the "son" of "Edward's son" is), or a multi-word name of the question is split apart in the sentence. */
   keyMissing: boolean;
 }
 
@@ -395,6 +395,8 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
     const own = possessivesOf(tokenize(s.sentence.text));
     for (const [x, y] of plan.possessives) if (own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y)) contradiction = true;
   }
+  // "Edward's son" asked, only Edward written: the son is what the question is about.
+  if (plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !pStems.has(owned))) keyMissing = true;
   const coverage = matchedWeight / total;
   const { typeOk, statesUnknown } = typeEvidence(s, plan);
   let confidence = coverage;

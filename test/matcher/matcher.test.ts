@@ -204,6 +204,11 @@ describe('evidence for declining', () => {
     expect(ask('Whom did Port Ellis praise for its quick repairs?').answered).toBe(false);
   });
 
+  it('what a possessive names is key: "Maria Costa\'s son" is not Maria Costa', () => {
+    expect(ask("Which new breakwater, possible to extend, did Maria Costa's son design?").answered).toBe(false);
+    expect(ask('Which new breakwater, possible to extend, did Maria Costa design?').citations[0]?.sentenceId).toBe('p7.s1');
+  });
+
   it("swapped owners: \"Port Ellis's mayor\" is not \"Ardmore's mayor\"", () => {
     expect(ask("Who did Ardmore's mayor thank for the museum?").citations[0]?.sentenceId).toBe('p10.s1');
     expect(ask("Who did Port Ellis's mayor thank for the museum?").answered).toBe(false);
