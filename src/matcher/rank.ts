@@ -354,6 +354,13 @@ function doerOf(tokens: readonly Token[], text: string, i: number): Token[] {
   return nameBefore(tokens, j);
 }
 
+/** "Leon's first cabaret" asked, "Warsaw's first cabaret" written (and never Leon's): another owner. */
+function ownerSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
+  if (!plan.possessives.some(([, owned]) => s.stems.has(owned)) || !/['’]s\b/.test(s.sentence.text)) return false;
+  const own = possessivesOf(tokenize(s.sentence.text));
+  return plan.possessives.some(([x, y]) => own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y));
+}
+
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
 function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
   const s = index.sentences[i] as IndexedSentence;
@@ -389,15 +396,12 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   for (const [a, b, pair] of plan.namePairs) {
     if (!s.namePairs.has(pair) && isNameIn(s, a) && isNameIn(s, b)) keyMissing = true;
   }
-  if (rolesSwapped(s, plan)) contradiction = true;
-  // "Leon's first cabaret" asked, "Warsaw's first cabaret" written: another owner.
-  if (plan.possessives.some(([, y]) => s.stems.has(y)) && /['’]s\b/.test(s.sentence.text)) {
-    const own = possessivesOf(tokenize(s.sentence.text));
-    for (const [x, y] of plan.possessives) if (own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y)) contradiction = true;
-  }
   // "Edward's son" asked, only Edward written: the son is what the question is about.
   if (plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !pStems.has(owned))) keyMissing = true;
   const coverage = matchedWeight / total;
+  // Word order is read only where it can matter: under the threshold a sentence neither answers
+  // nor disputes the best one.
+  if (coverage >= options.threshold && (rolesSwapped(s, plan) || ownerSwapped(s, plan))) contradiction = true;
   const { typeOk, statesUnknown } = typeEvidence(s, plan);
   let confidence = coverage;
   if (!typeOk) confidence *= options.missingTypePenalty;
