@@ -291,7 +291,8 @@ function nameBefore(tokens: readonly Token[], end: number): Token[] {
   const run: Token[] = [];
   for (let j = end; j >= 0; j--) {
     const t = tokens[j] as Token;
-    const capital = /^\p{Lu}/u.test(t.raw);
+    // A capitalised pronoun ("He appointed …") is no name: it may well stand for the asked one.
+    const capital = /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm);
     if (!capital && !(run.length > 0 && NAME_JOINERS.has(t.norm) && /^\p{Lu}/u.test(tokens[j - 1]?.raw ?? ''))) break;
     run.push(t);
   }
@@ -326,13 +327,15 @@ function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
   const after = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [nameAt(tokens, skipSlotWords(tokens, i + 1))] : []));
   if (slots.some(([word, name]) => !after(word).some((n) => n.some((t) => t.stem === name)) && after(word).some(anotherName))) return true;
   const doers = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [doerOf(tokens, s.sentence.text, i)] : []));
-  return subjects.some(([name, word]) => !doers(word).some((n) => n.some((t) => t.stem === name)) && doers(word).some(anotherName));
+  // Another doer, even one the question names elsewhere ("What has Russia transferred to Iran?"
+  // against "Iran has transferred … to Russia").
+  return subjects.some(([name, word]) => !doers(word).some((n) => n.some((t) => t.stem === name)) && doers(word).some((n) => n.length > 0));
 }
 
 /** The capitalised name that starts at token `start`, or nothing. */
 function nameAt(tokens: readonly Token[], start: number): Token[] {
   const first = tokens[start];
-  return first && /^\p{Lu}/u.test(first.raw) ? [first] : [];
+  return first && /^\p{Lu}/u.test(first.raw) && !isStopWord(first.norm) ? [first] : [];
 }
 
 /**
