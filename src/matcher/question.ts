@@ -64,6 +64,12 @@ function subjectsOf(tokens: readonly Token[]): [string, string][] {
   return out;
 }
 
+/** `{ namedNoun }` when the token at `k` is a plain lower-case word, else nothing. */
+function namedNounAt(tokens: readonly Token[], k: number): { namedNoun?: string } {
+  const t = tokens[k];
+  return t && /^\p{Ll}/u.test(t.raw) && !isStopWord(t.norm) && !isModifier(t.norm) ? { namedNoun: t.stem } : {};
+}
+
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */
 const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
 
@@ -94,6 +100,8 @@ export interface QueryTerm {
   compound?: boolean;
   /** The noun a what/which-question asks for ("city" in "What French city …"). */
   head?: boolean;
+  /** For a name or entity, the stem of the plain noun right after it ("cycle" in "Rankine cycle"). */
+  namedNoun?: string;
 }
 
 /** A question made ready for ranking. */
@@ -236,6 +244,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
           concept: alias.concept,
           entityStems: words.filter((t) => !isStopWord(t.norm)).map((t) => t.stem),
           antonyms: [],
+          ...namedNounAt(tokens, i + alias.length),
         });
       }
       i += alias.length;
@@ -262,6 +271,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       ...(countsAnswers || (!isNumber && !isName && isModifier(t.norm)) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
       ...(i - 1 === headAt ? { head: true } : {}),
+      ...(isName ? namedNounAt(tokens, i) : {}),
     });
   }
   const negatedStems = negationScope(plain, tokens, 1);

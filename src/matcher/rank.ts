@@ -364,6 +364,12 @@ function ownerSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
   return plan.possessives.some(([x, y]) => own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y));
 }
 
+/** True when the sentence names the noun with "the" or "this" right before it ("In the cycle, …"). */
+function namesDefinitely(s: IndexedSentence, stem: string): boolean {
+  const tokens = tokenize(s.sentence.text);
+  return tokens.some((t, k) => t.stem === stem && (tokens[k - 1]?.norm === 'the' || tokens[k - 1]?.norm === 'this'));
+}
+
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
 function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
   const s = index.sentences[i] as IndexedSentence;
@@ -381,7 +387,9 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
     const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
     // A number or year must be in the sentence itself: "in 1598" elsewhere in the paragraph is another fact.
     const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit;
-    if (inSentence === 0 && inParagraph > 0 && t.term.kind !== 'word' && !s.anaphoric) contextOnly = true;
+    // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
+    const refersBack = s.anaphoric || (inParagraph > 0 && t.term.namedNoun !== undefined && s.stems.has(t.term.namedNoun) && namesDefinitely(s, t.term.namedNoun));
+    if (inSentence === 0 && inParagraph > 0 && t.term.kind !== 'word' && !refersBack) contextOnly = true;
     matchedWeight += t.weight * Math.max(inSentence, inParagraph);
     if (inSentence > 0) {
       matched.push(t.term.text);

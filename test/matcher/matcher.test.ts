@@ -253,6 +253,13 @@ describe('evidence for declining', () => {
     expect(answerQuestion(later.index, q).answered).toBe(false);
   });
 
+  it('"the bridge" refers back to "the Ellis bridge" of its paragraph; "a bridge" does not', () => {
+    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'bridge', text })]);
+    const q = 'When was the Ellis bridge rebuilt?';
+    expect(answerQuestion(brief('Tom Vance built the Ellis bridge. In 1998 the bridge was rebuilt.').index, q).citations[0]?.sentenceId).toBe('p1.s2');
+    expect(answerQuestion(brief('Tom Vance built the Ellis bridge. In 1998 a bridge was rebuilt.').index, q).answered).toBe(false);
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
