@@ -1,5 +1,5 @@
 import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
-import { foldCase, isModifier, isNegated, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { foldCase, isModifier, isNegated, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import { impliedStems, type MatcherIndex } from './search-index.ts';
@@ -253,12 +253,13 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     const t = tokens[i] as Token;
     i++;
     const inSpeaker = speakerSpan !== undefined && t.start >= speakerSpan[0] && t.start < speakerSpan[1];
-    if (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm)) continue;
+    const roman = isRomanNumeral(tokens, i - 1);
+    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm))) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     // "What are the two main theories …" counts the answers: the sentence may list them without saying "two".
     const countsAnswers = CARDINALS.has(t.norm) && ANSWER_COUNT_RE.test(tokens.slice(Math.max(0, i - 5), i - 1).map((x) => x.norm).join(' '));
-    const isNumber = /^\d/.test(t.norm) || (CARDINALS.has(t.norm) && !countsAnswers);
+    const isNumber = roman || /^\d/.test(t.norm) || (CARDINALS.has(t.norm) && !countsAnswers);
     // A capitalised word that is not the question's first word is probably a name.
     const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
     terms.push({

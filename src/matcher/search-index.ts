@@ -1,5 +1,5 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { contentStems, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize } from '../nlp/text.ts';
+import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize } from '../nlp/text.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -206,7 +206,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           // "He appointed …", "In 1998 they …": a pronoun that opens the sentence refers back to
           // its paragraph; one later on ("…, and it continued") to the sentence's own subject.
           if (ANAPHORS.has(t.norm) && k < ANAPHOR_REACH) anaphoric = true;
-          if (isStopWord(t.norm)) continue;
+          if (isStopWord(t.norm) && !isRomanNumeral(tokens, k)) continue;
           length++;
           for (const stem of [t.stem, ...impliedStems(t.norm)]) {
             stems.add(stem);

@@ -62,6 +62,15 @@ export function namePairs(text: string, tokens: readonly Token[], skipFirst: boo
   return out;
 }
 
+/**
+ * True when token `k` is a Roman numeral after a capitalised word ("World War I", "Charles III"):
+ * a number, even where it looks like the pronoun "I".
+ */
+export function isRomanNumeral(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && k > 0 && /^[IVX]{1,6}$/.test(t.raw) && /^\p{Lu}/u.test(tokens[k - 1]?.raw ?? '') && !isStopWord(tokens[k - 1]?.norm ?? '');
+}
+
 /** True for a degree word or an -ly adverb ("main", "largely"): it grades rather than names. */
 export function isModifier(norm: string): boolean {
   return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));

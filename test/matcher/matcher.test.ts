@@ -260,6 +260,13 @@ describe('evidence for declining', () => {
     expect(answerQuestion(brief('Tom Vance built the Ellis bridge. In 1998 a bridge was rebuilt.').index, q).answered).toBe(false);
   });
 
+  it('a Roman numeral after a name is a number, even "I": Henry I is not Henry II', () => {
+    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'abbey', text })]);
+    const q = 'When did Henry I open the abbey?';
+    expect(answerQuestion(brief('Henry I opened the abbey in 1120.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(brief('Henry II opened the abbey in 1154.').index, q).answered).toBe(false);
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
