@@ -70,6 +70,18 @@ function namedNounAt(tokens: readonly Token[], k: number): { namedNoun?: string 
   return t && /^\p{Ll}/u.test(t.raw) && !isStopWord(t.norm) && !isModifier(t.norm) ? { namedNoun: t.stem } : {};
 }
 
+/**
+ * For "What is/are X?" (X up to five words), a pattern that finds a sentence opening with X
+ * as the subject of a definition: "X is", "The X are", "X refers to".
+ */
+function definitionPattern(plain: string): RegExp | undefined {
+  const m = /^what(?:'s| is| are| was| were) (?:an? |the )?([^?]+?)\s*\??$/i.exec(plain.trim());
+  const words = m?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  if (words.length === 0 || words.length > 5) return undefined;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:an? |the )?${escaped.join('\\s+')}s?\\s+(?:is|are|was|were|refers?)\\b`, 'iu');
+}
+
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */
 const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
 
@@ -129,6 +141,8 @@ export interface QueryPlan {
   slots: readonly (readonly [string, string])[];
   /** A name and the word right after it ("cambridge", "purchas" in "What has Cambridge purchased"): who does what. */
   subjects: readonly (readonly [string, string])[];
+  /** "What is European Union law?": a sentence that says "European Union law is …" defines it. */
+  defines?: RegExp;
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
 }
@@ -279,7 +293,9 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const last = tokens[tokens.length - 1];
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
+  const defines = definitionPattern(plain);
   return {
+    ...(defines ? { defines } : {}),
     subjects: subjectsOf(tokens),
     slots: slotsOf(tokens),
     possessives: possessivesOf(tokens),

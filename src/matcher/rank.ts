@@ -31,6 +31,9 @@ export interface RankedSentence {
   keyMissing: boolean;
 }
 
+/** Score (not confidence) added to a sentence that defines what a "What is X?" question asks about. */
+const DEFINITION_BONUS = 0.05;
+
 /** Inverse document frequency as BM25 defines it, from a document frequency over `n` sentences. */
 export function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -223,12 +226,12 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
     }
   }
 
-  // Best coverage first; a score never exceeds coverage plus the tie-break, so once the
-  // coverage falls below the `limit`-th best score, nothing later can enter.
+  // Best coverage first; a score never exceeds coverage plus the definition bonus and the
+  // tie-break, so once that falls below the `limit`-th best score, nothing later can enter.
   const ranked = extra.map((i) => explainMatch(index, plan, terms, i, total, options));
   const best: number[] = ranked.map((r) => r.score).sort((a, b) => b - a);
   for (const { i, cov } of pool) {
-    if (!exhaustive && best.length >= options.limit && cov + 0.02 < (best[options.limit - 1] ?? 0)) break;
+    if (!exhaustive && best.length >= options.limit && cov + DEFINITION_BONUS + 0.02 < (best[options.limit - 1] ?? 0)) break;
     const r = explainMatch(index, plan, terms, i, total, options);
     ranked.push(r);
     best.push(r.score);
@@ -434,6 +437,8 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
       : s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
   if (negationMismatch) confidence *= options.negationPenalty;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
-  const score = confidence + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
+  // "What is X?": among sentences that answer, the one that defines X ("X is …") first.
+  const defines = plan.defines !== undefined && confidence >= options.threshold && plan.defines.test(s.sentence.text) ? DEFINITION_BONUS : 0;
+  const score = confidence + defines + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
   return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, opposite: contradiction || (negationMismatch && !plan.negated), keyMissing, score };
 }

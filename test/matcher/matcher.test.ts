@@ -267,6 +267,12 @@ describe('evidence for declining', () => {
     expect(answerQuestion(brief('Henry II opened the abbey in 1154.').index, q).answered).toBe(false);
   });
 
+  it('"What is X?" prefers the sentence that defines X over one that only mentions it', () => {
+    const b = createBriefer([buildKnowledge({ id: 'sea', text: 'Storms hit the breakwater. A breakwater is a long wall of stone built out into the sea to shelter a harbour from waves.' })]);
+    expect(answerQuestion(b.index, 'What is a breakwater?').citations[0]?.sentenceId).toBe('p1.s2');
+    expect(answerQuestion(b.index, 'What hit the breakwater?').citations[0]?.sentenceId).toBe('p1.s1');
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
