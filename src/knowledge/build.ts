@@ -200,6 +200,7 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
 
   // Countries first: the gazetteer knows their other names, which taggers do not.
   const articleNorms = new Set(sentences.flatMap((s) => s.tokens.map((t) => t.norm)));
+  const lowerCaseWords = new Set(sentences.flatMap((s) => s.tokens.filter((t) => /^\p{Ll}/u.test(t.raw)).map((t) => foldCase(t.raw))));
   for (const c of countryGazetteer()) {
     const names = [c.name, ...c.aliases];
     const present = names.some((n) => {
@@ -215,7 +216,10 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
       const { name } = splitTitle(cleanName(raw));
       if (name.split(/\s+/).every((w) => TITLE_WORDS.has(foldCase(w)))) continue;
       const parts = name.split(/\s+/);
-      const aliases = parts.length >= 2 && (parts.at(-1)?.length ?? 0) >= 3 ? [parts.at(-1) ?? ''] : [];
+      const last = parts.at(-1) ?? '';
+      // A surname stands for the person ("Savett"); a word the article also writes in lower case
+      // is a common noun ("Summer Theatre" … "the theatre"), and would name every theatre.
+      const aliases = parts.length >= 2 && last.length >= 3 && !lowerCaseWords.has(foldCase(last)) ? [last] : [];
       add(name, 'person', aliases);
     }
     for (const raw of doc.organizations().out('array') as string[]) {

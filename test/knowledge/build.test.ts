@@ -24,6 +24,13 @@ describe('building the seed article', () => {
     expect(entity('Joe Biden')?.aliases).toContain('Biden');
   });
 
+  it('gives a surname alias only when the article never writes it as a common word', () => {
+    const built = buildKnowledge({ id: 'park', text: 'Mayor Anna Stone opened the park on Monday. Workers rebuilt the stone wall. Mayor Tom Vance thanked Stone.' });
+    const person = (name: string) => built.entities.find((e) => e.name === name);
+    expect(person('Anna Stone')?.aliases ?? []).not.toContain('Stone');
+    expect(person('Tom Vance')?.aliases).toContain('Vance');
+  });
+
   it('finds countries with their other names, and organisations with acronyms', () => {
     expect(entity('Iran')?.aliases).toEqual(expect.arrayContaining(['Tehran', 'Iranian']));
     expect(entity('Russia')?.aliases).toEqual(expect.arrayContaining(['Moscow', 'Kremlin']));
