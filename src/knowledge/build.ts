@@ -169,6 +169,9 @@ function splitTitle(name: string): { name: string; title: string } {
   return { name: words.slice(i).join(' '), title: words.slice(0, i).join(' ') };
 }
 
+/** "II", "XIV": a Roman numeral, not an acronym or a surname. */
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
+
 function acronymOf(name: string): string | undefined {
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   if (words.length < 2) return undefined;
@@ -201,6 +204,9 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
   // Countries first: the gazetteer knows their other names, which taggers do not.
   const articleNorms = new Set(sentences.flatMap((s) => s.tokens.map((t) => t.norm)));
   const lowerCaseWords = new Set(sentences.flatMap((s) => s.tokens.filter((t) => /^\p{Ll}/u.test(t.raw)).map((t) => foldCase(t.raw))));
+  // Made-up acronyms ("NSC"), kept apart until every organisation is known: one that two of them
+  // share ("HC": Harvard College, Harvard Corporation) names neither.
+  const acronyms = new Map<string, Set<EntityDraft>>();
   for (const c of countryGazetteer()) {
     const names = [c.name, ...c.aliases];
     const present = names.some((n) => {
@@ -219,13 +225,15 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
       const last = parts.at(-1) ?? '';
       // A surname stands for the person ("Savett"); a word the article also writes in lower case
       // is a common noun ("Summer Theatre" … "the theatre"), and would name every theatre.
-      const aliases = parts.length >= 2 && last.length >= 3 && !lowerCaseWords.has(foldCase(last)) ? [last] : [];
+      const aliases = parts.length >= 2 && last.length >= 3 && !lowerCaseWords.has(foldCase(last)) && !ROMAN_NUMERAL.test(last) ? [last] : [];
       add(name, 'person', aliases);
     }
     for (const raw of doc.organizations().out('array') as string[]) {
       const name = cleanName(raw);
+      add(name, 'organization', []);
       const acronym = acronymOf(name);
-      add(name, 'organization', acronym ? [acronym] : []);
+      const entity = byKey.get(nameKey(name));
+      if (acronym && entity) acronyms.set(acronym, new Set([...(acronyms.get(acronym) ?? []), entity]));
     }
     for (const raw of doc.places().out('array') as string[]) {
       for (const part of raw.split(/,|\band\b/)) {
@@ -235,7 +243,31 @@ function findEntities(sentences: SentenceDraft[], overlay: Overlay | undefined):
     }
     // Acronyms in capitals (CIA, NATO) are organisations unless known as something else.
     for (const t of s.tokens) {
-      if (/^\p{Lu}{2,6}$/u.test(t.raw) && !byKey.has(nameKey(t.raw))) add(t.raw, 'organization', []);
+      if (/^\p{Lu}{2,6}$/u.test(t.raw) && !ROMAN_NUMERAL.test(t.raw) && !byKey.has(nameKey(t.raw))) add(t.raw, 'organization', []);
+    }
+  }
+
+  for (const [acronym, owners] of acronyms) {
+    const [owner] = owners;
+    if (owners.size !== 1 || !owner) continue;
+    const taken = byKey.get(nameKey(acronym));
+    // "EU" written on its own was taken for an organisation of that name: it is this one.
+    if (taken && taken !== owner && (taken.name !== acronym || taken.fromOverlay)) continue;
+    if (taken && taken !== owner) all.splice(all.indexOf(taken), 1);
+    owner.aliases.add(acronym);
+    byKey.set(nameKey(acronym), owner);
+  }
+
+  // A surname that is also part of another name ("Harvard" of John Harvard and of Harvard
+  // College) cannot stand for the person alone.
+  for (const e of all) {
+    if (e.type !== 'person' || e.fromOverlay) continue;
+    const surname = e.name.split(/\s+/).at(-1) ?? '';
+    if (!e.aliases.has(surname) || surname === e.name) continue;
+    const elsewhere = all.some((o) => o !== e && o.name.split(/\s+/).includes(surname));
+    if (elsewhere) {
+      e.aliases.delete(surname);
+      if (byKey.get(nameKey(surname)) === e) byKey.delete(nameKey(surname));
     }
   }
 

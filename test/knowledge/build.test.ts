@@ -31,6 +31,17 @@ describe('building the seed article', () => {
     expect(person('Tom Vance')?.aliases).toContain('Vance');
   });
 
+  it('keeps apart names that share a made-up acronym or a surname', () => {
+    const built = buildKnowledge({
+      id: 'college',
+      text: 'The Harvard Corporation governs the university. Harvard College admits students. John Harvard left his library to the school.',
+    });
+    const named = (name: string) => built.entities.find((e) => e.name === name);
+    expect(named('Harvard Corporation')?.aliases ?? []).not.toContain('HC');
+    expect(named('Harvard College')?.aliases ?? []).not.toContain('HC');
+    expect(named('John Harvard')?.aliases ?? []).not.toContain('Harvard');
+  });
+
   it('finds countries with their other names, and organisations with acronyms', () => {
     expect(entity('Iran')?.aliases).toEqual(expect.arrayContaining(['Tehran', 'Iranian']));
     expect(entity('Russia')?.aliases).toEqual(expect.arrayContaining(['Moscow', 'Kremlin']));
