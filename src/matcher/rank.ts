@@ -154,6 +154,12 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
   if (!target) return { typeOk: true, statesUnknown: false };
   if (s.unknown.has(target.unknown)) return { typeOk: true, statesUnknown: true };
   for (const type of target.types) {
+    if (type === 'quantity') {
+      // "How many of the 352 votes …" is not answered by a sentence whose only figure is 352.
+      const given = new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms]));
+      if (s.types.has(type) && (s.quantities.length === 0 || s.quantities.some((q) => !given.has(q)))) return { typeOk: true, statesUnknown: false };
+      continue;
+    }
     if (type === 'date' || type === 'quantity' || type === 'reason') {
       if (s.types.has(type)) return { typeOk: true, statesUnknown: false };
       continue;

@@ -35,6 +35,8 @@ export interface IndexedSentence {
   anaphoric: boolean;
   /** Content stems present (for contradiction checks). */
   stems: ReadonlySet<string>;
+  /** The first word of each quantity it gives, as a stem ("352" of "352 votes"). */
+  quantities: readonly string[];
   /** Parts of its multi-word names (see `namePairs`). */
   namePairs: ReadonlySet<string>;
   /** What the sentence's negations negate: up to three content words after each (see `negationScope`). */
@@ -172,6 +174,11 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
         aliases.set(first.norm, list);
       }
     }
+    const quantitiesBySentence = new Map<string, string[]>();
+    for (const q of k.quantities) {
+      const first = tokenize(q.text)[0];
+      if (first) quantitiesBySentence.set(q.sentenceId, [...(quantitiesBySentence.get(q.sentenceId) ?? []), first.stem]);
+    }
     const claimsBySentence = new Map<string, Claim[]>();
     for (const c of k.claims) claimsBySentence.set(c.sentenceId, [...(claimsBySentence.get(c.sentenceId) ?? []), c]);
 
@@ -233,6 +240,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           unknown: new Set(s.unknown),
           stems,
           namePairs: setOrNothing(namePairs(s.text, tokens, false)),
+          quantities: quantitiesBySentence.get(s.id) ?? [],
           negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
           negatedHeads: s.negated ? negationScope(s.text, tokens, 1, true) : NOTHING,
           claims: claimsBySentence.get(s.id) ?? [],

@@ -273,6 +273,13 @@ describe('evidence for declining', () => {
     expect(answerQuestion(b.index, 'What hit the breakwater?').citations[0]?.sentenceId).toBe('p1.s1');
   });
 
+  it('answer type: a how-many question needs a figure other than the ones it gives', () => {
+    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'fleet', text })]);
+    const q = 'How many of the 40 boats did the storms damage?';
+    expect(answerQuestion(brief('The storms damaged 12 of the 40 boats of the fleet.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(brief('The storms damaged the 40 boats of the fleet.').index, q).answered).toBe(false);
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
