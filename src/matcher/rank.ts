@@ -160,7 +160,7 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
       if (s.types.has(type) && (s.quantities.length === 0 || s.quantities.some((q) => !given.has(q)))) return { typeOk: true, statesUnknown: false };
       continue;
     }
-    if (type === 'date' || type === 'quantity' || type === 'reason') {
+    if (type === 'date' || type === 'reason') {
       if (s.types.has(type)) return { typeOk: true, statesUnknown: false };
       continue;
     }
