@@ -368,6 +368,8 @@ function findDates(text: string): string[] {
 
 /** Durations without digits ("almost a month", "several years") count as quantities. */
 const DURATION_RE = /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b/gi;
+/** A span between two years is a length of time too: "from 1870 to 1939", "between 1922 and 1926". */
+const YEAR_SPAN_RE = /\b(?:from|between)\s+(1[0-9]\d{2}|20\d{2})\s+(?:to|until|till|and)\s+(1[0-9]\d{2}|20\d{2})\b/gi;
 
 const QUANTITY_RE = new RegExp(
   `(?:\\b\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\b\\d+(?:\\.\\d+)?|\\b(?:${NUMBER_WORDS})(?:[\\s-]+(?:${NUMBER_WORDS}|and))*)(?:\\s*(?:%|percent|per cent))?(?:\\s+(?!(?:and|or|of|the|in|to|a|an|by|for|on|at|as|was|were|is|are)\\b)[a-z][a-z-]+){0,2}`,
@@ -387,6 +389,7 @@ function findQuantities(text: string, dates: string[]): { text: string; value?: 
     out.push({ text: q, ...(value !== undefined && Number.isFinite(value) ? { value } : {}), ...(numberPart && unit ? { unit } : {}) });
   }
   for (const m of text.matchAll(DURATION_RE)) if (!out.some((q) => q.text.includes(m[0]))) out.push({ text: m[0] });
+  for (const m of text.matchAll(YEAR_SPAN_RE)) out.push({ text: m[0], value: Number(m[2]) - Number(m[1]), unit: 'years' });
   return out;
 }
 

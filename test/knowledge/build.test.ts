@@ -60,6 +60,12 @@ describe('building the seed article', () => {
     ]);
   });
 
+  it('takes a span between two years for a length of time', () => {
+    const built = buildKnowledge({ id: 'theatre', text: 'The Summer Theatre was in operation from 1870 to 1939.' });
+    expect(built.quantities).toContainEqual({ text: 'from 1870 to 1939', value: 69, unit: 'years', sentenceId: 'p1.s1' });
+    expect(built.paragraphs[0]?.sentences[0]?.types).toContain('quantity');
+  });
+
   it('marks the sentence that says the quantity and timing are undisclosed', () => {
     expect(k.paragraphs[0]?.sentences[1]?.unknown).toEqual(['quantity', 'time']);
   });

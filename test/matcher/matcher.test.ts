@@ -280,6 +280,11 @@ describe('evidence for declining', () => {
     expect(answerQuestion(brief('The storms damaged the 40 boats of the fleet.').index, q).answered).toBe(false);
   });
 
+  it('answer type: a span of years answers "how long"', () => {
+    const b = createBriefer([buildKnowledge({ id: 'theatre', text: 'The Summer Theatre was in operation from 1870 to 1939.' })]);
+    expect(answerQuestion(b.index, 'How long was the Summer Theatre in operation?').citations[0]?.sentenceId).toBe('p1.s1');
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
