@@ -1,5 +1,5 @@
 import { INTENT_TARGETS } from './intent.ts';
-import { PREPOSITIONS } from '../nlp/lexicon.ts';
+import { CALENDAR_WORD_RE, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import { possessivesOf, skipSlotWords, type QueryPlan, type QueryTerm } from './question.ts';
@@ -30,6 +30,9 @@ export interface RankedSentence {
   /** A key entity, number or name of the question is missing from the sentence and its paragraph (or the "son" of "Edward's son" is), or a multi-word name of the question is split apart in the sentence. */
   keyMissing: boolean;
 }
+
+/** Prepositions before a place: "in Warsaw", "near Kursk", "between P and PSPACE". */
+const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'between', 'inside', 'outside', 'across', 'within']);
 
 /** Score (not confidence) added to a sentence that defines what a "What is X?" question asks about. */
 const DEFINITION_BONUS = 0.05;
@@ -167,6 +170,17 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
     // The entity that answers "who" must be one the question did not already name.
     for (const [concept, entityType] of s.entities) {
       if (!plan.concepts.has(concept) && (entityType === type || (type === 'organization' && entityType === 'group'))) return { typeOk: true, statesUnknown: false };
+    }
+  }
+  // A where-question is also answered by a name after "in", "at", "near" or "between" that the
+  // tagger did not know for a place, if the question did not use it.
+  if (plan.intent === 'where') {
+    const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
+    const tokens = tokenize(s.sentence.text);
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      if (!LOCATIVE_PREPOSITIONS.has(tokens[k]?.norm ?? '')) continue;
+      const n = tokens[skipSlotWords(tokens, k + 1)];
+      if (n && /^\p{Lu}/u.test(n.raw) && !isStopWord(n.norm) && !CALENDAR_WORD_RE.test(n.raw) && !asked.has(n.stem)) return { typeOk: true, statesUnknown: false };
     }
   }
   // A who-question is also answered by a capitalised name the tagger did not know, if the question did not use it.

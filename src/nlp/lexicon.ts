@@ -199,6 +199,9 @@ export const UNKNOWN_ASPECT_WORDS: Readonly<Record<'quantity' | 'time' | 'place'
 export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
+/** A month or weekday name ("January", "Monday"): capitalised, but a time, not a place or person. */
+export const CALENDAR_WORD_RE = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`);
+
 /** Date and time expressions: months, weekdays, years, decades, centuries, relative days. */
 export const DATE_RE = new RegExp(
   [

@@ -285,6 +285,12 @@ describe('evidence for declining', () => {
     expect(answerQuestion(b.index, 'How long was the Summer Theatre in operation?').citations[0]?.sentenceId).toBe('p1.s1');
   });
 
+  it('answer type: a where-question is answered by a name after "in" or "between", not by a month', () => {
+    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'where', text })]);
+    expect(answerQuestion(brief('The new class of problems sits between P and PSPACE.').index, 'Where does the new class of problems sit?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(brief('The new class of problems was found in January.').index, 'Where was the new class of problems found?').answered).toBe(false);
+  });
+
   it('declines gibberish, emoji and other scripts', () => {
     for (const q of ['asdf qwerty', '🚀🚀', 'Кто отрицал обвинения?', '']) expect(ask(q).answered).toBe(false);
   });
