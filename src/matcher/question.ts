@@ -7,13 +7,19 @@ import { impliedStems, type MatcherIndex } from './search-index.ts';
 /** Spelled-out counts a question may use for a figure ("three numbers"), with their digits. */
 const CARDINALS = new Map(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, k) => [w, k + 2]));
 
+/** The ordinal a Roman numeral after a name stands for ("II" → "second"). */
+const ROMAN_ORDINALS: Readonly<Record<string, string>> = { i: 'first', ii: 'second', iii: 'third', iv: 'fourth', v: 'fifth', vi: 'sixth', vii: 'seventh', viii: 'eighth', ix: 'ninth', x: 'tenth' };
+
 /**
- * Other ways to write a number: "3" for "three", "three" for "3", and "18th" (century) for
- * "1700s".
+ * Other ways to write a number: "3" for "three", "three" for "3", "18th" (century) for
+ * "1700s", and "second" for the Roman "II".
  */
 function numberForms(norm: string): string[] {
   const digits = CARDINALS.get(norm);
   if (digits !== undefined) return [String(digits)];
+  // "World War II" is "the Second World War".
+  const ordinal = ROMAN_ORDINALS[norm];
+  if (ordinal !== undefined) return [stemWord(ordinal)];
   if (/^1\d00s$/.test(norm)) return impliedStems(norm).slice(0, 1);
   const word = [...CARDINALS].find(([, n]) => String(n) === norm)?.[0];
   return word ? [word] : [];

@@ -265,6 +265,10 @@ describe('evidence for declining', () => {
     const q = 'When did Henry I open the abbey?';
     expect(answerQuestion(brief('Henry I opened the abbey in 1120.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
     expect(answerQuestion(brief('Henry II opened the abbey in 1154.').index, q).answered).toBe(false);
+    // "World War II" is "the Second World War"; "World War I" is not.
+    const war = brief('The Second World War began in 1939.');
+    expect(answerQuestion(war.index, 'When did World War II begin?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(war.index, 'When did World War I begin?').answered).toBe(false);
   });
 
   it('"What is X?" prefers the sentence that defines X over one that only mentions it', () => {
