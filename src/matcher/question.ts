@@ -2,6 +2,7 @@ import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, PREPOSITIONS, QUESTIO
 import { foldCase, isModifier, isNegated, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
+import { possessivesOf, slotsOf, subjectsOf } from './word-order.ts';
 import { impliedStems, type MatcherIndex } from './search-index.ts';
 
 /** Spelled-out counts a question may use for a figure ("three numbers"), with their digits. */
@@ -23,51 +24,6 @@ function numberForms(norm: string): string[] {
   if (/^1\d00s$/.test(norm)) return impliedStems(norm).slice(0, 1);
   const word = [...CARDINALS].find(([, n]) => String(n) === norm)?.[0];
   return word ? [word] : [];
-}
-
-/** Each "X's Y" of the tokens as [stem of X, stem of the next content word]. */
-export function possessivesOf(tokens: readonly Token[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!/['’]s$/.test(tokens[i]?.raw ?? '')) continue;
-    let j = i + 1;
-    while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
-    const owned = tokens[j];
-    if (owned) out.push([(tokens[i] as Token).stem, owned.stem]);
-  }
-  return out;
-}
-
-/** Words skipped between a word and the name that fills its slot. */
-export const SLOT_SKIP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'by']);
-
-/** Index of the first token from `k` on that `SLOT_SKIP` does not skip. */
-export function skipSlotWords(tokens: readonly Token[], k: number): number {
-  let j = k;
-  while (tokens[j] !== undefined && SLOT_SKIP.has(tokens[j]?.norm ?? '')) j++;
-  return j;
-}
-
-/** Each lower-case word of the question (past its first) followed by a capitalised name, as stems. */
-function slotsOf(tokens: readonly Token[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let k = 1; k + 1 < tokens.length; k++) {
-    const word = tokens[k] as Token;
-    const name = tokens[skipSlotWords(tokens, k + 1)];
-    if (name && /^\p{Ll}/u.test(word.raw) && !isStopWord(word.norm) && /^\p{Lu}/u.test(name.raw)) out.push([word.stem, name.stem]);
-  }
-  return out;
-}
-
-/** Each capitalised name (past the first word, not a possessive) followed by a lower-case word, as stems. */
-function subjectsOf(tokens: readonly Token[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let k = 1; k + 1 < tokens.length; k++) {
-    const name = tokens[k] as Token;
-    const word = tokens[k + 1] as Token;
-    if (/^\p{Lu}/u.test(name.raw) && !isStopWord(name.norm) && !/['’]s$/.test(name.raw) && /^\p{Ll}/u.test(word.raw) && !isStopWord(word.norm)) out.push([name.stem, word.stem]);
-  }
-  return out;
 }
 
 /** `{ namedNoun }` when the token at `k` is a plain lower-case word, else nothing. */

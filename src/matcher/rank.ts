@@ -1,8 +1,7 @@
 import { INTENT_TARGETS } from './intent.ts';
-import { CALENDAR_WORD_RE, PREPOSITIONS } from '../nlp/lexicon.ts';
-import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
-import { possessivesOf, skipSlotWords, type QueryPlan, type QueryTerm } from './question.ts';
+import type { QueryPlan, QueryTerm } from './question.ts';
+import { askedStems, namesDefinitely, ownerSwapped, placeNamed, rolesSwapped } from './word-order.ts';
 import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking considered, with why it scored what it did. */
@@ -30,9 +29,6 @@ export interface RankedSentence {
   /** A key entity, number or name of the question is missing from the sentence and its paragraph (or the "son" of "Edward's son" is), or a multi-word name of the question is split apart in the sentence. */
   keyMissing: boolean;
 }
-
-/** Prepositions before a place: "in Warsaw", "near Kursk", "between P and PSPACE". */
-const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'between', 'inside', 'outside', 'across', 'within']);
 
 /** Score (not confidence) added to a sentence that defines what a "What is X?" question asks about. */
 const DEFINITION_BONUS = 0.05;
@@ -174,18 +170,10 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
   }
   // A where-question is also answered by a name after "in", "at", "near" or "between" that the
   // tagger did not know for a place, if the question did not use it.
-  if (plan.intent === 'where') {
-    const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
-    const tokens = tokenize(s.sentence.text);
-    for (let k = 0; k + 1 < tokens.length; k++) {
-      if (!LOCATIVE_PREPOSITIONS.has(tokens[k]?.norm ?? '')) continue;
-      const n = tokens[skipSlotWords(tokens, k + 1)];
-      if (n && /^\p{Lu}/u.test(n.raw) && !isStopWord(n.norm) && !CALENDAR_WORD_RE.test(n.raw) && !asked.has(n.stem)) return { typeOk: true, statesUnknown: false };
-    }
-  }
+  if (plan.intent === 'where' && placeNamed(s, askedStems(plan))) return { typeOk: true, statesUnknown: false };
   // A who-question is also answered by a capitalised name the tagger did not know, if the question did not use it.
   if (plan.intent === 'who') {
-    const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
+    const asked = askedStems(plan);
     for (const name of s.names) if (!asked.has(name)) return { typeOk: true, statesUnknown: false };
   }
   return { typeOk: false, statesUnknown: false };
@@ -298,99 +286,6 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
   if (s.names.has(stem)) return true;
   for (const pair of s.namePairs) if (pair.startsWith(`${stem} `)) return true;
   return false;
-}
-
-/** Words that may stand between a subject and its verb ("Harvard has since purchased"). */
-const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'also', 'then', 'later', 'first', 'now', 'since']);
-/** Adverbs that may stand between an auxiliary and its verb ("were first encouraged"); -ly adverbs too. */
-const ADVERBS_BEFORE_VERB: ReadonlySet<string> = new Set(['also', 'then', 'later', 'first', 'now', 'since', 'not', 'never', 'soon', 'still', 'already']);
-/** Auxiliaries that make "encouraged" passive ("were encouraged … by the Lombards"). */
-const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are']);
-/** Lower-case words inside a name ("Edward the Confessor", "Robert of Jumièges"). */
-const NAME_JOINERS: ReadonlySet<string> = new Set(['the', 'of', 'de']);
-
-/** The capitalised name that ends right before token `end` (joiners allowed inside), nearest word first. */
-function nameBefore(tokens: readonly Token[], end: number): Token[] {
-  const run: Token[] = [];
-  for (let j = end; j >= 0; j--) {
-    const t = tokens[j] as Token;
-    // A capitalised pronoun ("He appointed …") is no name: it may well stand for the asked one.
-    const capital = /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm);
-    if (!capital && !(run.length > 0 && NAME_JOINERS.has(t.norm) && /^\p{Lu}/u.test(tokens[j - 1]?.raw ?? ''))) break;
-    run.push(t);
-  }
-  return run;
-}
-
-/**
- * Swapped roles, read from word order.
- * - A question ending in a preposition asks for the slot after it: "Who did Ardmore sell the
- *   ferry to?". A sentence whose slot holds one of the question's own words ("sold the ferry to
- *   Ardmore") says the reverse.
- * - A word the question follows with a name ("made Robert … earl") that the sentence follows
- *   with another name ("made Ralph … earl"), and never with that one: someone else was meant.
- * - A name the question puts right before a word ("What has Cambridge purchased") where the
- *   sentence has another name doing it ("Harvard has purchased … from Cambridge", or in the
- *   passive "was purchased by Harvard"), and never that one.
- */
-function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
-  const gap = plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) ? plan.gapAfter : undefined;
-  const slots = plan.slots.filter(([word, name]) => s.stems.has(word) && s.stems.has(name));
-  const subjects = plan.subjects.filter(([name, word]) => s.stems.has(word) && s.stems.has(name));
-  if (gap === undefined && slots.length === 0 && subjects.length === 0) return false;
-  const tokens = tokenize(s.sentence.text);
-  const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
-  const anotherName = (name: readonly Token[]): boolean => name.length > 0 && !name.some((t) => asked.has(t.stem));
-  for (let i = 0; i + 1 < tokens.length && gap !== undefined; i++) {
-    if (tokens[i]?.stem !== gap || !PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) continue;
-    let j = i + 2;
-    while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
-    if (asked.has(tokens[j]?.stem ?? '')) return true;
-  }
-  const after = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [nameAt(tokens, skipSlotWords(tokens, i + 1))] : []));
-  if (slots.some(([word, name]) => !after(word).some((n) => n.some((t) => t.stem === name)) && after(word).some(anotherName))) return true;
-  const doers = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [doerOf(tokens, s.sentence.text, i)] : []));
-  // Another doer, even one the question names elsewhere ("What has Russia transferred to Iran?"
-  // against "Iran has transferred … to Russia").
-  return subjects.some(([name, word]) => !doers(word).some((n) => n.some((t) => t.stem === name)) && doers(word).some((n) => n.length > 0));
-}
-
-/** The capitalised name that starts at token `start`, or nothing. */
-function nameAt(tokens: readonly Token[], start: number): Token[] {
-  const first = tokens[start];
-  return first && /^\p{Lu}/u.test(first.raw) && !isStopWord(first.norm) ? [first] : [];
-}
-
-/**
- * Who does what the verb at token `i` says: the name right before it ("Harvard has purchased"),
- * or in the passive the name after "by" ("were first encouraged … by the Lombards"). Nothing
- * when no name stands there or a clause break comes between ("…, fighting").
- */
-function doerOf(tokens: readonly Token[], text: string, i: number): Token[] {
-  let a = i - 1;
-  while (a >= 0 && (ADVERBS_BEFORE_VERB.has(tokens[a]?.norm ?? '') || /ly$/.test(tokens[a]?.norm ?? ''))) a--;
-  if (PASSIVE_AUXILIARIES.has(tokens[a]?.norm ?? '')) {
-    const by = tokens.findIndex((x, k) => k > i && k <= i + 8 && x.norm === 'by');
-    return by > 0 ? nameAt(tokens, skipSlotWords(tokens, by + 1)) : [];
-  }
-  let j = i - 1;
-  while (j >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) j--;
-  const before = tokens[j];
-  if (!before || /[,;:()]/.test(text.slice(before.end, (tokens[i] as Token).start))) return [];
-  return nameBefore(tokens, j);
-}
-
-/** "Leon's first cabaret" asked, "Warsaw's first cabaret" written (and never Leon's): another owner. */
-function ownerSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
-  if (!plan.possessives.some(([, owned]) => s.stems.has(owned)) || !/['’]s\b/.test(s.sentence.text)) return false;
-  const own = possessivesOf(tokenize(s.sentence.text));
-  return plan.possessives.some(([x, y]) => own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y));
-}
-
-/** True when the sentence names the noun with "the" or "this" right before it ("In the cycle, …"). */
-function namesDefinitely(s: IndexedSentence, stem: string): boolean {
-  const tokens = tokenize(s.sentence.text);
-  return tokens.some((t, k) => t.stem === stem && (tokens[k - 1]?.norm === 'the' || tokens[k - 1]?.norm === 'this'));
 }
 
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
