@@ -33,15 +33,19 @@ function namedNounAt(tokens: readonly Token[], k: number): { namedNoun?: string 
 }
 
 /**
- * For "What is/are X?" (X up to five words), a pattern that finds a sentence opening with X
+ * For "What is/are X?" (X up to eight words), a pattern that finds a sentence opening with X
  * as the subject of a definition: "X is", "The X are", "X refers to".
  */
 function definitionPattern(plain: string): RegExp | undefined {
   const m = /^what(?:'s| is| are| was| were) (?:an? |the )?([^?]+?)\s*\??$/i.exec(plain.trim());
   const words = m?.[1]?.split(/\s+/).filter(Boolean) ?? [];
-  if (words.length === 0 || words.length > 5) return undefined;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^(?:an? |the )?${escaped.join('\\s+')}s?\\s+(?:is|are|was|were|refers?)\\b`, 'iu');
+  if (words.length === 0 || words.length > 8) return undefined;
+  // A degree word of the question ("main") may be missing from the definition.
+  const parts = words.map((w) => {
+    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return isModifier(foldCase(w)) ? `(?:${escaped}\\s+)?` : `${escaped}\\s+`;
+  });
+  return new RegExp(`^(?:an? |the )?${parts.join('').replace(/\\s\+$/, '')}s?\\s+(?:is|are|was|were|refers?)\\b`, 'iu');
 }
 
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */

@@ -275,6 +275,21 @@ describe('evidence for declining', () => {
     const b = createBriefer([buildKnowledge({ id: 'sea', text: 'Storms hit the breakwater. A breakwater is a long wall of stone built out into the sea to shelter a harbour from waves.' })]);
     expect(answerQuestion(b.index, 'What is a breakwater?').citations[0]?.sentenceId).toBe('p1.s2');
     expect(answerQuestion(b.index, 'What hit the breakwater?').citations[0]?.sentenceId).toBe('p1.s1');
+    // A degree word of the question ("main") need not be in the definition.
+    const law = createBriefer([
+      buildKnowledge({
+        id: 'law',
+        text: [
+          'Courts apply the three sources of harbour law every day.',
+          'The three sources of harbour law are statutes, treaties and custom.',
+          'Ships pay fees to the port authority.',
+          'The port authority publishes its rules each spring.',
+          'Pilots guide large vessels into the basin.',
+          'Tugs push barges along the canal.',
+        ].join('\n'),
+      }),
+    ]);
+    expect(answerQuestion(law.index, 'What are the three main sources of harbour law?').citations[0]?.sentenceId).toBe('p2.s1');
   });
 
   it('answer type: a how-many question needs a figure other than the ones it gives', () => {
