@@ -42,6 +42,12 @@ describe('building the seed article', () => {
     expect(named('John Harvard')?.aliases ?? []).not.toContain('Harvard');
   });
 
+  it('takes a Roman numeral for neither an acronym nor a surname', () => {
+    const built = buildKnowledge({ id: 'kings', text: 'World War II ended in 1945. King Charles III opened the new bridge in London.' });
+    expect(built.entities.map((e) => e.name)).not.toContain('II');
+    expect(built.entities.flatMap((e) => e.aliases)).not.toContain('III');
+  });
+
   it('finds countries with their other names, and organisations with acronyms', () => {
     expect(entity('Iran')?.aliases).toEqual(expect.arrayContaining(['Tehran', 'Iranian']));
     expect(entity('Russia')?.aliases).toEqual(expect.arrayContaining(['Moscow', 'Kremlin']));
