@@ -351,9 +351,9 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
         : ![...plan.negatedStems].some((x) => s.negatedStems.has(x))
       : s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
   if (negationMismatch) confidence *= options.negationPenalty;
-  // Ties go to the sentence that matched more in itself, then to the shorter one.
   // "What is X?": among sentences that answer, the one that defines X ("X is …") first.
   const defines = plan.defines !== undefined && confidence >= options.threshold && plan.defines.test(s.sentence.text) ? DEFINITION_BONUS : 0;
+  // Ties go to the sentence that matched more in itself, then to the shorter one.
   const score = confidence + defines + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
   return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, opposite: contradiction || (negationMismatch && !plan.negated), keyMissing, score };
 }
