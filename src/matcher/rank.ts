@@ -1,7 +1,7 @@
 import { INTENT_TARGETS } from './intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
-import { askedStems, namesDefinitely, ownerSwapped, placeNamed, rolesSwapped } from './word-order.ts';
+import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking considered, with why it scored what it did. */
@@ -148,15 +148,22 @@ function directMatches(index: MatcherIndex, needed: ReadonlySet<PreparedTerm>, t
   return { touched, bound };
 }
 
-function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; statesUnknown: boolean } {
+/** What a question's checks need of it, worked out once per question rather than per sentence. */
+interface QuestionFacts {
+  /** Stems of every word and name the question uses. */
+  asked: ReadonlySet<string>;
+  /** Stems of the figures the question gives, and their other written forms. */
+  givenNumbers: ReadonlySet<string>;
+}
+
+function typeEvidence(s: IndexedSentence, plan: QueryPlan, facts: QuestionFacts, words: SentenceWords): { typeOk: boolean; statesUnknown: boolean } {
   const target = INTENT_TARGETS[plan.intent];
   if (!target) return { typeOk: true, statesUnknown: false };
   if (s.unknown.has(target.unknown)) return { typeOk: true, statesUnknown: true };
   for (const type of target.types) {
     if (type === 'quantity') {
       // "How many of the 352 votes …" is not answered by a sentence whose only figure is 352.
-      const given = new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms]));
-      if (s.types.has(type) && (s.quantities.length === 0 || s.quantities.some((q) => !given.has(q)))) return { typeOk: true, statesUnknown: false };
+      if (s.types.has(type) && (s.quantities.length === 0 || s.quantities.some((q) => !facts.givenNumbers.has(q)))) return { typeOk: true, statesUnknown: false };
       continue;
     }
     if (type === 'date' || type === 'reason') {
@@ -170,11 +177,10 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan): { typeOk: boolean; s
   }
   // A where-question is also answered by a name after "in", "at", "near" or "between" that the
   // tagger did not know for a place, if the question did not use it.
-  if (plan.intent === 'where' && placeNamed(s, askedStems(plan))) return { typeOk: true, statesUnknown: false };
+  if (plan.intent === 'where' && placeNamed(words, facts.asked)) return { typeOk: true, statesUnknown: false };
   // A who-question is also answered by a capitalised name the tagger did not know, if the question did not use it.
   if (plan.intent === 'who') {
-    const asked = askedStems(plan);
-    for (const name of s.names) if (!asked.has(name)) return { typeOk: true, statesUnknown: false };
+    for (const name of s.names) if (!facts.asked.has(name)) return { typeOk: true, statesUnknown: false };
   }
   return { typeOk: false, statesUnknown: false };
 }
@@ -194,6 +200,10 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
   if (total <= 0) return [];
 
+  const facts: QuestionFacts = {
+    asked: new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])])),
+    givenNumbers: new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms])),
+  };
   const needed = rarestNeeded(terms, total, options, exhaustive);
   const { touched, bound } = directMatches(index, needed, total, options);
   const promising = exhaustive ? touched : touched.filter((_, n) => (bound[n] ?? 0) >= options.threshold);
@@ -236,11 +246,11 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
 
   // Best coverage first; a score never exceeds coverage plus the definition bonus and the
   // tie-break, so once that falls below the `limit`-th best score, nothing later can enter.
-  const ranked = extra.map((i) => explainMatch(index, plan, terms, i, total, options));
+  const ranked = extra.map((i) => explainMatch(index, plan, facts, terms, i, total, options));
   const best: number[] = ranked.map((r) => r.score).sort((a, b) => b - a);
   for (const { i, cov } of pool) {
     if (!exhaustive && best.length >= options.limit && cov + DEFINITION_BONUS + 0.02 < (best[options.limit - 1] ?? 0)) break;
-    const r = explainMatch(index, plan, terms, i, total, options);
+    const r = explainMatch(index, plan, facts, terms, i, total, options);
     ranked.push(r);
     best.push(r.score);
     best.sort((a, b) => b - a);
@@ -289,8 +299,9 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
 }
 
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
-function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
+function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
   const s = index.sentences[i] as IndexedSentence;
+  const words = wordsOf(s.sentence.text);
   const pStems = index.paragraphStems[s.paragraph] as ReadonlySet<string>;
   const pConcepts = index.paragraphConcepts[s.paragraph] as ReadonlySet<string>;
   let matchedWeight = 0;
@@ -306,7 +317,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
     // A number or year must be in the sentence itself: "in 1598" elsewhere in the paragraph is another fact.
     const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit;
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
-    const refersBack = s.anaphoric || (inParagraph > 0 && t.term.namedNoun !== undefined && s.stems.has(t.term.namedNoun) && namesDefinitely(s, t.term.namedNoun));
+    const refersBack = s.anaphoric || (inParagraph > 0 && t.term.namedNoun !== undefined && s.stems.has(t.term.namedNoun) && namesDefinitely(words, t.term.namedNoun));
     if (inSentence === 0 && inParagraph > 0 && t.term.kind !== 'word' && !refersBack) contextOnly = true;
     matchedWeight += t.weight * Math.max(inSentence, inParagraph);
     if (inSentence > 0) {
@@ -330,8 +341,8 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, terms: readonly Prep
   const coverage = matchedWeight / total;
   // Word order is read only where it can matter: under the threshold a sentence neither answers
   // nor disputes the best one.
-  if (coverage >= options.threshold && (rolesSwapped(s, plan) || ownerSwapped(s, plan))) contradiction = true;
-  const { typeOk, statesUnknown } = typeEvidence(s, plan);
+  if (coverage >= options.threshold && (rolesSwapped(s, plan, facts.asked, words) || ownerSwapped(s, plan, words))) contradiction = true;
+  const { typeOk, statesUnknown } = typeEvidence(s, plan, facts, words);
   let confidence = coverage;
   if (!typeOk) confidence *= options.missingTypePenalty;
   if (contradiction) confidence *= options.contradictionPenalty;

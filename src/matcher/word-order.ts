@@ -1,5 +1,5 @@
 import { CALENDAR_WORD_RE, PREPOSITIONS } from '../nlp/lexicon.ts';
-import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
+import { breaksClause, isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import type { QueryPlan } from './question.ts';
 import type { IndexedSentence } from './search-index.ts';
 
@@ -9,6 +9,15 @@ import type { IndexedSentence } from './search-index.ts';
  * Question side: the pairs `analyseQuestion` records. Sentence side: the checks `rankSentences`
  * applies to sentences whose coverage reaches the threshold.
  */
+
+/** A sentence's words, tokenized on first use and shared by the checks of that sentence. */
+export type SentenceWords = () => readonly Token[];
+
+/** The lazy `SentenceWords` of a text. */
+export function wordsOf(text: string): SentenceWords {
+  let tokens: Token[] | undefined;
+  return () => (tokens ??= tokenize(text));
+}
 
 /** Each "X's Y" of the tokens as [stem of X, stem of the next content word]. */
 export function possessivesOf(tokens: readonly Token[]): [string, string][] {
@@ -88,13 +97,12 @@ function nameBefore(tokens: readonly Token[], end: number): Token[] {
  *   sentence has another name doing it ("Harvard has purchased … from Cambridge", or in the
  *   passive "was purchased by Harvard"), and never that one.
  */
-export function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
+export function rolesSwapped(s: IndexedSentence, plan: QueryPlan, asked: ReadonlySet<string>, words: SentenceWords): boolean {
   const gap = plan.gapAfter !== undefined && s.stems.has(plan.gapAfter) ? plan.gapAfter : undefined;
   const slots = plan.slots.filter(([word, name]) => s.stems.has(word) && s.stems.has(name));
   const subjects = plan.subjects.filter(([name, word]) => s.stems.has(word) && s.stems.has(name));
   if (gap === undefined && slots.length === 0 && subjects.length === 0) return false;
-  const tokens = tokenize(s.sentence.text);
-  const asked = askedStems(plan);
+  const tokens = words();
   const anotherName = (name: readonly Token[]): boolean => name.length > 0 && !name.some((t) => asked.has(t.stem));
   for (let i = 0; i + 1 < tokens.length && gap !== undefined; i++) {
     if (tokens[i]?.stem !== gap || !PREPOSITIONS.has(tokens[i + 1]?.norm ?? '')) continue;
@@ -102,12 +110,21 @@ export function rolesSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
     while (tokens[j] !== undefined && isStopWord(tokens[j]?.norm ?? '')) j++;
     if (asked.has(tokens[j]?.stem ?? '')) return true;
   }
-  const after = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [nameAt(tokens, skipSlotWords(tokens, i + 1))] : []));
-  if (slots.some(([word, name]) => !after(word).some((n) => n.some((t) => t.stem === name)) && after(word).some(anotherName))) return true;
+  // The name after each place the word stands; the name doing each place the verb stands.
+  const fillers = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [nameAt(tokens, skipSlotWords(tokens, i + 1))] : []));
   const doers = (word: string): Token[][] => tokens.flatMap((t, i) => (t.stem === word ? [doerOf(tokens, s.sentence.text, i)] : []));
+  const hasName = (names: readonly Token[][], stem: string): boolean => names.some((n) => n.some((t) => t.stem === stem));
+  for (const [word, name] of slots) {
+    const after = fillers(word);
+    if (!hasName(after, name) && after.some(anotherName)) return true;
+  }
   // Another doer, even one the question names elsewhere ("What has Russia transferred to Iran?"
   // against "Iran has transferred … to Russia").
-  return subjects.some(([name, word]) => !doers(word).some((n) => n.some((t) => t.stem === name)) && doers(word).some((n) => n.length > 0));
+  for (const [name, word] of subjects) {
+    const by = doers(word);
+    if (!hasName(by, name) && by.some((n) => n.length > 0)) return true;
+  }
+  return false;
 }
 
 /** The capitalised name that starts at token `start`, or nothing. */
@@ -131,34 +148,29 @@ function doerOf(tokens: readonly Token[], text: string, i: number): Token[] {
   let j = i - 1;
   while (j >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[j]?.norm ?? '')) j--;
   const before = tokens[j];
-  if (!before || /[,;:()]/.test(text.slice(before.end, (tokens[i] as Token).start))) return [];
+  if (!before || breaksClause(text, before, tokens[i] as Token)) return [];
   return nameBefore(tokens, j);
 }
 
 /** "Leon's first cabaret" asked, "Warsaw's first cabaret" written (and never Leon's): another owner. */
-export function ownerSwapped(s: IndexedSentence, plan: QueryPlan): boolean {
+export function ownerSwapped(s: IndexedSentence, plan: QueryPlan, words: SentenceWords): boolean {
   if (!plan.possessives.some(([, owned]) => s.stems.has(owned)) || !/['’]s\b/.test(s.sentence.text)) return false;
-  const own = possessivesOf(tokenize(s.sentence.text));
+  const own = possessivesOf(words());
   return plan.possessives.some(([x, y]) => own.some(([z, w]) => w === y && z !== x) && !own.some(([z, w]) => z === x && w === y));
 }
 
 /** True when the sentence names the noun with "the" or "this" right before it ("In the cycle, …"). */
-export function namesDefinitely(s: IndexedSentence, stem: string): boolean {
-  const tokens = tokenize(s.sentence.text);
+export function namesDefinitely(words: SentenceWords, stem: string): boolean {
+  const tokens = words();
   return tokens.some((t, k) => t.stem === stem && (tokens[k - 1]?.norm === 'the' || tokens[k - 1]?.norm === 'this'));
-}
-
-/** Stems of every word and name the question uses. */
-export function askedStems(plan: QueryPlan): Set<string> {
-  return new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
 }
 
 /** Prepositions before a place: "in Warsaw", "near Kursk", "between P and PSPACE". */
 const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'between', 'inside', 'outside', 'across', 'within']);
 
 /** True when a capitalised name, not a month or weekday and not `asked`, follows a locative preposition. */
-export function placeNamed(s: IndexedSentence, asked: ReadonlySet<string>): boolean {
-  const tokens = tokenize(s.sentence.text);
+export function placeNamed(words: SentenceWords, asked: ReadonlySet<string>): boolean {
+  const tokens = words();
   for (let k = 0; k + 1 < tokens.length; k++) {
     if (!LOCATIVE_PREPOSITIONS.has(tokens[k]?.norm ?? '')) continue;
     const n = tokens[skipSlotWords(tokens, k + 1)];

@@ -35,6 +35,11 @@ function isNegation(t: Token): boolean {
   return NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw);
 }
 
+/** True when punctuation that ends a clause or opens an aside (, ; : ( ) [ ]) stands between two tokens. */
+export function breaksClause(text: string, before: Token, after: Token): boolean {
+  return /[,;:()[\]]/.test(text.slice(before.end, after.start));
+}
+
 /** True when the tokens hold a negation ("not", "never", "isn't"). */
 export function isNegated(tokens: readonly Token[]): boolean {
   return tokens.some(isNegation);
@@ -55,7 +60,7 @@ export function namePairs(text: string, tokens: readonly Token[], skipFirst: boo
   };
   for (let k = 0; k < tokens.length; k++) {
     if (!isName(k)) continue;
-    const gapOk = (a: number, b: number): boolean => !/[,;:()[\]]/.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start));
+    const gapOk = (a: number, b: number): boolean => !breaksClause(text, tokens[a] as Token, tokens[b] as Token);
     if (isName(k + 1) && gapOk(k, k + 1)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 1] as Token).stem}`);
     else if (NAME_JOINERS.has(tokens[k + 1]?.norm ?? '') && isName(k + 2) && gapOk(k, k + 2)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 2] as Token).stem}`);
   }
@@ -93,7 +98,7 @@ export function negationScope(text: string, tokens: readonly Token[], width: num
     let taken = 0;
     for (let j = i + 1; j < tokens.length && taken < width; j++) {
       const t = tokens[j] as Token;
-      if (/[,;:()[\]]/.test(text.slice((tokens[j - 1] as Token).end, t.start))) break;
+      if (breaksClause(text, tokens[j - 1] as Token, t)) break;
       if (isStopWord(t.norm) || isModifier(t.norm) || isNegation(t)) continue;
       scope.add(t.stem);
       taken++;
