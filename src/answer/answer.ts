@@ -186,8 +186,8 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
   if (topicTerms.length === 0) {
     chosen = claimed.map((i) => ({ i, confidence: 1 }));
   } else {
-    const ranked = rankSentences(index, { ...plan, terms: topicTerms }, { ...options, limit: index.sentences.length });
-    chosen = ranked.filter((r) => claimed.includes(r.index) && r.confidence >= options.threshold).map((r) => ({ i: r.index, confidence: r.confidence }));
+    const ranked = rankSentences(index, { ...plan, terms: topicTerms }, { ...options, limit: claimed.length }, false, new Set(claimed));
+    chosen = ranked.filter((r) => r.confidence >= options.threshold).map((r) => ({ i: r.index, confidence: r.confidence }));
   }
   if (chosen.length === 0) return decline(index, plan, []);
   const citations = chosen.slice(0, 3).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));

@@ -193,8 +193,9 @@ function typeEvidence(s: IndexedSentence, plan: QueryPlan, facts: QuestionFacts,
  * contradiction, a negation mismatch (see `MatchOptions`). Comparable across questions and
  * knowledge sizes. Best first.
  * With `exhaustive`, sentences that cannot reach the threshold are ranked too (for explanations).
+ * With `within`, only those sentences are ranked (term weights still come from the whole index).
  */
-export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false): RankedSentence[] {
+export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false, within?: ReadonlySet<number>): RankedSentence[] {
   if (plan.terms.length === 0 || index.sentences.length === 0) return [];
   const terms = plan.terms.map((t) => prepare(index, t, options));
   const total = terms.reduce((sum, t) => sum + t.weight, 0);
@@ -205,7 +206,12 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
     givenNumbers: new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms])),
   };
   const needed = rarestNeeded(terms, total, options, exhaustive);
-  const { touched, bound } = directMatches(index, needed, total, options);
+  let { touched, bound } = directMatches(index, needed, total, options);
+  if (within) {
+    const kept = touched.flatMap((i, n) => (within.has(i) ? [n] : []));
+    bound = Float64Array.from(kept, (n) => bound[n] ?? 0);
+    touched = kept.map((n) => touched[n] as number);
+  }
   const promising = exhaustive ? touched : touched.filter((_, n) => (bound[n] ?? 0) >= options.threshold);
   const fallback =
     promising.length > 0
