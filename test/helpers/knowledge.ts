@@ -28,3 +28,8 @@ export function seedSentence(id: string): string {
   for (const p of seedKnowledge().paragraphs) for (const s of p.sentences) if (s.id === id) return s.text;
   throw new Error(`no sentence ${id}`);
 }
+
+/** A briefer over one small article written for a test (paragraphs one per line). */
+export function brieferFor(text: string, id = 'fixture'): Briefer {
+  return createBriefer([buildKnowledge({ id, text })]);
+}

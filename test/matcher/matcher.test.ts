@@ -6,7 +6,7 @@ import { detectIntent } from '../../src/matcher/intent.ts';
 import { MAX_QUESTION_CHARS, normaliseQuestion } from '../../src/matcher/normalise.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
-import { seedBriefer } from '../helpers/knowledge.ts';
+import { brieferFor, seedBriefer } from '../helpers/knowledge.ts';
 
 const seed = seedBriefer();
 const top = (q: string, b = seed) => answerQuestion(b.index, q).citations[0]?.sentenceId;
@@ -59,7 +59,7 @@ describe('terms and aliases', () => {
   });
 
   it('joins irregular verb forms and verb/noun pairs the stemmer keeps apart', () => {
-    const b = createBriefer([buildKnowledge({ id: 'war', text: 'The army began the invasion of the island in spring.\nRebel leader Tom Vance fought for the harbour.' })]);
+    const b = brieferFor('The army began the invasion of the island in spring.\nRebel leader Tom Vance fought for the harbour.');
     expect(answerQuestion(b.index, 'When did the army begin to invade the island?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(answerQuestion(b.index, 'Who fights for the harbour?').citations[0]?.sentenceId).toBe('p2.s1');
   });
@@ -245,69 +245,61 @@ describe('evidence for declining', () => {
   });
 
   it('a pronoun that opens the sentence stands for the paragraph\'s name; a later one does not', () => {
-    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'fort', text })]);
     const q = 'When did Tom Vance capture the old fort?';
-    const opens = brief('Tom Vance led the rebels. He captured the old fort in 1998.');
+    const opens = brieferFor('Tom Vance led the rebels. He captured the old fort in 1998.');
     expect(answerQuestion(opens.index, q).citations[0]?.sentenceId).toBe('p1.s2');
-    const later = brief('Tom Vance led the rebels. The army captured the old fort in 1998, and it burned for days.');
+    const later = brieferFor('Tom Vance led the rebels. The army captured the old fort in 1998, and it burned for days.');
     expect(answerQuestion(later.index, q).answered).toBe(false);
   });
 
   it('"the bridge" refers back to "the Ellis bridge" of its paragraph; "a bridge" does not', () => {
-    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'bridge', text })]);
     const q = 'When was the Ellis bridge rebuilt?';
-    expect(answerQuestion(brief('Tom Vance built the Ellis bridge. In 1998 the bridge was rebuilt.').index, q).citations[0]?.sentenceId).toBe('p1.s2');
-    expect(answerQuestion(brief('Tom Vance built the Ellis bridge. In 1998 a bridge was rebuilt.').index, q).answered).toBe(false);
+    expect(answerQuestion(brieferFor('Tom Vance built the Ellis bridge. In 1998 the bridge was rebuilt.').index, q).citations[0]?.sentenceId).toBe('p1.s2');
+    expect(answerQuestion(brieferFor('Tom Vance built the Ellis bridge. In 1998 a bridge was rebuilt.').index, q).answered).toBe(false);
   });
 
   it('a Roman numeral after a name is a number, even "I": Henry I is not Henry II', () => {
-    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'abbey', text })]);
     const q = 'When did Henry I open the abbey?';
-    expect(answerQuestion(brief('Henry I opened the abbey in 1120.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(brief('Henry II opened the abbey in 1154.').index, q).answered).toBe(false);
+    expect(answerQuestion(brieferFor('Henry I opened the abbey in 1120.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(brieferFor('Henry II opened the abbey in 1154.').index, q).answered).toBe(false);
     // "World War II" is "the Second World War"; "World War I" is not.
-    const war = brief('The Second World War began in 1939.');
+    const war = brieferFor('The Second World War began in 1939.');
     expect(answerQuestion(war.index, 'When did World War II begin?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(answerQuestion(war.index, 'When did World War I begin?').answered).toBe(false);
   });
 
   it('"What is X?" prefers the sentence that defines X over one that only mentions it', () => {
-    const b = createBriefer([buildKnowledge({ id: 'sea', text: 'Storms hit the breakwater. A breakwater is a long wall of stone built out into the sea to shelter a harbour from waves.' })]);
+    const b = brieferFor('Storms hit the breakwater. A breakwater is a long wall of stone built out into the sea to shelter a harbour from waves.');
     expect(answerQuestion(b.index, 'What is a breakwater?').citations[0]?.sentenceId).toBe('p1.s2');
     expect(answerQuestion(b.index, 'What hit the breakwater?').citations[0]?.sentenceId).toBe('p1.s1');
     // A degree word of the question ("main") need not be in the definition.
-    const law = createBriefer([
-      buildKnowledge({
-        id: 'law',
-        text: [
-          'Courts apply the three sources of harbour law every day.',
-          'The three sources of harbour law are statutes, treaties and custom.',
-          'Ships pay fees to the port authority.',
-          'The port authority publishes its rules each spring.',
-          'Pilots guide large vessels into the basin.',
-          'Tugs push barges along the canal.',
-        ].join('\n'),
-      }),
-    ]);
+    const law = brieferFor(
+      [
+        'Courts apply the three sources of harbour law every day.',
+        'The three sources of harbour law are statutes, treaties and custom.',
+        'Ships pay fees to the port authority.',
+        'The port authority publishes its rules each spring.',
+        'Pilots guide large vessels into the basin.',
+        'Tugs push barges along the canal.',
+      ].join('\n'),
+    );
     expect(answerQuestion(law.index, 'What are the three main sources of harbour law?').citations[0]?.sentenceId).toBe('p2.s1');
   });
 
   it('answer type: a how-many question needs a figure other than the ones it gives', () => {
-    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'fleet', text })]);
     const q = 'How many of the 40 boats did the storms damage?';
-    expect(answerQuestion(brief('The storms damaged 12 of the 40 boats of the fleet.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(brief('The storms damaged the 40 boats of the fleet.').index, q).answered).toBe(false);
+    expect(answerQuestion(brieferFor('The storms damaged 12 of the 40 boats of the fleet.').index, q).citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(brieferFor('The storms damaged the 40 boats of the fleet.').index, q).answered).toBe(false);
   });
 
   it('answer type: a span of years answers "how long"', () => {
-    const b = createBriefer([buildKnowledge({ id: 'theatre', text: 'The Summer Theatre was in operation from 1870 to 1939.' })]);
+    const b = brieferFor('The Summer Theatre was in operation from 1870 to 1939.');
     expect(answerQuestion(b.index, 'How long was the Summer Theatre in operation?').citations[0]?.sentenceId).toBe('p1.s1');
   });
 
   it('answer type: a where-question is answered by a name after "in" or "between", not by a month', () => {
-    const brief = (text: string) => createBriefer([buildKnowledge({ id: 'where', text })]);
-    expect(answerQuestion(brief('The new class of problems sits between P and PSPACE.').index, 'Where does the new class of problems sit?').citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(brief('The new class of problems was found in January.').index, 'Where was the new class of problems found?').answered).toBe(false);
+    expect(answerQuestion(brieferFor('The new class of problems sits between P and PSPACE.').index, 'Where does the new class of problems sit?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(brieferFor('The new class of problems was found in January.').index, 'Where was the new class of problems found?').answered).toBe(false);
   });
 
   it('declines gibberish, emoji and other scripts', () => {
