@@ -1,5 +1,6 @@
 import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
-import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize } from '../nlp/text.ts';
+import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
+import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -120,6 +121,19 @@ export function impliedStems(norm: string): string[] {
   return [`${century}${suffix}`, stemWord('century')];
 }
 
+/**
+ * Words a unit symbol after a figure stands for: "565 °C" → "degree", "celsius"; "40 km" →
+ * "kilometr". So "in degrees Celsius" meets "565 °C".
+ */
+export function unitStems(text: string, tokens: readonly Token[], k: number): string[] {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  if (!t || !before || !/^\d/.test(before.norm)) return [];
+  const degree = /°\s?$/.test(text.slice(before.end, t.start));
+  const words = UNIT_SYMBOLS.get(degree ? `°${t.norm}` : t.norm);
+  return words ? contentStems(words) : [];
+}
+
 /** The key that unifies one entity across articles: its folded name. */
 export const conceptKey = nameKey;
 
@@ -215,7 +229,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           if (ANAPHORS.has(t.norm) && k < ANAPHOR_REACH) anaphoric = true;
           if (isStopWord(t.norm) && !isRomanNumeral(tokens, k)) continue;
           length++;
-          for (const stem of [t.stem, ...impliedStems(t.norm)]) {
+          for (const stem of [t.stem, ...impliedStems(t.norm), ...unitStems(s.text, tokens, k)]) {
             stems.add(stem);
             pStems.add(stem);
             pushTo(sentencePostings, stem, sIndex);

@@ -121,6 +121,28 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
 ];
 
 /** Prepositions that can end a question ("What is France a region of?"). */
+/**
+ * Unit symbols written after a figure, with the words they stand for: "565 °C" says
+ * "degrees Celsius", "40 km" says "kilometres". `°` marks the temperature scales.
+ */
+export const UNIT_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['°c', 'degrees Celsius'],
+  ['°f', 'degrees Fahrenheit'],
+  ['km', 'kilometres'],
+  ['cm', 'centimetres'],
+  ['mm', 'millimetres'],
+  ['mi', 'miles'],
+  ['ft', 'feet foot'],
+  ['kg', 'kilograms'],
+  ['lb', 'pounds'],
+  ['lbs', 'pounds'],
+  ['mph', 'miles per hour'],
+  ['kmh', 'kilometres per hour'],
+  ['kw', 'kilowatts'],
+  ['mw', 'megawatts'],
+  ['ha', 'hectares'],
+]);
+
 export const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'to', 'from', 'for', 'with', 'by', 'in', 'on', 'at', 'into', 'about', 'against', 'under', 'over', 'as']);
 
 /** Words that negate the clause they stand in. */

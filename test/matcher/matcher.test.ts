@@ -28,6 +28,9 @@ describe('detecting intent', () => {
     ['Who denied the allegations?', 'who'],
     ['When were the missiles delivered?', 'when'],
     ['In what year did it start?', 'when'],
+    ['What was the first year the harbour flooded?', 'when'],
+    ['What is the date of the vote?', 'when'],
+    ['What is the distance to the coast, in kilometres?', 'how-many'],
     ['Where is the offensive?', 'where'],
     ['How many missiles were sent?', 'how-many'],
     ['How much territory was captured?', 'how-many'],
@@ -179,6 +182,14 @@ describe('evidence for declining', () => {
     expect(ask('Did a storm close the harbour for three days?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(ask('Did a storm close the harbour for 3 days?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(ask('Did a storm close the harbour for five days?').answered).toBe(false);
+  });
+
+  it('a unit symbol after a figure says its unit: "1200 °C" answers "in degrees Celsius", and asking in a unit wants a figure', () => {
+    const kilns = brieferFor('The kiln in Varden fires pottery at a temperature of 850 °C.\nThe kiln in Ossel fires pottery at a low temperature, heated with wood.');
+    expect(answerQuestion(kilns.index, 'At what temperature does the kiln in Varden fire pottery, in degrees Celsius?').citations[0]?.sentenceId).toBe('p1.s1');
+    // The Ossel sentence matches every word but gives no figure.
+    expect(answerQuestion(kilns.index, 'What temperature does the kiln in Ossel fire pottery at, in degrees Celsius?').answered).toBe(false);
+    expect(answerQuestion(kilns.index, 'What temperature does the kiln in Ossel fire pottery at?').citations[0]?.sentenceId).toBe('p2.s1');
   });
 
   it('a count of the answers ("which two piers") need not be written in the sentence that lists them', () => {
