@@ -100,7 +100,7 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   if (!top) return undefined;
   // The sentence that reports the belief or allegation leads, if one ranks above the threshold.
   const asserting = ranked
-    .filter((r) => r.confidence >= threshold)
+    .filter((r) => r.confidence > threshold)
     .map((r) => ({ r, s: index.sentences[r.index] as IndexedSentence }))
     .find(({ s }) => s.claims.some((c) => c.stance === 'believes' || c.stance === 'alleges'));
   const lead = asserting ?? { r: top, s: index.sentences[top.index] as IndexedSentence };
@@ -187,7 +187,7 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
     chosen = claimed.map((i) => ({ i, confidence: 1 }));
   } else {
     const ranked = rankSentences(index, { ...plan, terms: topicTerms }, { ...options, limit: claimed.length }, false, new Set(claimed));
-    chosen = ranked.filter((r) => r.confidence >= options.threshold).map((r) => ({ i: r.index, confidence: r.confidence }));
+    chosen = ranked.filter((r) => r.confidence > options.threshold).map((r) => ({ i: r.index, confidence: r.confidence }));
   }
   if (chosen.length === 0) return decline(index, plan, []);
   const citations = chosen.slice(0, 3).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));
@@ -221,7 +221,7 @@ export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchO
   }
   const ranked = rankSentences(index, plan, options);
   const top = ranked[0];
-  if (!top || top.confidence < options.threshold || top.disputed) return decline(index, plan, ranked);
+  if (!top || top.confidence <= options.threshold || top.disputed) return decline(index, plan, ranked);
 
   const best = index.sentences[top.index] as IndexedSentence;
   if (plan.intent === 'confirm') {

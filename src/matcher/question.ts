@@ -178,11 +178,16 @@ function findSpeakerSpan(plain: string): [number, number] | undefined {
 
 const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'kind', 'type', 'sort', 'of']);
 
-/** Index of the noun a "what/which …" question asks for: the last word of the run after it, or -1. */
+/**
+ * Index of the noun a "what/which …" question asks for (the last word of the run after it),
+ * or the role a "who is the …" question asks who holds ("president" in "Who is the president
+ * of Iran?"); -1 when there is none.
+ */
 function headNounIndex(tokens: Token[]): number {
   const at = tokens.findIndex((t) => t.norm === 'what' || t.norm === 'which');
-  if (at < 0) return -1;
-  let i = at + 1;
+  const role = tokens[0]?.norm === 'who' && /^(?:is|was|are|were)$/.test(tokens[1]?.norm ?? '') && /^(?:the|a|an)$/.test(tokens[2]?.norm ?? '') ? 2 : -1;
+  if (at < 0 && role < 0) return -1;
+  let i = (at < 0 ? role : at) + 1;
   while (tokens[i] && (tokens[i]?.norm === 'kind' || tokens[i]?.norm === 'type' || tokens[i]?.norm === 'sort' || tokens[i]?.norm === 'of')) i++;
   let last = -1;
   while (tokens[i] && !AUXILIARY.has(tokens[i]?.norm ?? '') && !isStopWord(tokens[i]?.norm ?? '')) last = i++;

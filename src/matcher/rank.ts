@@ -92,7 +92,7 @@ function rarestNeeded(terms: readonly PreparedTerm[], total: number, options: Ma
   for (const t of byWeight) {
     needed.add(t);
     rest -= t.weight;
-    if (!exhaustive && rest + options.paragraphCredit * (total - rest) < options.threshold * total) break;
+    if (!exhaustive && rest + options.paragraphCredit * (total - rest) <= options.threshold * total) break;
   }
   return needed;
 }
@@ -212,7 +212,7 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
     bound = Float64Array.from(kept, (n) => bound[n] ?? 0);
     touched = kept.map((n) => touched[n] as number);
   }
-  const promising = exhaustive ? touched : touched.filter((_, n) => (bound[n] ?? 0) >= options.threshold);
+  const promising = exhaustive ? touched : touched.filter((_, n) => (bound[n] ?? 0) > options.threshold);
   const fallback =
     promising.length > 0
       ? []
@@ -227,7 +227,7 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
   const nearMisses: number[] = [];
   for (const i of promising) {
     const cov = coverageOf(index, terms, i, total, options);
-    if (exhaustive || cov >= options.threshold) pool.push({ i, cov });
+    if (exhaustive || cov > options.threshold) pool.push({ i, cov });
     else nearMisses.push(i);
   }
   if (pool.length === 0) {
@@ -347,7 +347,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
   const coverage = matchedWeight / total;
   // Word order is read only where it can matter: under the threshold a sentence neither answers
   // nor disputes the best one.
-  if (coverage >= options.threshold && (rolesSwapped(s, plan, facts.asked, words) || ownerSwapped(s, plan, words))) contradiction = true;
+  if (coverage > options.threshold && (rolesSwapped(s, plan, facts.asked, words) || ownerSwapped(s, plan, words))) contradiction = true;
   const { typeOk, statesUnknown } = typeEvidence(s, plan, facts, words);
   let confidence = coverage;
   if (!typeOk) confidence *= options.missingTypePenalty;
@@ -369,7 +369,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
       : s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
   if (negationMismatch) confidence *= options.negationPenalty;
   // "What is X?": among sentences that answer, the one that defines X ("X is …") first.
-  const defines = plan.defines !== undefined && confidence >= options.threshold && plan.defines.test(s.sentence.text) ? DEFINITION_BONUS : 0;
+  const defines = plan.defines !== undefined && confidence > options.threshold && plan.defines.test(s.sentence.text) ? DEFINITION_BONUS : 0;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
   const score = confidence + defines + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
   return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, opposite: contradiction || (negationMismatch && !plan.negated), keyMissing, score };

@@ -31,8 +31,19 @@ export function nameKey(name: string): string {
   return foldCase(name).replace(/^the\s+/, '').replace(/[.’']/g, '').trim();
 }
 
-function isNegation(t: Token): boolean {
-  return NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw);
+/** Verbs and nouns that negate the verb after their "to": "refused to sign", "failed to reach", "the refusal to allow". */
+const NEGATING_TO_RE = /^(?:refus(?:e|es|ed|ing|al)|fail(?:s|ed|ing|ure)?)$/;
+
+function isNegation(t: Token, next?: Token): boolean {
+  return NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw) || (next?.norm === 'to' && NEGATING_TO_RE.test(t.norm));
+}
+
+/** True when token `i` negates what follows and no other negation cancels it ("did not fail to open" opened). */
+function negatesAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!isNegation(t, tokens[i + 1])) return false;
+  if (NEGATING_TO_RE.test(t.norm) && i > 0 && isNegation(tokens[i - 1] as Token)) return false;
+  return !(NEGATING_TO_RE.test(tokens[i + 1]?.norm ?? '') && isNegation(tokens[i + 1] as Token, tokens[i + 2]));
 }
 
 /** True when punctuation that ends a clause or opens an aside (, ; : ( ) [ ]) stands between two tokens. */
@@ -40,9 +51,9 @@ export function breaksClause(text: string, before: Token, after: Token): boolean
   return /[,;:()[\]]/.test(text.slice(before.end, after.start));
 }
 
-/** True when the tokens hold a negation ("not", "never", "isn't"). */
+/** True when the tokens hold a negation ("not", "never", "isn't", "refused to") that another does not cancel. */
 export function isNegated(tokens: readonly Token[]): boolean {
-  return tokens.some(isNegation);
+  return tokens.some((_, i) => negatesAt(tokens, i));
 }
 
 const NAME_JOINERS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'da', 'di', 'del', 'al', 'bin', 'ibn']);
@@ -85,7 +96,7 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 
 
 /**
  * What a negation negates: the stems of the first `width` content words after each "not",
- * "never" or "-n't" (degree words skipped), up to the end of its clause. "P is not strictly
+ * "never", "-n't" or "refused/failed to" (degree words skipped), up to the end of its clause. "P is not strictly
  * contained in PSPACE" → contain, pspace. Empty when nothing is negated. With `predicateOnly`,
  * only negations of a verb ("is not", "would not", "don't") count.
  */
@@ -93,8 +104,8 @@ export function negationScope(text: string, tokens: readonly Token[], width: num
   const scope = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (!isNegation(t)) continue;
-    if (predicateOnly && !/n['’]t$/i.test(t.raw) && !AUXILIARIES.has(tokens[i - 1]?.norm ?? '')) continue;
+    if (!negatesAt(tokens, i)) continue;
+    if (predicateOnly && !/n['’]t$/i.test(t.raw) && !AUXILIARIES.has(tokens[i - 1]?.norm ?? '') && !NEGATING_TO_RE.test(t.norm)) continue;
     let taken = 0;
     for (let j = i + 1; j < tokens.length && taken < width; j++) {
       const t = tokens[j] as Token;

@@ -116,6 +116,11 @@ describe('evidence for declining', () => {
     expect(a.suggestions.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a role asked for ("who is the president of Iran") must be in the sentence, not just the country', () => {
+    expect(top('Who is the director of the CIA?')).toBe('p5.s1');
+    expect(answerQuestion(seed.index, 'Who is the president of Iran?').answered).toBe(false);
+  });
+
   it('answer type: a when-question needs a date, a how-many question a number', () => {
     expect(ask('When did the harbour reopen?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(ask('How many boats were damaged?').citations[0]?.sentenceId).toBe('p2.s1');
@@ -159,6 +164,14 @@ describe('evidence for declining', () => {
     expect(ask('What ships is the harbour open to?').answered).toBe(false);
     // A yes/no question is answered by the negation itself.
     expect(ask('Is the harbour open to cruise ships?').citations[0]?.sentenceId).toBe('p6.s2');
+  });
+
+  it('negation by a verb: "refused to approve" negates "approve", and "did not fail to" negates nothing', () => {
+    const b = brieferFor('The council refused to approve the new bridge.\nThe mayor did not fail to open the old tunnel.');
+    expect(answerQuestion(b.index, 'What did the council not approve?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'What did the council approve?').answered).toBe(false);
+    expect(answerQuestion(b.index, 'What did the mayor not open?').answered).toBe(false);
+    expect(answerQuestion(b.index, 'What did the mayor open?').citations[0]?.sentenceId).toBe('p2.s1');
   });
 
   it('contradiction by prefix: "impossible" against a sentence that says "possible"', () => {
