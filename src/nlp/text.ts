@@ -175,7 +175,7 @@ export function contentStems(text: string): string[] {
 }
 
 // Abbreviations after which Intl.Segmenter wrongly ends a sentence.
-const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Mt|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Jr|Sr|Rev|Fr|No|Nos|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.\s*$/;
+const ABBREVIATION_END = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Mt|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Prof|Jr|Sr|Rev|Fr|No|Nos|vs|etc|c|ca|approx|e\.g|i\.e|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.\s*$/;
 
 /** Splits a paragraph into sentences with `Intl.Segmenter`, rejoining splits after abbreviations. */
 export function splitSentences(paragraph: string): string[] {

@@ -16,6 +16,11 @@ describe('building the seed article', () => {
     for (const p of k.paragraphs) for (const s of p.sentences) expect(source).toContain(s.text);
   });
 
+  it('does not end a sentence at "c." (circa), "e.g." or "i.e."', () => {
+    const built = buildKnowledge({ id: 'printers', text: 'The printer was Jan Roos (c. 1455–1536). He sold tools, e.g. Saws and hammers. He lived in Delft, i.e. Holland.' });
+    expect(built.paragraphs[0]?.sentences.map((s) => s.text)).toEqual(['The printer was Jan Roos (c. 1455–1536).', 'He sold tools, e.g. Saws and hammers.', 'He lived in Delft, i.e. Holland.']);
+  });
+
   it('finds people with their roles and the sentences that mention them', () => {
     expect(entity('Sean Savett')).toMatchObject({ type: 'person', role: 'National Security Council spokesman', sentenceIds: ['p2.s2'] });
     expect(entity('William Burns')).toMatchObject({ type: 'person', role: 'CIA Director', sentenceIds: ['p5.s1'] });
