@@ -105,7 +105,7 @@ export interface RankScratch {
   epoch: number;
 }
 
-const ANAPHORS = new Set(['he', 'she', 'it', 'they', 'this', 'these']);
+const ANAPHORS = new Set(['he', 'she', 'it', 'they', 'this', 'these', 'his', 'her', 'its', 'their']);
 /** How many of a sentence's first words may be the pronoun that refers back to its paragraph. */
 const ANAPHOR_REACH = 4;
 

@@ -31,6 +31,7 @@ describe('detecting intent', () => {
     ['What was the first year the harbour flooded?', 'when'],
     ['What is the date of the vote?', 'when'],
     ['What is the distance to the coast, in kilometres?', 'how-many'],
+    ['What is the total number of boats?', 'how-many'],
     ['Where is the offensive?', 'where'],
     ['How many missiles were sent?', 'how-many'],
     ['How much territory was captured?', 'how-many'],
@@ -266,6 +267,13 @@ describe('evidence for declining', () => {
     const ranked = rankSentences(harbour.index, plan, harbour.options, true);
     expect(ranked[0]?.index).toBeDefined();
     expect(ranked.every((r) => !r.matched.includes('~Maria Costa') || r.confidence < r.coverage)).toBe(true);
+  });
+
+  it('a possessive pronoun that opens the sentence ("Their ships") stands for the paragraph\'s name too', () => {
+    const b = brieferFor('The Vikings settled in Normandy in 911. Their ships were built with overlapping planks.');
+    expect(answerQuestion(b.index, 'How were the ships of the Vikings built?').citations[0]?.sentenceId).toBe('p1.s2');
+    const none = brieferFor('The Vikings settled in Normandy in 911. Most ships were built with overlapping planks.');
+    expect(answerQuestion(none.index, 'How were the ships of the Vikings built?').answered).toBe(false);
   });
 
   it('a pronoun that opens the sentence stands for the paragraph\'s name; a later one does not', () => {
