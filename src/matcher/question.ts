@@ -188,7 +188,7 @@ function headNounIndex(tokens: Token[]): number {
   const role = tokens[0]?.norm === 'who' && /^(?:is|was|are|were)$/.test(tokens[1]?.norm ?? '') && /^(?:the|a|an)$/.test(tokens[2]?.norm ?? '') ? 2 : -1;
   if (at < 0 && role < 0) return -1;
   let i = (at < 0 ? role : at) + 1;
-  while (tokens[i] && (tokens[i]?.norm === 'kind' || tokens[i]?.norm === 'type' || tokens[i]?.norm === 'sort' || tokens[i]?.norm === 'of')) i++;
+  while (tokens[i] && /^(?:kinds?|types?|sorts?|of)$/.test(tokens[i]?.norm ?? '')) i++;
   let last = -1;
   while (tokens[i] && !AUXILIARY.has(tokens[i]?.norm ?? '') && !isStopWord(tokens[i]?.norm ?? '')) last = i++;
   return last;

@@ -27,7 +27,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export const QUESTION_FRAME_WORDS: ReadonlySet<string> = new Set(
   `say says said tell told mention mentioned mentions report reported reports article story piece text
   describe described explain explained know known happen happened happening please thing things
-  kind type sort name named called much many`
+  kind kinds type types sort sorts name names named called much many`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -269,6 +269,13 @@ describe('evidence for declining', () => {
     expect(ranked.every((r) => !r.matched.includes('~Maria Costa') || r.confidence < r.coverage)).toBe(true);
   });
 
+  it('"what kinds of" frames the question like "what kind of": the plural is not a word to match', () => {
+    const b = brieferFor('The ferries of Port Ellis are small diesel boats.\nThe harbour of Ardmore serves large cruise ships.');
+    expect(answerQuestion(b.index, 'What kind of boats are the ferries of Port Ellis?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'What kinds of boats are the ferries of Port Ellis?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'What types of ships does the harbour of Ardmore serve?').citations[0]?.sentenceId).toBe('p2.s1');
+  });
+
   it('a possessive pronoun that opens the sentence ("Their ships") stands for the paragraph\'s name too', () => {
     const b = brieferFor('The Vikings settled in Normandy in 911. Their ships were built with overlapping planks.');
     expect(answerQuestion(b.index, 'How were the ships of the Vikings built?').citations[0]?.sentenceId).toBe('p1.s2');
