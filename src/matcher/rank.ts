@@ -212,62 +212,106 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
     bound = Float64Array.from(kept, (n) => bound[n] ?? 0);
     touched = kept.map((n) => touched[n] as number);
   }
-  const promising = exhaustive ? touched : touched.filter((_, n) => (bound[n] ?? 0) > options.threshold);
-  const fallback =
-    promising.length > 0
-      ? []
-      : topBy(
-          touched.map((_, n) => n),
-          (n) => bound[n] ?? 0,
-          options.limit,
-        ).map((n) => touched[n] as number);
-
-  // Exact coverage (penalties only lower it) in a tight loop; details only for what can pass.
-  let pool: { i: number; cov: number }[] = [];
-  const nearMisses: number[] = [];
-  for (const i of promising) {
-    const cov = coverageOf(index, terms, i, total, options);
-    if (exhaustive || cov > options.threshold) pool.push({ i, cov });
-    else nearMisses.push(i);
-  }
-  if (pool.length === 0) {
-    pool = topBy(nearMisses.length > 0 ? nearMisses : fallback, (i) => coverageOf(index, terms, i, total, options), options.limit).map((i) => ({ i, cov: 1 }));
-  }
-  pool.sort((a, b) => b.cov - a.cov || a.i - b.i);
-
   const extra: number[] = [];
   const target = INTENT_TARGETS[plan.intent];
   if (target) {
     // A sentence that says the asked-for thing is unknown may share no word with the question:
     // its paragraph does.
-    const inPool = new Set(pool.map((p) => p.i));
     const paragraphs = new Set<number>();
     for (const i of touched) paragraphs.add(index.sentences[i]?.paragraph ?? -1);
     for (const p of paragraphs) {
       for (let i = index.paragraphStart[p] ?? 0; i < (index.paragraphEnd[p] ?? 0); i++) {
-        if (index.sentences[i]?.unknown.has(target.unknown) && !inPool.has(i)) extra.push(i);
+        if (index.sentences[i]?.unknown.has(target.unknown)) extra.push(i);
       }
     }
   }
-
-  // Best coverage first; a score never exceeds coverage plus the definition bonus and the
-  // tie-break, so once that falls below the `limit`-th best score, nothing later can enter.
-  const ranked = extra.map((i) => explainMatch(index, plan, facts, terms, i, total, options));
-  const best: number[] = ranked.map((r) => r.score).sort((a, b) => b - a);
-  for (const { i, cov } of pool) {
-    if (!exhaustive && best.length >= options.limit && cov + DEFINITION_BONUS + 0.02 < (best[options.limit - 1] ?? 0)) break;
+  // Only the best `limit` are kept, and how fully any sentence that says the opposite matched.
+  const top: Scored[] = [];
+  let opposedCoverage = -1;
+  const explain = (i: number): void => {
     const r = explainMatch(index, plan, facts, terms, i, total, options);
-    ranked.push(r);
-    best.push(r.score);
-    best.sort((a, b) => b - a);
-    if (best.length > options.limit) best.length = options.limit;
+    if (r.opposite && r.coverage > opposedCoverage) opposedCoverage = r.coverage;
+    let at = top.length;
+    while (at > 0 && ((top[at - 1] as Scored).score < r.score || ((top[at - 1] as Scored).score === r.score && (top[at - 1] as Scored).index > r.index))) at--;
+    if (at < options.limit) top.splice(at, 0, r);
+    if (top.length > options.limit) top.length = options.limit;
+  };
+  for (const i of extra) explain(i);
+  const seen = new Set(extra);
+  // A score never exceeds coverage plus the definition bonus and the tie-break, and coverage
+  // never exceeds its bound: taken in order of bound, once that falls below the `limit`-th best
+  // score, nothing later can enter (nor match as fully as the best, so none can dispute it).
+  const cannotEnter = (upper: number): boolean => !exhaustive && top.length >= options.limit && upper + DEFINITION_BONUS + 0.02 < (top[options.limit - 1] as Scored).score;
+  const bonus = plan.defines !== undefined ? DEFINITION_BONUS : 0;
+  const nearMisses: number[] = [];
+  let passed = 0;
+  const order = byBound(touched, bound, exhaustive ? -Infinity : options.threshold);
+  for (const key of order) {
+    const n = key % 2 ** 24;
+    const i = touched[n] as number;
+    if (passed > 0 && cannotEnter(bound[n] ?? 0)) break;
+    if (seen.has(i)) continue;
+    // Exact coverage (penalties only lower it) first; details only for what can pass.
+    const cov = coverageOf(index, terms, i, total, options);
+    if (!exhaustive && cov <= options.threshold) {
+      nearMisses.push(i);
+      continue;
+    }
+    passed++;
+    if (cannotEnter(cov)) continue;
+    // One of many that tie: if it cannot say the opposite and its best possible score (every
+    // term matched in the sentence itself, no penalty) stays under the `limit`-th, skip it.
+    if (!exhaustive && top.length >= options.limit && !mayOppose(index.sentences[i] as IndexedSentence, plan, terms) && cov + bonus + tieBreak(index, i, 1) < (top[options.limit - 1] as Scored).score) continue;
+    explain(i);
   }
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  if (passed === 0 && !exhaustive) {
+    // Nothing passes: the nearest misses still explain the decline and suggest questions.
+    const near =
+      nearMisses.length > 0
+        ? nearMisses
+        : topBy(
+            touched.map((_, n) => n),
+            (n) => bound[n] ?? 0,
+            options.limit,
+          ).map((n) => touched[n] as number);
+    for (const i of topBy(near, (i) => coverageOf(index, terms, i, total, options), options.limit)) if (!seen.has(i)) explain(i);
+  }
   // A sentence that matches the question at least as fully as the best one, but says the
   // opposite, leaves the question disputed: the article does not settle it.
-  const first = ranked[0];
-  if (first && ranked.some((r) => r.opposite && r.coverage >= first.coverage)) first.disputed = true;
-  return ranked.slice(0, options.limit).map(({ score: _score, ...r }) => r);
+  const first = top[0];
+  if (first && opposedCoverage >= first.coverage) first.disputed = true;
+  return top.map(({ score: _score, ...r }) => r);
+}
+
+/** What a score adds to break ties: more terms matched in the sentence itself (`directShare`), then a shorter sentence. */
+function tieBreak(index: MatcherIndex, i: number, directShare: number): number {
+  return 0.01 * directShare + 0.001 / (1 + (index.sentences[i] as IndexedSentence).length / index.averageLength);
+}
+
+/** False when the sentence cannot hold the opposite of the question (see `RankedSentence.opposite`): no antonym, no word order to read, no negated predicate. */
+function mayOppose(s: IndexedSentence, plan: QueryPlan, terms: readonly PreparedTerm[]): boolean {
+  if (plan.slots.length > 0 || plan.subjects.length > 0 || plan.gapAfter !== undefined || plan.possessives.length > 0) return true;
+  if (!plan.negated && s.negatedHeads.size > 0) return true;
+  return terms.some((t) => t.term.antonyms.some((a) => s.stems.has(a)));
+}
+
+/** A ranked sentence with the score it is ordered by. */
+type Scored = RankedSentence & { score: number };
+
+/**
+ * Keys of the positions in `touched` whose bound exceeds `floor`, highest bound first (ties in
+ * position order); `key % 2 ** 24` is the position. Sorts packed keys in a typed array.
+ */
+function byBound(touched: readonly number[], bound: Float64Array, floor: number): Float64Array {
+  let count = 0;
+  for (let n = 0; n < touched.length; n++) if ((bound[n] ?? 0) > floor) count++;
+  const keys = new Float64Array(count);
+  let k = 0;
+  for (let n = 0; n < touched.length; n++) {
+    const b = bound[n] ?? 0;
+    if (b > floor) keys[k++] = Math.floor((4 - b) * 2 ** 24) * 2 ** 24 + n;
+  }
+  return keys.sort();
 }
 
 /** The `count` items with the highest `key`, highest first. */
@@ -305,7 +349,7 @@ function isNameIn(s: IndexedSentence, stem: string): boolean {
 }
 
 /** Scores one sentence in full, saying which terms matched and which evidence applied. */
-function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): RankedSentence & { score: number } {
+function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): Scored {
   const s = index.sentences[i] as IndexedSentence;
   const words = wordsOf(s.sentence.text);
   const pStems = index.paragraphStems[s.paragraph] as ReadonlySet<string>;
@@ -371,6 +415,6 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
   // "What is X?": among sentences that answer, the one that defines X ("X is …") first.
   const defines = plan.defines !== undefined && confidence > options.threshold && plan.defines.test(s.sentence.text) ? DEFINITION_BONUS : 0;
   // Ties go to the sentence that matched more in itself, then to the shorter one.
-  const score = confidence + defines + (0.01 * direct) / terms.length + 0.001 / (1 + s.length / index.averageLength);
+  const score = confidence + defines + tieBreak(index, i, direct / terms.length);
   return { index: i, confidence, coverage, matched, missing, typeOk, statesUnknown, contradiction: contradiction || negationMismatch, opposite: contradiction || (negationMismatch && !plan.negated), keyMissing, score };
 }
