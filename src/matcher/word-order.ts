@@ -7,7 +7,7 @@ import type { IndexedSentence } from './search-index.ts';
  * Word order, read without a parser: who does what to whom in a question and in a sentence,
  * so a sentence that holds the question's words in swapped roles is not taken for its answer.
  * Question side: the pairs `analyseQuestion` records. Sentence side: the checks `rankSentences`
- * applies to sentences whose coverage reaches the threshold.
+ * applies to sentences whose coverage passes the threshold.
  */
 
 /** A sentence's words, tokenized on first use and shared by the checks of that sentence. */
