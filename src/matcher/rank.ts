@@ -84,7 +84,7 @@ function creditIn(t: PreparedTerm, stems: ReadonlySet<string>, concepts: { has(k
   return 0;
 }
 
-/** The rarest terms, enough that a sentence holding none of them directly cannot reach the threshold. */
+/** The rarest terms, enough that a sentence holding none of them directly cannot pass the threshold. */
 function rarestNeeded(terms: readonly PreparedTerm[], total: number, options: MatchOptions, exhaustive: boolean): Set<PreparedTerm> {
   const byWeight = [...terms].sort((a, b) => b.weight - a.weight);
   let rest = total;

@@ -120,7 +120,6 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['internal', 'external'],
 ];
 
-/** Prepositions that can end a question ("What is France a region of?"). */
 /**
  * Unit symbols written after a figure, with the words they stand for: "565 °C" says
  * "degrees Celsius", "40 km" says "kilometres". `°` marks the temperature scales.
@@ -143,6 +142,7 @@ export const UNIT_SYMBOLS: ReadonlyMap<string, string> = new Map([
   ['ha', 'hectares'],
 ]);
 
+/** Prepositions that can end a question ("What is France a region of?"). */
 export const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'to', 'from', 'for', 'with', 'by', 'in', 'on', 'at', 'into', 'about', 'against', 'under', 'over', 'as']);
 
 /** Words that negate the clause they stand in. */

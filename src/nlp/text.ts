@@ -96,9 +96,9 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 
 
 /**
  * What a negation negates: the stems of the first `width` content words after each "not",
- * "never", "-n't" or "refused/failed to" (degree words skipped), up to the end of its clause. "P is not strictly
- * contained in PSPACE" → contain, pspace. Empty when nothing is negated. With `predicateOnly`,
- * only negations of a verb ("is not", "would not", "don't") count.
+ * "never", "-n't" or "refused/failed to" (degree words skipped), up to the end of its clause.
+ * "P is not strictly contained in PSPACE" → contain, pspace. Empty when nothing is negated. With
+ * `predicateOnly`, only negations of a verb ("is not", "would not", "don't", "refused to") count.
  */
 export function negationScope(text: string, tokens: readonly Token[], width: number, predicateOnly = false): Set<string> {
   const scope = new Set<string>();
