@@ -244,6 +244,7 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
   const cannotEnter = (upper: number): boolean => !exhaustive && top.length >= options.limit && upper + DEFINITION_BONUS + 0.02 < (top[options.limit - 1] as Scored).score;
   const bonus = plan.defines !== undefined ? DEFINITION_BONUS : 0;
   const nearMisses: number[] = [];
+  const counted = { direct: 0 };
   let passed = 0;
   const order = byBound(touched, bound, exhaustive ? -Infinity : options.threshold);
   for (const key of order) {
@@ -252,16 +253,16 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
     if (passed > 0 && cannotEnter(bound[n] ?? 0)) break;
     if (seen.has(i)) continue;
     // Exact coverage (penalties only lower it) first; details only for what can pass.
-    const cov = coverageOf(index, terms, i, total, options);
+    const cov = coverageOf(index, terms, i, total, options, counted);
     if (!exhaustive && cov <= options.threshold) {
       nearMisses.push(i);
       continue;
     }
     passed++;
     if (cannotEnter(cov)) continue;
-    // One of many that tie: if it cannot say the opposite and its best possible score (every
-    // term matched in the sentence itself, no penalty) stays under the `limit`-th, skip it.
-    if (!exhaustive && top.length >= options.limit && !mayOppose(index.sentences[i] as IndexedSentence, plan, terms) && cov + bonus + tieBreak(index, i, 1) < (top[options.limit - 1] as Scored).score) continue;
+    // One of many that tie: if it cannot say the opposite and its best possible score (no
+    // penalty) stays under the `limit`-th, skip it.
+    if (!exhaustive && top.length >= options.limit && !mayOppose(index.sentences[i] as IndexedSentence, plan, terms) && cov + bonus + tieBreak(index, i, counted.direct / terms.length) < (top[options.limit - 1] as Scored).score) continue;
     explain(i);
   }
   if (passed === 0 && !exhaustive) {
@@ -290,7 +291,11 @@ function tieBreak(index: MatcherIndex, i: number, directShare: number): number {
 
 /** False when the sentence cannot hold the opposite of the question (see `RankedSentence.opposite`): no antonym, no word order to read, no negated predicate. */
 function mayOppose(s: IndexedSentence, plan: QueryPlan, terms: readonly PreparedTerm[]): boolean {
-  if (plan.slots.length > 0 || plan.subjects.length > 0 || plan.gapAfter !== undefined || plan.possessives.length > 0) return true;
+  // The word-order checks read only sentences that hold both words of a pair (see word-order.ts).
+  if (plan.gapAfter !== undefined && s.stems.has(plan.gapAfter)) return true;
+  if (plan.slots.some(([word, name]) => s.stems.has(word) && s.stems.has(name))) return true;
+  if (plan.subjects.some(([name, word]) => s.stems.has(word) && s.stems.has(name))) return true;
+  if (plan.possessives.some(([, owned]) => s.stems.has(owned))) return true;
   if (!plan.negated && s.negatedHeads.size > 0) return true;
   return terms.some((t) => t.term.antonyms.some((a) => s.stems.has(a)));
 }
@@ -329,15 +334,18 @@ function topBy(items: readonly number[], key: (i: number) => number, count: numb
 }
 
 /** The weighted share of terms a sentence accounts for, itself or through its paragraph. */
-function coverageOf(index: MatcherIndex, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions): number {
+function coverageOf(index: MatcherIndex, terms: readonly PreparedTerm[], i: number, total: number, options: MatchOptions, counted?: { direct: number }): number {
   const s = index.sentences[i] as IndexedSentence;
   const pStems = index.paragraphStems[s.paragraph] as ReadonlySet<string>;
   const pConcepts = index.paragraphConcepts[s.paragraph] as ReadonlySet<string>;
   let matched = 0;
+  let direct = 0;
   for (const t of terms) {
     const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
+    if (inSentence > 0) direct++;
     matched += t.weight * (inSentence > 0 || t.term.kind === 'number' ? inSentence : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit);
   }
+  if (counted) counted.direct = direct;
   return matched / total;
 }
 
