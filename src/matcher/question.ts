@@ -1,5 +1,5 @@
 import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
-import { foldCase, isModifier, isNegated, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { foldCase, isModifier, isNegated, isSelective, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import { possessivesOf, slotsOf, subjectsOf } from './word-order.ts';
@@ -78,6 +78,8 @@ export interface QueryTerm {
   compound?: boolean;
   /** The noun a what/which-question asks for ("city" in "What French city …"). */
   head?: boolean;
+  /** An ordinal or superlative ("first", "largest") that picks one of many: a sentence must say it. */
+  selective?: boolean;
   /** For a name or entity, the stem of the plain noun right after it ("cycle" in "Rankine cycle"). */
   namedNoun?: string;
 }
@@ -257,6 +259,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       ...(countsAnswers || (!isNumber && !isName && isModifier(t.norm)) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
       ...(i - 1 === headAt ? { head: true } : {}),
+      ...(!isNumber && !isName && isSelective(t.norm) ? { selective: true } : {}),
       ...(isName ? namedNounAt(tokens, i) : {}),
     });
   }

@@ -376,7 +376,9 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
     const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit;
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
     const refersBack = s.anaphoric || (inParagraph > 0 && t.term.namedNoun !== undefined && s.stems.has(t.term.namedNoun) && namesDefinitely(words, t.term.namedNoun));
-    if (inSentence === 0 && inParagraph > 0 && t.term.kind !== 'word' && !refersBack) contextOnly = true;
+    // Entities, names, numbers and the ordinal or superlative that picks the answer are key.
+    const key = t.term.kind !== 'word' || t.term.selective === true;
+    if (inSentence === 0 && inParagraph > 0 && key && !refersBack) contextOnly = true;
     matchedWeight += t.weight * Math.max(inSentence, inParagraph);
     if (inSentence > 0) {
       matched.push(t.term.text);
@@ -385,7 +387,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
     } else if (inParagraph > 0) matched.push(`~${t.term.text}`);
     else {
       missing.push(t.term.text);
-      if (t.term.kind !== 'word') keyMissing = true;
+      if (key) keyMissing = true;
     }
     if (inSentence === 0 && t.term.antonyms.some((a) => s.stems.has(a))) contradiction = true;
   }

@@ -266,6 +266,18 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/** Ordinals and superlatives without the -est ending: each picks one of many. */
+export const SELECTIVE_WORDS: ReadonlySet<string> = new Set(['first', 'last', 'only', 'sole', 'best', 'worst', 'most', 'least']);
+
+/** Words in -est (six letters or more) that are not superlatives. */
+export const NOT_SUPERLATIVES: ReadonlySet<string> = new Set(
+  `interest forest request protest contest conquest harvest suggest digest arrest invest manifest honest
+  modest inquest unrest behest earnest attest detest divest infest ingest molest pretest retest
+  southwest northwest midwest`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Words in -ly that are not adverbs (nouns, verbs, names of months). */
 export const NOT_ADVERBS: ReadonlySet<string> = new Set(
   'supply apply reply assembly family italy july anomaly monopoly rally ally belly bully holy only early daily weekly monthly yearly fly lily jelly'.split(' '),

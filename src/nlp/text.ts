@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { IRREGULAR_VERBS, MODIFIER_WORDS, NEGATION_WORDS, NOT_ADVERBS, STOP_WORDS } from './lexicon.ts';
+import { IRREGULAR_VERBS, MODIFIER_WORDS, NEGATION_WORDS, NOT_ADVERBS, NOT_SUPERLATIVES, SELECTIVE_WORDS, STOP_WORDS } from './lexicon.ts';
 
 /** A word of a text, with where it stands and its normal forms. */
 export interface Token {
@@ -85,6 +85,15 @@ export function namePairs(text: string, tokens: readonly Token[], skipFirst: boo
 export function isRomanNumeral(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   return t !== undefined && k > 0 && /^[IVX]{1,6}$/.test(t.raw) && /^\p{Lu}/u.test(tokens[k - 1]?.raw ?? '') && !isStopWord(tokens[k - 1]?.norm ?? '');
+}
+
+/**
+ * True for an ordinal or superlative that picks one of many: "first", "last", "only", "best",
+ * "largest", "earliest". Words in -est that are not superlatives ("interest", "forest") are not.
+ */
+export function isSelective(norm: string): boolean {
+  if (SELECTIVE_WORDS.has(norm)) return true;
+  return norm.length >= 6 && norm.endsWith('est') && !NOT_SUPERLATIVES.has(norm);
 }
 
 /** True for a degree word or an -ly adverb ("main", "largely"): it grades rather than names. */

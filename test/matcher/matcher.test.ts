@@ -6,6 +6,7 @@ import { detectIntent } from '../../src/matcher/intent.ts';
 import { MAX_QUESTION_CHARS, normaliseQuestion } from '../../src/matcher/normalise.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
+import { isSelective } from '../../src/nlp/text.ts';
 import { brieferFor, seedBriefer } from '../helpers/knowledge.ts';
 
 const seed = seedBriefer();
@@ -274,6 +275,16 @@ describe('evidence for declining', () => {
     expect(answerQuestion(b.index, 'What kind of boats are the ferries of Port Ellis?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(answerQuestion(b.index, 'What kinds of boats are the ferries of Port Ellis?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(answerQuestion(b.index, 'What types of ships does the harbour of Ardmore serve?').citations[0]?.sentenceId).toBe('p2.s1');
+  });
+
+  it('an ordinal or superlative picks one of many: a sentence that does not say it does not answer', () => {
+    const b = brieferFor('Anna Lind opened the new museum in Ardmore.\nThe oldest bridge in Ardmore was rebuilt by Tom Vance.');
+    expect(answerQuestion(b.index, 'Who opened the museum in Ardmore?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'Who opened the first museum in Ardmore?').answered).toBe(false);
+    expect(answerQuestion(b.index, 'Who rebuilt the oldest bridge in Ardmore?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(answerQuestion(b.index, 'Who rebuilt the longest bridge in Ardmore?').answered).toBe(false);
+    expect(['first', 'largest', 'only', 'most'].every(isSelective)).toBe(true);
+    expect(['interest', 'forest', 'test', 'honest'].some(isSelective)).toBe(false);
   });
 
   it('a possessive pronoun that opens the sentence ("Their ships") stands for the paragraph\'s name too', () => {
