@@ -31,8 +31,8 @@ export function nameKey(name: string): string {
   return foldCase(name).replace(/^the\s+/, '').replace(/[.’']/g, '').trim();
 }
 
-/** Verbs and nouns that negate the verb after their "to": "refused to sign", "failed to reach", "the refusal to allow". */
-const NEGATING_TO_RE = /^(?:refus(?:e|es|ed|ing|al)|fail(?:s|ed|ing|ure)?)$/;
+/** Words that negate the verb after their "to": "refused to sign", "failed to reach", "the refusal to allow", "unable to see". */
+const NEGATING_TO_RE = /^(?:refus(?:e|es|ed|ing|al)|fail(?:s|ed|ing|ure)?|unable)$/;
 
 function isNegation(t: Token, next?: Token): boolean {
   return NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw) || (next?.norm === 'to' && NEGATING_TO_RE.test(t.norm));

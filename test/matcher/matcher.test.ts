@@ -168,8 +168,10 @@ describe('evidence for declining', () => {
     expect(ask('Is the harbour open to cruise ships?').citations[0]?.sentenceId).toBe('p6.s2');
   });
 
-  it('negation by a verb: "refused to approve" negates "approve", and "did not fail to" negates nothing', () => {
-    const b = brieferFor('The council refused to approve the new bridge.\nThe mayor did not fail to open the old tunnel.');
+  it('negation by a verb: "refused to approve" and "unable to reach" negate the verb, "did not fail to" negates nothing', () => {
+    const b = brieferFor('The council refused to approve the new bridge.\nThe mayor did not fail to open the old tunnel.\nThe ferry was unable to reach the island.');
+    expect(answerQuestion(b.index, 'What was the ferry unable to reach?').citations[0]?.sentenceId).toBe('p3.s1');
+    expect(answerQuestion(b.index, 'What did the ferry reach?').answered).toBe(false);
     expect(answerQuestion(b.index, 'What did the council not approve?').citations[0]?.sentenceId).toBe('p1.s1');
     expect(answerQuestion(b.index, 'What did the council approve?').answered).toBe(false);
     expect(answerQuestion(b.index, 'What did the mayor not open?').answered).toBe(false);
