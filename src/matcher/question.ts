@@ -70,6 +70,8 @@ export interface QueryTerm {
   entityStems?: readonly string[];
   /** Stems of the word's opposites ("least" for "most"). */
   antonyms: readonly string[];
+  /** For a word the question negates ("pistons" in "without pistons"), the stems of its negated forms ("pistonless"): they match it. */
+  negatedForms?: readonly string[];
   /** In a "what did X say" question, X: the speaker, not the topic. */
   speaker?: boolean;
   /** A degree word or adverb ("typically"): weighs less. */
@@ -138,7 +140,16 @@ function antonymsOf(norm: string, stem: string): string[] {
     if (norm.startsWith(prefix) && norm.length - prefix.length >= 4) out.push(stemWord(norm.slice(prefix.length)));
     else if (norm.length >= 4) out.push(stemWord(prefix + norm));
   }
+  // "pistonless" is "without pistons".
+  if (norm.endsWith('less') && norm.length >= 8) out.push(stemWord(norm.slice(0, -4)));
+  else if (stem.length >= 4) out.push(stemWord(`${stem}less`));
   return out;
+}
+
+/** The forms that negate a word ("impossible", "pistonless"): they say what "not possible", "without pistons" say. */
+function negatedFormsOf(norm: string, stem: string): string[] {
+  if (norm.length < 4 || NEGATING_PREFIXES.some((p) => norm.startsWith(p) && norm.length - p.length >= 4) || norm.endsWith('less')) return [];
+  return [...NEGATING_PREFIXES.map((p) => stemWord(p + norm)), ...(stem.length >= 4 ? [stemWord(`${stem}less`)] : [])];
 }
 
 /** Synonym stems of a stem, from the general lexicon. */
@@ -212,6 +223,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
 
   const speakerSpan = intent === 'stance' ? findSpeakerSpan(plain) : undefined;
   const headAt = headNounIndex(tokens);
+  const negatedHere = negationScope(plain, tokens, 1);
   const speakers = new Set<string>();
   for (let i = 0; i < tokens.length; ) {
     const alias = matchAlias(tokens, i, index);
@@ -241,7 +253,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     i++;
     const inSpeaker = speakerSpan !== undefined && t.start >= speakerSpan[0] && t.start < speakerSpan[1];
     const roman = isRomanNumeral(tokens, i - 1);
-    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm))) continue;
+    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw))) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     // "What are the two main theories …" counts the answers: the sentence may list them without saying "two".
@@ -256,6 +268,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       stem: t.stem,
       synonyms: isNumber ? numberForms(t.norm) : synonymsOf(t.stem),
       antonyms: isNumber ? [] : antonymsOf(t.norm, t.stem),
+      ...(!isNumber && negatedHere.has(t.stem) ? { negatedForms: negatedFormsOf(t.norm, t.stem) } : {}),
       ...(countsAnswers || (!isNumber && !isName && isModifier(t.norm)) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
       ...(i - 1 === headAt ? { head: true } : {}),
@@ -263,7 +276,6 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       ...(isName ? namedNounAt(tokens, i) : {}),
     });
   }
-  const negatedStems = negationScope(plain, tokens, 1);
   const last = tokens[tokens.length - 1];
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
@@ -282,6 +294,6 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     speakers,
     namePairs: namePairs(plain, tokens, true, TITLE_WORDS).map((pair) => [...(pair.split(' ') as [string, string]), pair] as const),
     negated: isNegated(tokens),
-    negatedStems,
+    negatedStems: negatedHere,
   };
 }

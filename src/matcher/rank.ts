@@ -370,8 +370,14 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
   let directWeight = 0;
   const matched: string[] = [];
   const missing: string[] = [];
+  let negatedByForm = false;
   for (const t of terms) {
-    const inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
+    let inSentence = creditIn(t, s.stems, s.entities, options.synonymCredit, s.compoundOnly);
+    // "Without pistons" is said by "pistonless": a match, and the negation the question asks for.
+    if (inSentence === 0 && t.term.negatedForms?.some((f) => s.stems.has(f))) {
+      inSentence = 1;
+      negatedByForm = true;
+    }
     // A number or year must be in the sentence itself: "in 1598" elsewhere in the paragraph is another fact.
     const inParagraph = inSentence > 0 || t.term.kind === 'number' ? 0 : creditIn(t, pStems, pConcepts, options.synonymCredit, index.paragraphCompoundOnly[s.paragraph]) * options.paragraphCredit;
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
@@ -419,7 +425,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
     plan.negated
       ? plan.negatedStems.size === 0
         ? !s.sentence.negated
-        : ![...plan.negatedStems].some((x) => s.negatedStems.has(x))
+        : !negatedByForm && ![...plan.negatedStems].some((x) => s.negatedStems.has(x))
       : s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
   if (negationMismatch) confidence *= options.negationPenalty;
   // "What is X?": among sentences that answer, the one that defines X ("X is …") first.

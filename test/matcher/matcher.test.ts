@@ -178,6 +178,16 @@ describe('evidence for declining', () => {
     expect(answerQuestion(b.index, 'What did the mayor open?').citations[0]?.sentenceId).toBe('p2.s1');
   });
 
+  it('a negated form says what the question negates: "pistonless" answers "without pistons", "inactive" "isn\'t active"', () => {
+    const b = brieferFor('The Wankel engine is a pistonless rotary engine.\nThe old pump stops when its valve is inactive.');
+    expect(answerQuestion(b.index, 'What is a rotary engine without pistons?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'What is a rotary engine with pistons?').answered).toBe(false);
+    expect(answerQuestion(b.index, "What does the old pump do when its valve isn't active?").citations[0]?.sentenceId).toBe('p2.s1');
+    expect(answerQuestion(b.index, 'What does the old pump do when its valve is active?').answered).toBe(false);
+    // "isn't" is the negation, not a word to match.
+    expect(analyseQuestion("Why isn't the pump active?", b.index).terms.map((t) => t.text)).toEqual(['pump', 'active']);
+  });
+
   it('contradiction by prefix: "impossible" against a sentence that says "possible"', () => {
     expect(ask('Which breakwater is possible to extend?').answered).toBe(true);
     expect(ask('Which breakwater is impossible to extend?').answered).toBe(false);
