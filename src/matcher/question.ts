@@ -272,7 +272,8 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
       ...(countsAnswers || (!isNumber && !isName && isModifier(t.norm)) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
       ...(i - 1 === headAt ? { head: true } : {}),
-      ...(!isNumber && !isName && isSelective(t.norm) ? { selective: true } : {}),
+      // "the most common" picks one; "most of the officials" does not.
+      ...(!isNumber && !isName && isSelective(t.norm) && tokens[i]?.norm !== 'of' ? { selective: true } : {}),
       ...(isName ? namedNounAt(tokens, i) : {}),
     });
   }

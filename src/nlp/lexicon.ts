@@ -273,7 +273,7 @@ export const SELECTIVE_WORDS: ReadonlySet<string> = new Set(['first', 'last', 'o
 export const NOT_SUPERLATIVES: ReadonlySet<string> = new Set(
   `interest forest request protest contest conquest harvest suggest digest arrest invest manifest honest
   modest inquest unrest behest earnest attest detest divest infest ingest molest pretest retest
-  southwest northwest midwest`
+  priest tempest bequest southwest northwest midwest`
     .split(/\s+/)
     .filter(Boolean),
 );

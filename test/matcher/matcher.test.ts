@@ -296,7 +296,11 @@ describe('evidence for declining', () => {
     expect(answerQuestion(b.index, 'Who rebuilt the oldest bridge in Ardmore?').citations[0]?.sentenceId).toBe('p2.s1');
     expect(answerQuestion(b.index, 'Who rebuilt the longest bridge in Ardmore?').answered).toBe(false);
     expect(['first', 'largest', 'only', 'most'].every(isSelective)).toBe(true);
-    expect(['interest', 'forest', 'test', 'honest'].some(isSelective)).toBe(false);
+    expect(['interest', 'forest', 'test', 'honest', 'priest'].some(isSelective)).toBe(false);
+    // "most of" counts a share; it picks no one.
+    const terms = (q: string) => analyseQuestion(q, b.index).terms.filter((t) => t.selective).map((t) => t.text);
+    expect(terms('Who opened the most museums in Ardmore?')).toEqual(['most']);
+    expect(terms('Who opened most of the museums in Ardmore?')).toEqual([]);
   });
 
   it('a possessive pronoun that opens the sentence ("Their ships") stands for the paragraph\'s name too', () => {
