@@ -138,9 +138,27 @@ export function tokenize(text: string): Token[] {
     if (norm.length === 0) continue;
     const end = m.index + raw.length;
     const compound = /\p{L}-$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^-\p{L}/u.test(text.slice(end, end + 2));
-    tokens.push({ raw, norm, stem: stemWord(norm), start: m.index, end, compound });
+    // After "to" or "did …", a past form is a verb of its own: "When did the monks found the abbey?"
+    const own = IRREGULAR_VERBS.has(norm) && inBaseForm(tokens);
+    tokens.push({ raw, norm, stem: own ? stemmer(norm) : stemWord(norm), start: m.index, end, compound });
   }
   return tokens;
+}
+
+/** Words after which a verb stands in its base form ("to found", "did the monks found"). */
+const BASE_FORM_AFTER: ReadonlySet<string> = new Set(['to', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
+/** Forms of "be" and "have": the verb after them is a participle ("was found", "had found"). */
+const PARTICIPLE_AFTER: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'having']);
+
+/** True when the next token stands in base form: "to" right before it, or "did"/"will" up to four words back with no "was"/"had" between. */
+function inBaseForm(before: readonly Token[]): boolean {
+  if (before[before.length - 1]?.norm === 'to') return true;
+  for (let k = before.length - 1; k >= Math.max(0, before.length - 4); k--) {
+    const norm = (before[k] as Token).norm;
+    if (PARTICIPLE_AFTER.has(norm)) return false;
+    if (BASE_FORM_AFTER.has(norm)) return true;
+  }
+  return false;
 }
 
 const stemCache = new Map<string, string>();

@@ -63,6 +63,13 @@ describe('terms and aliases', () => {
     expect([...analyseQuestion('What does the US believe?', seed.index).concepts]).toEqual(['united states']);
   });
 
+  it('reads a past form after "to" or "did" as a verb of its own: "did the monks found" is "founded", not "find"', () => {
+    const b = brieferFor('The monks founded the abbey of Ardmore in 1120.\nThe monks found a spring near the abbey of Ardmore in 1130.');
+    expect(answerQuestion(b.index, 'When did the monks found the abbey of Ardmore?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(answerQuestion(b.index, 'When did the monks find a spring near the abbey?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(answerQuestion(b.index, 'When was a spring found near the abbey?').citations[0]?.sentenceId).toBe('p2.s1');
+  });
+
   it('joins irregular verb forms and verb/noun pairs the stemmer keeps apart', () => {
     const b = brieferFor('The army began the invasion of the island in spring.\nRebel leader Tom Vance fought for the harbour.');
     expect(answerQuestion(b.index, 'When did the army begin to invade the island?').citations[0]?.sentenceId).toBe('p1.s1');
