@@ -4,7 +4,7 @@ import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts'
 import { analyseQuestion, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
 import { contentStems } from '../nlp/text.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
-import { conceptKey, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
+import type { ClaimSpeaker, IndexedSentence, MatcherIndex } from '../matcher/search-index.ts';
 
 /** A source sentence an answer rests on, quoted verbatim. */
 export interface Citation {
@@ -142,17 +142,14 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
  * or every speaker word is in the speaker's name or role ("the NSC spokesman" → "National
  * Security Council spokesman Sean Savett").
  */
-function isBySpeaker(claim: Claim, article: Knowledge, speakerTerms: readonly QueryTerm[], index: MatcherIndex): boolean {
-  const entity = article.entities.find((e) => e.id === claim.speakerId);
-  const concept = conceptKey(entity?.name ?? claim.speaker);
-  const described = new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`));
+function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], index: MatcherIndex): boolean {
   return speakerTerms.every((t) => {
     if (t.kind === 'entity' && t.concept !== undefined) {
-      if (t.concept === concept) return true;
+      if (t.concept === speaker.concept) return true;
       const name = index.conceptNames.get(t.concept) ?? t.concept;
-      return contentStems(name).every((st) => described.has(st));
+      return contentStems(name).every((st) => speaker.stems.has(st));
     }
-    return described.has(t.stem) || t.synonyms.some((syn) => described.has(syn));
+    return speaker.stems.has(t.stem) || t.synonyms.some((syn) => speaker.stems.has(syn));
   });
 }
 
@@ -179,7 +176,7 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
     .sort((a, b) => a - b)
     .filter((i) => {
       const s = index.sentences[i] as IndexedSentence;
-      return s.claims.some((claim) => isBySpeaker(claim, index.articles[s.article] as Knowledge, speakerTerms, index));
+      return s.speakers.some((speaker) => isBySpeaker(speaker, speakerTerms, index));
     });
   const topicTerms = plan.terms.filter((t) => !t.speaker);
   let chosen: { i: number; confidence: number }[];

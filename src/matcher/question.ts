@@ -1,5 +1,5 @@
-import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATION_WORDS, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
-import { foldCase, isModifier, isNegated, isSelective, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { ANTONYM_PAIRS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
+import { foldCase, isModifier, isNegated, isNegation, isSelective, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import { possessivesOf, slotsOf, subjectsOf } from './word-order.ts';
@@ -253,7 +253,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     i++;
     const inSpeaker = speakerSpan !== undefined && t.start >= speakerSpan[0] && t.start < speakerSpan[1];
     const roman = isRomanNumeral(tokens, i - 1);
-    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw))) continue;
+    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || isNegation(t))) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     // "What are the two main theories …" counts the answers: the sentence may list them without saying "two".

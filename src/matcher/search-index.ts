@@ -45,6 +45,14 @@ export interface IndexedSentence {
   /** The word a predicate negation negates ("met" in "is not met", not "votes" in "(not votes)"). */
   negatedHeads: ReadonlySet<string>;
   claims: readonly Claim[];
+  /** Who makes each of `claims`, in the same order. */
+  speakers: readonly ClaimSpeaker[];
+}
+
+/** Who makes a claim: the speaker's concept key, and the stems of the speaker's words, entity name and role. */
+export interface ClaimSpeaker {
+  concept: string;
+  stems: ReadonlySet<string>;
 }
 
 /** An alias phrase that names an entity concept, as token norms. */
@@ -137,6 +145,11 @@ export function unitStems(text: string, tokens: readonly Token[], k: number): st
 /** The key that unifies one entity across articles: its folded name. */
 export const conceptKey = nameKey;
 
+function speakerOf(claim: Claim, article: Knowledge): ClaimSpeaker {
+  const entity = article.entities.find((e) => e.id === claim.speakerId);
+  return { concept: conceptKey(entity?.name ?? claim.speaker), stems: new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`)) };
+}
+
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -208,10 +221,11 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
       for (const s of p.sentences) {
         const sIndex = sentences.length;
         sentenceAt.set(`${ai}|${s.id}`, sIndex);
-        for (const claim of claimsBySentence.get(s.id) ?? []) {
-          const entity = k.entities.find((e) => e.id === claim.speakerId);
-          pushTo(speakerPostings, conceptKey(entity?.name ?? claim.speaker), sIndex);
-          for (const stem of contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`)) pushTo(speakerPostings, stem, sIndex);
+        const claims = claimsBySentence.get(s.id) ?? [];
+        const speakers = claims.map((claim) => speakerOf(claim, k));
+        for (const speaker of speakers) {
+          pushTo(speakerPostings, speaker.concept, sIndex);
+          for (const stem of speaker.stems) pushTo(speakerPostings, stem, sIndex);
         }
         const stems = new Set<string>();
         let length = 0;
@@ -257,7 +271,8 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           quantities: quantitiesBySentence.get(s.id) ?? [],
           negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
           negatedHeads: s.negated ? negationScope(s.text, tokens, 1, true) : NOTHING,
-          claims: claimsBySentence.get(s.id) ?? [],
+          claims,
+          speakers,
         });
       }
       paragraphEnd.push(sentences.length);

@@ -34,7 +34,8 @@ export function nameKey(name: string): string {
 /** Words that negate the verb after their "to": "refused to sign", "failed to reach", "the refusal to allow", "unable to see". */
 const NEGATING_TO_RE = /^(?:refus(?:e|es|ed|ing|al)|fail(?:s|ed|ing|ure)?|unable)$/;
 
-function isNegation(t: Token, next?: Token): boolean {
+/** True when the token negates: "not", "never", "-n't", or "refused"/"failed"/"unable" before `next` "to". */
+export function isNegation(t: Token, next?: Token): boolean {
   return NEGATION_WORDS.has(t.norm) || /n['’]t$/i.test(t.raw) || (next?.norm === 'to' && NEGATING_TO_RE.test(t.norm));
 }
 
@@ -101,7 +102,12 @@ export function isModifier(norm: string): boolean {
   return MODIFIER_WORDS.has(norm) || (norm.length >= 6 && norm.endsWith('ly') && !NOT_ADVERBS.has(norm));
 }
 
-const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'to']);
+/** Forms of "be" and "have". */
+const BE_HAVE = ['be', 'been', 'being', 'is', 'are', 'was', 'were', 'has', 'have', 'had'];
+/** "do" and the modals: the verb after them stands in its base form. */
+const DO_MODALS = ['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'];
+/** Words a negated predicate follows ("is not", "would not", "to not"). */
+const AUXILIARIES: ReadonlySet<string> = new Set([...BE_HAVE, ...DO_MODALS, 'to']);
 
 /**
  * What a negation negates: the stems of the first `width` content words after each "not",
@@ -140,15 +146,15 @@ export function tokenize(text: string): Token[] {
     const compound = /\p{L}-$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) || /^-\p{L}/u.test(text.slice(end, end + 2));
     // After "to" or "did …", a past form is a verb of its own: "When did the monks found the abbey?"
     const own = IRREGULAR_VERBS.has(norm) && inBaseForm(tokens);
-    tokens.push({ raw, norm, stem: own ? stemmer(norm) : stemWord(norm), start: m.index, end, compound });
+    tokens.push({ raw, norm, stem: own ? porterStem(norm) : stemWord(norm), start: m.index, end, compound });
   }
   return tokens;
 }
 
 /** Words after which a verb stands in its base form ("to found", "did the monks found"). */
-const BASE_FORM_AFTER: ReadonlySet<string> = new Set(['to', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
+const BASE_FORM_AFTER: ReadonlySet<string> = new Set([...DO_MODALS, 'to']);
 /** Forms of "be" and "have": the verb after them is a participle ("was found", "had found"). */
-const PARTICIPLE_AFTER: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'having']);
+const PARTICIPLE_AFTER: ReadonlySet<string> = new Set([...BE_HAVE, 'having']);
 
 /** True when the next token stands in base form: "to" right before it, or "did"/"will" up to four words back with no "was"/"had" between. */
 function inBaseForm(before: readonly Token[]): boolean {
@@ -178,12 +184,17 @@ export function foldSpelling(norm: string): string {
     .replace(/(fen|licen|preten)ce(s)?$/, '$1se$2');
 }
 
+/** Porter stem after folding British spellings. */
+function porterStem(norm: string): string {
+  return stemmer(foldSpelling(norm));
+}
+
 /** Porter stem of a normalised word; numbers and short words are kept whole. Memoised. */
 export function stemWord(norm: string): string {
   if (norm.length <= 2 || /^\d/.test(norm)) return norm;
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = stemmer(foldSpelling(IRREGULAR_VERBS.get(norm) ?? norm));
+    s = porterStem(IRREGULAR_VERBS.get(norm) ?? norm);
     if (stemCache.size < 200_000) stemCache.set(norm, s);
   }
   return s;
