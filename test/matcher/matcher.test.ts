@@ -65,15 +65,15 @@ describe('terms and aliases', () => {
 
   it('reads a past form after "to" or "did" as a verb of its own: "did the monks found" is "founded", not "find"', () => {
     const b = brieferFor('The monks founded the abbey of Ardmore in 1120.\nThe monks found a spring near the abbey of Ardmore in 1130.');
-    expect(answerQuestion(b.index, 'When did the monks found the abbey of Ardmore?').citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(b.index, 'When did the monks find a spring near the abbey?').citations[0]?.sentenceId).toBe('p2.s1');
-    expect(answerQuestion(b.index, 'When was a spring found near the abbey?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('When did the monks found the abbey of Ardmore?', b)).toBe('p1.s1');
+    expect(top('When did the monks find a spring near the abbey?', b)).toBe('p2.s1');
+    expect(top('When was a spring found near the abbey?', b)).toBe('p2.s1');
   });
 
   it('joins irregular verb forms and verb/noun pairs the stemmer keeps apart', () => {
     const b = brieferFor('The army began the invasion of the island in spring.\nRebel leader Tom Vance fought for the harbour.');
-    expect(answerQuestion(b.index, 'When did the army begin to invade the island?').citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(b.index, 'Who fights for the harbour?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('When did the army begin to invade the island?', b)).toBe('p1.s1');
+    expect(top('Who fights for the harbour?', b)).toBe('p2.s1');
   });
 
   it('matches rockets to missiles and inflections through the stemmer', () => {
@@ -177,19 +177,19 @@ describe('evidence for declining', () => {
 
   it('negation by a verb: "refused to approve" and "unable to reach" negate the verb, "did not fail to" negates nothing', () => {
     const b = brieferFor('The council refused to approve the new bridge.\nThe mayor did not fail to open the old tunnel.\nThe ferry was unable to reach the island.');
-    expect(answerQuestion(b.index, 'What was the ferry unable to reach?').citations[0]?.sentenceId).toBe('p3.s1');
+    expect(top('What was the ferry unable to reach?', b)).toBe('p3.s1');
     expect(answerQuestion(b.index, 'What did the ferry reach?').answered).toBe(false);
-    expect(answerQuestion(b.index, 'What did the council not approve?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('What did the council not approve?', b)).toBe('p1.s1');
     expect(answerQuestion(b.index, 'What did the council approve?').answered).toBe(false);
     expect(answerQuestion(b.index, 'What did the mayor not open?').answered).toBe(false);
-    expect(answerQuestion(b.index, 'What did the mayor open?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('What did the mayor open?', b)).toBe('p2.s1');
   });
 
   it('a negated form says what the question negates: "pistonless" answers "without pistons", "inactive" "isn\'t active"', () => {
     const b = brieferFor('The Wankel engine is a pistonless rotary engine.\nThe old pump stops when its valve is inactive.');
-    expect(answerQuestion(b.index, 'What is a rotary engine without pistons?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('What is a rotary engine without pistons?', b)).toBe('p1.s1');
     expect(answerQuestion(b.index, 'What is a rotary engine with pistons?').answered).toBe(false);
-    expect(answerQuestion(b.index, "What does the old pump do when its valve isn't active?").citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top("What does the old pump do when its valve isn't active?", b)).toBe('p2.s1');
     expect(answerQuestion(b.index, 'What does the old pump do when its valve is active?').answered).toBe(false);
     // "isn't" is the negation, not a word to match.
     expect(analyseQuestion("Why isn't the pump active?", b.index).terms.map((t) => t.text)).toEqual(['pump', 'active']);
@@ -220,10 +220,10 @@ describe('evidence for declining', () => {
 
   it('a unit symbol after a figure says its unit: "1200 °C" answers "in degrees Celsius", and asking in a unit wants a figure', () => {
     const kilns = brieferFor('The kiln in Varden fires pottery at a temperature of 850 °C.\nThe kiln in Ossel fires pottery at a low temperature, heated with wood.');
-    expect(answerQuestion(kilns.index, 'At what temperature does the kiln in Varden fire pottery, in degrees Celsius?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('At what temperature does the kiln in Varden fire pottery, in degrees Celsius?', kilns)).toBe('p1.s1');
     // The Ossel sentence matches every word but gives no figure.
     expect(answerQuestion(kilns.index, 'What temperature does the kiln in Ossel fire pottery at, in degrees Celsius?').answered).toBe(false);
-    expect(answerQuestion(kilns.index, 'What temperature does the kiln in Ossel fire pottery at?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('What temperature does the kiln in Ossel fire pottery at?', kilns)).toBe('p2.s1');
   });
 
   it('a count of the answers ("which two piers") need not be written in the sentence that lists them', () => {
@@ -291,16 +291,16 @@ describe('evidence for declining', () => {
 
   it('"what kinds of" frames the question like "what kind of": the plural is not a word to match', () => {
     const b = brieferFor('The ferries of Port Ellis are small diesel boats.\nThe harbour of Ardmore serves large cruise ships.');
-    expect(answerQuestion(b.index, 'What kind of boats are the ferries of Port Ellis?').citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(b.index, 'What kinds of boats are the ferries of Port Ellis?').citations[0]?.sentenceId).toBe('p1.s1');
-    expect(answerQuestion(b.index, 'What types of ships does the harbour of Ardmore serve?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('What kind of boats are the ferries of Port Ellis?', b)).toBe('p1.s1');
+    expect(top('What kinds of boats are the ferries of Port Ellis?', b)).toBe('p1.s1');
+    expect(top('What types of ships does the harbour of Ardmore serve?', b)).toBe('p2.s1');
   });
 
   it('an ordinal or superlative picks one of many: a sentence that does not say it does not answer', () => {
     const b = brieferFor('Anna Lind opened the new museum in Ardmore.\nThe oldest bridge in Ardmore was rebuilt by Tom Vance.');
-    expect(answerQuestion(b.index, 'Who opened the museum in Ardmore?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('Who opened the museum in Ardmore?', b)).toBe('p1.s1');
     expect(answerQuestion(b.index, 'Who opened the first museum in Ardmore?').answered).toBe(false);
-    expect(answerQuestion(b.index, 'Who rebuilt the oldest bridge in Ardmore?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('Who rebuilt the oldest bridge in Ardmore?', b)).toBe('p2.s1');
     expect(answerQuestion(b.index, 'Who rebuilt the longest bridge in Ardmore?').answered).toBe(false);
     expect(['first', 'largest', 'only', 'most'].every(isSelective)).toBe(true);
     expect(['interest', 'forest', 'test', 'honest', 'priest'].some(isSelective)).toBe(false);
@@ -312,7 +312,7 @@ describe('evidence for declining', () => {
 
   it('a possessive pronoun that opens the sentence ("Their ships") stands for the paragraph\'s name too', () => {
     const b = brieferFor('The Vikings settled in Normandy in 911. Their ships were built with overlapping planks.');
-    expect(answerQuestion(b.index, 'How were the ships of the Vikings built?').citations[0]?.sentenceId).toBe('p1.s2');
+    expect(top('How were the ships of the Vikings built?', b)).toBe('p1.s2');
     const none = brieferFor('The Vikings settled in Normandy in 911. Most ships were built with overlapping planks.');
     expect(answerQuestion(none.index, 'How were the ships of the Vikings built?').answered).toBe(false);
   });
@@ -320,7 +320,7 @@ describe('evidence for declining', () => {
   it('a pronoun that opens the sentence stands for the paragraph\'s name; a later one does not', () => {
     const q = 'When did Tom Vance capture the old fort?';
     const opens = brieferFor('Tom Vance led the rebels. He captured the old fort in 1998.');
-    expect(answerQuestion(opens.index, q).citations[0]?.sentenceId).toBe('p1.s2');
+    expect(top(q, opens)).toBe('p1.s2');
     const later = brieferFor('Tom Vance led the rebels. The army captured the old fort in 1998, and it burned for days.');
     expect(answerQuestion(later.index, q).answered).toBe(false);
   });
@@ -337,14 +337,14 @@ describe('evidence for declining', () => {
     expect(answerQuestion(brieferFor('Henry II opened the abbey in 1154.').index, q).answered).toBe(false);
     // "World War II" is "the Second World War"; "World War I" is not.
     const war = brieferFor('The Second World War began in 1939.');
-    expect(answerQuestion(war.index, 'When did World War II begin?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('When did World War II begin?', war)).toBe('p1.s1');
     expect(answerQuestion(war.index, 'When did World War I begin?').answered).toBe(false);
   });
 
   it('"What is X?" prefers the sentence that defines X over one that only mentions it', () => {
     const b = brieferFor('Storms hit the breakwater. A breakwater is a long wall of stone built out into the sea to shelter a harbour from waves.');
-    expect(answerQuestion(b.index, 'What is a breakwater?').citations[0]?.sentenceId).toBe('p1.s2');
-    expect(answerQuestion(b.index, 'What hit the breakwater?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('What is a breakwater?', b)).toBe('p1.s2');
+    expect(top('What hit the breakwater?', b)).toBe('p1.s1');
     // A degree word of the question ("main") need not be in the definition.
     const law = brieferFor(
       [
@@ -356,7 +356,7 @@ describe('evidence for declining', () => {
         'Tugs push barges along the canal.',
       ].join('\n'),
     );
-    expect(answerQuestion(law.index, 'What are the three main sources of harbour law?').citations[0]?.sentenceId).toBe('p2.s1');
+    expect(top('What are the three main sources of harbour law?', law)).toBe('p2.s1');
   });
 
   it('answer type: a how-many question needs a figure other than the ones it gives', () => {
@@ -367,7 +367,7 @@ describe('evidence for declining', () => {
 
   it('answer type: a span of years answers "how long"', () => {
     const b = brieferFor('The Summer Theatre was in operation from 1870 to 1939.');
-    expect(answerQuestion(b.index, 'How long was the Summer Theatre in operation?').citations[0]?.sentenceId).toBe('p1.s1');
+    expect(top('How long was the Summer Theatre in operation?', b)).toBe('p1.s1');
   });
 
   it('answer type: a where-question is answered by a name after "in" or "between", not by a month', () => {
