@@ -4,7 +4,8 @@ export const MAX_QUESTION_CHARS = 1000;
 /**
  * Turns raw question text, possibly Slack markup, into plain text: mentions and broadcast
  * pings (`<@U123>`, `<!channel>`, `<!subteam^S1>`) and channel links (`<#C1|news>`) are
- * dropped — they address people, they are not what is asked — URLs keep their label, HTML entities are decoded, control characters and runs of white space folded.
+ * dropped (they address people, they are not what is asked); URLs keep their label, HTML
+ * entities are decoded, control characters and runs of white space are folded.
  * Longer text is cut to `MAX_QUESTION_CHARS` at a word boundary.
  */
 export function normaliseQuestion(raw: string): string {
