@@ -300,6 +300,12 @@ function mayOppose(s: IndexedSentence, plan: QueryPlan, terms: readonly Prepared
   return terms.some((t) => t.term.antonyms.some((a) => s.stems.has(a)));
 }
 
+/** True when the two sets share an item (without copying either). */
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
 /** A ranked sentence with the score it is ordered by. */
 type Scored = RankedSentence & { score: number };
 
@@ -425,7 +431,7 @@ function explainMatch(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts
     plan.negated
       ? plan.negatedStems.size === 0
         ? !s.sentence.negated
-        : !negatedByForm && ![...plan.negatedStems].some((x) => s.negatedStems.has(x))
+        : !negatedByForm && !sharesAny(plan.negatedStems, s.negatedStems)
       : s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
   if (negationMismatch) confidence *= options.negationPenalty;
   // "What is X?": among sentences that answer, the one that defines X ("X is …") first.
