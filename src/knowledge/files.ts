@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ArticleError } from '../errors.ts';
+import { decodeArticle, DEFAULT_MAX_ARTICLE_BYTES, NotAnArticleError } from './article-text.ts';
 import { buildKnowledge } from './build.ts';
 import { formatIssues } from './issues.ts';
 import { articleIdSchema, overlaySchema, type Knowledge, type Overlay } from './schema.ts';
@@ -32,13 +33,18 @@ export function readOverlay(file: string): Overlay | undefined {
   return result.data;
 }
 
-/** Builds one article file (with its overlay) and writes `<outDir>/<id>.json`. Returns the knowledge. */
-export function buildArticleFile(articleFile: string, outDir: string): { knowledge: Knowledge; file: string } {
+/**
+ * Builds one article file (with its overlay) and writes `<outDir>/<id>.json`. Returns the
+ * knowledge. A file that is not an article (binary, not UTF-8, over `maxBytes`, no sentence of
+ * words) is refused with an `ArticleError` that says why, and nothing is written.
+ */
+export function buildArticleFile(articleFile: string, outDir: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): { knowledge: Knowledge; file: string } {
   const id = articleIdFor(articleFile);
   let text: string;
   try {
-    text = readFileSync(articleFile, 'utf8');
+    text = decodeArticle(readFileSync(articleFile), maxBytes);
   } catch (err) {
+    if (err instanceof NotAnArticleError) throw new ArticleError(`${articleFile}: not an article: it ${err.message}`);
     throw new ArticleError(`${articleFile}: cannot read: ${(err as Error).message}`);
   }
   const overlay = readOverlay(overlayPathFor(articleFile));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the knowledge file format this code reads and writes. */
-export const KNOWLEDGE_SCHEMA_VERSION = 1;
+export const KNOWLEDGE_SCHEMA_VERSION = 2;
 
 /** Article ids double as file names: lower-case words joined by dashes. */
 export const articleIdSchema = z
@@ -47,6 +47,8 @@ export const entitySchema = z.strictObject({
   role: z.string().min(1).optional(),
   /** Other names, including abbreviations, capitals used for governments and demonyms. */
   aliases: z.array(z.string().min(1)).default([]),
+  /** Ids of the organisations and countries it speaks for or belongs to ("united-states" for "U.S. Energy Secretary …"). */
+  affiliations: z.array(z.string()).default([]),
   sentenceIds: z.array(sentenceIdSchema).min(1),
 });
 
@@ -55,6 +57,10 @@ export const quantitySchema = z.strictObject({
   text: z.string().min(1),
   value: z.number().optional(),
   unit: z.string().optional(),
+  /** What it counts or measures, as written ("sailors", "winds", "consumer prices"). */
+  counts: z.string().min(1).optional(),
+  /** The article gives it as an estimate or a bound ("more than", "about", "at least"). */
+  approximate: z.boolean().optional(),
   sentenceId: sentenceIdSchema,
 });
 
@@ -78,6 +84,8 @@ export const claimSchema = z.strictObject({
   /** The reporting verb as written ("has denied"). */
   verb: z.string().min(1),
   sentenceId: sentenceIdSchema,
+  /** A sentence of quoted speech whose speaker is named in another sentence of the same quotation. */
+  inQuote: z.boolean().optional(),
 });
 
 /** A group of sentences for briefings and digests. */
@@ -139,6 +147,11 @@ export const knowledgeSchema = z
       if (entityIds.has(e.id)) ctx.addIssue({ code: 'custom', path: ['entities', i, 'id'], message: `duplicate entity id "${e.id}"` });
       entityIds.add(e.id);
     });
+    k.entities.forEach((e, i) =>
+      e.affiliations.forEach((id, j) => {
+        if (!entityIds.has(id)) ctx.addIssue({ code: 'custom', path: ['entities', i, 'affiliations', j], message: `refers to entity "${id}", which the file does not have` });
+      }),
+    );
     k.claims.forEach((c, i) => {
       if (c.speakerId !== undefined && !entityIds.has(c.speakerId)) {
         ctx.addIssue({ code: 'custom', path: ['claims', i, 'speakerId'], message: `refers to entity "${c.speakerId}", which the file does not have` });

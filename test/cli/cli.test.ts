@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,11 +70,24 @@ describe('npm run knowledge -- build', () => {
 
   it('names the overlay file and field when the overlay is malformed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-build-'));
-    writeFileSync(join(dir, 'a.txt'), 'Text.');
+    writeFileSync(join(dir, 'a.txt'), 'The harbour reopened on Monday.');
     writeFileSync(join(dir, 'a.overlay.json'), JSON.stringify({ topics: [{ name: 'x', sentenceIds: ['one'] }] }));
     const out = run('src/cli/knowledge.ts', ['build', '--out', dir, join(dir, 'a.txt')]);
     expect(out.status).toBe(1);
     expect(out.stderr).toContain('a.overlay.json: at $.topics[0].sentenceIds[0]');
+  });
+
+  it('refuses a binary file with a clear message, writes nothing for it, and still builds the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-build-'));
+    writeFileSync(join(dir, 'program.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0x3e, 0]));
+    writeFileSync(join(dir, 'harbour.txt'), 'The harbour reopened on Monday after the storm.');
+    const out = run('src/cli/knowledge.ts', ['build', '--out', join(dir, 'k'), join(dir, 'program.txt'), join(dir, 'harbour.txt')]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('program.txt: not an article: it holds NUL bytes (a binary file)');
+    expect(out.stderr).toMatch(/\[2\/2\] built .*harbour\.json/);
+    expect(out.stderr).toContain('1 of 2 built');
+    expect(existsSync(join(dir, 'k', 'program.json'))).toBe(false);
+    expect(existsSync(join(dir, 'k', 'harbour.json'))).toBe(true);
   });
 });
 

@@ -60,7 +60,7 @@ describe('loading knowledge files', () => {
   });
 
   it('rejects a file of a newer schema version', () => {
-    expect(loadError(dirWith({ 'iran-missiles-russia.json': { ...seedCopy(), schemaVersion: 2 } }))).toContain('at $.schemaVersion');
+    expect(loadError(dirWith({ 'iran-missiles-russia.json': { ...seedCopy(), schemaVersion: 3 } }))).toContain('at $.schemaVersion');
   });
 
   it('loads nothing when one of several files is bad, and lists the bad one', () => {

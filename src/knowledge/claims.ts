@@ -1,0 +1,415 @@
+import { isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
+import { foldCase, isStopWord, isNegation, tokenize, type Token } from '../nlp/text.ts';
+import { ORG_CLASSIFIERS, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
+import type { ClaimStance } from './schema.ts';
+
+/** A claim as the build finds it: who, how, which verb, which sentence. */
+export interface ClaimDraft {
+  /** The speaker's entity, when the speaker is one. */
+  entity?: EntityDraft;
+  /** The speaker as the article names it ("officials", "the Iranian mission to the United Nations"). */
+  speaker: string;
+  stance: ClaimStance;
+  verb: string;
+  sentenceId: string;
+  /** A sentence of quoted speech whose speaker is named in another sentence of the quotation. */
+  inQuote?: boolean;
+}
+
+/** A sentence with its paragraph, its tokens and the entities it names. */
+export interface ClaimSentence extends SentenceDraft {
+  paragraph: number;
+  mentions: readonly Mention[];
+}
+
+const AUXILIARIES = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|should|may|might|must|can|did|does|do|also|still|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|then|firmly|officially|strongly|once|further|quickly|immediately|flatly|categorically|formally|privately|initially|now|not|never|n't)$/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'such', 'no', 'any', 'every', 'each', 'of', 'in', 'on', 'for', 'with', 'by', 'whose', 'some']);
+const PERSONAL = new Set(['he', 'she']);
+const NON_PERSONAL = new Set(['it', 'they', 'we']);
+const BE = /^(?:is|are|was|were|be|been|being)$/;
+/** What a clause starts after: a quotation mark, a semicolon, a colon, or a conjunction that opens a clause. */
+const CLAUSE_OPENERS = /^(?:that|while|as|because|but|and|although|though|after|before|when|since|where|whereas|if)$/;
+
+function stanceOf(verb: Token): ReportingStance | undefined {
+  return REPORTING_FORMS.get(verb.norm)?.stance;
+}
+
+const NAMING_PARTICIPLES = /^(?:called|named|dubbed|titled|labelled|labeled|known|described)$/;
+
+/** Is the reporting form a verb here, not a noun or an adjective ("the claims", "terrorism suspect", "suspected cases", "a star called …")? */
+function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean {
+  const t = tokens[k] as Token;
+  if (/^\p{Lu}/u.test(t.raw) && k > 0) return false;
+  if (t.compound) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
+  if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next)) return false;
+  if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
+    const prevTags = lexiconTags(prev.norm);
+    const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
+    // "media reports say", "terrorism suspect": a noun after a noun.
+    if (/s$/.test(t.norm) && next && !/^(?:that|the|a|an|it|he|she|they|we|this|his|her|its|their)$/.test(next.norm)) return false;
+    if (lemma === t.norm && !/s$/.test(prev.norm) && (prevTags.length === 0 || prevTags.some((x) => x === 'Singular' || x === 'Uncountable' || x === 'Adjective'))) return false;
+    // "a dwarf star called TRAPPIST-1": a naming participle after a noun.
+    if (NAMING_PARTICIPLES.test(t.norm)) return false;
+    // "isolate suspected cases": a participle between a verb and its noun.
+    if (/ed$/.test(t.norm) && prevTags.some((x) => x === 'Infinitive' || x === 'PresentTense') && next && /^\p{Ll}/u.test(next.raw) && !isStopWord(next.norm)) return false;
+  }
+  return true;
+}
+
+interface Speaker {
+  entity?: EntityDraft;
+  text: string;
+}
+
+function speakerFrom(mention: Mention, text: string): Speaker {
+  return { entity: mention.entity, text: mention.entity.type === 'person' ? mention.entity.name : text.slice(mention.start, mention.end).replace(/['’]s?$/, '') };
+}
+
+/** A mention that owns what follows ("China's …") or describes a noun ("Iranian mission") is not who speaks. */
+function isModifierUse(text: string, m: Mention): boolean {
+  if (/['’]s?$/.test(text.slice(m.start, m.end)) || /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) || /^-\p{Ll}/u.test(text.slice(m.end, m.end + 2))) return true;
+  return m.entity.type === 'country' && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) && !/^\s+(?:has|have|had|is|was|says|said|also|will|would|did|does|and)\b/.test(text.slice(m.end, m.end + 8));
+}
+
+const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|over|under|after|before|during|whose|who|which)\s/;
+
+/**
+ * The speakers named in `[from, to)` of a sentence: the people in it ("economists like Stephen
+ * Green", "X and Y"); else the organisation or country that heads the phrase, not one inside a
+ * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
+ * phrase itself ("officials", "local media reports", "officials from NASA").
+ */
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = []): Speaker[] {
+  const phraseRaw = s.text.slice(from, to);
+  const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
+  const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
+  const start = from + lead;
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 16) return [];
+  const inside = s.mentions.filter((m) => m.start >= start && m.end <= start + phrase.length);
+  const people = inside.filter((m) => m.entity.type === 'person');
+  // "The office of South Korean President Lee Myung-bak": the office speaks for the person.
+  const office = /^(?:the\s+)?(office|spokesman|spokeswoman|spokesperson|lawyers?|aides?|government|family|campaign)\s+(?:of|for)\s/i.exec(phrase);
+  if (office && people.length === 1) return [{ entity: (people[0] as Mention).entity, text: phrase.replace(/^the\s+/i, '') }];
+  if (people.length > 0) return people.map((m) => speakerFrom(m, s.text));
+  // The head runs to the first preposition, across "of" and a lower-case word ("the jury of appeal").
+  const headEnd = HEAD_END.exec(` ${phrase.replace(/\bof(\s+\p{Ll}+)(?=\s|$)/gu, 'of_$1')} `);
+  const headLength = headEnd ? Math.max(0, headEnd.index - 1) : phrase.length;
+  const inHead = inside.filter((m) => m.start < start + headLength + 1 && !isModifierUse(s.text, m) && m.entity.type !== 'place');
+  if (inHead.length > 0) {
+    // "The New York Times, Wall Street Journal, and Washington Post": each of a list speaks.
+    const list = /^(?:the\s+)?[^,]+(?:,\s*(?:and\s+)?[^,]+)+\s*(?:\p{Ll}+)?$/iu.test(phrase) && inHead.length >= 2;
+    return list ? inHead.map((m) => speakerFrom(m, s.text)) : [speakerFrom(inHead[inHead.length - 1] as Mention, s.text)];
+  }
+  const head = phrase.slice(0, headLength).replace(/^(?:the|a|an)\s+/i, '');
+  const headWords = head.split(/\s+/).filter(Boolean);
+  if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
+  if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
+  // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
+  const canSpeak = (w: string): boolean => isRoleNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
+  const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
+  const noun = headNorms.find(canSpeak) ?? '';
+  if (noun === '') return [];
+  // "the company", "the group": the body of that kind named last.
+  if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
+    const body = recentBody(s, noun, bodies);
+    if (body) return [body];
+  }
+  // "officials from NASA": the body they speak for stays in the name.
+  const rest = phrase.slice(headLength);
+  const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:of|from|at|for|to)\s+(?:the\s+)?$/.test(s.text.slice(start + headLength, m.start)));
+  // "sources familiar with the matter": a short lower-case tail stays with an unnamed source.
+  const tail = /^\s+(?:with|from|of|at|in|on|close to)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s*){1,3}$/u.exec(rest)?.[0] ?? '';
+  const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}` : `${head}${tail}`.trim();
+  // "two U.S. officials", "Chinese officials": the country or body they speak for.
+  const modifier = body ?? inside.find((m) => m.start < start + headLength && m.entity.type !== 'place');
+  return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+}
+
+/** The body of that kind named last ("the commission" → "Commission on Elections"), else the organisation named last. */
+function recentBody(s: ClaimSentence, noun: string, bodies: readonly Mention[]): Speaker | undefined {
+  const earlier = [...bodies, ...s.mentions.filter((m) => m.entity.type === 'organization')];
+  const named = [...earlier].reverse().find((m) => m.entity.name.toLowerCase().includes(noun.replace(/s$/, '')));
+  if (named) return { entity: named.entity, text: named.entity.name };
+  // Else the body the story is about: the one named most often so far, the latest of those.
+  const counts = new Map<EntityDraft, number>();
+  for (const m of earlier) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const best = [...earlier].reverse().sort((a, b) => (counts.get(b.entity) ?? 0) - (counts.get(a.entity) ?? 0))[0];
+  return best ? { entity: best.entity, text: best.entity.name } : undefined;
+}
+
+/** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
+function clauseStart(s: ClaimSentence, k: number): number {
+  const { tokens, text } = s;
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tokens[j] as Token;
+    const gap = text.slice(t.end, (tokens[j + 1] as Token).start);
+    if (/[;:"“”]/.test(gap)) return (tokens[j + 1] as Token).start;
+    if (s.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+    // "and"/"but" open a clause after a comma or before a pronoun; elsewhere they join a list.
+    if ((t.norm === 'and' || t.norm === 'but') && !/,\s*$/.test(text.slice((tokens[j - 1] as Token | undefined)?.end ?? 0, t.start)) && !/^(?:he|she|it|they|we|i)$/.test(tokens[j + 1]?.norm ?? '')) continue;
+    if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+    if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+  }
+  return 0;
+}
+
+/** Does a comma-bounded piece read as an apposition (", the OPEC president,", ", program coordinator for …,", ", whose …,")? */
+function isApposition(piece: string): boolean {
+  const p = piece.trim();
+  if (p.length === 0) return true;
+  if (/^(?:who|whose|which|where|respectively|however|meanwhile|too|also)\b/i.test(p)) return true;
+  const words = tokenize(p);
+  const role = words.slice(0, 6).some((w) => isRoleNoun(w.norm));
+  return role && /^(?:(?:a|an|the)\s|\p{Ll})/u.test(p);
+}
+
+/** The span of the subject before a verb at `verbStart`: the last comma-bounded piece of its clause that is not an apposition. */
+function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, number] | undefined {
+  const from = clauseStart(s, k);
+  const before = s.text.slice(from, verbStart);
+  const pieces: [number, number][] = [];
+  let at = 0;
+  for (const m of before.matchAll(/,(?!\d)/g)) {
+    pieces.push([at, m.index]);
+    at = m.index + 1;
+  }
+  pieces.push([at, before.length]);
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const [a, b] = pieces[i] as [number, number];
+    const piece = before.slice(a, b);
+    if (piece.trim().length === 0) continue;
+    // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
+    const previous = pieces[i - 1];
+    const afterName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
+    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece))) continue;
+    // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
+    let first = i;
+    const oneName = (k: number): boolean => {
+      const [pa, pb] = pieces[k] as [number, number];
+      const names = s.mentions.filter((m) => m.start >= from + pa && m.end <= from + pb);
+      return names.length === 1 && before.slice(pa, pb).replace(/^\s*(?:and\s+|the\s+)?/i, '').trim().length <= (names[0] as Mention).end - (names[0] as Mention).start + 1;
+    };
+    if (/^\s*and\s/i.test(piece) || pieces.length > i + 1) while (first > 0 && oneName(first - 1) && s.mentions.some((m) => m.start >= from + a && m.end <= from + b)) first--;
+    return [from + (pieces[first] as [number, number])[0], from + b];
+  }
+  return undefined;
+}
+
+/**
+ * Finds the attributed claims of an article: every reporting verb found by lemma ("says",
+ * "said", "has denied", "told VOA", "wrote", "defended"), its subject (a person before an
+ * organisation, a possessive's owner skipped, an apposition skipped), "…," said X after a
+ * quotation, "according to X", "quoted X as saying", pronouns resolved to the last person or
+ * body named, and the other sentences of a quotation given to its speaker. The stance comes
+ * from the verb; "has not confirmed" is not-confirmed, any other negated reporting verb is no claim.
+ */
+export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
+  const claims: ClaimDraft[] = [];
+  /** Bodies named so far, latest last: what "the company" or "the group" refers to. */
+  const bodies: Mention[] = [];
+  /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
+  let previousPeople: Speaker[] = [];
+  let lastPerson: Speaker | undefined;
+  let lastBody: Speaker | undefined;
+  const remember = (sp: Speaker): void => {
+    if (sp.entity?.type === 'person') lastPerson = sp;
+    else if (sp.entity) lastBody = sp;
+  };
+
+  for (const s of sentences) {
+    const found: ClaimDraft[] = [];
+    const push = (sp: Speaker, stance: ClaimStance, verb: string): void => {
+      const key = sp.entity ?? sp.text.toLowerCase();
+      const same = found.find((c) => (c.entity ?? c.speaker.toLowerCase()) === key);
+      // One claim per speaker and sentence, with its most telling stance ("informed … that it believes" believes).
+      if (same) {
+        if (same.stance === 'says' && stance !== 'says') Object.assign(same, { stance, verb });
+        return;
+      }
+      found.push({ ...(sp.entity ? { entity: sp.entity } : {}), speaker: sp.text, stance, verb, sentenceId: s.id });
+    };
+    const { tokens, text } = s;
+    const inMention = (t: Token): boolean => s.mentions.some((m) => t.start >= m.start && t.end <= m.end);
+    const opensWithQuote = /^\s*["“]/.test(text);
+
+    // "JOE LIEBERMAN: "…"": a speaker's name and a colon before a quotation.
+    const colon = /^([^:"“]{3,60}):\s*["“]/.exec(text);
+    if (colon) {
+      const m = s.mentions.find((x) => x.end <= (colon[1] as string).length);
+      if (m) push(speakerFrom(m, text), 'says', `${colon[1] as string}:`);
+    }
+
+    let lastReporting = -1;
+    const quoted = quotedSpans(text);
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k] as Token;
+      const stanceWord = stanceOf(t);
+      if (!stanceWord || inMention(t) || !usedAsVerb(tokens, k, text)) continue;
+      // Words inside a quotation are what its speaker says, not claims of their own ("I thought …").
+      if (quoted.some(([a, b]) => t.start > a && t.end < b)) continue;
+      // A reporting verb inside what another reports, with nothing between but words ("said preliminary reports indicate").
+      const nested = lastReporting >= 0 && !/[,;:"“”]/.test(text.slice((tokens[lastReporting] as Token).end, t.start));
+      lastReporting = k;
+      let stance: ClaimStance = stanceWord;
+      // Over auxiliaries and adverbs back to the subject; a negation there.
+      let j = k - 1;
+      let negated = false;
+      let passive = false;
+      while (j >= 0 && AUXILIARIES.test((tokens[j] as Token).norm) && !/[,"“”]/.test(text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start))) {
+        if (isNegation(tokens[j] as Token)) negated = true;
+        if (BE.test((tokens[j] as Token).norm) && /(?:ed|en|wn|ld|id|ght)$/.test(t.norm)) passive = true;
+        j--;
+      }
+      if (negated && stance === 'confirms') stance = 'not-confirmed';
+      else if (negated) continue;
+      const verbStart = (tokens[j + 1] as Token).start;
+      const verb = text.slice(verbStart, t.end);
+
+      if (passive) {
+        // "was announced … by officials from NASA": the agent after "by".
+        const by = /^[^,;]*?\bby\s+/.exec(text.slice(t.end));
+        if (!by) continue;
+        const from = t.end + by[0].length;
+        const stop = /[,;]|\.\s*$|\s[–—]\s/.exec(text.slice(from));
+        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies).slice(0, 1)) push(sp, stance, verb);
+        continue;
+      }
+
+      // "quoted Mr. Lee as telling …", "quoted a Taleban leader as saying …": the quoted one speaks.
+      if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote') {
+        const as = /^(\s+.{2,60}?)\s+as\s+(saying|telling|stating|warning|describing)\b/.exec(text.slice(t.end));
+        if (as) {
+          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies).slice(0, 1)) {
+            push(sp, REPORTING_FORMS.get(as[2] as string)?.stance ?? 'says', as[2] as string);
+            remember(sp);
+          }
+        }
+      }
+
+      // "…," said Mr. Edwards / "…," Shrestha said: a quotation, then the verb and its speaker.
+      const gapBefore = j >= 0 ? text.slice((tokens[j] as Token).end, verbStart) : text.slice(0, verbStart);
+      const after = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
+      if (after && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
+        const sp = speakerFrom(after, text);
+        push(sp, stance, verb);
+        remember(sp);
+        continue;
+      }
+      if (j < 0) continue;
+
+      // ", saying that …", "…, asserting that …": the clause's subject speaks again ("has been advocating" is a verb like any).
+      if (/ing$/.test(t.norm) && j === k - 1) {
+        if (!/,\s*$/.test(gapBefore)) continue;
+        const previous = found[found.length - 1];
+        if (previous) push(previous.entity ? { entity: previous.entity, text: previous.speaker } : { text: previous.speaker }, stance, verb);
+        else for (const sp of leadingSubjects(s, verbStart)) push(sp, stance, verb);
+        continue;
+      }
+
+      const subjectToken = tokens[j] as Token;
+      if (PERSONAL.has(subjectToken.norm) || NON_PERSONAL.has(subjectToken.norm)) {
+        const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
+        if (resolved) push(resolved, stance, verb);
+        continue;
+      }
+      // "took to Twitter to welcome …": the main clause's subject.
+      if (subjectToken.norm === 'to') {
+        if (/\b(?:took to|went on|used|appeared on|turned to)\b[^,.;]{0,40}$/.test(text.slice(0, subjectToken.start))) for (const sp of leadingSubjects(s, verbStart).slice(0, 1)) push(sp, stance, verb);
+        continue;
+      }
+      // "a report by multinational investigators that accuses Pyongyang": the relative's antecedent, its agent if it has one.
+      if (/^(?:that|which|who)$/.test(subjectToken.norm) && /^\p{Ll}/u.test(subjectToken.raw)) {
+        const np = /((?:\S+\s+){1,8}?)$/.exec(text.slice(0, subjectToken.start).replace(/,\s*$/, ''));
+        const phrase = np?.[1] ?? '';
+        const by = /\bby\s+(.+)$/.exec(phrase);
+        const from = subjectToken.start - (text.slice(0, subjectToken.start).length - text.slice(0, subjectToken.start).replace(/,\s*$/, '').length) - phrase.length + (by ? by.index + 3 : 0);
+        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies).slice(0, 1)) push(sp, stance, verb);
+        continue;
+      }
+      const span = subjectSpan(s, k, verbStart);
+      if (!span) continue;
+      for (const sp of speakersIn(s, span[0], span[1], bodies)) {
+        // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
+        if (nested && !sp.entity) continue;
+        push(sp, stance, verb);
+        remember(sp);
+      }
+    }
+
+    const according = /\baccording to\s+([^,;]{2,80}?)(?:[,;]|\.?\s*$)/i.exec(text);
+    if (according) {
+      const from = according.index + according[0].indexOf(according[1] as string);
+      for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies).slice(0, 1)) push(sp, 'says', 'according to');
+    }
+    for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
+    bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization'));
+    // Pronouns later on refer to the people this sentence speaks through, then those it names.
+    previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
+    for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
+    claims.push(...found);
+  }
+  return [...claims, ...quotationClaims(sentences, claims)];
+}
+
+const GENDER_OF: Readonly<Record<string, string>> = { he: 'MaleName', she: 'FemaleName' };
+
+/** Who "he" or "she" is: in this sentence's claims or the previous sentence's people, the first whose first name agrees. */
+function personFor(pronoun: string, previous: readonly Speaker[], found: readonly ClaimDraft[]): Speaker | undefined {
+  const candidates: Speaker[] = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...previous];
+  const gender = GENDER_OF[pronoun];
+  const agrees = (sp: Speaker): boolean => {
+    const first = (sp.entity?.name.split(/\s+/)[0] ?? '').toLowerCase();
+    const tags = lexiconTags(first);
+    return !isFirstName(first) || tags.includes(gender ?? '') || !tags.some((t) => t === 'MaleName' || t === 'FemaleName');
+  };
+  return candidates.find(agrees);
+}
+
+/** Character spans inside quotation marks, when the sentence's quotation marks pair up. */
+function quotedSpans(text: string): [number, number][] {
+  const marks = [...text.matchAll(/["“”]/g)].map((m) => m.index);
+  if (marks.length % 2 !== 0) return [];
+  const spans: [number, number][] = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) spans.push([marks[i] as number, marks[i + 1] as number]);
+  return spans;
+}
+
+/** The people and bodies a sentence opens with, before its first verb ("Saudi Oil Minister X and Russian Energy Minister Y, …"). */
+function leadingSubjects(s: ClaimSentence, before: number): Speaker[] {
+  const firstVerb = s.tokens.find((t) => t.start < before && /^\p{Ll}/u.test(t.raw) && !isStopWord(t.norm) && /(?:ed|s)$/.test(t.norm) && !s.mentions.some((m) => t.start >= m.start && t.end <= m.end));
+  const limit = firstVerb?.start ?? before;
+  const people = s.mentions.filter((m) => m.end <= limit && m.entity.type === 'person');
+  const chosen = people.length > 0 ? people : s.mentions.filter((m) => m.end <= limit && m.entity.type !== 'place').slice(0, 1);
+  return chosen.map((m) => speakerFrom(m, s.text));
+}
+
+/** Sentences of quoted speech without a verb of their own take the speaker of the quotation in their paragraph. */
+function quotationClaims(sentences: readonly ClaimSentence[], claims: readonly ClaimDraft[]): ClaimDraft[] {
+  const out: ClaimDraft[] = [];
+  const claimed = new Set(claims.map((c) => c.sentenceId));
+  const byParagraph = new Map<number, ClaimSentence[]>();
+  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  for (const para of byParagraph.values()) {
+    const quoted = para.map((s) => /["“”]/.test(s.text));
+    para.forEach((s, i) => {
+      if (claimed.has(s.id) || !/^\s*["“]/.test(s.text)) return;
+      // The nearest sentence of the same quotation that names its speaker: before first, then after.
+      for (const j of [i - 1, i + 1, i - 2, i + 2]) {
+        const other = para[j];
+        if (!other || !quoted[j]) continue;
+        const source = claims.find((c) => c.sentenceId === other.id);
+        if (source) {
+          out.push({ ...(source.entity ? { entity: source.entity } : {}), speaker: source.speaker, stance: 'says', verb: source.verb, sentenceId: s.id, inQuote: true });
+          return;
+        }
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,861 @@
+import { countryGazetteer } from '../nlp/gazetteer.ts';
+import {
+  inLexicon,
+  isCalendarWord,
+  isFirstName,
+  isKnownName,
+  isKnownOrganization,
+  isKnownPlace,
+  isLastName,
+  isOrgHead,
+  isPlaceHead,
+  isAgentNoun,
+  isRoleNoun,
+  lexiconTags,
+} from '../nlp/name-lexicon.ts';
+import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
+import { CALENDAR_WORD_RE } from '../nlp/lexicon.ts';
+import { COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import type { EntityType, Overlay } from './schema.ts';
+
+/** A sentence as the build works on it. */
+export interface SentenceDraft {
+  id: string;
+  text: string;
+  tokens: Token[];
+}
+
+/** An entity as the build finds it, before ids are given. */
+export interface EntityDraft {
+  name: string;
+  type: EntityType;
+  role?: string;
+  aliases: Set<string>;
+  /** Organisations and countries the entity speaks for or belongs to ("U.S." of "U.S. Energy Secretary"). */
+  affiliations: Set<EntityDraft>;
+  fromOverlay: boolean;
+}
+
+/** Where an entity is named in a sentence: character offsets. */
+export interface Mention {
+  entity: EntityDraft;
+  start: number;
+  end: number;
+}
+
+/** The entities of an article and where each sentence names them. */
+export interface RecognisedEntities {
+  entities: EntityDraft[];
+  mentions: ReadonlyMap<string, Mention[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word units: a token, or tokens joined by hyphens ("Ki-moon", "al-Qaida", "Secretary-General").
+
+interface Unit {
+  start: number;
+  end: number;
+  raw: string;
+  /** Lower-case, dots and possessive removed. */
+  norm: string;
+  /** Norms of its parts ("secretary", "general"). */
+  parts: string[];
+  cap: boolean;
+  possessive: boolean;
+  /** "China" of "China-based": a name used as a modifier; nothing joins it. */
+  attributive: boolean;
+  /** The modifier it makes ("based" of "Brussels-based"). */
+  modifier?: string;
+}
+
+function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
+  const units: Unit[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const group = [tokens[k] as Token];
+    while (k + 1 < tokens.length && /^[-‐]$/.test(text.slice((tokens[k] as Token).end, (tokens[k + 1] as Token).start))) group.push(tokens[++k] as Token);
+    let attributive = false;
+    const tail = group[group.length - 1] as Token;
+    if (group.length > 1 && /^\p{Ll}/u.test(tail.raw) && COMPOUND_MODIFIERS.has(tail.norm) && /^\p{Lu}/u.test((group[0] as Token).raw)) {
+      group.pop();
+      attributive = true;
+    }
+    const modifier = attributive ? tail.norm : undefined;
+    const first = group[0] as Token;
+    const last = group[group.length - 1] as Token;
+    const raw = text.slice(first.start, last.end);
+    units.push({
+      start: first.start,
+      end: last.end,
+      raw,
+      norm: group.map((t) => t.norm).join('-'),
+      parts: group.map((t) => t.norm),
+      cap: /^\p{Lu}/u.test(first.raw) || /^\p{Ll}+-\p{Lu}/u.test(raw),
+      possessive: /['’]s?$/.test(raw) || /['’]s$/i.test(last.raw),
+      attributive,
+      ...(modifier ? { modifier } : {}),
+    });
+  }
+  return units;
+}
+
+/** Joiners that stand inside names between capitalised words ("Rio de Janeiro", "Abdulaziz bin Salman"). */
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'bint', 'ben']);
+/** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);
+
+/** Opening punctuation after which a capital is grammar, not a name: a quotation, a colon, a dash. */
+function opensClause(text: string, at: number, previousEnd: number): boolean {
+  return /["“‘(:—–]\s*$/.test(text.slice(previousEnd, at));
+}
+
+function breaksBetween(text: string, a: Unit, b: Unit): boolean {
+  return /[,;:()[\]"“”—–]|\s[-‐]\s/.test(text.slice(a.end, b.start));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chunks: runs of capitalised units, with what stands around them.
+
+interface Chunk {
+  sentence: number;
+  units: Unit[];
+  /** Lower-case role words before the run ("company spokeswoman"), as written. */
+  roleLead?: string;
+  /** A noun before the run says it is an organisation ("group Mandiant"). */
+  orgCue: boolean;
+  /** A plural noun after it says it is a group that acts ("Taleban insurgents"). */
+  groupCue: boolean;
+  /** A place noun after it ("Kursk region"). */
+  placeCue: boolean;
+  /** After "in", "at", "near", …, or written "X-based". */
+  prepCue: boolean;
+  /** It speaks: a reporting verb follows it (or precedes it, inverted after a quotation). */
+  speakerCue: boolean;
+}
+
+interface Article {
+  sentences: readonly SentenceDraft[];
+  units: Unit[][];
+  /** Norms seen capitalised somewhere other than at the start of a sentence. */
+  midCaps: Set<string>;
+  /** Norms the article also writes in lower case: common words, not names. */
+  lower: Set<string>;
+}
+
+function nameish(a: Article, s: number, i: number): boolean {
+  const units = a.units[s] as Unit[];
+  const u = units[i];
+  if (!u || !u.cap) return false;
+  if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) return false;
+  const initial = i === 0 || opensClause((a.sentences[s] as SentenceDraft).text, u.start, (units[i - 1] as Unit).end);
+  if (!initial) return !(isStopWord(u.norm) && !/^\p{Lu}{2,}$/u.test(u.raw)) || a.midCaps.has(u.norm);
+  // A capital that opens a sentence: a name only if the lexicon says so, it is an acronym or a
+  // country, or the article writes it so elsewhere (unless it is a common word: "New", "Many").
+  const next = units[i + 1];
+  const pair = next ? `${u.norm} ${next.norm}` : '';
+  if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
+  // "President Joe Biden is …": a title opening the sentence before a name.
+  if (TITLE_WORDS.has(u.norm) && next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
+  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
+  if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
+  if (a.midCaps.has(u.norm)) return true;
+  // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
+  if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
+}
+
+function lowerWordAt(units: readonly Unit[], i: number): string | undefined {
+  const u = units[i];
+  return u && !u.cap ? u.norm : undefined;
+}
+
+/** May the run continue across a joiner? "Bank of England", "Red Cross and Red Crescent Societies", "Rio de Janeiro". */
+function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): boolean {
+  const units = a.units[s] as Unit[];
+  if (NAME_PARTICLES.has(joiner.norm)) return true;
+  if (joiner.norm === 'of' || joiner.norm === 'for' || (joiner.norm === 'on' && isOrgHead(lastIn.norm))) {
+    return ORG_OPENERS.has(lastIn.norm) || isOrgHead(lastIn.norm) || TITLE_WORDS.has(lastIn.norm) || /^(?:republic|kingdom|state|states|gulf|isle|city|sea|bay|cape|lake|mount|strait)$/.test(lastIn.norm);
+  }
+  if (joiner.norm === 'and' || joiner.norm === '&') {
+    if (isOrgHead(lastIn.norm)) return false;
+    let k = j + 1;
+    while (nameish(a, s, k) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[k - 1] as Unit, units[k] as Unit)) k++;
+    const end = units[k - 1];
+    return k > j + 1 && end !== undefined && isOrgHead(end.norm);
+  }
+  return false;
+}
+
+function chunksOf(a: Article, s: number): Chunk[] {
+  const units = a.units[s] as Unit[];
+  const text = (a.sentences[s] as SentenceDraft).text;
+  const chunks: Chunk[] = [];
+  const titleBridge = (i: number): boolean => {
+    const u = units[i];
+    return u !== undefined && !u.cap && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
+  };
+  for (let i = 0; i < units.length; ) {
+    if (!nameish(a, s, i) && !titleBridge(i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let j = i;
+    while (j + 1 < units.length) {
+      const cur = units[j] as Unit;
+      if ((cur.possessive && j > start && !possessiveContinues(a, s, start, j)) || cur.attributive) break;
+      if (cur.possessive && j === start && !possessiveContinues(a, s, start, j)) break;
+      const next = units[j + 1] as Unit;
+      if (breaksBetween(text, cur, next)) break;
+      if (nameish(a, s, j + 1) || titleBridge(j + 1)) {
+        j++;
+        continue;
+      }
+      if (!next.cap && nameish(a, s, j + 2) && !breaksBetween(text, next, units[j + 2] as Unit) && joins(a, s, cur, next, j + 1)) {
+        j += 2;
+        continue;
+      }
+      // "Chancellor of the Exchequer Thomas Grieve", "Secretary of the Treasury": a title's "of the X".
+      if (next.norm === 'of' && units[j + 2]?.norm === 'the' && TITLE_WORDS.has(cur.norm) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
+        j += 3;
+        continue;
+      }
+      break;
+    }
+    const run = units.slice(start, j + 1);
+    // Lower-case role words before a bridged title ("company spokeswoman Ana Ruiz").
+    let roleLead: string | undefined;
+    if (!(units[start] as Unit).cap) {
+      let b = start;
+      while (b - 1 >= 0 && start - b < 2 && !(units[b - 1] as Unit).cap && !isStopWord((units[b - 1] as Unit).norm) && !REPORTING_FORMS.has((units[b - 1] as Unit).norm) && !breaksBetween(text, units[b - 1] as Unit, units[b] as Unit) && /^\p{L}+$/u.test((units[b - 1] as Unit).raw)) b--;
+      if (b < start) roleLead = text.slice((units[b] as Unit).start, (units[start] as Unit).start).trim();
+    }
+    const before = lowerWordAt(units, start - 1);
+    const after = lowerWordAt(units, j + 1);
+    chunks.push({
+      sentence: s,
+      units: run,
+      ...(roleLead ? { roleLead } : {}),
+      orgCue: before !== undefined && ORG_CLASSIFIERS.has(before),
+      groupCue: after !== undefined && GROUP_NOUNS.has(after),
+      placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
+      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before)) || (run.length === 1 && run[0]?.modifier === 'based'),
+      speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
+    });
+    i = j + 1;
+  }
+  return chunks;
+}
+
+/** "St Mary's Hospital", "People's Bank": a possessive inside a name, before a short run ending in a head noun. */
+function possessiveContinues(a: Article, s: number, start: number, j: number): boolean {
+  const units = a.units[s] as Unit[];
+  const owner = units.slice(start, j + 1).map((u) => u.norm).join(' ');
+  if (countryByKey.has(owner) || /^\p{Lu}{2,}$/u.test((units[j] as Unit).raw.replace(/['’]s?$/, '')) || isKnownOrganization(owner)) return false;
+  for (let k = j + 1; k <= j + 2 && k < units.length; k++) {
+    if (!nameish(a, s, k)) return false;
+    const u = units[k] as Unit;
+    if (isOrgHead(u.norm) || isPlaceHead(u.norm)) return true;
+  }
+  return false;
+}
+
+const AUX_OR_ADVERB = /^(?:has|have|had|is|was|were|are|will|would|also|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|late|early|quickly|then|not|never|firmly|officially|strongly|on|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
+
+/** A reporting verb follows the run (over auxiliaries, adverbs, or an apposition between commas). */
+function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
+  let i = k;
+  // ", a senior district official, says" — skip one apposition.
+  if (units[i] && /^\s*,/.test(text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start))) {
+    let j = i;
+    while (j < units.length && j - i < 14 && !/,/.test(text.slice((units[j] as Unit).end, (units[j + 1] as Unit | undefined)?.start ?? (units[j] as Unit).end))) j++;
+    if (j < units.length && j - i < 14) i = j + 1;
+  }
+  for (let n = 0; n < 4 && i < units.length; n++, i++) {
+    const u = units[i] as Unit;
+    if (REPORTING_FORMS.has(u.norm) && !u.cap) return u.norm !== 'telling' && u.norm !== 'saying';
+    if (!AUX_OR_ADVERB.test(u.norm)) return false;
+  }
+  return false;
+}
+
+/** "…," said Mr. Edwards: a reporting verb right before the run, after a quotation or a comma. */
+function speaksBefore(units: readonly Unit[], start: number, text: string): boolean {
+  const v = units[start - 1];
+  if (!v || v.cap || !REPORTING_FORMS.has(v.norm)) return false;
+  const before = units[start - 2];
+  return before === undefined || /[,"”]\s*$/.test(text.slice(before.end, v.start));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Countries
+
+interface CountryInfo {
+  name: string;
+  aliases: string[];
+  /** A sovereign state; a territory ("French Guiana") is a place. */
+  independent: boolean;
+}
+
+const countryByKey = new Map<string, CountryInfo>();
+for (const c of countryGazetteer()) {
+  const info: CountryInfo = { name: c.name, aliases: [], independent: c.independent };
+  const names = new Set([c.name, ...c.aliases]);
+  // "Iranian" also stands as "Iranians": a demonym's plural names the people of the country.
+  if (c.demonym && /(?:an|i)$/.test(c.demonym)) names.add(c.demonym.replace(/(\S+)$/, (last) => pluralOf(last.toLowerCase()).replace(/^\p{Ll}/u, (ch) => ch.toUpperCase())));
+  info.aliases = [...names].filter((n) => n !== c.name);
+  for (const n of names) {
+    const key = nameKey(n);
+    if (!countryByKey.has(key)) countryByKey.set(key, info);
+  }
+}
+
+const capitalByKey = new Map<string, CountryInfo>();
+for (const c of countryGazetteer()) {
+  const info = countryByKey.get(nameKey(c.name));
+  for (const capital of c.capitals) if (info && !capitalByKey.has(nameKey(capital))) capitalByKey.set(nameKey(capital), info);
+}
+
+/** The country whose capital a name is ("Pyongyang" → North Korea), if any. */
+function capitalOf(name: string): CountryInfo | undefined {
+  return capitalByKey.get(nameKey(name));
+}
+
+const regionByDemonym = new Map(readNamePairs('region-names').map(([demonym, region]) => [nameKey(demonym), region]));
+
+/** The region a demonym names ("European" → Europe), if any. */
+function regionOf(name: string): string | undefined {
+  return regionByDemonym.get(nameKey(name));
+}
+
+/** The country a name stands for ("U.S.", "North Korean", "British"), if any. */
+function countryOf(name: string): CountryInfo | undefined {
+  // Short codes count only in capitals: "US", "UK", not "Mr" (Mauritania's "MR") or "In".
+  const bare = name.replace(/[.\s]/g, '');
+  if (bare.length <= 3 && bare !== bare.toUpperCase()) return undefined;
+  return countryByKey.get(nameKey(name)) ?? countryByKey.get(nameKey(name.replace(/\./g, '')));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting a chunk into role and name, and collecting evidence about each name.
+
+type Kind = 'person' | 'organization' | 'place' | 'country' | 'group';
+
+interface Evidence {
+  /** The name as first written. */
+  name: string;
+  counts: Record<Kind, number>;
+  /** Strong evidence seen: it decides. */
+  strong: Partial<Record<Kind, boolean>>;
+  speaks: boolean;
+  roles: string[];
+  /** Names of entities in the roles, possessives or "of X" around it. */
+  affiliations: Set<string>;
+  alsoKnownAs: Set<string>;
+  units: number;
+  /** Times written, and times written where a place stands ("in Kabul", "the capital, Kabul"). */
+  seen: number;
+  asPlace: number;
+  /** Every unit is a word the lexicon knows as something other than a name ("West", "Islamic"). */
+  common: boolean;
+  /** The region a demonym names ("European" → "Europe"): the entity's name. */
+  regionName?: string;
+  /** Some unit is a common word or a demonym ("State Highway", "Ethnic Russians"): not a person's name by default. */
+  hasCommonWord: boolean;
+}
+
+const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u.test(raw.replace(/['’]s?$/, '')) && !/^[IVXLC]+$/.test(raw);
+const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
+const isTitleUnit = (u: Unit): boolean =>
+  u.parts.some((p) => TITLE_WORDS.has(p)) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
+/** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
+const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
+/** Adjectives a run may open with that are not part of the name or the role ("New Chinese Premier", "former President"). */
+const LEADING_ADJECTIVES = /^(?:new|former|then|acting|interim|incoming|outgoing|late|current|ex)$/;
+
+interface Parts {
+  /** Role text, as written, and entities found in it. */
+  role?: string;
+  roleEntities: Unit[][];
+  name: Unit[];
+  /** A country or demonym that leads the run ("South Korean" of "South Korean President Lee Myung-bak"). */
+  lead?: Unit[];
+  honorific: boolean;
+  /** The run names a title with no one after it ("Assistant Health Minister for Preventive Services"). */
+  titleOnly: boolean;
+}
+
+function splitChunk(text: string, chunk: Chunk): Parts {
+  let units = chunk.units;
+  while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitleUnit(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
+  // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
+  let lead: Unit[] | undefined;
+  // "the trade body UK Finance": after a noun that says it is an organisation, a country starts its name.
+  for (let k = chunk.orgCue ? 0 : Math.min(3, units.length - 1); k >= 1; k--) {
+    if (countryOf(unitText(text, units.slice(0, k)))) {
+      lead = units.slice(0, k);
+      break;
+    }
+  }
+  const rest = lead ? units.slice(lead.length) : units;
+  const last = rest[rest.length - 1];
+  const afterTitle = rest.slice(rest.findIndex(isTitleUnit) + 1);
+  // "Assistant Health Minister for Preventive Services": a title and its portfolio, no one named.
+  const titleOnly =
+    rest.some(isTitleUnit) &&
+    last !== undefined &&
+    (isTitleUnit(last) || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  // "North Korean National Defense Commission": an organisation with its country.
+  if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
+  let t = -1;
+  for (let k = rest.length - 2; k >= 0; k--) {
+    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u))) {
+      t = k;
+      break;
+    }
+  }
+  const tail = rest.slice(t + 1);
+  if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
+    return { roleEntities: [], name: rest, ...(lead ? { lead } : {}), honorific: false, titleOnly };
+  }
+  let name = tail;
+  // "Secretary of State John Kerry": the name is what follows the title's "of X".
+  while (name.length > 1 && !(name[0] as Unit).cap) name = name.slice(1);
+  if ((rest[t + 1] as Unit | undefined)?.norm === 'of' && name.length > 2) name = name.slice(-2);
+  const roleUnits = units.slice(0, units.length - name.length);
+  const titleStart = roleUnits.findIndex(isTitleUnit);
+  const before = roleUnits.slice(lead ? lead.length : 0, titleStart < 0 ? 0 : titleStart);
+  const roleEntities = before.length > 0 ? [before] : [];
+  const honorific = roleUnits.every((u) => HONORIFICS.has(u.norm) || (lead?.includes(u) ?? false));
+  const roleText = [chunk.roleLead, unitText(text, roleUnits)].filter(Boolean).join(' ');
+  return {
+    ...(honorific || roleUnits.length === 0 ? {} : { role: roleText }),
+    roleEntities,
+    name,
+    ...(lead ? { lead } : {}),
+    honorific: roleUnits.some((u) => HONORIFICS.has(u.norm)),
+    titleOnly: false,
+  };
+}
+
+function blankEvidence(name: string, units: number): Evidence {
+  return { name, counts: { person: 0, organization: 0, place: 0, country: 0, group: 0 }, strong: {}, speaks: false, roles: [], affiliations: new Set(), alsoKnownAs: new Set(), units, seen: 0, asPlace: 0, common: false, hasCommonWord: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognition
+
+/**
+ * Finds the people, organisations, countries and places of an article, with roles, aliases
+ * and affiliations, and where each sentence names them. compromise's lexicon and its
+ * organisation and place words type names; the words around a name (a title before it, "said"
+ * after it, "group" before it, "region" after it, "in" before it) settle the rest: a name that
+ * speaks is a person or an organisation, never a place. A capital that acts ("Pyongyang has
+ * rejected …") is its country; one where things happen ("in Kabul") is a place. Overlay
+ * entities come first and win.
+ */
+export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?: Overlay): RecognisedEntities {
+  const article: Article = { sentences, units: sentences.map((s) => unitsOf(s.text, s.tokens)), midCaps: new Set(), lower: new Set() };
+  sentences.forEach((s, si) => {
+    const units = article.units[si] as Unit[];
+    units.forEach((u, i) => {
+      if (!u.cap) for (const p of u.parts) article.lower.add(p);
+      else if (i > 0 && !opensClause(s.text, u.start, (units[i - 1] as Unit).end)) article.midCaps.add(u.norm);
+    });
+  });
+
+  const evidence = new Map<string, Evidence>();
+  const note = (nameText: string, units: number): Evidence => {
+    const key = nameKey(nameText);
+    let e = evidence.get(key);
+    if (!e) evidence.set(key, (e = blankEvidence(nameText, units)));
+    return e;
+  };
+  const bySentence = sentences.map((_, si) => chunksOf(article, si));
+  for (const chunks of bySentence) {
+    chunks.forEach((chunk, ci) => {
+      const text = (sentences[chunk.sentence] as SentenceDraft).text;
+      const parts = splitChunk(text, chunk);
+      const units = article.units[chunk.sentence] as Unit[];
+      const roleAffiliations: string[] = [];
+      const leadName = parts.lead ? unitText(text, parts.lead) : undefined;
+      if (leadName) {
+        roleAffiliations.push(countryOf(leadName)?.name ?? leadName);
+        const lead = note(leadName, parts.lead?.length ?? 1);
+        lead.seen++;
+        lead.counts.country += 3;
+        lead.strong.country = true;
+      }
+      for (const re of parts.roleEntities) {
+        const n = unitText(text, re);
+        const country = countryOf(n);
+        if (country) roleAffiliations.push(country.name);
+        else if (isAcronym(n) || (re.length >= 2 && isOrgHead((re[re.length - 1] as Unit).norm)) || isKnownOrganization(foldCase(n))) {
+          const e = note(n, re.length);
+          e.seen++;
+          e.counts.organization += 2;
+          e.strong.organization = true;
+          roleAffiliations.push(n);
+        }
+      }
+      // The owner of a possessive right before the run ("Germany's goalie Manuel Neuer").
+      const at = units.indexOf(chunk.units[0] as Unit);
+      const owner = at >= 2 && (units[at - 1] as Unit).cap === false && (units[at - 2] as Unit).possessive ? units[at - 2] : at >= 1 && (units[at - 1] as Unit).possessive ? units[at - 1] : undefined;
+      if (owner && owner.cap) roleAffiliations.push(owner.raw.replace(/['’]s?$/, ''));
+
+      // "Liberia's Assistant Health Minister for Preventive Services, Nyenswa Tolbert, told VOA": a title
+      // run before ", Name" is that person's role.
+      const next = chunks[ci + 1];
+      if (parts.titleOnly && next && /^\s*,\s*$/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end, (next.units[0] as Unit).start))) {
+        const role = [chunk.roleLead, unitText(text, chunk.units)].filter(Boolean).join(' ');
+        delete next.roleLead;
+        pendingRoles.set(next, { role, affiliations: roleAffiliations });
+        return;
+      }
+      const pending = pendingRoles.get(chunk);
+
+      if (parts.name.length === 0) return;
+      const nameText = unitText(text, parts.name);
+      if (nameText.length < 2 || !/\p{L}/u.test(nameText)) return;
+      const lastNorm = (parts.name[parts.name.length - 1] as Unit).norm;
+      const firstNorm = (parts.name[0] as Unit).norm;
+      // Events and works ("World Cup", "Korean War") are none of the kinds the build types.
+      if (EVENT_HEADS.has(lastNorm) && !isOrgHead(lastNorm) && parts.role === undefined) return;
+      const e = note(nameText, parts.name.length);
+      const folded = foldCase(nameText);
+      e.seen++;
+      e.common = parts.name.every((u) => isCommonWord(u.norm) || COMPASS.test(u.norm));
+      e.hasCommonWord = parts.name.some((u) => (isCommonWord(u.norm) && !isFirstName(u.norm) && !isLastName(u.norm)) || countryOf(u.raw.replace(/['’]s?$/, '')) !== undefined);
+      if (chunk.prepCue || /\bcapital,\s*$/.test(text.slice(0, chunk.units[0]?.start ?? 0))) e.asPlace++;
+      if (parts.role) e.roles.push(parts.role);
+      if (pending) {
+        e.roles.push(pending.role);
+        for (const aff of pending.affiliations) e.affiliations.add(aff);
+        e.counts.person += 3;
+        e.strong.person = true;
+      }
+      for (const aff of roleAffiliations) e.affiliations.add(aff);
+      if (chunk.speakerCue) e.speaks = true;
+      if (countryOf(nameText) && !parts.role) {
+        e.counts.country += 3;
+        e.strong.country = true;
+        return;
+      }
+      const region = regionOf(nameText);
+      if (region) {
+        e.counts.place += 4;
+        e.alsoKnownAs.add(region);
+        e.regionName = region;
+        return;
+      }
+      if (capitalOf(nameText)) e.counts.place += 1;
+      // "West Germany", "South American": a compass word before a country or region is a place.
+      if (COMPASS.test(firstNorm) && parts.name.length >= 2 && (countryOf(unitText(text, parts.name.slice(1))) || isKnownPlace(foldCase(unitText(text, parts.name.slice(1)))))) e.counts.place += 3;
+      else if (parts.name.length >= 2 && parts.name.some((u) => COMPASS.test(u.norm)) && !isFirstName(firstNorm)) e.counts.place += 2;
+      // "the Kremlin", "the Pentagon": one unknown name after "the", mid-sentence, is a body.
+      if (parts.name.length === 1 && !inLexicon(firstNorm) && /\bthe\s$/.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && !chunk.prepCue) e.counts.organization += 1;
+      if (parts.lead && isOrgHead(lastNorm)) e.alsoKnownAs.add(unitText(text, parts.name.slice(parts.lead.length)));
+      if (parts.role !== undefined || parts.honorific) {
+        e.counts.person += 3;
+        e.strong.person = true;
+      }
+      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || /^(?:inc|ltd|corp|co|plc|llc|ag|sa|gmbh)$/.test(lastNorm)) {
+        e.counts.organization += 2;
+        e.strong.organization = true;
+      }
+      if (isAcronym(nameText)) e.counts.organization += 2;
+      // "University College Cork": an organisation word inside the name.
+      if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
+      const apposition = /^,\s+(?:a|an|the)\s+([^,;.]{0,60}?)(?:[,;.]|$)/i.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));
+      if (apposition) {
+        const words = tokenize(apposition[1] as string);
+        const head = words[words.length - 1]?.norm ?? '';
+        if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
+        else if (isAgentNoun(head) || words.some((w) => isRoleNoun(w.norm))) e.counts.person += 2;
+        else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
+      }
+      // "the port city of Liepaja", "the village of San Roque": a place.
+      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) e.counts.place += 3;
+      if (isKnownOrganization(folded)) e.counts.organization += 2;
+      if (chunk.orgCue) {
+        e.counts.organization += 3;
+        e.strong.organization = true;
+      }
+      if (chunk.groupCue) e.counts.group += 2;
+      if (isPlaceHead(lastNorm) && !isOrgHead(lastNorm) && parts.name.length >= 2) e.counts.place += 2;
+      if (chunk.placeCue) e.counts.place += 2;
+      if (isKnownPlace(folded)) e.counts.place += 2;
+      if (chunk.prepCue) e.counts.place += 1;
+      if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && !isPlaceHead(lastNorm)) e.counts.person += 2;
+      if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
+      if (lexiconTags(folded).includes('Person')) e.counts.person += 2;
+    });
+  }
+
+  // Decide each name's type from its evidence.
+  const drafts = new Map<string, EntityDraft>();
+  const countryDraft = (country: CountryInfo): EntityDraft => {
+    const ck = nameKey(country.name);
+    let d = drafts.get(ck);
+    if (!d || d.type !== 'country') {
+      d = { name: country.name, type: 'country', aliases: new Set([country.name, ...country.aliases]), affiliations: new Set(), fromOverlay: false };
+      drafts.set(ck, d);
+    }
+    return d;
+  };
+  for (const [key, e] of evidence) {
+    const capital = capitalOf(e.name);
+    // A capital that acts is its country's government; one where things happen is a place.
+    if (capital && !e.strong.person && !e.strong.organization) {
+      if (e.asPlace < e.seen) {
+        const d = countryDraft(capital);
+        d.aliases.add(e.name);
+        drafts.set(key, d);
+      } else {
+        const d: EntityDraft = { name: e.name, type: 'place', aliases: new Set([e.name]), affiliations: new Set([countryDraft(capital)]), fromOverlay: false };
+        drafts.set(key, d);
+      }
+      continue;
+    }
+    const kind = decideKind(e);
+    if (!kind) continue;
+    if (kind === 'country') {
+      const country = countryOf(e.name) as CountryInfo;
+      if (country.independent) drafts.set(key, countryDraft(country));
+      else drafts.set(key, { name: country.name, type: 'place', aliases: new Set([country.name, e.name]), affiliations: new Set(), fromOverlay: false });
+      continue;
+    }
+    const d: EntityDraft = { name: e.regionName ?? e.name, type: kind === 'group' ? 'organization' : kind, aliases: new Set([e.name, ...e.alsoKnownAs]), affiliations: new Set(), fromOverlay: false };
+    const role = e.roles.find((r) => r.length > 0);
+    if (kind === 'person' && role) d.role = role;
+    drafts.set(key, d);
+  }
+
+  const firstSeen = (d: EntityDraft): number => {
+    const i = [...evidence.keys()].findIndex((key) => drafts.get(key) === d);
+    return i < 0 ? Infinity : i;
+  };
+  // Single names that are part of exactly one longer name are that entity ("Li", "Mr. Lee", "Goetze", "Guantanamo").
+  const multi = [...new Set(drafts.values())].filter((d) => d.name.split(/\s+/).length >= 2 && d.type !== 'country');
+  for (const [key, d] of [...drafts]) {
+    if (d.name.split(/\s+/).length !== 1 || d.type === 'country' || d.fromOverlay) continue;
+    const owners = multi.filter((p) => p !== d && (p.type === 'person' ? p.name.split(/\s+/) : p.name.split(/\s+/).slice(0, 1)).some((w) => nameKey(w) === key));
+    // Two people share the surname ("Rodrigo Almazan" and, later, "His father, Ernesto Almazan"): it is the one introduced first.
+    const people = owners.filter((o) => o.type === 'person');
+    if (owners.length !== 1 && people.length < 2) continue;
+    const owner = (owners.length === 1 ? owners[0] : people.sort((x, y) => firstSeen(x) - firstSeen(y))[0]) as EntityDraft;
+    // "Lanway" for "Lanway Buses", but never "Washington" for the "Washington Post".
+    if (owner.type !== 'person' && owner.type !== d.type && (capitalOf(d.name) || isKnownPlace(foldCase(d.name)) || d.type === 'person')) continue;
+    owner.aliases.add(d.name);
+    if (!owner.role && d.role) owner.role = d.role;
+    for (const a of d.affiliations) owner.affiliations.add(a);
+    drafts.set(key, owner);
+  }
+  const people = multi.filter((d) => d.type === 'person');
+  for (const p of people) {
+    const parts = p.name.split(/\s+/);
+    const surname = parts[parts.length - 1] as string;
+    // A surname stands for the person unless the article writes it in lower case or another name shares it.
+    const shared = [...new Set(drafts.values())].some((o) => o !== p && o.name.split(/\s+/).some((w) => nameKey(w) === nameKey(surname)));
+    const sharedBy = [...new Set(drafts.values())].filter((o) => o !== p && o.type === 'person' && o.name.split(/\s+/).some((w) => nameKey(w) === nameKey(surname)));
+    const first = sharedBy.every((o) => firstSeen(p) < firstSeen(o)) && drafts.get(nameKey(surname)) === p;
+    if (surname.length >= 3 && !article.lower.has(foldCase(surname)) && (!shared || first) && !/^[IVX]+$/.test(surname)) p.aliases.add(surname);
+  }
+
+  // Acronyms: "People's Bank of China" is the PBOC.
+  const orgs = [...new Set(drafts.values())].filter((d) => d.type === 'organization');
+  for (const [key, d] of [...drafts]) {
+    if (!isAcronym(d.name)) continue;
+    const owners = orgs.filter((o) => o !== d && acronymsOf(o.name).includes(d.name.replace(/\./g, '').toUpperCase()));
+    if (owners.length === 1) {
+      (owners[0] as EntityDraft).aliases.add(d.name);
+      drafts.set(key, owners[0] as EntityDraft);
+    }
+  }
+
+  // Organisations also go by their initials ("National Security Council" → "NSC"), unless those name another entity.
+  const multiWordOrgs = [...new Set(drafts.values())].filter((o) => o.type === 'organization' && o.name.split(/\s+/).length >= 2);
+  const initialsOf = new Map(multiWordOrgs.map((o) => [o, acronymsOf(o.name)[0] ?? ''] as const));
+  for (const [o, initials] of initialsOf) {
+    const shared = [...initialsOf.values()].filter((x) => x === initials).length > 1;
+    if (initials.length >= 2 && !shared && !drafts.has(nameKey(initials)) && !countryOf(initials) && !inLexicon(initials.toLowerCase())) o.aliases.add(initials);
+  }
+
+  // Overlay entities: added, or merged into the one of the same name.
+  const all: EntityDraft[] = [];
+  for (const o of overlay?.entities ?? []) {
+    const found = drafts.get(nameKey(o.name));
+    const d: EntityDraft = found ?? { name: o.name, type: o.type, aliases: new Set([o.name]), affiliations: new Set(), fromOverlay: true };
+    d.type = o.type;
+    d.fromOverlay = true;
+    if (o.role) d.role = o.role;
+    for (const a of o.aliases) {
+      d.aliases.add(a);
+      const other = drafts.get(nameKey(a));
+      if (other && other !== d && !other.fromOverlay) for (const [k, v] of drafts) if (v === other) drafts.set(k, d);
+    }
+    drafts.set(nameKey(o.name), d);
+  }
+  for (const d of drafts.values()) if (!all.includes(d)) all.push(d);
+
+  // Affiliations by name, now that every name has its entity.
+  for (const [key, e] of evidence) {
+    const d = drafts.get(key);
+    if (!d) continue;
+    for (const aff of e.affiliations) {
+      const country = countryOf(aff);
+      const a = drafts.get(nameKey(aff)) ?? (country ? drafts.get(nameKey(country.name)) : undefined);
+      if (a && a !== d) d.affiliations.add(a);
+    }
+  }
+
+  const mentions = findMentions(sentences, all);
+  const used = all.filter((d) => [...mentions.values()].some((ms) => ms.some((m) => m.entity === d)));
+  addAppositionRoles(sentences, mentions);
+  addOfAffiliations(sentences, mentions);
+  return { entities: used, mentions };
+}
+
+/** Roles carried from a title run to the name after it, by chunk. */
+const pendingRoles = new WeakMap<Chunk, { role: string; affiliations: string[] }>();
+
+function decideKind(e: Evidence): Kind | undefined {
+  const c = e.counts;
+  // A common word written with a capital ("Islamic", "Energy") names nothing without strong evidence.
+  if (e.common && !e.strong.person && !e.strong.organization && !e.strong.country && c.place < 3) return e.speaks || c.organization + c.group > 0 ? 'organization' : undefined;
+  if (e.strong.country) return 'country';
+  if (e.strong.organization && !e.strong.person) return 'organization';
+  if (e.strong.person && !e.strong.organization) return 'person';
+  if (e.strong.person && e.strong.organization) return c.person >= c.organization ? 'person' : 'organization';
+  const best = (Object.entries(c) as [Kind, number][]).sort((a, b) => b[1] - a[1])[0] as [Kind, number];
+  if (best[1] > 0) {
+    // A name that speaks is a person or an organisation, never a place.
+    if (best[0] === 'place' && e.speaks) return e.units >= 2 && c.person > 0 ? 'person' : 'organization';
+    if (best[0] === 'group') return 'organization';
+    if (best[0] === 'place' && c.person > c.place - 1 && e.units >= 2) return 'person';
+    return best[0];
+  }
+  // Nothing known of it: two or three unknown capitalised words are most often a person's name;
+  // one that speaks is an organisation (or a person named once by surname, settled above).
+  if (e.units >= 2 && e.units <= 3 && !e.hasCommonWord) return 'person';
+  if (e.speaks) return 'organization';
+  return undefined;
+}
+
+/** Initials of an organisation's name, without and with its small words ("People's Bank of China" → "PBC", "PBOC"). */
+function acronymsOf(name: string): string[] {
+  const all = name.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  const capitals = all.filter((w) => /^\p{Lu}/u.test(w));
+  if (capitals.length < 2) return [];
+  const initials = (ws: string[]): string => ws.map((w) => w.charAt(0)).join('').toUpperCase();
+  return [...new Set([initials(capitals), initials(all.filter((w) => w !== 'the' && w !== 'and'))])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentions
+
+interface AliasEntry {
+  tokens: Token[];
+  entity: EntityDraft;
+}
+
+function findMentions(sentences: readonly SentenceDraft[], entities: readonly EntityDraft[]): Map<string, Mention[]> {
+  const byFirst = new Map<string, AliasEntry[]>();
+  for (const e of entities) {
+    for (const alias of e.aliases) {
+      const tokens = tokenize(alias);
+      const first = tokens[0];
+      if (!first) continue;
+      const list = byFirst.get(first.norm) ?? [];
+      list.push({ tokens, entity: e });
+      byFirst.set(first.norm, list);
+    }
+  }
+  const out = new Map<string, Mention[]>();
+  for (const s of sentences) {
+    const found: Mention[] = [];
+    for (let i = 0; i < s.tokens.length; ) {
+      const t = s.tokens[i] as Token;
+      let best: AliasEntry | undefined;
+      for (const entry of byFirst.get(t.norm) ?? []) {
+        if (best && entry.tokens.length <= best.tokens.length) continue;
+        if (entry.tokens.every((a, k) => matchesToken(a, s.tokens[i + k]))) best = entry;
+      }
+      if (best) {
+        const last = s.tokens[i + best.tokens.length - 1] as Token;
+        found.push({ entity: best.entity, start: t.start, end: last.end });
+        i += best.tokens.length;
+      } else i++;
+    }
+    out.set(s.id, found);
+  }
+  return out;
+}
+
+/** A name's word written with a capital must be capitalised in the text; a short acronym must be in capitals ("US", not "us"). */
+function matchesToken(alias: Token, t: Token | undefined): boolean {
+  if (!t || t.norm !== alias.norm) return false;
+  if (/^\p{Lu}/u.test(alias.raw) && !/^\p{Lu}/u.test(t.raw)) return false;
+  const bare = alias.raw.replace(/\./g, '');
+  const written = t.raw.replace(/\./g, '').replace(/['’]s?$/, '');
+  if (bare.length <= 3 && /^\p{Lu}+$/u.test(bare) && written !== written.toUpperCase()) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles from appositions and copulas
+
+const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
+
+function roleFromPhrase(phrase: string): string | undefined {
+  const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the)\s+/i, '').trim();
+  if (p.length < 3 || p.length > 120 || /["“”]/.test(p)) return undefined;
+  const words = tokenize(p);
+  // The phrase must name a job or role ("senior district official", "program coordinator for …").
+  if (!words.slice(0, 5).some((w) => isAgentNoun(w.norm))) return undefined;
+  if (words.some((w, k) => k < 4 && REPORTING_FORMS.has(w.norm) && REPORTING_FORMS.get(w.norm)?.lemma !== w.norm)) return undefined;
+  return p;
+}
+
+function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: ReadonlyMap<string, Mention[]>): void {
+  for (const s of sentences) {
+    for (const m of mentions.get(s.id) ?? []) {
+      const e = m.entity;
+      if (e.type !== 'person' || e.fromOverlay) continue;
+      const after = s.text.slice(m.end);
+      const before = s.text.slice(0, m.start);
+      const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
+      const appositionBefore = /(?:^|[,;]\s+|\bas\s+)((?:a|an|the|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
+      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
+      // A title and a description both say who someone is: "Colonel, city police chief".
+      if (role && !e.role) e.role = role;
+      else if (role && e.role && !e.role.includes(', ') && !tokenize(e.role).some((w) => tokenize(role).some((x) => x.stem === w.stem && !isStopWord(w.norm)))) e.role = `${e.role}, ${role}`;
+    }
+  }
+  // Entities named inside a role are what the person speaks for ("… of NASA's Science Mission Directorate").
+  for (const s of sentences) {
+    for (const m of mentions.get(s.id) ?? []) {
+      const role = m.entity.role;
+      if (!role) continue;
+      for (const other of mentions.get(s.id) ?? []) {
+        if (other.entity !== m.entity && other.entity.type !== 'person' && role.includes(s.text.slice(other.start, other.end))) m.entity.affiliations.add(other.entity);
+      }
+    }
+  }
+}
+
+/** "Tom Malinowski of the group Human Rights Watch", "Stephen Green of Standard Chartered Bank": the person belongs to the organisation. */
+function addOfAffiliations(sentences: readonly SentenceDraft[], mentions: ReadonlyMap<string, Mention[]>): void {
+  for (const s of sentences) {
+    const ms = mentions.get(s.id) ?? [];
+    ms.forEach((m, i) => {
+      const next = ms[i + 1];
+      if (m.entity.type !== 'person' || !next || next.entity.type === 'person') return;
+      if (/^\s+(?:of|from)\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(s.text.slice(m.end, next.start))) m.entity.affiliations.add(next.entity);
+    });
+  }
+}

@@ -1,0 +1,288 @@
+import nlp from 'compromise';
+import { inLexicon, lexiconTags } from '../nlp/name-lexicon.ts';
+import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
+import { UNITS } from '../nlp/word-lists.ts';
+
+/** A quantity as the build finds it in a sentence. */
+export interface QuantityDraft {
+  /** The figure with its unit and counted noun, as written ("46 sailors", "6.5 percent"). */
+  text: string;
+  value?: number;
+  /** The unit it is measured in ("percent", "kilometers an hour", "euros"). */
+  unit?: string;
+  /** What it counts or measures ("sailors", "winds", "consumer prices"). */
+  counts?: string;
+  /** "more than", "about", "nearly", "as many as", "at least": the figure is not exact. */
+  approximate?: boolean;
+  start: number;
+  end: number;
+}
+
+const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const SCALE = 'hundred|thousand|million|billion|trillion';
+const WORD = `(?:${SMALL}|${TENS}|${SCALE}|a|an|and|half)`;
+const ORDINAL = 'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth';
+const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|hundredths?|thousandths?)(?=\\s+of\\b|[,.;]|\\s*$|\\s+(?:the|a|an|his|her|its|their)\\b)`;
+
+/**
+ * Figures in a sentence: digits (with digit groups, decimals, "million"), currency signs,
+ * spelled-out numbers ("two hundred eighty-five", "half a million"), fractions ("two-thirds"),
+ * vague counts ("hundreds of thousands", "dozens"), scores ("1-0"), and ordinals that count
+ * ("a fourth title").
+ */
+const FIGURE_RE = new RegExp(
+  [
+    // digits, optionally with a currency sign before and a scale word after
+    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:\\s+(?:${SCALE}))?`,
+    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d+(?:\\.\\d+)?(?:\\s+(?:${SCALE}))?`,
+    // fractions
+    `\\b${FRACTION}\\b`,
+    // spelled-out numbers
+    `\\b(?:${SMALL}|${TENS}|half|a (?:hundred|thousand|million|billion|dozen))(?:[- ](?:${WORD}|${SMALL}|${TENS}))*\\b`,
+    // vague counts
+    `\\b(?:hundreds|thousands|millions|billions|dozens|scores|tens)(?: of (?:thousands|millions|billions))?\\b`,
+    // ordinals that count things ("a fourth title", "the fifth person")
+    `\\b(?:${ORDINAL})\\b`,
+  ].join('|'),
+  'gi',
+);
+
+const APPROXIMATE_RE = /(?:\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|up to|at least|at most|as many as|as much as|an estimated|estimated|close to|upwards of)\s+)$/i;
+const CURRENCY: Readonly<Record<string, string>> = { $: 'dollars', 'US$': 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
+const SCALE_VALUE: Readonly<Record<string, number>> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const VAGUE_VALUE: Readonly<Record<string, number>> = { hundreds: 100, thousands: 1000, millions: 1e6, billions: 1e9, dozens: 12, scores: 20, tens: 10 };
+
+const wordValues = new Map<string, number | undefined>();
+
+/** The value of a spelled-out number, by compromise ("two hundred eighty-five" → 285). Memoised. */
+function wordValue(text: string): number | undefined {
+  const key = text.toLowerCase();
+  if (wordValues.has(key)) return wordValues.get(key);
+  const values = nlp(key).numbers().get() as unknown[];
+  const value = values.length === 1 && typeof values[0] === 'number' && values[0] > 0 ? values[0] : undefined;
+  if (wordValues.size < 10_000) wordValues.set(key, value);
+  return value;
+}
+
+function fractionValue(text: string): number | undefined {
+  const f = nlp(text.toLowerCase()).fractions().json()[0] as { fraction?: { decimal?: number } } | undefined;
+  return f?.fraction?.decimal;
+}
+
+function valueOf(figure: string): number | undefined {
+  if (new RegExp(`^${FRACTION}$`, 'i').test(figure)) return fractionValue(figure);
+  const negative = /^(?:minus\s+|-)/i.exec(figure);
+  if (negative) {
+    const v = valueOf(figure.slice(negative[0].length));
+    return v === undefined ? undefined : -v;
+  }
+  const digits = /^(?:US\$|[$€£¥])?([\d,]+(?:\.\d+)?)(?:\s+(\w+))?$/.exec(figure);
+  if (digits) {
+    const n = Number((digits[1] as string).replace(/,/g, ''));
+    const scale = digits[2] ? SCALE_VALUE[digits[2].toLowerCase()] : 1;
+    return Number.isFinite(n) && scale !== undefined ? n * scale : undefined;
+  }
+  const vague = /^(\w+)(?: of (\w+))?$/.exec(figure.toLowerCase());
+  if (vague && VAGUE_VALUE[vague[1] as string] !== undefined) return (VAGUE_VALUE[vague[1] as string] as number) * (vague[2] ? (VAGUE_VALUE[vague[2]] ?? 1) : 1);
+  return wordValue(figure);
+}
+
+/** A unit after the figure: one word of the unit list, with "an hour"/"per day"/"a year" after it. */
+function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: string; next: number } | undefined {
+  const t = tokens[k];
+  if (!t) return undefined;
+  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined);
+  if (!entry) return undefined;
+  let next = t.norm === 'per' ? k + 2 : k + 1;
+  // "square miles", "square kilometers": an area.
+  if (t.norm === 'square' && UNITS.get(tokens[next]?.norm ?? '')?.kind === 'distance') next++;
+  let end = (tokens[next - 1] as Token).end;
+  // "kilometers an hour", "barrels per day", "barrels of oil a day"
+  let j = next;
+  if (tokens[j]?.norm === 'of' && tokens[j + 1] && /^\p{Ll}/u.test((tokens[j + 1] as Token).raw) && (tokens[j + 2]?.norm === 'a' || tokens[j + 2]?.norm === 'per')) j += 2;
+  if ((tokens[j]?.norm === 'a' || tokens[j]?.norm === 'an' || tokens[j]?.norm === 'per') && tokens[j + 1] && UNITS.get((tokens[j + 1] as Token).norm)?.kind === 'duration') {
+    next = j + 2;
+    end = (tokens[j + 1] as Token).end;
+  }
+  return { unit: text.slice(t.start, end), next };
+}
+
+const NOUNISH = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor', 'Demonym', 'ProperNoun', 'Unit', 'Currency']);
+const VERBISH = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Copula', 'Auxiliary', 'Preposition', 'Conjunction', 'Determiner', 'Adverb', 'Pronoun']);
+
+/** Whether a lower-case word can be the head of the noun phrase a figure counts. */
+function canBeNoun(t: Token): boolean {
+  if (isStopWord(t.norm) || /^\d/.test(t.norm)) return false;
+  const tags = lexiconTags(t.norm);
+  if (tags.length === 0) return !inLexicon(t.norm);
+  return tags.some((x) => NOUNISH.has(x)) || !tags.some((x) => VERBISH.has(x) || x === 'Adjective' || x === 'Comparative');
+}
+
+const isAdjective = (t: Token): boolean => lexiconTags(t.norm).some((x) => x === 'Adjective' || x === 'Comparative') || /^(?:more|other|new|additional|further|extra)$/.test(t.norm);
+
+/**
+ * The noun phrase right after index `k` that the figure counts: "46 sailors", "about 150 U.S.
+ * companies", "of coastal villagers", "three of the newly discovered planets". Up to three
+ * lower-case words, to a function word, a punctuation mark or a verb form in -ing/-ed; the
+ * last is the head.
+ */
+function nounAfter(text: string, tokens: readonly Token[], k: number): { counts: string; end: number } | undefined {
+  let j = k;
+  const gap = (a: number): string => text.slice((tokens[a - 1] as Token | undefined)?.end ?? 0, (tokens[a] as Token).start);
+  if (tokens[j]?.norm === 'of' && !/[,;]/.test(gap(j))) {
+    j++;
+    if (tokens[j]?.norm === 'the' || tokens[j]?.norm === 'these' || tokens[j]?.norm === 'those') j++;
+  }
+  const words: Token[] = [];
+  for (; j < tokens.length && words.length < 3; j++) {
+    const t = tokens[j] as Token;
+    if ((j > k || k > 0) && /[,;:()"“”.!?]/.test(gap(j))) break;
+    if (/^\p{Lu}/u.test(t.raw)) {
+      // "150 U.S. companies": a name before the noun modifies it; "twelve Americans": a plural name is counted.
+      if (words.length === 0 && tokens[j + 1] && /^\p{Ll}/u.test((tokens[j + 1] as Token).raw) && !/[,;]/.test(gap(j + 1))) continue;
+      if (words.length === 0 && /s$/.test(t.norm) && !t.compound) words.push(t);
+      break;
+    }
+    // "Earth-sized", "would-be": a hyphenated modifier before the noun.
+    if (t.compound && tokens[j + 1]?.compound && !/\s/.test(gap(j + 1))) continue;
+    if (isStopWord(t.norm) || /^\d/.test(t.norm)) break;
+    if (words.length > 0 && /(?:ing|ed)$/.test(t.norm) && !canBeNoun(t)) break;
+    if (/ly$/.test(t.norm) && lexiconTags(t.norm).includes('Adverb')) {
+      if (words.length > 0) break;
+      continue;
+    }
+    const tags = lexiconTags(t.norm);
+    if (tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'QuestionWord')) break;
+    if (words.length > 0 && tags.some((x) => x === 'PastTense' || x === 'Gerund' || x === 'Modal' || x === 'Copula')) break;
+    words.push(t);
+  }
+  while (words.length > 0 && isAdjective(words[words.length - 1] as Token) && !canBeNoun(words[words.length - 1] as Token)) words.pop();
+  const head = words[words.length - 1];
+  if (!head) return undefined;
+  const first = words.find((w) => !isAdjective(w) || w === head) ?? head;
+  return { counts: text.slice(first.start, head.end), end: head.end };
+}
+
+/** "winds of up to 240 …", "a crowd of about 75,000": the noun before "of" that the figure measures. */
+function nounBeforeOf(text: string, tokens: readonly Token[], k: number): string | undefined {
+  let j = k - 1;
+  while (j >= 0 && /^(?:about|around|up|to|some|nearly|almost|over|more|than|least|at|an|estimated)$/.test((tokens[j] as Token).norm)) j--;
+  if (tokens[j]?.norm !== 'of') return undefined;
+  const noun = tokens[j - 1];
+  return noun && canBeNoun(noun) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
+}
+
+/** "consumer prices jumped 6.5 percent", "vegetables cost 22 percent more": the noun before the verb before the figure. */
+function subjectBefore(text: string, tokens: readonly Token[], k: number): string | undefined {
+  let j = k - 1;
+  while (j >= 0 && /^(?:by|about|around|nearly|almost|more|than|some|over|up|to|a|an|only|just|roughly)$/.test((tokens[j] as Token).norm)) j--;
+  const verb = tokens[j];
+  const noun = tokens[j - 1];
+  const verbish = verb !== undefined && !UNITS.has(verb.norm) && (/ed$/.test(verb.norm) || lexiconTags(verb.norm).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive'));
+  if (!verb || !noun || !verbish || isStopWord(verb.norm) || !canBeNoun(noun) || /^\p{Lu}/u.test(noun.raw) || /[,;:]/.test(text.slice(noun.end, verb.start))) return undefined;
+  const modifier = tokens[j - 2];
+  const from = modifier && canBeNoun(modifier) && /^\p{Ll}/u.test(modifier.raw) && !/[,;:]/.test(text.slice(modifier.end, noun.start)) ? modifier : noun;
+  return text.slice(from.start, noun.end);
+}
+
+/**
+ * Finds the quantities of a sentence, each with its value, unit and the thing it counts.
+ * Spans already taken by dates (years, "6:15 a.m."), and figures inside names ("TRAPPIST-1",
+ * "COVID-19"), are not quantities.
+ */
+export function findQuantities(text: string, taken: readonly (readonly [number, number])[] = []): QuantityDraft[] {
+  const out: QuantityDraft[] = [];
+  const tokens = tokenize(text);
+  const tokenAt = (offset: number): number => tokens.findIndex((t) => t.start <= offset && offset < t.end);
+  let consumed = 0;
+  for (const m of text.matchAll(FIGURE_RE)) {
+    let figure = m[0].replace(/[\s-]+(?:and|a|an)$/i, '').trim();
+    const start = m.index;
+    let end = start + figure.length;
+    if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
+    // "N40", "A380", "F16": letters and digits are a code, not a figure.
+    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure)) continue;
+    const before = text.slice(Math.max(0, start - 2), start);
+    // Part of a name or code: "TRAPPIST-1", "COVID-19", "F-16", "Ariane 6", "AeroChef 5".
+    if (/\p{L}-$/u.test(before) || /^-\p{Lu}/u.test(text.slice(end, end + 2))) continue;
+    const nameBefore = /(\p{Lu}[\p{L}]*)\s$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+    if (nameBefore && /^\d{1,3}$/.test(figure) && !inLexicon(nameBefore.toLowerCase()) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(nameBefore)) continue;
+    // "3:31.10": the seconds of a race time.
+    if (/\d[:.]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (/^\d/.test(figure) && /^[:.]\d/.test(text.slice(end, end + 2))) continue;
+    const lower = figure.toLowerCase();
+    // "one" alone is usually a pronoun ("one of the districts", "the one by Spain"); "a"/"an" alone is an article.
+    if (/^(?:a|an|one|half)$/.test(lower) && !/^\s+(?:more|additional|further|extra)\b/.test(text.slice(end))) {
+      if (lower !== 'one' || /^\s*(?:of|by|another|that|who|which)\b/i.test(text.slice(end)) || /\b(?:the|this|that|no)\s+$/i.test(text.slice(0, start))) continue;
+    }
+    // A score: "1-0", "7-1".
+    const score = /^\d{1,2}$/.test(figure) ? /^[-–]\d{1,2}\b/.exec(text.slice(end)) : null;
+    if (score) {
+      end += score[0].length;
+      figure = text.slice(start, end);
+      const k = tokenAt(end - 1);
+      const noun = nounAfter(text, tokens, k + 1);
+      out.push({ text: noun ? text.slice(start, noun.end) : figure, value: Number(figure.split(/[-–]/)[0]), unit: 'score', counts: noun?.counts ?? 'score', start, end: noun?.end ?? end });
+      consumed = noun?.end ?? end;
+      continue;
+    }
+    const ordinal = new RegExp(`^(?:${ORDINAL})$`, 'i').test(figure);
+    const k = tokenAt(end - 1);
+    if (k < 0) continue;
+    const value = valueOf(figure);
+    const currency = /^(?:US\$|[$€£¥])/.exec(figure)?.[0];
+    let unit: string | undefined = currency ? CURRENCY[currency] : undefined;
+    let next = k + 1;
+    let phraseEnd = end;
+    if (/^\s*%/.test(text.slice(end))) {
+      unit = 'percent';
+      phraseEnd = end + (text.slice(end).indexOf('%') + 1);
+    } else if (!unit) {
+      const u = unitAfter(text, tokens, next);
+      if (u) {
+        unit = u.unit;
+        next = u.next;
+        phraseEnd = (tokens[next - 1] as Token).end;
+      }
+    }
+    // "6.1-magnitude": a measure written as a compound.
+    const compoundUnit = /^-(\p{L}+)/u.exec(text.slice(end));
+    if (!unit && compoundUnit && UNITS.has((compoundUnit[1] as string).toLowerCase())) {
+      unit = (compoundUnit[1] as string).toLowerCase();
+      phraseEnd = end + compoundUnit[0].length;
+      next = tokenAt(phraseEnd - 1) + 1;
+    }
+    // "Villacruz, 52," "a 41-year-old miner", "is thirty-six.": an age.
+    const age = /^-year-old\b/.test(text.slice(end)) || (/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, start - 25), start)) && /^,/.test(text.slice(end))) || (/\b(?:is|was|aged)\s$/.test(text.slice(Math.max(0, start - 6), start)) && /^\s*[.,;]/.test(text.slice(end)));
+    if (age && value !== undefined && value < 130) {
+      const ageEnd = /^-year-old/.test(text.slice(end)) ? end + '-year-old'.length : end;
+      out.push({ text: text.slice(start, ageEnd), value, unit: 'years', counts: 'age', start, end: ageEnd });
+      consumed = ageEnd;
+      continue;
+    }
+    const after = nounAfter(text, tokens, next);
+    let counts = after?.counts;
+    if (after) phraseEnd = after.end;
+    if (!counts && unit) counts = nounBeforeOf(text, tokens, tokenAt(start)) ?? subjectBefore(text, tokens, tokenAt(start));
+    if (!counts && !unit) counts = nounBeforeOf(text, tokens, tokenAt(start));
+    // An ordinal counts only with the thing it counts ("a fourth title"), not as a date or a rank alone.
+    if (ordinal && !after) continue;
+    const approximate = APPROXIMATE_RE.test(text.slice(0, start)) || /^(?:hundreds|thousands|millions|billions|dozens|scores|tens)/i.test(figure);
+    out.push({
+      text: text.slice(start, phraseEnd),
+      ...(value !== undefined ? { value } : {}),
+      ...(unit ? { unit } : {}),
+      ...(counts ? { counts } : {}),
+      ...(approximate ? { approximate } : {}),
+      start,
+      end: phraseEnd,
+    });
+    consumed = phraseEnd;
+  }
+  // A span between two years is a length of time: "from 1870 to 1939", "between 1922 and 1926".
+  for (const m of text.matchAll(YEAR_SPAN_RE)) out.push({ text: m[0], value: Number(m[2]) - Number(m[1]), unit: 'years', counts: 'duration', start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const YEAR_SPAN_RE = /\b(?:from|between)\s+(1[0-9]\d{2}|20\d{2})\s+(?:to|until|till|and)\s+(1[0-9]\d{2}|20\d{2})\b/gi;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledge } from '../../src/knowledge/build.ts';
+
+const claimsOf = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => [c.speaker, c.stance, c.sentenceId]);
+
+describe('finding claims', () => {
+  it('finds every reporting verb by its lemma, whatever its form', () => {
+    for (const verb of ['says', 'said', 'is saying', 'has said', 'adds', 'wrote', 'told reporters']) {
+      expect(claimsOf(`Mayor Ana Lind ${verb} that the harbour would reopen.`)).toEqual([['Ana Lind', 'says', 'p1.s1']]);
+    }
+  });
+
+  it('keeps the stance: denies, warns, alleges, believes, confirms, has not confirmed', () => {
+    expect(claimsOf('Iran has denied the allegations.')).toEqual([['Iran', 'denies', 'p1.s1']]);
+    expect(claimsOf('The union warned of more strikes.')).toEqual([['union', 'warns', 'p1.s1']]);
+    expect(claimsOf('Mandiant accused the army of stealing data.')).toEqual([['Mandiant', 'alleges', 'p1.s1']]);
+    expect(claimsOf('The White House has not confirmed the transfers.')).toEqual([['White House', 'not-confirmed', 'p1.s1']]);
+    expect(claimsOf('The United States has informed its allies that it believes Iran sent missiles.')).toEqual([['United States', 'believes', 'p1.s1']]);
+  });
+
+  it('finds the speaker after a quotation, and gives the rest of the quotation to the same speaker', () => {
+    const text = '"We are on restricted movement," said Mr. Edwards, a U.N. spokesman. "The situation is under review."';
+    expect(claimsOf(text)).toEqual([
+      ['Edwards', 'says', 'p1.s1'],
+      ['Edwards', 'says', 'p1.s2'],
+    ]);
+  });
+
+  it('finds "according to X", "X told VOA" and a speaker past an apposition', () => {
+    expect(claimsOf('Prices rose, according to the National Bureau of Statistics.')).toEqual([['National Bureau of Statistics', 'says', 'p1.s1']]);
+    expect(claimsOf('Nyenswa Tolbert, the assistant health minister, told VOA the country had focused on education.')).toEqual([['Nyenswa Tolbert', 'says', 'p1.s1']]);
+  });
+
+  it('resolves "he" and "she" to the person just named, and "the company" to the company', () => {
+    const text = 'Appliance maker Haldorf recalled 1.4 million fryers. Analyst Maria Lopez praised the move. She said it was overdue. The company said it had acted fast.';
+    expect(claimsOf(text)).toEqual([
+      ['Maria Lopez', 'says', 'p1.s2'],
+      ['Maria Lopez', 'says', 'p1.s3'],
+      ['Haldorf', 'says', 'p1.s4'],
+    ]);
+  });
+
+  it('makes no claim of a noun ("the claims", "a terrorism suspect"), a negated verb, or a thing that cannot speak', () => {
+    expect(claimsOf('The claims were false. He was the first terrorism suspect held there.')).toEqual([]);
+    expect(claimsOf('Officials did not say how many died.')).toEqual([]);
+    expect(claimsOf('The telemetry confirmed the landing.')).toEqual([]);
+  });
+});

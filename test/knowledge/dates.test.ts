@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/knowledge/dates.ts';
+
+const d = (text: string) => findDates(text).map((x) => x.text);
+
+describe('finding dates and times', () => {
+  it('reads days, months, relative dates and clock times', () => {
+    expect(d('The crash happened at 6:15 a.m. on 17 May.')).toEqual(['6:15 a.m. on 17 May']);
+    expect(d('Last month, on Saturday, talks resumed.')).toEqual(['Last month', 'Saturday']);
+    expect(d('The cyclone hit Thursday night.')).toEqual(['Thursday night']);
+  });
+
+  it('reads years, decades and spelled-out years', () => {
+    expect(d('A storm in 1970 and another in the 1990s.')).toEqual(['1970', '1990s']);
+    expect(d('It happened on August seventh, nineteen ninety-eight.')).toEqual(['August seventh, nineteen ninety-eight']);
+  });
+
+  it('does not take a surname, a modal, a count or a length of time for a date', () => {
+    expect(d('Mr. Mayhew said it may rain.')).toEqual([]);
+    expect(d('They killed two hundred twenty-four people.')).toEqual([]);
+    expect(d('Results are due within 10 days.')).toEqual([]);
+    expect(d('He ran 3:31.10 to win.')).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledge } from '../../src/knowledge/build.ts';
+
+const entitiesOf = (text: string) => buildKnowledge({ id: 'fixture', text }).entities;
+const find = (text: string, name: string) => entitiesOf(text).find((e) => e.name === name);
+
+describe('recognising entities', () => {
+  const strike = [
+    'Northway Rail said on Monday it would cut 400 jobs, and company spokeswoman Ana Ruiz denied that safety would suffer.',
+    'Union secretary Tom Baker warned that the Transport Workers Union would strike. The Rail Safety Board has not confirmed the plan.',
+    'Injured staff were taken to St Brigid\'s Hospital in Lanark. Kerry, the secretary of state, said talks would go on.',
+  ].join('\n');
+  const built = buildKnowledge({ id: 'strike', text: strike });
+  const named = (name: string) => built.entities.find((e) => e.name === name);
+
+  it('finds organisations by the words that end their names ("Rail", "Union", "Board") or a noun before them ("company")', () => {
+    expect(named('Northway Rail')?.type).toBe('organization');
+    expect(named('Transport Workers Union')?.type).toBe('organization');
+    expect(named('Rail Safety Board')?.type).toBe('organization');
+  });
+
+  it('takes a role from a title before the name, lower-case or not', () => {
+    expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
+    expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
+  });
+
+  it('takes a role from an apposition', () => {
+    expect(named('Kerry')?.role).toBe('secretary of state');
+  });
+
+  it('keeps a hospital named after a saint whole, and never makes "St" a person or a place', () => {
+    expect(named("St Brigid's Hospital")).toBeDefined();
+    expect(built.entities.map((e) => e.name)).not.toContain('St');
+    expect(built.entities.map((e) => e.name)).not.toContain('Brigid');
+  });
+
+  it('makes a name that speaks a person or an organisation, never a place', () => {
+    const e = find('The White House late Wednesday called the sinking an act of aggression.', 'White House');
+    expect(e?.type).toBe('organization');
+  });
+
+  it('types a nationality as its country ("British" means the United Kingdom)', () => {
+    const e = find('British Prime Minister Keir Starmer met the mayor.', 'United Kingdom');
+    expect(e?.type).toBe('country');
+    expect(find('British Prime Minister Keir Starmer met the mayor.', 'Keir Starmer')).toMatchObject({ role: 'British Prime Minister', affiliations: ['united-kingdom'] });
+  });
+
+  it('keeps a capital where things happen a place, and makes one that acts its country', () => {
+    expect(find('A bomb went off in Kabul on Wednesday.', 'Kabul')?.type).toBe('place');
+    expect(find('Pyongyang has rejected the report. The ship sank near the border.', 'North Korea')?.aliases).toContain('Pyongyang');
+  });
+
+  it('resolves a surname and "Mr." to the person first named in full', () => {
+    const e = find('Premier Li Keqiang rejected the charges. Speaking on Sunday, Mr. Li said China was a target.', 'Li Keqiang');
+    expect(e?.aliases).toEqual(expect.arrayContaining(['Li', 'Keqiang']));
+  });
+
+  it('does not take a month, a sentence-opening common word or an event for a name', () => {
+    const names = entitiesOf('Officials said the ship sank in March. New rules followed the World Cup.').map((e) => e.name);
+    expect(names).not.toContain('March');
+    expect(names).not.toContain('Officials');
+    expect(names).not.toContain('World Cup');
+    expect(names).not.toContain('New');
+  });
+
+  it('takes a Roman numeral for neither an acronym nor a surname', () => {
+    const built = buildKnowledge({ id: 'kings', text: 'World War II ended in 1945. King Charles III opened the new bridge in London.' });
+    expect(built.entities.map((e) => e.name)).not.toContain('II');
+    expect(built.entities.flatMap((e) => e.aliases)).not.toContain('III');
+  });
+
+  it('gives a surname alias only when the article never writes it as a common word', () => {
+    const built = buildKnowledge({ id: 'park', text: 'Mayor Anna Stone opened the park on Monday. Workers rebuilt the stone wall. Mayor Tom Vance thanked Stone.' });
+    expect(built.entities.find((e) => e.name === 'Anna Stone')?.aliases ?? []).not.toContain('Stone');
+    expect(built.entities.find((e) => e.name === 'Tom Vance')?.aliases).toContain('Vance');
+  });
+
+  it('links an acronym to the organisation whose initials it is', () => {
+    const e = find('The People\'s Bank of China raised rates. The PBOC said inflation was high.', "People's Bank of China");
+    expect(e?.aliases).toContain('PBOC');
+  });
+});

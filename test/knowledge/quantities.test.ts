@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from '../../src/knowledge/quantities.ts';
+
+const q = (text: string) => findQuantities(text).map(({ start: _s, end: _e, ...rest }) => rest);
+
+describe('finding quantities', () => {
+  it('keeps what a figure counts', () => {
+    expect(q('The attack killed 46 sailors.')).toEqual([{ text: '46 sailors', value: 46, counts: 'sailors' }]);
+    expect(q('Officials said about 150 U.S. companies were hacked.')).toEqual([{ text: '150 U.S. companies', value: 150, counts: 'companies', approximate: true }]);
+  });
+
+  it('reads numbers written as words, fractions and ordinals that count', () => {
+    expect(q('Seven people died.')[0]).toMatchObject({ value: 7, counts: 'people' });
+    expect(q('They brought two hundred eighty-five charges.')[0]).toMatchObject({ value: 285, counts: 'charges' });
+    expect(q('About two-thirds of them were women.')[0]).toMatchObject({ value: 0.667 });
+    expect(q('It gave Germany a fourth title.')[0]).toMatchObject({ value: 4, counts: 'title' });
+    expect(q('A storm killed half a million people.')[0]).toMatchObject({ value: 500_000, counts: 'people' });
+  });
+
+  it('keeps money with its currency, percentages and measures with their unit', () => {
+    expect(q('The fine was €90 million.')[0]).toMatchObject({ value: 90_000_000, unit: 'euros' });
+    expect(q('Food prices jumped 6.5 percent.')[0]).toMatchObject({ value: 6.5, unit: 'percent', counts: 'prices' });
+    expect(q('It had winds of up to 240 kilometers an hour.')[0]).toMatchObject({ value: 240, unit: 'kilometers an hour', counts: 'winds' });
+    expect(q('The 6.1-magnitude quake struck at dawn.')[0]).toMatchObject({ value: 6.1, unit: 'magnitude' });
+    expect(q('The trains ran at less than 20 kilometres per hour.')[0]).toMatchObject({ value: 20, unit: 'kilometres per hour', approximate: true });
+    expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees' });
+  });
+
+  it('reads an age and a score', () => {
+    expect(q('Villacruz, 52, won the vote.')[0]).toMatchObject({ value: 52, counts: 'age' });
+    expect(q('Germany beat Argentina 1-0.')[0]).toMatchObject({ text: '1-0', unit: 'score' });
+  });
+
+  it('takes no figure inside a name, a code, a clock time or a date', () => {
+    expect(q('TRAPPIST-1 and COVID-19 came up.')).toEqual([]);
+    expect(q('The Ariane 6 rocket used the N40 road.')).toEqual([]);
+    expect(findQuantities('It left at 6:15 a.m. in 1998.', [[11, 20], [24, 28]])).toEqual([]);
+    expect(q('One of the districts was spared.')).toEqual([]);
+  });
+
+  it('takes a span between two years for a length of time', () => {
+    expect(q('The theatre ran from 1870 to 1939.')).toContainEqual({ text: 'from 1870 to 1939', value: 69, unit: 'years', counts: 'duration' });
+  });
+});
