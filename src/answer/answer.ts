@@ -24,9 +24,14 @@ export interface Answer {
   text: string;
   /** Best first. Empty exactly when `answered` is false. */
   citations: Citation[];
+  /**
+   * With a decline: the closest passage (the article comes close without saying it) or what the
+   * article says instead (roles swapped, another party). Never an answer; shown as related.
+   */
+  related: Citation[];
   /** Questions the articles do answer, offered with a decline. */
   suggestions: string[];
-  /** 0–1, the best sentence's confidence (0 when nothing matched). */
+  /** 0–1, the best sentence's probability of answering (0 when nothing matched). */
   confidence: number;
 }
 
@@ -52,35 +57,29 @@ export function suggestQuestions(index: MatcherIndex, near: readonly RankedSente
   return out;
 }
 
-function decline(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[]): Answer {
+function declined(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[], text?: string, related: Citation[] = []): Answer {
   const about = plan.terms.length > 0 ? 'that' : 'anything in this question';
-  const text = index.articles.length === 1 ? `The article doesn't say ${about}.` : `None of the loaded articles says ${about}.`;
   return {
     question: plan.plain,
     answered: false,
     intent: plan.intent,
-    text,
+    text: text ?? (index.articles.length === 1 ? `The article doesn't say ${about}.` : `None of the loaded articles says ${about}.`),
     citations: [],
+    related,
     suggestions: suggestQuestions(index, ranked),
     confidence: ranked[0]?.confidence ?? 0,
   };
 }
 
 const STANCE_PHRASE: Record<Claim['stance'], string> = {
-  believes: 'believes it',
-  alleges: 'alleges it',
+  believes: 'believes so',
+  alleges: 'alleges so',
   says: 'says so',
-  warns: 'warns about it',
+  warns: 'warns of it',
   confirms: 'confirms it',
   denies: 'denies it',
   'not-confirmed': 'has not confirmed it',
 };
-
-/** The strongest stance of a sentence's claims: a belief or denial says more than "said". */
-function mainClaim(claims: readonly Claim[]): Claim | undefined {
-  const order: Claim['stance'][] = ['denies', 'not-confirmed', 'believes', 'alleges', 'confirms', 'warns', 'says'];
-  return [...claims].sort((a, b) => order.indexOf(a.stance) - order.indexOf(b.stance))[0];
-}
 
 /** The speaker as the article names it, lower-casing a leading "The" for use inside a sentence. */
 function speakerName(claim: Claim): string {
@@ -91,61 +90,73 @@ function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Words that refer back to what was alleged ("has denied the U.S. allegations"). */
+const REFERS_TO_CLAIM = new Set(contentStems('allegation allegations accusation accusations claim claims report reports charge charges'));
+
 /**
- * A yes/no question about something the article reports as a claim keeps the attribution:
- * who believes it, who denies it, who has not confirmed it — each cited — never a bare "yes".
+ * A yes/no question the best sentence bears out. When the article reports it as someone's
+ * claim, the answer leads with the verdict as the article frames it ("Reported, not confirmed:
+ * the United States believes so; Iran denies it.") and cites each party's sentence. A party is
+ * named only for a sentence about this proposition: one that holds its verb (or a related one)
+ * or refers back to the allegation, names its doer, and does not contradict its roles.
  */
-function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[], threshold: number): Answer | undefined {
-  const top = ranked[0];
-  if (!top) return undefined;
-  // The sentence that reports the belief or allegation leads, if one ranks above the threshold.
-  const asserting = ranked
-    .filter((r) => r.confidence > threshold)
-    .map((r) => ({ r, s: index.sentences[r.index] as IndexedSentence }))
-    .find(({ s }) => s.claims.some((c) => c.stance === 'believes' || c.stance === 'alleges'));
-  const lead = asserting ?? { r: top, s: index.sentences[top.index] as IndexedSentence };
-  const article = index.articles[lead.s.article] as Knowledge;
-  const leadClaim = mainClaim(lead.s.claims);
-  const attributed = leadClaim !== undefined && ['believes', 'alleges'].includes(leadClaim.stance);
-  const disputes: { s: IndexedSentence; claim: Claim }[] = [];
-  for (const claim of article.claims) {
-    if (claim.stance !== 'denies' && claim.stance !== 'not-confirmed') continue;
-    if (claim.sentenceId === lead.s.sentence.id || disputes.some((d) => d.s.sentence.id === claim.sentenceId)) continue;
-    const at = index.sentenceAt.get(`${lead.s.article}|${claim.sentenceId}`) ?? -1;
-    const s = index.sentences[at];
-    if (!s) continue;
-    // A denial is about this question when it names what the question names or matches it well.
-    const sharesEntity = [...plan.concepts].some((c) => s.entities.has(c));
-    const match = ranked.find((r) => r.index === at);
-    if ((attributed && sharesEntity) || (match && match.confidence >= threshold * 0.75)) disputes.push({ s, claim });
+function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[], best: RankedSentence): Answer {
+  const lead = index.sentences[best.index] as IndexedSentence;
+  const article = index.articles[lead.article] as Knowledge;
+  const leadClaims = lead.claims.filter((c) => c.stance !== 'says' || lead.claims.length === 1);
+  const reported = leadClaims.find((c) => c.stance === 'believes' || c.stance === 'alleges' || c.stance === 'says');
+  const agent = plan.predicate?.agent?.concept;
+  const others: { s: IndexedSentence; claim: Claim }[] = [];
+  if (reported) {
+    for (const claim of article.claims) {
+      if (claim.stance !== 'denies' && claim.stance !== 'not-confirmed' && claim.stance !== 'confirms') continue;
+      if (claim.sentenceId === lead.sentence.id || others.some((o) => o.s.sentence.id === claim.sentenceId)) continue;
+      const at = index.sentenceAt.get(`${lead.article}|${claim.sentenceId}`) ?? -1;
+      const s = index.sentences[at];
+      if (!s) continue;
+      const match = ranked.find((r) => r.index === at);
+      if (match?.explanation.roleConflict) continue;
+      const holdsVerb = plan.predicate?.verb.some((v) => s.stems.has(v)) ?? false;
+      const refersBack = [...REFERS_TO_CLAIM].some((w) => s.stems.has(w));
+      const namesDoer = agent === undefined || s.entities.has(agent);
+      if ((holdsVerb || refersBack) && namesDoer) others.push({ s, claim });
+    }
   }
-  if (!attributed && disputes.length === 0) return undefined;
-  // Denials before non-confirmations: the party accused answers first.
-  disputes.sort((a, b) => (a.claim.stance === 'denies' ? 0 : 1) - (b.claim.stance === 'denies' ? 0 : 1));
-  const parts: string[] = [];
-  if (leadClaim) parts.push(`${speakerName(leadClaim)} ${STANCE_PHRASE[leadClaim.stance]}`);
-  for (const d of disputes.slice(0, 2)) parts.push(`${speakerName(d.claim)} ${STANCE_PHRASE[d.claim.stance]}`);
-  const opening = disputes.length > 0 ? 'The article does not state this as fact' : 'The article reports this as a claim, not a fact';
+  others.sort((a, b) => (a.claim.stance === 'denies' ? 0 : 1) - (b.claim.stance === 'denies' ? 0 : 1));
+  const kept = others.slice(0, 2);
+  let text: string;
+  if (reported && (reported.stance !== 'says' || kept.length > 0)) {
+    const parts = [`${speakerName(reported)} ${STANCE_PHRASE[reported.stance]}`, ...kept.map((o) => `${speakerName(o.claim)} ${STANCE_PHRASE[o.claim.stance]}`)];
+    const confirmed = kept.some((o) => o.claim.stance === 'confirms');
+    text = `${confirmed ? 'Reported' : 'Reported, not confirmed'}: ${parts.join('; ')}.`;
+  } else if (lead.sentence.negated) {
+    text = 'According to the article, no.';
+  } else {
+    text = 'Yes, according to the article.';
+  }
   return {
     question: plan.plain,
     answered: true,
     intent: plan.intent,
-    text: `${opening}: ${parts.join('; ')}.`,
-    citations: [cite(index, lead.s), ...disputes.slice(0, 2).map((d) => cite(index, d.s))],
+    text: sentenceCase(text),
+    citations: [cite(index, lead), ...kept.map((o) => cite(index, o.s))],
+    related: [],
     suggestions: [],
-    confidence: lead.r.confidence,
+    confidence: best.confidence,
   };
 }
 
 /**
- * Whether a claim's speaker is who the question names: the speaker's entity is the named one,
- * or every speaker word is in the speaker's name or role ("the NSC spokesman" → "National
- * Security Council spokesman Sean Savett").
+ * Whether a claim's speaker is who the question names: the speaker's entity is the named one or
+ * speaks for it ("Washington" for the U.S. Energy Secretary), or every speaker word is in the
+ * speaker's name or role ("the Red Cross" for "program coordinator for the Federation of Red
+ * Cross …").
  */
 function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], index: MatcherIndex): boolean {
   return speakerTerms.every((t) => {
     if (t.kind === 'entity' && t.concept !== undefined) {
-      if (t.concept === speaker.concept) return true;
+      if (t.concept === speaker.concept || speaker.affiliations.has(t.concept)) return true;
+      if ([...(index.affiliated.get(t.concept) ?? [])].some((c) => c === speaker.concept || speaker.affiliations.has(c))) return true;
       const name = index.conceptNames.get(t.concept) ?? t.concept;
       return contentStems(name).every((st) => speaker.stems.has(st));
     }
@@ -154,39 +165,25 @@ function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], 
 }
 
 /**
- * "What did X say (about Y)?": X's claims, cited; about Y, only the claims that match Y.
- * If the article reports nothing X said (about Y), the answer is a decline, not someone else's words.
+ * "What did X say (about Y)?": X's claims, cited; about Y, only those that match Y. If the
+ * article reports nothing X said (about Y), the answer is a decline, not someone else's words.
  */
 function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptions): Answer | undefined {
   const speakerTerms = plan.terms.filter((t) => t.speaker);
   if (speakerTerms.length === 0) return undefined;
-  // Sentences with a claim whose speaker has every speaker word, then checked claim by claim.
-  const postingsOf = (t: QueryTerm): Set<number> => {
-    const keys = t.kind === 'entity' && t.concept !== undefined ? [t.concept, ...contentStems(index.conceptNames.get(t.concept) ?? t.concept)] : [t.stem, ...t.synonyms];
-    const out = new Set<number>();
-    for (const key of keys) for (const i of index.speakerPostings.get(key) ?? []) out.add(i);
-    return out;
-  };
-  let candidates = postingsOf(speakerTerms[0] as QueryTerm);
-  for (const t of speakerTerms.slice(1)) {
-    const next = postingsOf(t);
-    candidates = new Set([...candidates].filter((i) => next.has(i)));
-  }
-  const claimed = [...candidates]
-    .sort((a, b) => a - b)
-    .filter((i) => {
-      const s = index.sentences[i] as IndexedSentence;
-      return s.speakers.some((speaker) => isBySpeaker(speaker, speakerTerms, index));
-    });
+  const claimed: number[] = [];
+  index.sentences.forEach((s, i) => {
+    if (s.speakers.some((sp) => isBySpeaker(sp, speakerTerms, index))) claimed.push(i);
+  });
   const topicTerms = plan.terms.filter((t) => !t.speaker);
   let chosen: { i: number; confidence: number }[];
-  if (topicTerms.length === 0) {
-    chosen = claimed.map((i) => ({ i, confidence: 1 }));
-  } else {
-    const ranked = rankSentences(index, { ...plan, terms: topicTerms }, { ...options, limit: claimed.length }, false, new Set(claimed));
-    chosen = ranked.filter((r) => r.confidence > options.threshold).map((r) => ({ i: r.index, confidence: r.confidence }));
+  if (topicTerms.length === 0 || claimed.length === 0) chosen = claimed.map((i) => ({ i, confidence: 1 }));
+  else {
+    const ranked = rankSentences(index, { ...plan, terms: topicTerms, intent: 'what' }, { ...options, limit: claimed.length }, true, new Set(claimed));
+    const covered = ranked.filter((r) => r.explanation.matches.some((m) => m.match === 'exact' || m.match === 'related'));
+    chosen = covered.map((r) => ({ i: r.index, confidence: r.confidence }));
   }
-  if (chosen.length === 0) return decline(index, plan, []);
+  if (chosen.length === 0) return declined(index, plan, []);
   const citations = chosen.slice(0, 3).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));
   return {
     question: plan.plain,
@@ -194,6 +191,7 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
     intent: plan.intent,
     text: citations[0]?.quote ?? '',
     citations,
+    related: [],
     suggestions: [],
     confidence: Math.max(...chosen.map((c) => c.confidence)),
   };
@@ -201,13 +199,12 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
 
 /**
  * Answers one question from the index: the matcher ranks sentences, and the answer cites the
- * best one verbatim, or declines (no citation, with suggestions) when the confidence is under
- * the threshold. Yes/no questions keep claims attributed; "what did X say" cites X's claims.
- * Pure. Help, summary and topics intents are answered by the caller (see `routeRequest`).
+ * best one verbatim, or declines (no citation, with suggestions) when its probability is under
+ * the model's threshold. Pure. Help, summary and topics intents are answered by the caller
+ * (see `routeRequest`).
  */
 export function answerQuestion(index: MatcherIndex, question: string, options: MatchOptions = DEFAULT_MATCH_OPTIONS): Answer {
-  const plan = analyseQuestion(question, index);
-  return answerPlan(index, plan, options);
+  return answerPlan(index, analyseQuestion(question, index), options);
 }
 
 /** As `answerQuestion`, for a question already analysed. */
@@ -218,20 +215,30 @@ export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchO
   }
   const ranked = rankSentences(index, plan, options);
   const top = ranked[0];
-  if (!top || top.confidence <= options.threshold || top.disputed) return decline(index, plan, ranked);
-
+  const { threshold, floor } = options.model;
+  if (!top) return declined(index, plan, ranked);
   const best = index.sentences[top.index] as IndexedSentence;
+  const answers = top.confidence > threshold && !top.disputed;
   if (plan.intent === 'confirm') {
-    const confirm = composeConfirm(index, plan, ranked, options.threshold);
-    if (confirm) return confirm;
+    // The article speaks of the same names but says something else: say what it does say, as related.
+    const against = ranked.find((r) => (r.explanation.roleConflict || r.explanation.antonym) && r.confidence > floor / 2);
+    if (!answers && against) {
+      return declined(index, plan, ranked, `The article doesn't say that. It says something else:`, [cite(index, index.sentences[against.index] as IndexedSentence)]);
+    }
+    if (answers) return composeConfirm(index, plan, ranked, top);
   }
-  const text = top.statesUnknown ? `The article says this is not known: ${best.sentence.text}` : best.sentence.text;
+  if (!answers) {
+    if (top.confidence > floor && !top.disputed) return declined(index, plan, ranked, `The article doesn't say exactly. The closest it comes:`, [cite(index, best)]);
+    return declined(index, plan, ranked);
+  }
+  const text = top.explanation.statesUnknown ? `The article says this is not known: ${best.sentence.text}` : best.sentence.text;
   return {
     question: plan.plain,
     answered: true,
     intent: plan.intent,
     text: sentenceCase(text),
     citations: [cite(index, best)],
+    related: [],
     suggestions: [],
     confidence: top.confidence,
   };

@@ -90,13 +90,13 @@ export function replyAsAnswer(reply: Reply, question: string): Answer {
     case 'digest': {
       const citations: Citation[] = reply.briefings.flatMap((b) => b.points.map((p) => p.citation));
       const text = reply.briefings.map((b) => [b.article.headline, ...b.points.map((p) => `${p.topic}: ${p.citation.quote}`)].join('\n')).join('\n\n');
-      return { question, answered: citations.length > 0, intent: 'summary', text, citations, suggestions: [], confidence: 1 };
+      return { question, answered: citations.length > 0, intent: 'summary', text, citations, related: [], suggestions: [], confidence: 1 };
     }
     case 'topics':
-      return { question, answered: false, intent: 'topics', text: reply.topics.map((t) => `${t.name}: ${t.suggestion}`).join('\n'), citations: [], suggestions: [], confidence: 0 };
+      return { question, answered: false, intent: 'topics', text: reply.topics.map((t) => `${t.name}: ${t.suggestion}`).join('\n'), citations: [], related: [], suggestions: [], confidence: 0 };
     case 'sources':
-      return { question, answered: false, intent: 'what', text: reply.sources.map((s) => s.article.title).join('\n'), citations: [], suggestions: [], confidence: 0 };
+      return { question, answered: false, intent: 'what', text: reply.sources.map((s) => s.article.title).join('\n'), citations: [], related: [], suggestions: [], confidence: 0 };
     case 'help':
-      return { question, answered: false, intent: 'help', text: 'Ask a question about the article, or type "briefing", "topics", "sources" or "help".', citations: [], suggestions: reply.examples, confidence: 0 };
+      return { question, answered: false, intent: 'help', text: 'Ask a question about the article, or type "briefing", "topics", "sources" or "help".', citations: [], related: [], suggestions: reply.examples, confidence: 0 };
   }
 }

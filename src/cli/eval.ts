@@ -1,36 +1,100 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Briefer } from '../answer/reply.ts';
+import { replyAsAnswer, routeConversation, type Briefer } from '../answer/reply.ts';
 import { BriefingError } from '../errors.ts';
 import { buildBaseline } from '../eval/baseline.ts';
-import { evaluate, prepareSquad, readSeedCases, type EvalCase } from '../eval/run.ts';
-import { loadBriefer } from './load-briefer.ts';
+import { brieferForSet, loadNewsSet, loadSeedSet, loadSquadSet, type QuestionSet } from '../eval/datasets.ts';
+import { isRight, isRightAnyCitation, tally, type Said, type Scorable, type Score } from '../eval/score.ts';
+import { collectInstances, describeTally, fit } from '../eval/train.ts';
+import { committedModel, type Model } from '../matcher/model.ts';
+import { withModel } from '../matcher/options.ts';
 
-const USAGE = `Usage:
-  npm run eval -- squad FILE.jsonl [--verbose]                     SQuAD 2.0 style set: builds its paragraphs, asks every question
-  npm run eval -- seed FILE.jsonl [--knowledge DIR] [--verbose]    our own question set over knowledge/ (or DIR)`;
+const USAGE = `Usage: npm run eval -- [--verbose] [--only NAME]
+  Scores Briefing and a plain BM25 baseline, in the same run, on every question set under
+  test/fixtures: news-dev (also its cross-validated folds, fitted against held out, from the
+  model file), squad2-dev (validation only), our seed questions, and the fresh stories nobody
+  tuned to (held out). --verbose prints every miss.
+  npm run eval -- feedback FILE   (see the README) is not part of this command yet.`;
+
+interface Row {
+  set: string;
+  note: string;
+  ours: Score;
+  base?: Score;
+}
+
+function percent(n: number, of: number): string {
+  return of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`;
+}
+
+function cells(s: Score): string[] {
+  return [`${s.answeredRight}/${s.answerable} (${percent(s.answeredRight, s.answerable)})`, `${s.declinedRight}/${s.unanswerable} (${percent(s.declinedRight, s.unanswerable)})`, percent(s.answeredRight + s.declinedRight, s.answerable + s.unanswerable)];
+}
+
+/**
+ * Asks every question of a set through the same path as `npm run ask`, and the baseline's top
+ * sentence. SQuAD sets are scored by the first citation, news sets by any citation, ignoring case.
+ */
+function score(set: QuestionSet, model: Model, verbose: boolean, log: (line: string) => void): { ours: Score; base: Score } {
+  const { briefer: built } = brieferForSet(set);
+  const briefer: Briefer = { ...built, options: withModel(model) };
+  const baseline = buildBaseline(briefer.articles);
+  const right = set.name.startsWith('squad') ? isRight : isRightAnyCitation;
+  const ours: { item: Scorable; said: Said }[] = [];
+  const base: { item: Scorable; said: Said }[] = [];
+  for (const q of set.questions) {
+    const item = { expect: q.expect };
+    const said = replyAsAnswer(routeConversation(briefer, q.q), q.q);
+    ours.push({ item, said });
+    const b = baseline.search(q.q);
+    base.push({ item, said: b ? { answered: true, citations: [b.citation] } : { answered: false, citations: [] } });
+    if (verbose && !right(item, said)) log(`  MISS [${set.name}] ${q.q} -> ${said.answered ? said.citations[0]?.quote.slice(0, 100) : 'declined'}`);
+  }
+  return { ours: tally(ours, right), base: tally(base, right) };
+}
 
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { verbose: { type: 'boolean' }, knowledge: { type: 'string' } } });
-  const [kind, file] = positionals;
-  if (!file || (kind !== 'squad' && kind !== 'seed')) {
+  const { values } = parseArgs({ args: argv, options: { verbose: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
     console.error(USAGE);
-    return 2;
+    return 0;
   }
-  let briefer: Briefer;
-  let cases: EvalCase[];
-  let cleanup = (): void => {};
-  if (kind === 'squad') {
-    ({ briefer, cases, cleanup } = prepareSquad(file));
-  } else {
-    briefer = loadBriefer(values.knowledge ?? 'knowledge');
-    cases = readSeedCases(file);
+  const verbose = values.verbose ?? false;
+  const log = (line: string): void => console.log(line);
+  const model = committedModel();
+  const split = JSON.parse(readFileSync('test/fixtures/fresh/split.json', 'utf8')) as { dev: string[]; heldout: string[] };
+  const rows: Row[] = [];
+  const run = (set: QuestionSet, note: string, m: Model = model): void => {
+    if (values.only && !set.name.includes(values.only)) return;
+    const { ours, base } = score(set, m, verbose, log);
+    rows.push({ set: set.name, note, ours, base });
+  };
+  const cv = (model.figures['crossValidated'] ?? {}) as { folds?: number; fitted?: Record<string, ReturnType<typeof describeTally>>; heldOut?: Record<string, ReturnType<typeof describeTally>> };
+  run(loadNewsSet('test/fixtures/news-dev', 'news-dev'), 'fitted (the model saw these)');
+  run(loadSquadSet('test/fixtures/squad/squad2-dev.jsonl', 'squad2-dev'), 'validation: never fitted on');
+  if (!values.only || 'squad2-dev'.includes(values.only)) {
+    const squadOnly = fit(collectInstances(loadSquadSet('test/fixtures/squad/squad2-train.jsonl', 'squad2-train')), Number((model.trainedOn['lambda'] as number | undefined) ?? 1));
+    run(loadSquadSet('test/fixtures/squad/squad2-dev.jsonl', 'squad2-dev'), 'model fitted on squad2-train only', { ...model, ...squadOnly });
   }
-  try {
-    const { lines } = evaluate(briefer, buildBaseline(briefer.articles), cases, values.verbose ?? false);
-    console.log(`${kind} ${file}: ${cases.length} questions over ${briefer.articles.length} articles`);
-    for (const l of lines) console.log(l);
-  } finally {
-    cleanup();
+  run(loadSeedSet('test/fixtures/seed-questions.jsonl', 'knowledge/articles/iran-missiles-russia.txt', 'seed'), 'our own seed questions');
+  run(loadNewsSet('test/fixtures/fresh', 'fresh-heldout', new Set(split.heldout)), 'held out: never looked at');
+  run(loadNewsSet('test/fixtures/fresh2', 'fresh2-heldout'), 'held out: never looked at');
+  run(loadSeedSet('test/fixtures/fresh/seed-questions.jsonl', 'knowledge/articles/iran-missiles-russia.txt', 'seed-fresh'), 'fresh seed questions (held out)');
+
+  console.log('| set | system | answered right | declined right | overall | note |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.set} | Briefing | ${cells(r.ours).join(' | ')} | ${r.note} |`);
+    if (r.base) console.log(`| | BM25 top 1 | ${cells(r.base).join(' | ')} | always answers |`);
+  }
+  if (cv.fitted && cv.heldOut) {
+    console.log(`\nCross-validated by article (${cv.folds ?? '?'} folds, from the model file made by npm run train): fitted folds against held-out folds`);
+    console.log('| set | fitted: answered right | declined right | overall | held out: answered right | declined right | overall |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const [set, f] of Object.entries(cv.fitted)) {
+      const h = cv.heldOut[set];
+      if (h) console.log(`| ${set} | ${f.answeredRight} | ${f.declinedRight} | ${f.overall} | ${h.answeredRight} | ${h.declinedRight} | ${h.overall} |`);
+    }
   }
   return 0;
 }

@@ -55,18 +55,27 @@ export function isRight(item: Scorable, said: Said): boolean {
   return said.answered && item.expect.some((e) => quote.includes(e));
 }
 
-/** Scores a list of (question, what was said) pairs. */
-export function tally(pairs: readonly { item: Scorable; said: Said }[]): Score {
+/**
+ * True when the answer is right by the news-dev rules: declined when it should be, or some cited
+ * quote holds an expected string, ignoring case.
+ */
+export function isRightAnyCitation(item: Scorable, said: Said): boolean {
+  if (item.expect.length === 0) return !said.answered && said.citations.length === 0;
+  return said.answered && said.citations.some((c) => item.expect.some((e) => c.quote.toLowerCase().includes(e.toLowerCase())));
+}
+
+/** Scores a list of (question, what was said) pairs, by `isRight` or another rule. */
+export function tally(pairs: readonly { item: Scorable; said: Said }[], right: (item: Scorable, said: Said) => boolean = isRight): Score {
   const s: Score = { answerable: 0, answeredRight: 0, wronglyDeclined: 0, answeredWrong: 0, unanswerable: 0, declinedRight: 0, wronglyAnswered: 0 };
   for (const { item, said } of pairs) {
     if (item.expect.length > 0) {
       s.answerable++;
-      if (isRight(item, said)) s.answeredRight++;
+      if (right(item, said)) s.answeredRight++;
       else if (!said.answered) s.wronglyDeclined++;
       else s.answeredWrong++;
     } else {
       s.unanswerable++;
-      if (isRight(item, said)) s.declinedRight++;
+      if (right(item, said)) s.declinedRight++;
       else s.wronglyAnswered++;
     }
   }

@@ -1,3 +1,4 @@
+import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
 import { isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
@@ -23,11 +24,13 @@ export interface ClaimSentence extends SentenceDraft {
   mentions: readonly Mention[];
 }
 
-const AUXILIARIES = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|should|may|might|must|can|did|does|do|also|still|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|then|firmly|officially|strongly|once|further|quickly|immediately|flatly|categorically|formally|privately|initially|now|not|never|n't)$/;
+/** What may stand between a speaker and the reporting verb: auxiliaries, a negation, adverbs. */
+const BEFORE_VERB: ReadonlySet<string> = new Set([...AUXILIARY_VERBS, ...'also still previously repeatedly again recently publicly reportedly already later earlier then firmly officially strongly once further quickly immediately flatly categorically formally privately initially now not never'.split(' ')]);
+const AUXILIARIES = { test: (word: string): boolean => BEFORE_VERB.has(word) };
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'such', 'no', 'any', 'every', 'each', 'of', 'in', 'on', 'for', 'with', 'by', 'whose', 'some']);
 const PERSONAL = new Set(['he', 'she']);
 const NON_PERSONAL = new Set(['it', 'they', 'we']);
-const BE = /^(?:is|are|was|were|be|been|being)$/;
+const BE = { test: (word: string): boolean => BE_FORMS.includes(word) };
 /** What a clause starts after: a quotation mark, a semicolon, a colon, or a conjunction that opens a clause. */
 const CLAUSE_OPENERS = /^(?:that|while|as|because|but|and|although|though|after|before|when|since|where|whereas|if)$/;
 

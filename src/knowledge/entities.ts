@@ -14,7 +14,7 @@ import {
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
-import { CALENDAR_WORD_RE } from '../nlp/lexicon.ts';
+import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -99,7 +99,6 @@ function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 /** Joiners that stand inside names between capitalised words ("Rio de Janeiro", "Abdulaziz bin Salman"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', 'des', 'y', 'bint', 'ben']);
 /** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);

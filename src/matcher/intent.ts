@@ -1,5 +1,9 @@
 import type { AnswerType, UnknownAspect } from '../knowledge/schema.ts';
 import { stemWord } from '../nlp/text.ts';
+import { REPORTING_FORMS } from '../nlp/word-lists.ts';
+
+/** Every form of every reporting verb, as a regular-expression alternation ("say|says|said|…"). */
+export const REPORTING_ALTERNATION = [...REPORTING_FORMS.keys()].sort((a, b) => b.length - a.length).join('|');
 
 /** What a question asks for. */
 export type Intent = 'help' | 'summary' | 'topics' | 'stance' | 'confirm' | 'who' | 'when' | 'where' | 'how-many' | 'why' | 'what';
@@ -26,7 +30,7 @@ const RULES: readonly [Intent, RegExp][] = [
     'summary',
     /^(?:briefing|brief me|summar(?:y|ise|ize)|tl;?dr|overview|catch me up|give me (?:a|the) (?:rundown|summary|briefing|overview)|what(?:'s| is) (?:this|the (?:article|story|news)) about|what happened\??$|what is going on\??$)/,
   ],
-  ['stance', /\bwhat (?:did|does|do|has|have|had) .+ (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b|^what(?:'s| is| was| are| were) (?:the )?(?:official )?(?:position|stance|view|response|reaction) of\b|\bhow did .+ (?:respond|react)\b/],
+  ['stance', new RegExp(`\\bwhat (?:did|does|do|has|have|had) .+ (?:${REPORTING_ALTERNATION})\\b|^what(?:'s| is| was| are| were) (?:the )?(?:official )?(?:position|stance|view|response|reaction|take) of\\b|^what(?:'s| is| was) .+['’]s? (?:take|view|position|reaction|response)\\b|\\bhow did .+ (?:respond|react)\\b`)],
   ['how-many', /\bhow (?:many|much|large|big|far|long|old|tall|high|wide|deep|heavy|often)\b|\b(?:what|which) (?:number|amount|percentage|proportion|quantity|size|share|total|age)\b|^what (?:is|are|was|were) the (?:(?:total|exact|overall|average) )?(?:number|amount|percentage|proportion|share) of\b|,? in (?:degrees|(?:kilo|centi|milli)?met(?:re|er)s|miles|feet|percent|dollars|euros|pounds|tons|tonnes)\b[\w\s]*$/],
   ['when', /^(?:when|since when|until when|how long ago)\b|\b(?:what|which|in what) (?:year|date|day|month|time|century|decade|period|era)\b|^(?:in )?what (?:is|was|were|are) the (?:(?:first|last|earliest|latest|exact) )?(?:year|date|day|month|century|decade)\b/],
   ['where', /^(?:where|from where)\b|\b(?:what|which|in what|in which) (?:country|countries|city|cities|region|place|area|location|continent|state|province|town)\b/],

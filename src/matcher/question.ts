@@ -1,6 +1,10 @@
-import { ANTONYM_PAIRS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS, TITLE_WORDS } from '../nlp/lexicon.ts';
-import { foldCase, isModifier, isNegated, isNegation, isSelective, isRomanNumeral, namePairs, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { detectIntent, intentStems, type Intent } from './intent.ts';
+import { ANTONYM_PAIRS, AUXILIARY_VERBS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
+import { TITLE_WORDS } from '../nlp/word-lists.ts';
+import { countryGazetteer } from '../nlp/gazetteer.ts';
+import { lexiconTags } from '../nlp/name-lexicon.ts';
+import { relationsOf } from '../nlp/wordnet.ts';
+import { foldCase, isModifier, isNegated, isNegation, isSelective, isRomanNumeral, namePairs, nameKey, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { detectIntent, intentStems, REPORTING_ALTERNATION, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
 import { possessivesOf, slotsOf, subjectsOf } from './word-order.ts';
 import { impliedStems, type MatcherIndex } from './search-index.ts';
@@ -62,8 +66,12 @@ export interface QueryTerm {
   kind: 'entity' | 'number' | 'name' | 'word';
   /** The word's own stem (empty for entities). */
   stem: string;
-  /** Stems of its synonyms (matched at a discount). */
+  /** Stems of its synonyms and derived forms, from the lexicon and WordNet (matched as "related"). */
   synonyms: readonly string[];
+  /** Stems of broader words and of its definition's words, from WordNet (a weaker match). */
+  broader: readonly string[];
+  /** The question's verb ("beat" in "Did Argentina beat Germany?"). */
+  verb?: boolean;
   /** Entity concept key, for `kind: 'entity'`. */
   concept?: string;
   /** Stems of an entity's own words, so "Kursk" still matches where the entity was not tagged. */
@@ -115,6 +123,28 @@ export interface QueryPlan {
   defines?: RegExp;
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
+  /** Who does what to whom: the question's verb with the entity or name before it and those after it. */
+  predicate?: Predicate;
+}
+
+/** A question's predicate, read from word order: "Did Iran send missiles to Ukraine?". */
+export interface Predicate {
+  /** Stems of the verb and its related forms. */
+  verb: readonly string[];
+  /** The verb as written, lower-case ("cut"). */
+  words: readonly string[];
+  /** Stems or concepts of the name that does it ("iran"). */
+  agent?: RoleFiller;
+  /** The name it is done to, right after the verb ("Germany" in "beat Germany"). */
+  patient?: RoleFiller;
+  /** The name after "to", "into", "for" or "against" ("Ukraine"). */
+  recipient?: RoleFiller;
+}
+
+/** A name filling a role: its entity concept if known, and its stems. */
+export interface RoleFiller {
+  concept?: string;
+  stems: readonly string[];
 }
 
 const synonymsByStem = new Map<string, string[]>();
@@ -157,6 +187,28 @@ export function synonymsOf(stem: string): readonly string[] {
   return synonymsByStem.get(stem) ?? [];
 }
 
+/** A word's related stems: the lexicon's synonyms, WordNet's synonyms and derivations; and its broader ones. */
+function relatedOf(t: Token): { related: string[]; broader: string[]; antonyms: string[] } {
+  const rel = relationsOf(t.norm, IRREGULAR_VERBS.get(t.norm));
+  const related = new Set([...synonymsOf(t.stem), ...rel.synonym, ...rel.derivation]);
+  related.delete(t.stem);
+  const broader = new Set([...rel.hypernym, ...rel.gloss].filter((x) => x !== t.stem && !related.has(x)));
+  return { related: [...related], broader: [...broader], antonyms: [...rel.antonym] };
+}
+
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PerfectTense', 'PhrasalVerb']);
+
+/** Can the word be a verb ("beat", "won", "killed")? From compromise's lexicon, irregular forms and "-ed". */
+function mayBeVerb(t: Token): boolean {
+  if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw)) return false;
+  return IRREGULAR_VERBS.has(t.norm) || lexiconTags(t.norm).some((x) => VERB_TAGS.has(x)) || /ed$/.test(t.norm) || relationsOf(t.norm).derivation.length > 0 && /(?:ate|ize|ise|fy)$/.test(t.norm);
+}
+
+const countryByName = new Map<string, string>();
+for (const c of countryGazetteer()) {
+  for (const n of [c.name, ...c.aliases, ...c.capitals]) if (!countryByName.has(nameKey(n)) && n.replace(/\./g, '').length > 3) countryByName.set(nameKey(n), nameKey(c.name));
+}
+
 function matchAlias(tokens: Token[], i: number, index: MatcherIndex): { concept: string; length: number } | undefined {
   const first = tokens[i];
   if (!first) return undefined;
@@ -167,11 +219,20 @@ function matchAlias(tokens: Token[], i: number, index: MatcherIndex): { concept:
     if (alias.capitals && !/^\p{Lu}+$/u.test(first.raw.replace(/\./g, ''))) continue;
     best = { concept: alias.concept, length: alias.norms.length };
   }
-  return best;
+  if (best || !/^\p{Lu}/u.test(first.raw)) return best;
+  // A country the articles do not name ("Tehran", "Nigerian") is still that country.
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(i, i + n);
+    if (words.length < n || words.some((w) => !/^\p{Lu}/u.test(w.raw))) continue;
+    const concept = countryByName.get(nameKey(words.map((w) => w.raw).join(' ')));
+    if (concept) return { concept, length: n };
+  }
+  return undefined;
 }
 
 const SPEAKER_RES = [
-  /\bwhat (?:did|does|do|has|have|had) (.+?) (?:say|said|claim|think|warn|argue|state|note|highlight|emphasi[sz]e|believe|allege|deny|urge|stress)\b/i,
+  new RegExp(`\\bwhat (?:did|does|do|has|have|had) (.+?) (?:${REPORTING_ALTERNATION})\\b`, 'i'),
+  /^what(?:'s| is| was) (.+?)['’]s? (?:take|view|position|reaction|response)\b/i,
   /^what(?:'s| is| was| are| were) (?:the )?(?:official )?(?:position|stance|view|response|reaction) of (.+?)(?: on | about | to |[?.!]|$)/i,
   /\bhow did (.+?) (?:respond|react)\b/i,
 ];
@@ -189,7 +250,8 @@ function findSpeakerSpan(plain: string): [number, number] | undefined {
   return undefined;
 }
 
-const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'kind', 'type', 'sort', 'of']);
+/** Words that end the run of words a what-question asks about: auxiliaries, and "kind of". */
+const AUXILIARY = new Set([...AUXILIARY_VERBS, 'kind', 'type', 'sort', 'of']);
 
 /**
  * Index of the noun a "what/which …" question asks for (the last word of the run after it),
@@ -205,6 +267,50 @@ function headNounIndex(tokens: Token[]): number {
   let last = -1;
   while (tokens[i] && !AUXILIARY.has(tokens[i]?.norm ?? '') && !isStopWord(tokens[i]?.norm ?? '')) last = i++;
   return last;
+}
+
+/** Words after which a name is the one something is done to or for: "to Ukraine", "against Germany". */
+const RECIPIENT_PREPOSITIONS = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over']);
+
+/**
+ * The question's predicate: its verb (the first word that can be one, past the wh-word and the
+ * auxiliary), the name before it (the agent) and the names after it (the patient, and the one
+ * after "to"/"against"…). Nothing when the question has no verb besides its auxiliary.
+ */
+function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], index: MatcherIndex): Predicate | undefined {
+  const verbTerm = terms.find((t) => t.verb);
+  if (!verbTerm) return undefined;
+  const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !/^\p{Lu}/u.test(t.raw));
+  if (at < 0) return undefined;
+  const fillerAt = (k: number): RoleFiller | undefined => {
+    const alias = matchAlias([...tokens], k, index);
+    if (alias) return { concept: alias.concept, stems: tokens.slice(k, k + alias.length).filter((x) => !isStopWord(x.norm)).map((x) => x.stem) };
+    const t = tokens[k];
+    return t && /^\p{Lu}/u.test(t.raw) && k > 0 && !isStopWord(t.norm) ? { stems: [t.stem] } : undefined;
+  };
+  // The agent: the name nearest before the verb, past the auxiliary ("Did Argentina beat …").
+  let agent: RoleFiller | undefined;
+  for (let k = at - 1; k >= 1 && !agent; k--) {
+    const t = tokens[k] as Token;
+    if (/^\p{Lu}/u.test(t.raw)) {
+      let start = k;
+      while (start > 1 && /^\p{Lu}/u.test(tokens[start - 1]?.raw ?? '') && !isStopWord(tokens[start - 1]?.norm ?? '')) start--;
+      agent = fillerAt(start);
+    }
+  }
+  let patient: RoleFiller | undefined;
+  let recipient: RoleFiller | undefined;
+  for (let k = at + 1; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!/^\p{Lu}/u.test(t.raw) || isStopWord(t.norm)) continue;
+    if (/^\p{Lu}/u.test(tokens[k - 1]?.raw ?? '') && k - 1 > at) continue;
+    const filler = fillerAt(k);
+    if (!filler) continue;
+    const before = tokens[k - 1]?.norm === 'the' ? tokens[k - 2] : tokens[k - 1];
+    if (before && RECIPIENT_PREPOSITIONS.has(before.norm)) recipient ??= filler;
+    else if (k - at <= 3) patient ??= filler;
+  }
+  return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
 }
 
 /**
@@ -240,6 +346,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
           kind: 'entity',
           stem: '',
           synonyms: [],
+          broader: [],
           concept: alias.concept,
           entityStems: words.filter((t) => !isStopWord(t.norm)).map((t) => t.stem),
           antonyms: [],
@@ -261,13 +368,16 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     const isNumber = roman || /^\d/.test(t.norm) || (CARDINALS.has(t.norm) && !countsAnswers);
     // A capitalised word that is not the question's first word is probably a name.
     const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
+    const lexical = isNumber || isName ? undefined : relatedOf(t);
     terms.push({
       ...(inSpeaker ? { speaker: true } : {}),
       text: t.raw,
       kind: isNumber ? 'number' : isName ? 'name' : 'word',
       stem: t.stem,
-      synonyms: isNumber ? numberForms(t.norm) : synonymsOf(t.stem),
-      antonyms: isNumber ? [] : antonymsOf(t.norm, t.stem),
+      synonyms: isNumber ? numberForms(t.norm) : (lexical?.related ?? synonymsOf(t.stem)),
+      broader: lexical?.broader ?? [],
+      antonyms: isNumber ? [] : [...antonymsOf(t.norm, t.stem), ...(lexical?.antonyms ?? [])],
+      ...(lexical && i - 1 !== headAt && mayBeVerb(t) ? { verb: true } : {}),
       ...(!isNumber && negatedHere.has(t.stem) ? { negatedForms: negatedFormsOf(t.norm, t.stem) } : {}),
       ...(countsAnswers || (!isNumber && !isName && isModifier(t.norm)) ? { modifier: true } : {}),
       ...(t.compound ? { compound: true } : {}),
@@ -281,7 +391,9 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   const defines = definitionPattern(plain);
+  const predicate = predicateOf(tokens, terms, index);
   return {
+    ...(predicate ? { predicate } : {}),
     ...(defines ? { defines } : {}),
     subjects: subjectsOf(tokens),
     slots: slotsOf(tokens),

@@ -38,6 +38,8 @@ export interface IndexedSentence {
   stems: ReadonlySet<string>;
   /** The first word of each quantity it gives, as a stem ("352" of "352 votes"). */
   quantities: readonly string[];
+  /** Stems of what its quantities count or measure, and their units ("sailor", "wind", "percent"). */
+  countStems: ReadonlySet<string>;
   /** Parts of its multi-word names (see `namePairs`). */
   namePairs: ReadonlySet<string>;
   /** What the sentence's negations negate: up to three content words after each (see `negationScope`). */
@@ -53,6 +55,8 @@ export interface IndexedSentence {
 export interface ClaimSpeaker {
   concept: string;
   stems: ReadonlySet<string>;
+  /** Concepts the speaker speaks for ("united states" for "U.S. Energy Secretary Dan Brouillette"). */
+  affiliations: ReadonlySet<string>;
 }
 
 /** An alias phrase that names an entity concept, as token norms. */
@@ -97,6 +101,17 @@ export interface MatcherIndex {
   averageLength: number;
   /** Working memory the ranking reuses between questions (one question at a time). */
   scratch: RankScratch;
+  /** What each article is about: the concepts of its title, its lead paragraph and its most named entities. */
+  articleSubjects: readonly ReadonlySet<string>[];
+  /** The content stems of each article's title and lead sentence: what "the virus" or "the quake" stand for. */
+  articleSubjectStems: readonly ReadonlySet<string>[];
+  /** Every content stem of each article. */
+  articleStems: readonly ReadonlySet<string>[];
+  /** First global sentence index of each article, and one past its last. */
+  articleStart: Int32Array;
+  articleEnd: Int32Array;
+  /** Concepts that stand for each other in part: a person and what they speak for, a capital and its country. */
+  affiliated: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Per-sentence working arrays for ranking, reset after each question. */
@@ -147,7 +162,8 @@ export const conceptKey = nameKey;
 
 function speakerOf(claim: Claim, article: Knowledge): ClaimSpeaker {
   const entity = article.entities.find((e) => e.id === claim.speakerId);
-  return { concept: conceptKey(entity?.name ?? claim.speaker), stems: new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`)) };
+  const affiliations = new Set((entity?.affiliations ?? []).map((id) => conceptKey(article.entities.find((e) => e.id === id)?.name ?? id)));
+  return { concept: conceptKey(entity?.name ?? claim.speaker), stems: new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`)), affiliations };
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {
@@ -176,6 +192,20 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   const paragraphEnd: number[] = [];
   const seenAlias = new Set<string>();
   let totalLength = 0;
+  const articleSubjects: Set<string>[] = [];
+  const articleSubjectStems: Set<string>[] = [];
+  const articleStems: Set<string>[] = [];
+  const articleStart: number[] = [];
+  const articleEnd: number[] = [];
+  const affiliated = new Map<string, Set<string>>();
+  const affiliate = (a: string, b: string): void => {
+    if (a === b) return;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const set = affiliated.get(x) ?? new Set<string>();
+      set.add(y);
+      affiliated.set(x, set);
+    }
+  };
 
   articles.forEach((k, ai) => {
     const mentionsBySentence = new Map<string, Map<string, EntityType>>();
@@ -202,9 +232,28 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
       }
     }
     const quantitiesBySentence = new Map<string, string[]>();
+    const countsBySentence = new Map<string, Set<string>>();
     for (const q of k.quantities) {
       const first = tokenize(q.text)[0];
       if (first) quantitiesBySentence.set(q.sentenceId, [...(quantitiesBySentence.get(q.sentenceId) ?? []), first.stem]);
+      const counted = countsBySentence.get(q.sentenceId) ?? new Set<string>();
+      for (const st of contentStems(`${q.counts ?? ''} ${q.unit ?? ''}`)) counted.add(st);
+      countsBySentence.set(q.sentenceId, counted);
+    }
+    // What the article is about: its title's and lead paragraph's entities, and the two it names most.
+    const subject = new Set<string>();
+    const lead = new Set(k.paragraphs[0]?.sentences.map((s) => s.id) ?? []);
+    const byMentions = [...k.entities].sort((a, b) => b.sentenceIds.length - a.sentenceIds.length);
+    for (const e of k.entities) if (e.sentenceIds.some((id) => lead.has(id)) || contentStems(k.article.title).join(' ').includes(contentStems(e.name).join(' '))) subject.add(conceptKey(e.name));
+    for (const e of byMentions.slice(0, 2)) subject.add(conceptKey(e.name));
+    articleSubjects.push(subject);
+    articleSubjectStems.push(new Set(contentStems(`${k.article.title} ${k.paragraphs[0]?.sentences[0]?.text ?? ''}`)));
+    const aStems = new Set<string>();
+    articleStems.push(aStems);
+    articleStart.push(sentences.length);
+    for (const e of k.entities) for (const id of e.affiliations) {
+      const other = k.entities.find((x) => x.id === id);
+      if (other) affiliate(conceptKey(e.name), conceptKey(other.name));
     }
     const claimsBySentence = new Map<string, Claim[]>();
     for (const c of k.claims) claimsBySentence.set(c.sentenceId, [...(claimsBySentence.get(c.sentenceId) ?? []), c]);
@@ -246,6 +295,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           for (const stem of [t.stem, ...impliedStems(t.norm), ...unitStems(s.text, tokens, k)]) {
             stems.add(stem);
             pStems.add(stem);
+            aStems.add(stem);
             pushTo(sentencePostings, stem, sIndex);
           }
         }
@@ -269,6 +319,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
           stems,
           namePairs: setOrNothing(namePairs(s.text, tokens, false)),
           quantities: quantitiesBySentence.get(s.id) ?? [],
+          countStems: countsBySentence.get(s.id) ?? NOTHING,
           negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
           negatedHeads: s.negated ? negationScope(s.text, tokens, 1, true) : NOTHING,
           claims,
@@ -278,9 +329,16 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
       paragraphEnd.push(sentences.length);
       paragraphCompoundOnly.push(new Set([...pInCompound].filter((x) => !pStandalone.has(x))));
     }
+    articleEnd.push(sentences.length);
   });
 
   return {
+    articleSubjects,
+    articleSubjectStems,
+    articleStems,
+    articleStart: Int32Array.from(articleStart),
+    articleEnd: Int32Array.from(articleEnd),
+    affiliated,
     articles,
     sentences,
     sentenceAt,

@@ -1,4 +1,4 @@
-import { CALENDAR_WORD_RE, PREPOSITIONS } from '../nlp/lexicon.ts';
+import { BE_FORMS, CALENDAR_WORD_RE, NAME_PARTICLES, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { breaksClause, isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import type { QueryPlan } from './question.ts';
 import type { IndexedSentence } from './search-index.ts';
@@ -69,9 +69,9 @@ const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(['has', 'have', 'h
 /** Adverbs that may stand between an auxiliary and its verb ("were first encouraged"); -ly adverbs too. */
 const ADVERBS_BEFORE_VERB: ReadonlySet<string> = new Set(['also', 'then', 'later', 'first', 'now', 'since', 'not', 'never', 'soon', 'still', 'already']);
 /** Auxiliaries that make "encouraged" passive ("were encouraged … by the Lombards"). */
-const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are']);
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(BE_FORMS);
 /** Lower-case words inside a name ("Edward the Confessor", "Robert of Jumièges"). */
-const NAME_JOINERS: ReadonlySet<string> = new Set(['the', 'of', 'de']);
+const NAME_JOINERS: ReadonlySet<string> = new Set([...NAME_PARTICLES, 'the']);
 
 /** The capitalised name that ends right before token `end` (joiners allowed inside), nearest word first. */
 function nameBefore(tokens: readonly Token[], end: number): Token[] {

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { IRREGULAR_VERBS, MODIFIER_WORDS, NEGATION_WORDS, NOT_ADVERBS, NOT_SUPERLATIVES, SELECTIVE_WORDS, STOP_WORDS } from './lexicon.ts';
+import { BE_FORMS, DO_FORMS, HAVE_FORMS, IRREGULAR_VERBS, MODALS, MODIFIER_WORDS, NAME_PARTICLES, NEGATION_WORDS, NOT_ADVERBS, NOT_SUPERLATIVES, SELECTIVE_WORDS, STOP_WORDS } from './lexicon.ts';
 
 /** A word of a text, with where it stands and its normal forms. */
 export interface Token {
@@ -57,7 +57,6 @@ export function isNegated(tokens: readonly Token[]): boolean {
   return tokens.some((_, i) => negatesAt(tokens, i));
 }
 
-const NAME_JOINERS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'da', 'di', 'del', 'al', 'bin', 'ibn']);
 
 /**
  * Pairs of capitalised words that stand next to each other (or across one joiner: "Edict of
@@ -74,7 +73,7 @@ export function namePairs(text: string, tokens: readonly Token[], skipFirst: boo
     if (!isName(k)) continue;
     const gapOk = (a: number, b: number): boolean => !breaksClause(text, tokens[a] as Token, tokens[b] as Token);
     if (isName(k + 1) && gapOk(k, k + 1)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 1] as Token).stem}`);
-    else if (NAME_JOINERS.has(tokens[k + 1]?.norm ?? '') && isName(k + 2) && gapOk(k, k + 2)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 2] as Token).stem}`);
+    else if (NAME_PARTICLES.has(tokens[k + 1]?.norm ?? '') && isName(k + 2) && gapOk(k, k + 2)) out.push(`${(tokens[k] as Token).stem} ${(tokens[k + 2] as Token).stem}`);
   }
   return out;
 }
@@ -103,9 +102,9 @@ export function isModifier(norm: string): boolean {
 }
 
 /** Forms of "be" and "have". */
-const BE_HAVE = ['be', 'been', 'being', 'is', 'are', 'was', 'were', 'has', 'have', 'had'];
+const BE_HAVE = [...BE_FORMS, ...HAVE_FORMS];
 /** "do" and the modals: the verb after them stands in its base form. */
-const DO_MODALS = ['do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'];
+const DO_MODALS = [...DO_FORMS, ...MODALS];
 /** Words a negated predicate follows ("is not", "would not", "to not"). */
 const AUXILIARIES: ReadonlySet<string> = new Set([...BE_HAVE, ...DO_MODALS, 'to']);
 

@@ -6,7 +6,8 @@ import nlp from 'compromise';
  * comments. They are read once when this module loads (they ship with the code, like it) and
  * every derived form is worked out here, never written by hand.
  */
-function readLines(name: string): string[][] {
+/** A list file's entries: each line's words, lower-case, comments dropped. */
+export function readLines(name: string): string[][] {
   const text = readFileSync(new URL(`./words/${name}.txt`, import.meta.url), 'utf8');
   return text
     .split('\n')

