@@ -2,6 +2,7 @@ import type { Claim, Knowledge } from '../knowledge/schema.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
 import { analyseQuestion, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
+import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
 import { contentStems } from '../nlp/text.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
 import type { ClaimSpeaker, IndexedSentence, MatcherIndex } from '../matcher/search-index.ts';
@@ -81,9 +82,15 @@ const STANCE_PHRASE: Record<Claim['stance'], string> = {
   'not-confirmed': 'has not confirmed it',
 };
 
-/** The speaker as the article names it, lower-casing a leading "The" for use inside a sentence. */
+/**
+ * The speaker as a sentence names it: "the" before a name made of common words ("the United
+ * States", "the White House", "the union"), a leading "The" lower-cased.
+ */
 function speakerName(claim: Claim): string {
-  return claim.speaker.replace(/^The\s/, 'the ');
+  const name = claim.speaker.replace(/^The\s/, 'the ');
+  const last = name.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  const common = /^(?:the|a|an)\s/i.test(name) ? false : /^\p{Ll}/u.test(name) || /^United\s/.test(name) || isOrgHead(last) || isPlaceHead(last) || /^(?:states|nations|kingdom|house|government|office)$/.test(last);
+  return common ? `the ${name}` : name;
 }
 
 function sentenceCase(text: string): string {
@@ -218,15 +225,25 @@ export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchO
   const { threshold, floor } = options.model;
   if (!top) return declined(index, plan, ranked);
   const best = index.sentences[top.index] as IndexedSentence;
-  const answers = top.confidence > threshold && !top.disputed;
+  let answers = top.confidence > threshold && !top.disputed;
   if (plan.intent === 'confirm') {
+    // Grounded yes/no: the best sentence must bear out the question's predicate (the same doer,
+    // verb and receiver) and not contradict it; a learned score alone never attributes it.
+    const grounded = (r: RankedSentence): boolean => !r.explanation.predicate.conflict && !r.explanation.antonym && !r.explanation.nameConflict && (plan.predicate?.agent === undefined || r.explanation.predicate.support);
+    if (answers && !grounded(top)) answers = false;
+    // A sentence that states the very proposition (the same doer, verb and receiver, in one clause) answers it.
+    if (!answers && !top.disputed && plan.predicate?.agent !== undefined && top.explanation.predicate.support && grounded(top) && top.confidence > floor) answers = true;
     // The article speaks of the same names but says something else: say what it does say, as related.
-    const against = ranked.find((r) => (r.explanation.roleConflict || r.explanation.antonym) && r.confidence > floor / 2);
+    const against = ranked.find((r) => (r.explanation.predicate.conflict || r.explanation.antonym || r.explanation.roleConflict) && r.explanation.matches.filter((m) => m.match === 'exact' || m.match === 'related').length >= 2);
     if (!answers && against) {
-      return declined(index, plan, ranked, `The article doesn't say that. It says something else:`, [cite(index, index.sentences[against.index] as IndexedSentence)]);
+      return declined(index, plan, ranked, `The article doesn't say that. What it says is:`, [cite(index, index.sentences[against.index] as IndexedSentence)]);
     }
     if (answers) return composeConfirm(index, plan, ranked, top);
   }
+  // A sentence that says the very thing asked for is not known ("the quantity and timing remain undisclosed") answers a how-many or when question.
+  // … as long as its paragraph speaks of what is asked: every word of the question is found there.
+  const aboutIt = top.explanation.matches.every((m) => (m.kind === 'entity' || m.kind === 'number' || m.kind === 'modifier' ? m.match !== 'none' : m.match !== 'none' && m.match !== 'article'));
+  if (!answers && top.explanation.statesUnknown && aboutIt && !top.disputed) answers = true;
   if (!answers) {
     if (top.confidence > floor && !top.disputed) return declined(index, plan, ranked, `The article doesn't say exactly. The closest it comes:`, [cite(index, best)]);
     return declined(index, plan, ranked);

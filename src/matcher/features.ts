@@ -2,7 +2,7 @@ import type { Claim } from '../knowledge/schema.ts';
 import { INTENT_TARGETS } from './intent.ts';
 import type { MatchOptions } from './options.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
-import { predicateConflict } from './roles.ts';
+import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
@@ -56,6 +56,7 @@ export const FEATURE_NAMES = [
   // form
   'definition',
   'leadSentence',
+  'longArticle',
   'typedIntent',
   'confirmIntent',
 ] as const;
@@ -84,6 +85,7 @@ export const ANSWER_FEATURE_NAMES = [
   'missingSelective',
   'typeMissing',
   'typeCounted',
+  'statesUnknown',
   'negationMismatch',
   'antonym',
   'roleConflict',
@@ -94,6 +96,8 @@ export const ANSWER_FEATURE_NAMES = [
   'whatIntent',
   'typedRankScore',
   'confirmCoverage',
+  'longArticle',
+  'longArticleCoverage',
 ] as const;
 
 /** The answer model's features, from the ranking's best two scores and the best sentence's features. */
@@ -118,6 +122,7 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     missingSelective: f('missingSelective'),
     typeMissing: f('typeMissing'),
     typeCounted: f('typeCounted'),
+    statesUnknown: f('statesUnknown'),
     negationMismatch: f('negationMismatch'),
     antonym: f('antonym'),
     roleConflict: f('roleConflict'),
@@ -128,6 +133,8 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     whatIntent: whatIntent ? 1 : 0,
     typedRankScore: f('typedIntent') * Math.max(-1, Math.min(1, best.score / 10)),
     confirmCoverage: f('confirmIntent') * coverage,
+    longArticle: f('longArticle'),
+    longArticleCoverage: f('longArticle') * coverage,
   };
   return Float64Array.from(ANSWER_FEATURE_NAMES, (n) => values[n]);
 }
@@ -239,6 +246,8 @@ export interface FeatureExplanation {
   antonym: boolean;
   roleConflict: boolean;
   nameConflict: boolean;
+  /** For a yes/no question with a predicate: whether the sentence bears it out, speaks of another doer or receiver, or says the reverse. */
+  predicate: PredicateVerdict;
   speakerClaim: boolean;
   /** The sentence says the opposite of the question: an antonym, swapped roles or owners, or a negated predicate. */
   opposite: boolean;
@@ -377,7 +386,7 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
   // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
   const nameConflict = !cheap && (ownerSwapped(s, plan, words) || splitName(s, plan) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !pStems.has(owned)));
   set('nameConflict', nameConflict ? 1 : 0);
-  const predicate = !cheap && plan.intent === 'confirm' && plan.predicate ? predicateConflict(index, i, plan.predicate, plan.predicate.words) : { conflict: false, support: false };
+  const predicate = !cheap && plan.intent === 'confirm' && plan.predicate ? predicateConflict(index, i, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader])) : { conflict: false, support: false, contradicts: false };
   const roleConflict = swapped || predicate.conflict;
   set('roleConflict', roleConflict ? 1 : 0);
   set('roleSupport', predicate.support ? 1 : 0);
@@ -388,6 +397,9 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
   set('definition', !cheap && plan.defines !== undefined && plan.defines.test(s.sentence.text) ? 1 : 0);
   const first = index.paragraphStart[s.paragraph] === i && (s.paragraph === 0 || index.sentences[(index.paragraphStart[s.paragraph] ?? 1) - 1]?.article !== s.article);
   set('leadSentence', first ? 1 : 0);
+  // A story of many paragraphs, or one paragraph on its own: how much context surrounds the sentence.
+  const article = index.articles[s.article];
+  set('longArticle', Math.min(1, Math.max(0, ((article?.paragraphs.length ?? 1) - 1) / 5)));
   void options;
   return {
     values,
@@ -399,8 +411,10 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
       antonym,
       roleConflict,
       nameConflict,
+      predicate,
       speakerClaim,
-      opposite: antonym || roleConflict || nameConflict || (negationMismatch && !plan.negated),
+      // Word-order slots are too rough to dispute another sentence with; a contradicted predicate, an antonym or another owner are not.
+      opposite: antonym || predicate.contradicts || nameConflict || (negationMismatch && !plan.negated),
     },
   };
 }

@@ -13,6 +13,18 @@ import type { IndexedSentence, MatcherIndex } from './search-index.ts';
  * evidence against it.
  */
 
+/**
+ * What a sentence says of a question's predicate: `support` (same doer, verb and receiver, in one
+ * clause), `conflict` (another doer or receiver, roles swapped, or the opposite verb), and
+ * `contradicts` (the same names with roles swapped or the verb opposed: the sentence says the
+ * reverse, not something about someone else).
+ */
+export interface PredicateVerdict {
+  support: boolean;
+  conflict: boolean;
+  contradicts: boolean;
+}
+
 /** A name in a sentence: its entity concept if the index knows it, and its stems, at token positions [start, end). */
 interface Filler {
   concept?: string;
@@ -60,7 +72,7 @@ function opposites(stems: readonly string[], words: readonly string[]): Set<stri
   for (const w of words) {
     const rel = relationsOf(w, IRREGULAR_VERBS.get(w));
     for (const a of rel.antonym) out.add(a);
-    for (const r of [...rel.synonym, ...rel.hypernym]) for (const a of relationsOf(r).antonym) out.add(a);
+    for (const r of rel.nearWords) for (const a of relationsOf(r).antonym) out.add(a);
   }
   for (const s of stems) out.delete(s);
   return out;
@@ -79,7 +91,7 @@ const tokenCache = new Map<number, Token[]>();
  * or speaks against it (`conflict`: roles swapped, another doer or receiver, or the opposite verb
  * with the same names). Neither when it does not hold the verb and the names together.
  */
-export function predicateConflict(index: MatcherIndex, i: number, predicate: Predicate, questionWords: readonly string[] = []): { conflict: boolean; support: boolean } {
+export function predicateConflict(index: MatcherIndex, i: number, predicate: Predicate, questionWords: readonly string[] = [], objects: readonly (readonly string[])[] = []): PredicateVerdict {
   const s = index.sentences[i] as IndexedSentence;
   let tokens = tokenCache.get(i);
   if (!tokens) {
@@ -103,7 +115,7 @@ export function predicateConflict(index: MatcherIndex, i: number, predicate: Pre
     const recipient = after.find((f) => f !== byFiller && f !== patient && (RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? ''))));
     return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
   };
-  const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean } => {
+  const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean; swapped: boolean } => {
     const q = predicate;
     const receivers = [roles.patient, roles.recipient].filter((f): f is Filler => f !== undefined);
     const swapped = (q.agent !== undefined && receivers.some((f) => same(q.agent as RoleFiller, f))) || (roles.agent !== undefined && [q.patient, q.recipient].some((r) => r !== undefined && same(r, roles.agent as Filler)));
@@ -113,15 +125,27 @@ export function predicateConflict(index: MatcherIndex, i: number, predicate: Pre
     const conflict = swapped || otherAgent || otherRecipient || otherPatient;
     const agentOk = q.agent === undefined || (roles.agent !== undefined && same(q.agent, roles.agent));
     const receiverOk = [q.patient, q.recipient].every((r) => r === undefined || receivers.some((f) => same(r, f)));
-    return { conflict, support: !conflict && agentOk && receiverOk };
+    return { conflict, support: !conflict && agentOk && receiverOk, swapped };
+  };
+  /** The question's other words ("ballistic missiles") must stand in the verb's own clause for it to bear the question out. */
+  const clauseHolds = (v: number): boolean => {
+    let a = v;
+    while (a > 0 && !breakBetween(a - 1, a)) a--;
+    let b = v;
+    while (b + 1 < tokens.length && !breakBetween(b, b + 1)) b++;
+    const stems = new Set(tokens.slice(a, b + 1).map((t) => t.stem));
+    // A word the sentence holds elsewhere belongs to another clause; one it does not hold at all is the model's to weigh.
+    return objects.every((forms) => forms.some((f) => stems.has(f)) || !forms.some((f) => s.stems.has(f)));
   };
   let conflict = false;
   let support = false;
+  let contradicts = false;
   const positions = tokens.flatMap((t, k) => (verbs.has(t.stem) ? [k] : []));
   for (const v of positions) {
     const verdict = judge(roleAt(v));
-    if (verdict.support) support = true;
+    if (verdict.support && clauseHolds(v)) support = true;
     if (verdict.conflict) conflict = true;
+    if (verdict.swapped) contradicts = true;
   }
   // The opposite verb with the question's names in its roles: "raised rates" for "cut rates".
   if (positions.length === 0 && questionWords.length > 0) {
@@ -133,10 +157,13 @@ export function predicateConflict(index: MatcherIndex, i: number, predicate: Pre
         const roles = roleAt(k);
         const q = predicate;
         const agentOk = q.agent === undefined || roles.agent === undefined || same(q.agent, roles.agent);
-        if (agentOk) conflict = true;
+        if (agentOk) {
+          conflict = true;
+          contradicts = true;
+        }
         return;
       }
     });
   }
-  return { conflict: conflict && !support, support };
+  return { conflict: conflict && !support, support, contradicts: contradicts && !support };
 }

@@ -11,16 +11,18 @@ import { stemWord } from './text.ts';
 /** How a word relates to another, strongest first. */
 export type LexicalRelation = 'synonym' | 'derivation' | 'hypernym' | 'gloss' | 'antonym';
 
-/** The stems a word relates to, by relation. */
+/** The stems a word relates to, by relation; and, for a second step, the words (lemmas) of its synonyms and hypernyms. */
 export interface WordRelations {
   synonym: readonly string[];
   derivation: readonly string[];
   hypernym: readonly string[];
   gloss: readonly string[];
   antonym: readonly string[];
+  /** Lemmas of its synonyms and hypernyms, to look up in turn ("cut" → "decrease" → its antonym "increase"). */
+  nearWords: readonly string[];
 }
 
-const EMPTY: WordRelations = Object.freeze({ synonym: [], derivation: [], hypernym: [], gloss: [], antonym: [] });
+const EMPTY: WordRelations = Object.freeze({ synonym: [], derivation: [], hypernym: [], gloss: [], antonym: [], nearWords: [] });
 
 let lines: Map<string, string> | undefined;
 
@@ -62,20 +64,27 @@ const DETACH: readonly (readonly [string, string])[] = [
   ['est', 'e'],
 ];
 
-/** The WordNet lemma of a lower-case word ("convicted" → "convict", "won" → via `base` "win"), if WordNet has one. */
-export function lemmaOf(word: string, base?: string): string | undefined {
+/**
+ * The WordNet lemmas of a lower-case word: itself if WordNet has it, and the base form it is an
+ * inflection of ("raised" → raised, raise; "convicted" → convict; "won" → via `base` win).
+ */
+export function lemmasOf(word: string, base?: string): string[] {
   const t = table();
-  if (base !== undefined && t.has(base)) return base;
-  if (t.has(word)) return word;
+  const out: string[] = [];
+  if (base !== undefined && t.has(base)) out.push(base);
+  if (t.has(word) && !out.includes(word)) out.push(word);
   for (const [suffix, replacement] of DETACH) {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
       const candidate = word.slice(0, -suffix.length) + replacement;
-      if (t.has(candidate)) return candidate;
       // "stopped" → "stop": a doubled final consonant.
-      if (/ed$|ing$/.test(suffix) && /([b-df-hj-np-tv-z])\1$/.test(candidate) && t.has(candidate.slice(0, -1))) return candidate.slice(0, -1);
+      const found = t.has(candidate) ? candidate : /ed$|ing$/.test(suffix) && /([b-df-hj-np-tv-z])\1$/.test(candidate) && t.has(candidate.slice(0, -1)) ? candidate.slice(0, -1) : undefined;
+      if (found !== undefined) {
+        if (!out.includes(found)) out.push(found);
+        break;
+      }
     }
   }
-  return undefined;
+  return out;
 }
 
 const cache = new Map<string, WordRelations>();
@@ -96,13 +105,22 @@ export function relationsOf(word: string, base?: string): WordRelations {
   const key = base ? `${word}|${base}` : word;
   const hit = cache.get(key);
   if (hit) return hit;
-  const lemma = lemmaOf(word, base);
-  const line = lemma ? table().get(lemma) : undefined;
   let rel = EMPTY;
-  if (line !== undefined && lemma !== undefined) {
-    const [syn, der, hyp, ant, gloss] = line.split('|');
-    const own = stemWord(lemma);
-    rel = { synonym: stemsOf(syn, own), derivation: stemsOf(der, own), hypernym: stemsOf(hyp, own), antonym: stemsOf(ant, own), gloss: stemsOf(gloss, own) };
+  const lemmas = lemmasOf(word, base);
+  if (lemmas.length > 0) {
+    const own = stemWord(lemmas[0] as string);
+    const fields: string[][] = [[], [], [], [], []];
+    for (const lemma of lemmas) (table().get(lemma) ?? '').split('|').forEach((list, k) => fields[k]?.push(list));
+    const joined = fields.map((lists) => lists.filter(Boolean).join(','));
+    const [syn, der, hyp, ant, gloss] = joined;
+    rel = {
+      synonym: stemsOf(syn, own),
+      derivation: stemsOf(der, own),
+      hypernym: stemsOf(hyp, own),
+      antonym: stemsOf(ant, own),
+      gloss: stemsOf(gloss, own),
+      nearWords: [...new Set([syn, hyp].flatMap((l) => (l ?? '').split(',')).filter(Boolean))],
+    };
   }
   if (cache.size < 50_000) cache.set(key, rel);
   return rel;

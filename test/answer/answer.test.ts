@@ -16,8 +16,8 @@ describe('answers', () => {
 
   it('keep the attribution of a yes/no claim: the US believes it, Iran denies it, both cited', () => {
     const a = ask('Did Iran send missiles to Russia?');
-    expect(a.text).toMatch(/does not state this as fact/);
-    expect(a.text).toMatch(/the United States believes it/);
+    expect(a.text).toMatch(/^Reported, not confirmed: /);
+    expect(a.text).toMatch(/the United States believes so/);
     expect(a.text).toMatch(/Iran denies it/);
     expect(a.text).not.toMatch(/^Yes/);
     expect(a.citations.map((c) => c.sentenceId)).toEqual(expect.arrayContaining(['p1.s1', 'p4.s1']));
