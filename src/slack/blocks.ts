@@ -3,7 +3,7 @@ import type { Answer, Citation } from '../answer/answer.ts';
 import { describeSentenceId, type ArticleBriefing } from '../answer/briefing.ts';
 import type { Reply } from '../answer/reply.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { escapeText, quote, SLACK_LIMITS, truncate } from './format.ts';
+import { escapeText, mentionUser, quote, SLACK_LIMITS, truncate } from './format.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -25,7 +25,7 @@ export function articlesById(articles: readonly { article: ArticleMeta }[]): Map
 export interface RenderContext {
   /** Articles by id, for citation titles and links. */
   articles: ReadonlyMap<string, ArticleMeta>;
-  /** Ephemeral replies get a "Share in channel" button carrying the request text. */
+  /** Ephemeral answers get a "Share in channel" button carrying this value (Slack: a signed reference, see share-value.ts). */
   shareRequest?: string;
   /** A shared reply is credited to the user who shared it. */
   sharedBy?: string;
@@ -58,8 +58,9 @@ function citationBlocks(citation: Citation, articles: ReadonlyMap<string, Articl
 }
 
 function askedBlock(question: string, sharedBy: string | undefined): KnownBlock {
-  const who = sharedBy ? `<@${sharedBy}> shared` : 'You asked';
-  return context(`${who}: _${escapeText(truncate(question, 500))}_`);
+  const who = sharedBy ? `${mentionUser(sharedBy)} shared` : 'You asked';
+  // Escape first, then cut: cutting raw text drops everything after a lone "<" as a half link.
+  return context(`${who}: _${truncate(escapeText(question), 500)}_`);
 }
 
 function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
