@@ -57,6 +57,12 @@ describe('rendering answers', () => {
     expect(texts(routeRequest(b, 'What is the population of Kursk?'), { shareRequest: 'x' }).all).not.toContain('share_answer');
   });
 
+  it('shows a sharer id that is not a Slack user id as escaped text, never a live ping', () => {
+    const shown = texts(routeRequest(b, 'who denied the allegations?'), { sharedBy: 'U1> <!channel' }).all;
+    expect(shown).toContain('U1&gt; &lt;!channel shared');
+    expect(shown).not.toMatch(/<!channel|<@U1/);
+  });
+
   it('credits a shared answer to the sharer', () => {
     expect(texts(routeRequest(b, 'who denied the allegations?'), { sharedBy: 'U42' }).all).toContain('<@U42> shared');
   });
