@@ -48,6 +48,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       : await openPgliteClient(dir, {
           ...(options.lockStaleMs !== undefined ? { staleMs: options.lockStaleMs } : {}),
           onLockLost: (err) => options.warn(`${description}: lost the lock on the data directory (${err.message}); stop this process`),
+          onIdleError: (err) => options.warn(`${description}: a connection failed (${err.message}); it will be replaced`),
         });
   } catch (err) {
     throw new StoreError(`cannot open the store (${description}): ${reason(err)}`);

@@ -1,22 +1,46 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import lockfile from 'proper-lockfile';
+import { openPostgresClient } from './postgres.ts';
 import type { SqlClient } from './sql.ts';
 
-/** Options of the embedded store's lock on its directory. */
-export interface EmbeddedLockOptions {
+/** Options of the embedded store. */
+export interface EmbeddedOptions {
   /** A lock not refreshed for this long belongs to a process that died. Default 10 000 ms (at least 2 000). */
   staleMs?: number;
   /** Called if the lock is lost while running (the directory was removed or taken over). */
   onLockLost?: (err: Error) => void;
+  /** Called when a pooled connection fails. */
+  onIdleError?: (err: Error) => void;
+}
+
+/** The port number pg puts in a Unix socket's name (`.s.PGSQL.5432`). */
+const SOCKET_PORT = 5432;
+
+type WorkerMessage = { ready: true } | { error: string } | { closed: true };
+
+function nextMessage(worker: Worker): Promise<WorkerMessage> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number): void => reject(new Error(`the PGlite worker stopped (exit code ${code})`));
+    worker.once('exit', onExit);
+    worker.once('error', reject);
+    worker.once('message', (m: WorkerMessage) => {
+      worker.off('exit', onExit);
+      worker.off('error', reject);
+      resolve(m);
+    });
+  });
 }
 
 /**
- * Opens (creating it the first time) an embedded Postgres, PGlite, in `dir`, after locking the
- * directory: PGlite has no lock of its own, and two processes writing one directory corrupt it.
- * PGlite is imported here, lazily, so the terminal mode never loads it.
+ * Opens (creating it the first time) an embedded Postgres, PGlite, in `dir`. The directory is
+ * locked first: PGlite has no lock of its own, and two processes writing one directory corrupt
+ * it. PGlite runs in a worker thread and is reached over a private Unix socket with `pg`, so its
+ * work never holds up the receiver's acknowledgements, and the SQL path is the server's.
  */
-export async function openPgliteClient(dir: string, options: EmbeddedLockOptions = {}): Promise<SqlClient> {
+export async function openPgliteClient(dir: string, options: EmbeddedOptions = {}): Promise<SqlClient> {
   mkdirSync(dir, { recursive: true });
   const staleMs = options.staleMs ?? 10_000;
   let unlock: () => Promise<void>;
@@ -35,33 +59,34 @@ export async function openPgliteClient(dir: string, options: EmbeddedLockOptions
     }
     throw err;
   }
+  // A short, private socket path (Unix sockets allow ~100 characters; DATA_DIR may be long).
+  const socketDir = mkdtempSync(join(tmpdir(), 'briefing-pglite-'));
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dir, socketPath: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`) } });
+  const cleanUp = async (): Promise<void> => {
+    await worker.terminate().catch(() => undefined);
+    rmSync(socketDir, { recursive: true, force: true });
+    await unlock().catch(() => undefined);
+  };
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = await PGlite.create(dir);
+    const first = await nextMessage(worker);
+    if ('error' in first) throw new Error(first.error);
+    const client = await openPostgresClient({ host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' }, { ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}) });
     return {
-      async query(text, params) {
-        return (await db.query<never>(text, params ? [...params] : [])).rows;
-      },
-      transaction: (fn) =>
-        db.transaction((tx) =>
-          fn({
-            query: async (text, params) => (await tx.query<never>(text, params ? [...params] : [])).rows,
-            exec: async (text) => {
-              await tx.exec(text);
-            },
-          }),
-        ),
+      ...client,
       async close() {
         try {
-          await db.close();
+          await client.close();
+          const closed = nextMessage(worker);
+          worker.postMessage('close');
+          await closed;
         } finally {
           // A lock taken over meanwhile was already reported through onLockLost.
-          await unlock().catch(() => undefined);
+          await cleanUp();
         }
       },
     };
   } catch (err) {
-    await unlock().catch(() => undefined);
+    await cleanUp();
     throw err;
   }
 }

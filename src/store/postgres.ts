@@ -21,9 +21,10 @@ export interface PostgresOptions {
   onIdleError?: (err: Error) => void;
 }
 
-/** A `pg` pool on `url`, shared by any number of replicas. Connects once to fail early. */
-export async function openPostgresClient(url: string, options: PostgresOptions = {}): Promise<SqlClient> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
+/** A `pg` pool on a URL (or connection settings), shared by any number of replicas. Connects once to fail early. */
+export async function openPostgresClient(target: string | pg.PoolConfig, options: PostgresOptions = {}): Promise<SqlClient> {
+  const settings = typeof target === 'string' ? { connectionString: target } : target;
+  const pool = new pg.Pool({ ...settings, max: options.maxConnections ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000 });
   // Without a listener, an idle connection's error (the server restarting) would crash the process.
   pool.on('error', (err) => options.onIdleError?.(err));
   try {

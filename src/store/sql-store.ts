@@ -1,3 +1,4 @@
+import { createBatcher } from './batch.ts';
 import type { SqlClient } from './sql.ts';
 import { EVENT_CLAIM_TTL_MS, type Installation, type Store } from './store.ts';
 
@@ -34,27 +35,44 @@ export function createSqlStore(db: SqlClient, options: SqlStoreOptions): Store {
     await db.query('DELETE FROM request_claims WHERE expires_at <= $1::timestamptz', [t]);
   };
 
+  // Claims made together go in one statement; an id twice in a batch is claimed by its first call.
+  const claimEvents = createBatcher<{ eventId: string; teamId: string }, boolean>(async (items) => {
+    const t = now();
+    const first = new Map<string, number>();
+    items.forEach((e, i) => first.has(e.eventId) || first.set(e.eventId, i));
+    const unique = [...first.keys()];
+    const rows = await db.query<{ event_id: string }>(
+      `INSERT INTO event_claims (event_id, team_id, claimed_by, claimed_at, expires_at)
+       SELECT id, team, $3, $4::timestamptz, $5::timestamptz FROM unnest($1::text[], $2::text[]) AS c(id, team)
+       ON CONFLICT (event_id) DO UPDATE
+         SET team_id = EXCLUDED.team_id, claimed_by = EXCLUDED.claimed_by, claimed_at = EXCLUDED.claimed_at,
+             expires_at = EXCLUDED.expires_at, outcome = NULL, detail = NULL
+         WHERE event_claims.expires_at <= EXCLUDED.claimed_at
+       RETURNING event_id`,
+      [unique, unique.map((id) => items[first.get(id) ?? 0]?.teamId ?? ''), options.owner, iso(t), iso(t + ttl)],
+    );
+    const won = new Set(rows.map((r) => r.event_id));
+    return items.map((e, i) => won.has(e.eventId) && first.get(e.eventId) === i);
+  });
+  const settleEvents = createBatcher<{ eventId: string; outcome: string; detail: string | null }, void>(async (items) => {
+    await db.query(
+      `UPDATE event_claims AS e SET outcome = s.outcome, detail = s.detail
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS s(event_id, outcome, detail)
+       WHERE e.event_id = s.event_id AND e.claimed_by = $4`,
+      [items.map((i) => i.eventId), items.map((i) => i.outcome), items.map((i) => i.detail), options.owner],
+    );
+    return items.map(() => undefined);
+  });
+
   return {
     description: options.description,
     events: {
-      async claim({ eventId, teamId }) {
-        const t = now();
-        const rows = await db.query(
-          `INSERT INTO event_claims (event_id, team_id, claimed_by, claimed_at, expires_at)
-           VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz)
-           ON CONFLICT (event_id) DO UPDATE
-             SET team_id = EXCLUDED.team_id, claimed_by = EXCLUDED.claimed_by, claimed_at = EXCLUDED.claimed_at,
-                 expires_at = EXCLUDED.expires_at, outcome = NULL, detail = NULL
-             WHERE event_claims.expires_at <= EXCLUDED.claimed_at
-           RETURNING event_id`,
-          [eventId, teamId, options.owner, iso(t), iso(t + ttl)],
-        );
+      async claim(event) {
+        const claimed = await claimEvents(event);
         await purgeSometimes();
-        return rows.length === 1;
+        return claimed;
       },
-      async settle(eventId, outcome, detail) {
-        await db.query('UPDATE event_claims SET outcome = $2, detail = $3 WHERE event_id = $1 AND claimed_by = $4', [eventId, outcome, detail ?? null, options.owner]);
-      },
+      settle: (eventId, outcome, detail) => settleEvents({ eventId, outcome, detail: detail ?? null }),
       async release(eventId) {
         await db.query('DELETE FROM event_claims WHERE event_id = $1 AND claimed_by = $2', [eventId, options.owner]);
       },

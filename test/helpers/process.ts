@@ -24,12 +24,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `npm start`'s command as a person would (`node --import tsx src/index.ts`), or `npm start`
- * itself, with `env` over a clean environment (no Slack variables from the developer's shell).
+ * Starts `npm start`'s command as a person would (`node --import tsx src/index.ts`, or another
+ * `script`), or `npm start` itself, with `env` over a clean environment (no Slack variables from
+ * the developer's shell).
  */
-export function spawnApp(env: Record<string, string>, how: 'node' | 'npm' = 'node'): AppProcess {
+export function spawnApp(env: Record<string, string>, how: 'node' | 'npm' = 'node', script = 'src/index.ts'): AppProcess {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|DIGEST_|DATA_DIR|DATABASE_URL|PORT|LOG_LEVEL|SHUTDOWN_)/.test(k)));
-  const [cmd, args] = how === 'npm' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'src/index.ts']];
+  const [cmd, args] = how === 'npm' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', script]];
   // Its own process group, so a test can end npm and everything under it by the group's id.
   const proc = spawn(cmd, args as string[], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const stdout: string[] = [];
