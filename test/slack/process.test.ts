@@ -53,10 +53,18 @@ async function expectOneLineFailure(app: AppProcess, lines = 1): Promise<string>
 const url = (port: number): string => `http://127.0.0.1:${port}/slack/events`;
 
 describe('start-up (issue 11, defect 1)', () => {
-  it('exits with one actionable line, never "listening", when auth.test keeps failing with HTTP 500', async () => {
+  it('exits with one actionable line, never "listening" and never answering, when auth.test keeps failing with HTTP 500', async () => {
     fake = await startFakeSlack();
     fake.on('auth.test', { status: 500, body: 'oops' });
-    const { app } = await run({});
+    const { app, port } = await run({});
+    // Knock while auth.test is being retried: nothing may answer (a 200 here was an app that never answers again).
+    const answered: number[] = [];
+    while (!app.done()) {
+      const res = await send(url(port), commandBody('help', { response_url: fake.responseUrl() }), 'application/x-www-form-urlencoded').catch(() => undefined);
+      if (res) answered.push(res.status);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(answered).toEqual([]);
     const line = await expectOneLineFailure(app);
     expect(line).toMatch(/^Briefing cannot start: could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ to check SLACK_BOT_TOKEN after 4 tries \(last: HTTP 500/);
     expect(fake.callsTo('auth.test')).toHaveLength(4);
@@ -80,8 +88,11 @@ describe('start-up (issue 11, defect 1)', () => {
       first = await send(url(port), commandBody('help', { response_url: fake.responseUrl('a') }), 'application/x-www-form-urlencoded').catch(() => undefined);
       if (!first) await new Promise((r) => setTimeout(r, 50));
     }
+    const answeredAt = Date.now();
     expect(first?.status).toBe(200);
+    // The first answer came only after auth.test succeeded (its third call).
     expect(calls).toBe(3);
+    expect(answeredAt).toBeGreaterThanOrEqual(fake.callsTo('auth.test')[2]?.at ?? Infinity);
     await send(url(port), commandBody('topics', { response_url: fake.responseUrl('b') }), 'application/x-www-form-urlencoded');
     await waitFor(() => fake?.callsTo('respond').length === 2, 5_000);
     expect(app.stdout.join('\n')).toContain('listening on port');

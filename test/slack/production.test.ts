@@ -127,13 +127,14 @@ describe('replays and forged actions (issue 11, defect 9)', () => {
 
   it('keeps the echo of a long question containing "<"', async () => {
     const a = await start();
-    const question = `ask who denied the allegations? ${'a < b and b > c '.repeat(40)}`;
+    // A "<" with no ">" after it: cutting the raw text at 500 characters used to drop everything from it.
+    const question = `ask who denied the allegations when x < y ${'and then more words '.repeat(30)}`;
     await send(a.url, commandBody(question, { response_url: fake.responseUrl() }), 'application/x-www-form-urlencoded');
     await waitFor(() => fake.callsTo('respond').length === 1);
     const blocks = fake.callsTo('respond')[0]?.body.blocks as { type: string; elements?: { text: string }[] }[];
     const echo = blocks.find((b) => b.type === 'context')?.elements?.[0]?.text ?? '';
-    expect(echo).toContain('who denied the allegations? a &lt; b and b &gt; c');
-    expect(echo.length).toBeGreaterThan(400);
+    expect(echo).toContain('who denied the allegations when x &lt; y and then more words and then more words');
+    expect(echo.length).toBeGreaterThan(450);
   });
 });
 
