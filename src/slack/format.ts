@@ -36,11 +36,6 @@ export function quote(text: string): string {
     .join('\n');
 }
 
-/** A Slack user or channel id: "U0123ABC", "W…", "C…", "G…", "D…". */
-export function isSlackId(id: string): boolean {
-  return /^[UWCGD][A-Z0-9]{2,}$/.test(id);
-}
-
 /** `<@U…>` for a real user id; anything else is shown escaped, so it can never ping anyone. */
 export function mentionUser(id: string): string {
   return /^[UW][A-Z0-9]{2,}$/.test(id) ? `<@${id}>` : escapeText(id);

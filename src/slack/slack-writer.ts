@@ -43,6 +43,13 @@ type Failure =
   | { kind: 'not-sent'; reason: string }
   | { kind: 'maybe-sent'; reason: string };
 
+/** A `response_url` post that failed, already sorted. */
+class RespondError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.reason);
+  }
+}
+
 /** Network errors raised before a request left: nothing reached Slack. */
 const NOT_SENT_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_INVALID_URL']);
 
@@ -187,13 +194,13 @@ export function createSlackWriter(options: SlackWriterOptions): SlackWriter {
               try {
                 res = await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(message), signal: AbortSignal.timeout(options.timeoutMs) });
               } catch (err) {
-                throw { respondFailure: networkFailure(err, '', options.timeoutMs) };
+                throw new RespondError(networkFailure(err, '', options.timeoutMs));
               }
-              if (!res.ok) throw { respondFailure: await respondFailure(res, '') };
+              if (!res.ok) throw new RespondError(await respondFailure(res, ''));
               await res.body?.cancel();
               return {};
             },
-            (err) => (err as { respondFailure: Failure }).respondFailure ?? { kind: 'maybe-sent', reason: String(err) },
+            (err) => (err instanceof RespondError ? err.failure : { kind: 'maybe-sent', reason: String(err) }),
             false,
           ),
         ),
