@@ -107,7 +107,8 @@ describe.each([
       expect(posted).toBe(slots.length);
       expect(slots.every((r) => r.status === (delayMs > 0 ? 'unknown' : 'posted'))).toBe(true);
     }
-    // Both replicas fired every slot: one posted it, the other found it claimed.
-    expect(replicas.every((r) => r.app.stdout.some((l) => /digest .* is already claimed/.test(l)))).toBe(true);
+    // Both replicas fired the slots: whichever lost the race found the slot claimed and skipped it.
+    const skips = replicas.flatMap((r) => r.app.stdout.filter((l) => /digest .* is already claimed/.test(l)));
+    expect(skips.length).toBeGreaterThanOrEqual(DIGEST_CHANNELS.length);
   }, 90_000);
 });
