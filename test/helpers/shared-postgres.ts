@@ -26,6 +26,8 @@ export async function startSharedPostgres(): Promise<SharedPostgres> {
     const u = new URL(server);
     u.pathname = `/${name}`;
     const pool = new pg.Pool({ connectionString: u.toString(), max: 2 });
+    // DROP DATABASE … WITH (FORCE) ends any connection still open: not an error here.
+    pool.on('error', () => undefined);
     return {
       url: u.toString(),
       kind: `a Postgres server (${(await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?'})`,
