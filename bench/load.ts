@@ -9,7 +9,7 @@
  * Run: npm run bench:load [-- --count 2000 --levels 10,50,200 --database-url postgres://…]
  */
 import { createHmac } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -174,7 +174,9 @@ let db: SharedPostgres | undefined;
 try {
   const results: Result[] = [];
   results.push(...(await runVariant('stock Bolt (baseline)', fake, [{}], 'stock', false)));
-  results.push(...(await runVariant('Briefing, embedded PGlite', fake, [{ DATA_DIR: mkdtempSync(join(tmpdir(), 'briefing-bench-')) }], 'app', false)));
+  const dataDir = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  results.push(...(await runVariant('Briefing, embedded PGlite', fake, [{ DATA_DIR: dataDir }], 'app', false)));
+  rmSync(dataDir, { recursive: true, force: true });
   if (values['database-url']) process.env.BRIEFING_TEST_DATABASE_URL = values['database-url'];
   db = await startSharedPostgres();
   results.push(...(await runVariant(`Briefing, 2 replicas on ${db.kind}`, fake, [{ DATABASE_URL: db.url }, { DATABASE_URL: db.url }], 'app', true)));

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
 import { freePort, spawnApp, type AppProcess } from '../helpers/process.ts';
 import { BOT_TOKEN, commandBody, eventEnvelope, mentionEvent, send, SIGNING_SECRET, waitFor } from '../helpers/slack.ts';
-import { freshDataDir } from '../helpers/store.ts';
+import { freshDataDir, tempDir } from '../helpers/store.ts';
 
 // The app as `npm start` runs it, in its own process: start-up failures, exit codes, signals.
 
@@ -99,10 +99,10 @@ describe('start-up (issue 11, defect 1)', () => {
   });
 
   it('exits with one line naming the store when DATA_DIR cannot hold it', async () => {
-    const file = join(tmpdir(), `briefing-file-${process.pid}`);
+    const file = join(tempDir('briefing-file-'), 'not-a-dir');
     writeFileSync(file, 'x');
     const { app } = await run({ DATA_DIR: join(file, 'sub') });
-    expect(await expectOneLineFailure(app)).toMatch(/^Briefing cannot start: cannot open the store \(embedded PGlite in .*briefing-file-\d+\/sub\/pglite\): /);
+    expect(await expectOneLineFailure(app)).toMatch(/^Briefing cannot start: cannot open the store \(embedded PGlite in .*not-a-dir\/sub\/pglite\): /);
   });
 
   it('exits with one line when the port is in use (issue 11, defect 9)', async () => {

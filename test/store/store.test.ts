@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
 import { importLegacyDigestState, openStore, type Store } from '../../src/store/index.ts';
+import { tempDir } from '../helpers/store.ts';
 
 const warnings: string[] = [];
 let clock = Date.parse('2026-11-24T09:00:00Z');
 const now = (): number => clock;
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'briefing-store-'));
+const tmp = (): string => tempDir('briefing-store-');
 
 let dataDir: string;
 let store: Store;
