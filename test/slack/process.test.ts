@@ -15,7 +15,12 @@ const started: AppProcess[] = [];
 let blocker: Server | undefined;
 
 afterEach(async () => {
-  for (const p of started.splice(0)) p.kill();
+  // Stop what still runs as a person would (it cleans up after itself), and only then for good.
+  for (const p of started.splice(0)) {
+    if (!p.done()) p.proc.kill('SIGTERM');
+    await Promise.race([p.exited, new Promise((r) => setTimeout(r, 5_000))]);
+    p.kill();
+  }
   await fake?.close();
   fake = undefined;
   await new Promise<void>((r) => (blocker ? blocker.close(() => r()) : r()));
