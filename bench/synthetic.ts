@@ -78,10 +78,10 @@ export function generateCorpus(count: number, seed = 42): Knowledge[] {
     }
     const id = `synthetic-${a}`;
     out.push({
-      schemaVersion: 1,
+      schemaVersion: 2,
       article: { id, title: `Synthetic article ${a}`, headline: paragraphs[0]?.sentences[0]?.text ?? '' },
       paragraphs,
-      entities: [...mentions].map(([name, sentenceIds]) => ({ id: name.toLowerCase(), name, type: 'person' as const, aliases: [], sentenceIds })),
+      entities: [...mentions].map(([name, sentenceIds]) => ({ id: name.toLowerCase(), name, type: 'person' as const, aliases: [], affiliations: [], sentenceIds })),
       quantities: [],
       dates: [],
       claims: [],

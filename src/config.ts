@@ -20,6 +20,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** Whether croner reads the pattern at all. */
 function isCron(expr: string): boolean {
   try {
     new Cron(expr, { paused: true }).stop();
@@ -29,24 +30,56 @@ function isCron(expr: string): boolean {
   }
 }
 
+/** Whether the pattern ever fires ("0 0 30 2 *", February 30th, never does). */
+function firesEver(expr: string): boolean {
+  try {
+    const cron = new Cron(expr, { paused: true });
+    const next = cron.nextRun();
+    cron.stop();
+    return next !== null;
+  } catch {
+    return true; // reported by isCron
+  }
+}
+
+/** A secret or token: trimmed, and then no whitespace inside (a pasted line break or space is a mistake). */
+const secretText = optionalText.refine((v) => v === undefined || !/\s/.test(v), 'must not contain spaces or line breaks (check for a pasted space)');
+
+/** A whole number in plain decimal digits: "0x1F90", "8e3" or "80.0" are mistakes, not ports. */
+const decimal = (name: string, fallback: number, min: number, max: number) =>
+  optionalText
+    .refine((v) => v === undefined || /^\d+$/.test(v), `must be a whole number in decimal digits (${name})`)
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
 /**
  * The environment Briefing reads, parsed once at start-up. Values are never echoed in errors:
  * a malformed token is reported by its variable name only.
  */
 export const envSchema = z.object({
-  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with "xoxb-"'),
-  SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[0-9a-f]{16,}$/i.test(v), 'must be the app\'s signing secret (hexadecimal, from "Basic Information")'),
-  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with "xapp-"'),
-  PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number({ error: 'must be a port number' }).int('must be a whole port number').min(0).max(65535)),
+  SLACK_BOT_TOKEN: secretText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with "xoxb-"'),
+  SLACK_SIGNING_SECRET: secretText.refine((v) => v === undefined || /^[0-9a-f]{16,}$/i.test(v), 'must be the app\'s signing secret (hexadecimal, from "Basic Information")'),
+  SLACK_APP_TOKEN: secretText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with "xapp-"'),
+  PORT: decimal('a port like 3000', 3000, 0, 65535),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   KNOWLEDGE_DIR: optionalText.pipe(z.string().default('knowledge')),
   DIGEST_CHANNELS: optionalText.transform((v) => (v ?? '').split(',').map((c) => c.trim()).filter(Boolean)).pipe(
     z.array(z.string().regex(/^[CGD][A-Z0-9]{6,}$/, 'must be a comma-separated list of channel ids like C0123456789')),
   ),
-  DIGEST_CRON: optionalText.pipe(z.string().default(DEFAULT_DIGEST_CRON).refine(isCron, 'must be a cron expression like "0 9 * * 1-5"')),
+  DIGEST_CRON: optionalText.pipe(
+    z
+      .string()
+      .default(DEFAULT_DIGEST_CRON)
+      .refine(isCron, 'must be a cron expression like "0 9 * * 1-5"')
+      .refine(firesEver, 'never fires (no such date, e.g. February 30th): choose a day that exists'),
+  ),
   DIGEST_TZ: optionalText.pipe(z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone like "Europe/London"')),
   DIGEST_STATE_FILE: optionalText.pipe(z.string().default('.briefing-digest-state.json')),
+  DATA_DIR: optionalText.pipe(z.string().default('data')),
+  DATABASE_URL: secretText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'must be a Postgres URL like postgres://user:password@host:5432/briefing'),
+  SLACK_TIMEOUT_MS: decimal('milliseconds', 10_000, 100, 120_000),
+  SHUTDOWN_TIMEOUT_MS: decimal('milliseconds', 10_000, 0, 600_000),
 });
 
 /** How the app talks to Slack, decided from which credentials are set. */
@@ -59,9 +92,16 @@ export type SlackMode =
 export interface Config {
   mode: SlackMode;
   slackApiUrl?: string;
+  /** Per-call Web API time-out (`SLACK_TIMEOUT_MS`, default 10 000). */
+  slackTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   knowledgeDir: string;
+  /** `stateFile`: the old JSON digest state, imported into the store once if present. */
   digest: { channels: string[]; cron: string; timezone: string; stateFile: string };
+  /** The store: a Postgres server (`DATABASE_URL`) or embedded PGlite under `DATA_DIR` (default data). */
+  store: { dataDir: string; databaseUrl?: string };
+  /** How long a stop waits for replies under way (`SHUTDOWN_TIMEOUT_MS`, default 10 000). */
+  shutdownTimeoutMs: number;
 }
 
 /**
@@ -90,8 +130,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     mode,
     ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    slackTimeoutMs: e.SLACK_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     knowledgeDir: e.KNOWLEDGE_DIR,
     digest: { channels: e.DIGEST_CHANNELS, cron: e.DIGEST_CRON, timezone: e.DIGEST_TZ, stateFile: e.DIGEST_STATE_FILE },
+    store: { dataDir: e.DATA_DIR, ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}) },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -1,5 +1,5 @@
 /** Codes for the errors Briefing raises on bad input; one class each, gathered here. */
-export type BriefingErrorCode = 'knowledge_invalid' | 'config_invalid' | 'article_invalid';
+export type BriefingErrorCode = 'knowledge_invalid' | 'config_invalid' | 'article_invalid' | 'store_unavailable' | 'slack_unavailable' | 'listen_failed';
 
 /** Base class: a coded error whose message says what was wrong and where. */
 export class BriefingError extends Error {
@@ -31,5 +31,26 @@ export class ArticleError extends BriefingError {
 export class ConfigError extends BriefingError {
   constructor(message: string) {
     super('config_invalid', message);
+  }
+}
+
+/** The store cannot be opened or used: corrupt, locked by another process, or unreachable. */
+export class StoreError extends BriefingError {
+  constructor(message: string) {
+    super('store_unavailable', message);
+  }
+}
+
+/** Slack refused the bot token or could not be reached when the app started. */
+export class SlackStartError extends BriefingError {
+  constructor(message: string) {
+    super('slack_unavailable', message);
+  }
+}
+
+/** The HTTP receiver cannot listen: the port is in use or not permitted. */
+export class ListenError extends BriefingError {
+  constructor(message: string) {
+    super('listen_failed', message);
   }
 }

@@ -2,13 +2,9 @@ import dotenv from 'dotenv';
 import { runTerminal } from './cli/terminal.ts';
 import { loadBriefer } from './cli/load-briefer.ts';
 import { parseConfig } from './config.ts';
-import { createFileDigestStore } from './digest/digest-store.ts';
-import { postDigest } from './digest/post-digest.ts';
-import { startDigestSchedule } from './digest/scheduler.ts';
 import { BriefingError } from './errors.ts';
-import { createSlackApp } from './slack/app.ts';
 
-/** Composition root: config → knowledge → app → listeners → scheduler. */
+/** Composition root: config → knowledge → store → Slack check → app → listeners → scheduler. */
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = parseConfig(process.env);
@@ -17,38 +13,33 @@ async function main(): Promise<void> {
     await runTerminal(briefer, process.stdin, process.stdout, process.stdin.isTTY === true);
     return;
   }
-  const app = createSlackApp({
-    mode: config.mode,
-    briefer,
-    logLevel: config.logLevel,
-    ...(config.slackApiUrl ? { client: { slackApiUrl: config.slackApiUrl } } : {}),
-  });
-  if (config.mode.kind === 'http') {
-    await app.start(config.mode.port);
-    app.logger.info(`Briefing is listening on port ${config.mode.port} at /slack/events`);
-  } else {
-    await app.start();
-    app.logger.info('Briefing is connected in Socket Mode');
-  }
-  const { channels, cron, timezone, stateFile } = config.digest;
-  if (channels.length > 0) {
-    const store = createFileDigestStore(stateFile);
-    const schedule = startDigestSchedule({
-      cron,
-      timezone,
-      run: (slot) => postDigest({ client: app.client, briefer, channels, slot, store, logger: app.logger }),
-      onError: (err) => app.logger.error(`digest run failed: ${(err as Error).message}`),
-    });
-    app.logger.info(`digests to ${channels.join(', ')} on "${cron}" (${timezone}); next ${schedule.next()?.toISOString() ?? 'never'}`);
-  }
-  const stop = (): void => {
-    app.stop().finally(() => process.exit(0));
+  // Loaded only for Slack: the terminal starts without Bolt or the store.
+  const { startBriefing } = await import('./slack/start.ts');
+  const running = await startBriefing({ config: { ...config, mode: config.mode }, briefer });
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    if (signals > 1) {
+      console.error(`Briefing: ${signal} again, exiting now without finishing`);
+      process.exit(1);
+    }
+    running.stop(`${signal} received`).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`Briefing: error while stopping: ${(err as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('unhandledRejection', (err) => console.error(`Briefing: unexpected error (still running): ${(err as Error)?.message ?? String(err)}`));
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof BriefingError ? `Briefing cannot start: ${err.message}` : err);
-  process.exitCode = 1;
+  // Expected failures are one line that says what to do; anything else names itself, with a stack only at LOG_LEVEL=debug.
+  const e = err as Error;
+  console.error(err instanceof BriefingError ? `Briefing cannot start: ${e.message}` : `Briefing cannot start: unexpected error: ${e?.message ?? String(err)}`);
+  if (!(err instanceof BriefingError) && process.env.LOG_LEVEL === 'debug') console.error(e?.stack);
+  process.exit(1);
 });

@@ -12,9 +12,12 @@ describe('configuration', () => {
   it('runs the terminal mode with no Slack credentials, with documented defaults', () => {
     expect(parseConfig({})).toEqual({
       mode: { kind: 'terminal' },
+      slackTimeoutMs: 10_000,
       logLevel: 'info',
       knowledgeDir: 'knowledge',
       digest: { channels: [], cron: DEFAULT_DIGEST_CRON, timezone: 'UTC', stateFile: '.briefing-digest-state.json' },
+      store: { dataDir: 'data' },
+      shutdownTimeoutMs: 10_000,
     });
   });
 
@@ -47,6 +50,35 @@ describe('configuration', () => {
 
   it('rejects a bad port and a bad API URL', () => {
     expect(errorOf({ PORT: 'eighty' })).toContain('PORT');
+    expect(errorOf({ PORT: '70000' })).toContain('PORT must be at most 65535');
     expect(errorOf({ SLACK_API_URL: 'not a url' })).toContain('SLACK_API_URL');
+  });
+
+  it.each(['0x1F90', '8e3', '80.0', '+80', '0b1'])('takes ports in decimal digits only: PORT=%s is an error', (port) => {
+    expect(errorOf({ PORT: port })).toContain('PORT must be a whole number in decimal digits');
+  });
+
+  it('refuses a token or secret with a space or line break inside, without echoing it', () => {
+    const message = errorOf({ SLACK_BOT_TOKEN: 'xoxb-1-2 secretpart', SLACK_SIGNING_SECRET: SECRET });
+    expect(message).toContain('SLACK_BOT_TOKEN must not contain spaces or line breaks');
+    expect(message).not.toContain('secretpart');
+    expect(errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: `${SECRET}\nx` })).toContain('SLACK_SIGNING_SECRET');
+    expect(errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xapp-1\tabc' })).toContain('SLACK_APP_TOKEN must not contain spaces');
+    // Surrounding spaces (a padded .env line) are trimmed, not errors.
+    expect(parseConfig({ SLACK_BOT_TOKEN: ` ${BOT} `, SLACK_SIGNING_SECRET: SECRET }).mode).toMatchObject({ botToken: BOT });
+  });
+
+  it('refuses a digest schedule that never fires', () => {
+    expect(errorOf({ DIGEST_CRON: '0 0 30 2 *' })).toContain('DIGEST_CRON never fires');
+    expect(parseConfig({ DIGEST_CRON: '0 0 29 2 *' }).digest.cron).toBe('0 0 29 2 *');
+  });
+
+  it('reads the store settings: DATA_DIR, and DATABASE_URL for replicas', () => {
+    expect(parseConfig({ DATA_DIR: '/var/lib/briefing' }).store).toEqual({ dataDir: '/var/lib/briefing' });
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/briefing' }).store).toEqual({ dataDir: 'data', databaseUrl: 'postgres://u:p@db:5432/briefing' });
+    const message = errorOf({ DATABASE_URL: 'mysql://u:hunter2@db/briefing' });
+    expect(message).toContain('DATABASE_URL must be a Postgres URL');
+    expect(message).not.toContain('hunter2');
+    expect(errorOf({ SHUTDOWN_TIMEOUT_MS: '10s' })).toContain('SHUTDOWN_TIMEOUT_MS');
   });
 });

@@ -1,38 +1,70 @@
 import type { Logger } from '@slack/bolt';
-import type { webApi } from '@slack/bolt';
 import { digestReply, type Briefer } from '../answer/reply.ts';
 import { articlesById, renderReply } from '../slack/blocks.ts';
-import { describeSlackError } from '../slack/web-api-errors.ts';
-import type { DigestStore } from './digest-store.ts';
-
-/** What happened in one channel. */
-export type DigestOutcome = { channel: string; status: 'posted'; ts?: string } | { channel: string; status: 'skipped' } | { channel: string; status: 'failed'; error: string };
+import type { SlackWriter } from '../slack/slack-writer.ts';
+import type { DigestSlotKey, Store } from '../store/index.ts';
 
 /**
- * Posts the digest to each channel once for `slot`. A channel that fails (not_in_channel,
- * channel_not_found, …) is logged with what to do and does not stop the others; its claim is
- * given back so a later run can post. Rate limits are retried by the client after Retry-After.
+ * What happened in one channel: `unknown` when Slack did not confirm a post that may have
+ * arrived (a time-out); it is not sent again.
  */
-export async function postDigest(args: { client: webApi.WebClient; briefer: Briefer; channels: readonly string[]; slot: string; store: DigestStore; logger: Logger }): Promise<DigestOutcome[]> {
-  const { client, briefer, channels, slot, store, logger } = args;
-  const message = renderReply(digestReply(briefer), { articles: articlesById(briefer.articles) });
-  const outcomes: DigestOutcome[] = [];
-  for (const channel of channels) {
-    if (!store.claim(channel, slot)) {
-      logger.info(`digest ${slot} already posted to ${channel}; skipping`);
-      outcomes.push({ channel, status: 'skipped' });
-      continue;
+export type DigestOutcome =
+  | { channel: string; status: 'posted'; ts?: string }
+  | { channel: string; status: 'skipped' }
+  | { channel: string; status: 'unknown'; error: string }
+  | { channel: string; status: 'failed'; error: string };
+
+/** What posting a digest needs. */
+export interface PostDigestArgs {
+  writer: SlackWriter;
+  briefer: Briefer;
+  /** The workspace the channels belong to. */
+  teamId: string;
+  channels: readonly string[];
+  slot: string;
+  store: Store;
+  logger: Logger;
+}
+
+async function postToChannel(args: PostDigestArgs, channel: string, message: ReturnType<typeof renderReply>): Promise<DigestOutcome> {
+  const { store, logger, slot } = args;
+  const key: DigestSlotKey = { teamId: args.teamId, channelId: channel, slot };
+  const record = (what: Promise<void>): Promise<void> => what.catch((err: unknown) => logger.warn(`digest ${slot} for ${channel}: could not record the outcome in the store (${(err as Error).message})`));
+  try {
+    if (!(await store.digests.claim(key))) {
+      logger.info(`digest ${slot} for ${channel} is already claimed (by another replica or an earlier run); skipping`);
+      return { channel, status: 'skipped' };
     }
-    try {
-      const res = await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
-      logger.info(`digest ${slot} posted to ${channel}`);
-      outcomes.push({ channel, status: 'posted', ...(res.ts ? { ts: res.ts } : {}) });
-    } catch (err) {
-      store.release(channel, slot);
-      const error = describeSlackError(err, channel);
-      logger.error(`digest ${slot} not posted: ${error}`);
-      outcomes.push({ channel, status: 'failed', error });
-    }
+  } catch (err) {
+    const error = `the store is unavailable, so it was not posted (to never post it twice): ${(err as Error).message}`;
+    logger.error(`digest ${slot} for ${channel}: ${error}`);
+    return { channel, status: 'failed', error };
   }
-  return outcomes;
+  const result = await args.writer.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
+  switch (result.status) {
+    case 'sent':
+      await record(store.digests.settle(key, { status: 'posted', ...(result.ts ? { ts: result.ts } : {}) }));
+      logger.info(`digest ${slot} posted to ${channel}`);
+      return { channel, status: 'posted', ...(result.ts ? { ts: result.ts } : {}) };
+    case 'unknown':
+      await record(store.digests.settle(key, { status: 'unknown', detail: result.reason }));
+      logger.warn(`digest ${slot} to ${channel} may or may not have been posted: ${result.reason}`);
+      return { channel, status: 'unknown', error: result.reason };
+    case 'failed':
+      // Nothing reached Slack: give the slot back so a later run may post it.
+      await record(store.digests.release(key));
+      logger.error(`digest ${slot} not posted to ${channel}: ${result.reason}`);
+      return { channel, status: 'failed', error: result.reason };
+  }
+}
+
+/**
+ * Posts the digest for `slot` to every channel at once, each on its own: a channel that is slow,
+ * rate-limited or failing (not_in_channel, channel_not_found, …) delays or stops no other. Each
+ * (channel, slot) is claimed in the store first, so across restarts and replicas exactly one
+ * process posts it, and the outcome is recorded after.
+ */
+export async function postDigest(args: PostDigestArgs): Promise<DigestOutcome[]> {
+  const message = renderReply(digestReply(args.briefer), { articles: articlesById(args.briefer.articles) });
+  return Promise.all(args.channels.map((channel) => postToChannel(args, channel, message)));
 }

@@ -1,8 +1,11 @@
 import { Cron } from 'croner';
 
-/** A running schedule; `stop()` ends it. */
+/** A running schedule. */
 export interface DigestSchedule {
+  /** Fires no more (a run under way goes on: see `drain`). */
   stop(): void;
+  /** Resolves when no run is under way. */
+  drain(): Promise<void>;
   /** When it fires next, or null. */
   next(): Date | null;
 }
@@ -24,9 +27,17 @@ export function slotKey(pattern: string, at: Date): string {
  * an error in a run is passed to `onError` and does not stop the schedule. The only timer in the app.
  */
 export function startDigestSchedule(args: { cron: string; timezone: string; run: (slot: string) => Promise<unknown>; onError: (err: unknown) => void }): DigestSchedule {
+  let current: Promise<unknown> | undefined;
   const job = new Cron(args.cron, { timezone: args.timezone, protect: true, catch: (err) => args.onError(err) }, async (self: Cron) => {
     const scheduled = self.currentRun() ?? new Date();
-    await args.run(slotKey(args.cron, scheduled));
+    current = args.run(slotKey(args.cron, scheduled));
+    await current;
   });
-  return { stop: () => job.stop(), next: () => job.nextRun() };
+  return {
+    stop: () => job.stop(),
+    drain: async () => {
+      await current?.catch(() => undefined);
+    },
+    next: () => job.nextRun(),
+  };
 }

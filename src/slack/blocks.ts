@@ -3,7 +3,7 @@ import type { Answer, Citation } from '../answer/answer.ts';
 import { describeSentenceId, type ArticleBriefing } from '../answer/briefing.ts';
 import type { Reply } from '../answer/reply.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { escapeText, quote, SLACK_LIMITS, truncate } from './format.ts';
+import { escapeText, mentionUser, quote, SLACK_LIMITS, truncate } from './format.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -25,7 +25,7 @@ export function articlesById(articles: readonly { article: ArticleMeta }[]): Map
 export interface RenderContext {
   /** Articles by id, for citation titles and links. */
   articles: ReadonlyMap<string, ArticleMeta>;
-  /** Ephemeral replies get a "Share in channel" button carrying the request text. */
+  /** Ephemeral answers get a "Share in channel" button carrying this value (Slack: a signed reference, see share-value.ts). */
   shareRequest?: string;
   /** A shared reply is credited to the user who shared it. */
   sharedBy?: string;
@@ -58,8 +58,9 @@ function citationBlocks(citation: Citation, articles: ReadonlyMap<string, Articl
 }
 
 function askedBlock(question: string, sharedBy: string | undefined): KnownBlock {
-  const who = sharedBy ? `<@${sharedBy}> shared` : 'You asked';
-  return context(`${who}: _${escapeText(truncate(question, 500))}_`);
+  const who = sharedBy ? `${mentionUser(sharedBy)} shared` : 'You asked';
+  // Escape first, then cut: cutting raw text drops everything after a lone "<" as a half link.
+  return context(`${who}: _${truncate(escapeText(question), 500)}_`);
 }
 
 function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
@@ -69,6 +70,10 @@ function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
     const plain = answer.citations.length === 1 && answer.text === answer.citations[0]?.quote;
     blocks.push(section(plain ? '*The article says:*' : escapeText(answer.text)));
     for (const c of answer.citations) blocks.push(...citationBlocks(c, ctx.articles));
+  } else if (answer.related.length > 0) {
+    // Not an answer: a passage the article comes close with, or what it says instead, marked as related.
+    blocks.push(section(`:mag: ${escapeText(answer.text)}`));
+    for (const c of answer.related) blocks.push(section(quote(escapeText(c.quote))), context(`Related, not an answer · ${citationPlace(c, ctx.articles)}`));
   } else {
     const source = ctx.articles.size === 1 ? 'the article, and nothing in it' : 'the articles, and nothing in them';
     blocks.push(section(`:mag: ${escapeText(answer.text)} I only answer from ${source} supports an answer.`));

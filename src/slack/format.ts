@@ -35,3 +35,13 @@ export function quote(text: string): string {
     .map((l) => `>${l}`)
     .join('\n');
 }
+
+/** `<@U…>` for a real user id; anything else is shown escaped, so it can never ping anyone. */
+export function mentionUser(id: string): string {
+  return /^[UW][A-Z0-9]{2,}$/.test(id) ? `<@${id}>` : escapeText(id);
+}
+
+/** `<#C…>` for a real channel id; anything else is shown escaped. */
+export function mentionChannel(id: string): string {
+  return /^[CGD][A-Z0-9]{2,}$/.test(id) ? `<#${id}>` : escapeText(id);
+}

@@ -15,9 +15,16 @@ describe('npm run ask', () => {
     const out = run('src/cli/ask.ts', ['--json', 'Who denied the allegations?']);
     expect(out.status).toBe(0);
     const a = JSON.parse(out.stdout) as Record<string, unknown>;
-    expect(Object.keys(a)).toEqual(['question', 'answered', 'intent', 'text', 'citations']);
+    expect(Object.keys(a)).toEqual(['question', 'answered', 'intent', 'text', 'citations', 'related']);
     expect(a).toMatchObject({ question: 'Who denied the allegations?', answered: true, intent: 'who' });
     expect(a.citations).toEqual([{ articleId: 'iran-missiles-russia', sentenceId: 'p4.s1', quote: seedSentence('p4.s1') }]);
+  });
+
+  it('--json declines "Did Iran send ballistic missiles to Ukraine?" with no citation, and says what the article does say', () => {
+    const out = run('src/cli/ask.ts', ['--json', 'Did Iran send ballistic missiles to Ukraine?']);
+    const a = JSON.parse(out.stdout) as { answered: boolean; citations: unknown[]; related: { sentenceId: string }[]; text: string };
+    expect(a).toMatchObject({ answered: false, citations: [] });
+    expect(a.text).not.toMatch(/believes|denies/);
   });
 
   it('--jsonl answers stdin line by line, in order, and prints nothing else', () => {

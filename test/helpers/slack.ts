@@ -1,11 +1,15 @@
 import { createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { App, Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import nock from 'nock';
 import type { Briefer } from '../../src/answer/reply.ts';
-import { createSlackApp } from '../../src/slack/app.ts';
+import { parseConfig } from '../../src/config.ts';
+import type { WritePolicy } from '../../src/slack/slack-writer.ts';
+import { deriveShareKey, signShareValue } from '../../src/slack/share-value.ts';
+import { startBriefing, type RunningBriefing } from '../../src/slack/start.ts';
+import { freshDataDir } from './store.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'f');
 export const BOT_TOKEN = 'xoxb-test-000000000000-secretbottokenvalue';
@@ -43,25 +47,61 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 /** A running app on an ephemeral loopback port. */
 export interface TestApp {
   app: App;
+  running: RunningBriefing;
   url: string;
   logger: ReturnType<typeof createRecordingLogger>;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts the real Bolt app with its HTTP receiver on 127.0.0.1 and an ephemeral port. auth.test is answered. */
-export async function startTestApp(briefer: Briefer, options: { timeoutMs?: number; retries?: number } = {}): Promise<TestApp> {
-  nock(SLACK_API).post('/api/auth.test').reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'briefing' }).persist();
+/** Options of a test app. */
+export interface TestAppOptions {
+  /** Web API time-out (SLACK_TIMEOUT_MS). Default 2 000. */
+  timeoutMs?: number;
+  /** Retries after 429 / 5xx; back-offs are shortened to 10 ms. */
+  writePolicy?: Partial<WritePolicy>;
+  /** More environment (DIGEST_CHANNELS, SLACK_API_URL, DATABASE_URL, …). */
+  env?: Record<string, string>;
+  /** Answer auth.test with nock (default) or leave it to the test. */
+  answerAuthTest?: boolean;
+}
+
+/** The environment of a test app: HTTP mode on an ephemeral port, a fresh store. */
+export function testEnv(options: TestAppOptions = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    DATA_DIR: freshDataDir(),
+    DIGEST_STATE_FILE: join(tmpdir(), `briefing-no-state-${process.pid}.json`),
+    SLACK_TIMEOUT_MS: String(options.timeoutMs ?? 2_000),
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    ...options.env,
+  };
+}
+
+/** Starts the real app (store, auth.test, receiver) on 127.0.0.1 and an ephemeral port. auth.test is answered. */
+export async function startTestApp(briefer: Briefer, options: TestAppOptions = {}): Promise<TestApp> {
+  if (options.answerAuthTest !== false) answerAuthTest();
   const logger = createRecordingLogger();
-  const app = createSlackApp({
-    mode: { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0 },
+  const env = testEnv(options);
+  const config = parseConfig(env);
+  if (config.mode.kind !== 'http') throw new Error('test apps run in HTTP mode');
+  const running = await startBriefing({
+    config: { ...config, mode: config.mode },
     briefer,
     logger,
-    logLevel: 'debug',
-    client: { retries: options.retries ?? 0, timeoutMs: options.timeoutMs ?? 2_000 },
+    host: '127.0.0.1',
+    writePolicy: { backoffMs: 10, ...options.writePolicy },
+    authBackoffMs: 10,
   });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  const { port } = server.address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}/slack/events`, logger, stop: () => app.stop() as Promise<void> };
+  const url = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
+  return { app: running.app, running, url, logger, dataDir: env.DATA_DIR ?? '', stop: async () => void (await running.stop('test over')) };
+}
+
+/** Answers auth.test (persisted) as Slack does for the test bot. */
+export function answerAuthTest(): void {
+  nock(SLACK_API).post('/api/auth.test').reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Acme', user: 'briefing' }).persist();
 }
 
 /** Options for a signed request. */
@@ -79,6 +119,8 @@ export async function send(url: string, body: string, contentType: string, optio
   return fetch(url, { method: 'POST', headers, body });
 }
 
+let triggerCounter = 0;
+
 /** A slash command form body (sent as a string: Bolt compares the content type exactly). */
 export function commandBody(text: string, overrides: Record<string, string> = {}): string {
   return new URLSearchParams({
@@ -93,7 +135,8 @@ export function commandBody(text: string, overrides: Record<string, string> = {}
     text,
     api_app_id: 'A1',
     response_url: `${RESPONSE_URL_HOST}/commands/T1/1/abc`,
-    trigger_id: '1.2.3',
+    // Unique per invocation, as Slack's are: two commands are never the same signed request by accident.
+    trigger_id: `1.2.${++triggerCounter}`,
     ...overrides,
   }).toString();
 }
@@ -125,16 +168,21 @@ export function sendAction(app: TestApp, payload: Record<string, unknown>, optio
   return send(app.url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', options);
 }
 
-/** A block_actions payload for the Share button. */
-export function shareActionPayload(value: string, channel = 'C0CHANNEL1'): Record<string, unknown> {
+/** A Share button's value as Briefing signs it for the test app (user U0SHARER in C0CHANNEL1 by default). */
+export function signedShareValue(request: string, ref: { channelId?: string; userId?: string; teamId?: string } = {}): string {
+  return signShareValue({ teamId: 'T1', channelId: 'C0CHANNEL1', userId: 'U0SHARER', request, ...ref }, deriveShareKey(SIGNING_SECRET));
+}
+
+/** A block_actions payload for the Share button, pressed by `user` in `channel`. */
+export function shareActionPayload(value: string, channel = 'C0CHANNEL1', user = 'U0SHARER'): Record<string, unknown> {
   return {
     type: 'block_actions',
     team: { id: 'T1', domain: 'acme' },
-    user: { id: 'U0SHARER', username: 'sharer', team_id: 'T1' },
+    user: { id: user, username: 'sharer', team_id: 'T1' },
     api_app_id: 'A1',
     token: 'legacy',
     container: { type: 'message', message_ts: '1700000000.000200', channel_id: channel, is_ephemeral: true },
-    trigger_id: '1.2.3',
+    trigger_id: `1.2.${++triggerCounter}`,
     channel: { id: channel, name: 'news' },
     response_url: `${RESPONSE_URL_HOST}/actions/T1/1/def`,
     actions: [{ type: 'button', action_id: 'share_answer', block_id: 'b1', value, text: { type: 'plain_text', text: 'Share in channel' }, action_ts: '1700000000.1' }],

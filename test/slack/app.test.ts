@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deriveShareKey, verifyShareValue } from '../../src/slack/share-value.ts';
 import { seedBriefer, seedSentence } from '../helpers/knowledge.ts';
 import {
   BOT_TOKEN,
@@ -14,6 +15,7 @@ import {
   sendEvent,
   shareActionPayload,
   sign,
+  signedShareValue,
   startTestApp,
   waitFor,
   type TestApp,
@@ -93,8 +95,9 @@ describe('/briefing over signed HTTP', () => {
     expect(shownText(reply)).toContain(`>${seedSentence('p4.s1')}`);
     expect(seedSentence('p4.s1')).toMatch(/^Iran has denied the U\.S\. allegations/);
     // Ephemeral answers offer to share them.
+    // The button carries the request signed for this user, channel and workspace.
     const actions = reply.blocks?.find((b) => b.type === 'actions');
-    expect(actions?.elements?.[0]?.value).toBe('ask who denied the allegations?');
+    expect(verifyShareValue(actions?.elements?.[0]?.value ?? '', deriveShareKey(SIGNING_SECRET))).toEqual({ teamId: 'T1', channelId: 'C0CHANNEL1', userId: 'U0ASKER', request: 'ask who denied the allegations?' });
   });
 
   it('acknowledges with an empty 200 before answering', async () => {
@@ -301,20 +304,36 @@ describe('Web API failures', () => {
     expect(shownText(ok[0] as Posted)).toContain(seedSentence('p7.s1'));
   });
 
-  it('survives HTTP 500s and time-outs from Slack', async () => {
-    nock(SLACK_API).post('/api/chat.postMessage').reply(500, 'oops');
-    nock(SLACK_API).post('/api/chat.postMessage').delay(2_000).reply(200, { ok: true });
+  it('retries HTTP 500s, gives up after three tries with a log line, and answers the next event', async () => {
+    nock(SLACK_API).post('/api/chat.postMessage').times(3).reply(500, 'oops');
     const ok = interceptPosts('/api/chat.postMessage');
     await sendEvent(app, eventEnvelope(mentionEvent('Who denied the allegations?')));
-    await waitFor(() => app.logger.lines.some((l) => l.includes('HTTP 500')));
-    await sendEvent(app, eventEnvelope(mentionEvent('Who denied the allegations?')));
-    await waitFor(() => app.logger.lines.some((l) => l.includes('could not reach Slack')), 4_000);
+    await waitFor(() => app.logger.lines.some((l) => l.includes('HTTP 500') && l.includes('after 3 tries')));
+    expect(ok).toHaveLength(0);
     await sendEvent(app, eventEnvelope(mentionEvent('Who is Biden meeting?')));
     await waitFor(() => ok.length === 1, 4_000);
   });
 
+  it('does not re-send after a time-out, logs it, and answers the next event', async () => {
+    const slow: Posted[] = [];
+    nock(SLACK_API)
+      .post('/api/chat.postMessage', (b) => {
+        slow.push(parse(b));
+        return true;
+      })
+      .delay(1_000)
+      .reply(200, { ok: true });
+    const ok = interceptPosts('/api/chat.postMessage');
+    await sendEvent(app, eventEnvelope(mentionEvent('Who denied the allegations?')));
+    await waitFor(() => app.logger.lines.some((l) => l.includes('did not answer within 500 ms')), 4_000);
+    await sendEvent(app, eventEnvelope(mentionEvent('Who is Biden meeting?')));
+    await waitFor(() => ok.length === 1, 4_000);
+    expect(slow).toHaveLength(1);
+    expect(shownText(ok[0] as Posted)).toContain(seedSentence('p7.s1'));
+  });
+
   it('retries a rate-limited post after Retry-After', async () => {
-    const retrying = await startTestApp(seedBriefer(), { retries: 2 });
+    const retrying = await startTestApp(seedBriefer(), { writePolicy: { rateLimitRetries: 2 } });
     try {
       nock(SLACK_API).post('/api/chat.postMessage').reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '1' });
       const ok = interceptPosts('/api/chat.postMessage');
@@ -343,7 +362,7 @@ describe('Share in channel', () => {
   it('posts the same answer visibly, credited to the person who shared it', async () => {
     const posts = interceptPosts('/api/chat.postMessage');
     const responses = interceptResponseUrl();
-    const res = await sendAction(app, shareActionPayload('ask who denied the allegations?'));
+    const res = await sendAction(app, shareActionPayload(signedShareValue('ask who denied the allegations?')));
     expect(res.status).toBe(200);
     await waitFor(() => posts.length === 1 && responses.length === 1);
     expect(posts[0]?.channel).toBe('C0CHANNEL1');
@@ -357,7 +376,7 @@ describe('Share in channel', () => {
   it('tells the sharer what to do when the bot is not in the channel', async () => {
     nock(SLACK_API).post('/api/chat.postMessage').reply(200, { ok: false, error: 'not_in_channel' });
     const responses = interceptResponseUrl();
-    await sendAction(app, shareActionPayload('ask who denied the allegations?'));
+    await sendAction(app, shareActionPayload(signedShareValue('ask who denied the allegations?')));
     await waitFor(() => responses.length === 1);
     expect(responses[0]?.text).toContain('/invite @Briefing');
   });

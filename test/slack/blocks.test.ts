@@ -29,7 +29,7 @@ describe('rendering answers', () => {
     expect(all).toContain(`>${seedSentence('p1.s1')}`);
     expect(all).toContain(`>${seedSentence('p4.s1')}`);
     expect(all).toContain('paragraph 4, sentence 1');
-    expect(m.text).toMatch(/United States believes it/);
+    expect(m.text).toMatch(/the United States believes so/);
   });
 
   it('links the citation when the article has a URL', () => {
@@ -45,8 +45,19 @@ describe('rendering answers', () => {
     expect(all).not.toContain('Source:');
   });
 
+  it('renders a closest passage as related, not as an answer: no "The article says", no Share button', () => {
+    const related = { articleId: 'iran-missiles-russia', sentenceId: 'p3.s1', quote: 'This development comes amid heightened conflict in Ukraine.' };
+    const answer: Answer = { question: 'How big is the front?', answered: false, intent: 'what', text: "The article doesn't say exactly. The closest it comes:", citations: [], related: [related], suggestions: [], confidence: 0.4 };
+    const { all } = texts({ kind: 'answer', answer }, { shareRequest: 'How big is the front?' });
+    expect(all).toContain("doesn't say exactly");
+    expect(all).toContain('This development comes amid heightened conflict in Ukraine.');
+    expect(all).toContain('Related, not an answer');
+    expect(all).not.toContain('The article says:');
+    expect(all).not.toContain('share_answer');
+  });
+
   it('escapes the echoed question so it can ping nobody', () => {
-    const answer: Answer = { question: '<!channel> <!subteam^S1> hi', answered: false, intent: 'what', text: "The article doesn't say that.", citations: [], suggestions: [], confidence: 0 };
+    const answer: Answer = { question: '<!channel> <!subteam^S1> hi', answered: false, intent: 'what', text: "The article doesn't say that.", citations: [], related: [], suggestions: [], confidence: 0 };
     const { m, all } = texts({ kind: 'answer', answer });
     expect(all).not.toMatch(/<!channel>|<!subteam/);
     expect(m.text).not.toMatch(/<!/);
@@ -55,6 +66,12 @@ describe('rendering answers', () => {
   it('adds a Share button only to shareable (answered) ephemeral replies', () => {
     expect(texts(routeRequest(b, 'who denied the allegations?'), { shareRequest: 'who denied the allegations?' }).all).toContain('share_answer');
     expect(texts(routeRequest(b, 'What is the population of Kursk?'), { shareRequest: 'x' }).all).not.toContain('share_answer');
+  });
+
+  it('shows a sharer id that is not a Slack user id as escaped text, never a live ping', () => {
+    const shown = texts(routeRequest(b, 'who denied the allegations?'), { sharedBy: 'U1> <!channel' }).all;
+    expect(shown).toContain('U1&gt; &lt;!channel shared');
+    expect(shown).not.toMatch(/<!channel|<@U1/);
   });
 
   it('credits a shared answer to the sharer', () => {

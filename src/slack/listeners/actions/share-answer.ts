@@ -1,23 +1,43 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { routeRequest } from '../../../answer/reply.ts';
-import { describeSlackError } from '../../web-api-errors.ts';
+import { mentionChannel } from '../../format.ts';
+import { verifyShareValue } from '../../share-value.ts';
 import { render, type ListenerDeps } from '../deps.ts';
 
-/** "Share in channel": posts the same answer visibly, credited to the person who shared it. */
+/**
+ * "Share in channel": posts the answer visibly, credited to the person who shared it. Only a
+ * button Briefing signed for this user, channel and workspace is honoured, and only for an answer.
+ */
 export function createShareAnswer(deps: ListenerDeps) {
-  return async ({ ack, body, action, client, respond, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const channel = body.channel?.id;
-    if (!channel) return;
+    const tell = async (text: string): Promise<void> => {
+      if (body.response_url) await deps.writer.respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text });
+    };
     try {
-      const reply = routeRequest(deps.briefer, action.value ?? '');
+      const ref = verifyShareValue(action.value ?? '', deps.shareKey);
+      const reply = ref ? routeRequest(deps.briefer, ref.request) : undefined;
+      if (!ref || ref.channelId !== channel || ref.userId !== body.user.id || ref.teamId !== (body.team?.id ?? body.user.team_id)) {
+        logger.warn(`refused a share action from ${JSON.stringify(body.user.id)}: its value is not one Briefing signed for this user, channel and workspace`);
+        await tell("I can't share that: the button does not belong to this conversation. Ask again with `/briefing ask …`.");
+        return;
+      }
+      if (!reply || reply.kind !== 'answer' || !reply.answer.answered) {
+        logger.warn('refused a share action for a reply that is not a cited answer');
+        await tell('Only cited answers can be shared.');
+        return;
+      }
       const message = render(deps, reply, { sharedBy: body.user.id });
-      await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `Shared in <#${channel}>.` });
+      const result = await deps.writer.postMessage({ channel: ref.channelId, unfurl_links: false, unfurl_media: false, ...message });
+      if (result.status === 'sent') {
+        await tell(`Shared in ${mentionChannel(ref.channelId)}.`);
+      } else {
+        logger.error(`could not share an answer: ${result.reason}`);
+        if (result.status === 'failed') await tell(`I couldn't share that here (${result.reason.split(':')[0] ?? 'error'}). Invite me with \`/invite @Briefing\` and try again.`);
+      }
     } catch (err) {
-      const why = describeSlackError(err, channel);
-      logger.error(`could not share an answer: ${why}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `I couldn't share that here (${why.split(':')[0]}). Invite me with \`/invite @Briefing\` and try again.` }).catch(() => undefined);
+      logger.error(`could not share an answer: ${(err as Error).message}`);
     }
   };
 }

@@ -1,21 +1,23 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { buildBriefing } from '../../../answer/briefing.ts';
 import { routeRequest } from '../../../answer/reply.ts';
+import { recordWrite } from '../../event-claims.ts';
 import { SLACK_LIMITS } from '../../format.ts';
-import { describeSlackError } from '../../web-api-errors.ts';
 import { render, type ListenerDeps } from '../deps.ts';
 
 /** App Home: how to use the bot, then the briefing. */
 export function createAppHomeOpened(deps: ListenerDeps) {
-  return async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, context, logger }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
       const help = render(deps, routeRequest(deps.briefer, 'help'));
       const briefing = render(deps, { kind: 'briefing', briefings: buildBriefing(deps.briefer.articles) });
       const blocks = [...help.blocks, { type: 'divider' as const }, ...briefing.blocks].slice(0, SLACK_LIMITS.blocksPerView);
-      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
+      const result = await deps.writer.publishView({ user_id: event.user, view: { type: 'home', blocks } });
+      recordWrite(context, result);
+      if (result.status !== 'sent') logger.error(`could not publish App Home: ${result.reason}`);
     } catch (err) {
-      logger.error(`could not publish App Home: ${describeSlackError(err)}`);
+      logger.error(`could not publish App Home: ${(err as Error).message}`);
     }
   };
 }
