@@ -3,9 +3,6 @@ import { parseArgs } from 'node:util';
 import { routeConversation } from '../answer/reply.ts';
 import { BriefingError } from '../errors.ts';
 import { answerJson, explain } from './explain.ts';
-import { analyseQuestion } from '../matcher/question.ts';
-import { FEATURE_NAMES } from '../matcher/features.ts';
-import { rankSentences } from '../matcher/rank.ts';
 import { renderReplyText } from './render-text.ts';
 import { loadBriefer } from './load-briefer.ts';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.ts';
-import { createBriefer } from '../../src/answer/reply.ts';
-import { buildKnowledge } from '../../src/knowledge/build.ts';
 import { detectIntent } from '../../src/matcher/intent.ts';
 import { MAX_QUESTION_CHARS, normaliseQuestion } from '../../src/matcher/normalise.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
@@ -13,7 +11,6 @@ import { relationsOf } from '../../src/nlp/wordnet.ts';
 import { brieferFor, seedBriefer } from '../helpers/knowledge.ts';
 
 const seed = seedBriefer();
-const top = (q: string, b = seed) => answerQuestion(b.index, q).citations[0]?.sentenceId;
 
 describe('normalising questions', () => {
   it('drops Slack mentions, pings and channel links, keeps link labels and decodes entities', () => {
