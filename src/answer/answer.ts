@@ -7,6 +7,11 @@ import { contentStems } from '../nlp/text.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
 import type { ClaimSpeaker, IndexedSentence, MatcherIndex } from '../matcher/search-index.ts';
 
+/** The stories a question is asked about first (a channel's story): their article ids. */
+export interface Scope {
+  articleIds: readonly string[];
+}
+
 /** A source sentence an answer rests on, quoted verbatim. */
 export interface Citation {
   articleId: string;
@@ -175,12 +180,12 @@ function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], 
  * "What did X say (about Y)?": X's claims, cited; about Y, only those that match Y. If the
  * article reports nothing X said (about Y), the answer is a decline, not someone else's words.
  */
-function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptions): Answer | undefined {
+function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptions, within?: ReadonlySet<number>): Answer | undefined {
   const speakerTerms = plan.terms.filter((t) => t.speaker);
   if (speakerTerms.length === 0) return undefined;
   const claimed: number[] = [];
   index.sentences.forEach((s, i) => {
-    if (s.speakers.some((sp) => isBySpeaker(sp, speakerTerms, index))) claimed.push(i);
+    if ((!within || within.has(i)) && s.speakers.some((sp) => isBySpeaker(sp, speakerTerms, index))) claimed.push(i);
   });
   const topicTerms = plan.terms.filter((t) => !t.speaker);
   let chosen: { i: number; confidence: number }[];
@@ -214,13 +219,32 @@ export function answerQuestion(index: MatcherIndex, question: string, options: M
   return answerPlan(index, analyseQuestion(question, index), options);
 }
 
-/** As `answerQuestion`, for a question already analysed. */
-export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS): Answer {
+/**
+ * As `answerQuestion`, for a question already analysed. With a `scope`, the question is asked of
+ * those stories first; if they do not answer it, of every loaded story (the answer's citations
+ * then name the story it came from).
+ */
+export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, scope?: Scope): Answer {
+  if (scope && scope.articleIds.length > 0) {
+    const ids = new Set(scope.articleIds);
+    const within = new Set<number>();
+    index.sentences.forEach((s, i) => {
+      if (ids.has((index.articles[s.article] as Knowledge).article.id)) within.add(i);
+    });
+    if (within.size > 0 && within.size < index.sentences.length) {
+      const first = answerWithin(index, plan, options, within);
+      if (first.answered) return first;
+    }
+  }
+  return answerWithin(index, plan, options);
+}
+
+function answerWithin(index: MatcherIndex, plan: QueryPlan, options: MatchOptions, within?: ReadonlySet<number>): Answer {
   if (plan.intent === 'stance') {
-    const stance = composeStance(index, plan, options);
+    const stance = composeStance(index, plan, options, within);
     if (stance) return stance;
   }
-  const ranked = rankSentences(index, plan, options);
+  const ranked = rankSentences(index, plan, options, false, within);
   const top = ranked[0];
   const { threshold, floor } = options.model;
   if (!top) return declined(index, plan, ranked);

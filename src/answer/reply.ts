@@ -3,7 +3,7 @@ import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts'
 import { normaliseQuestion } from '../matcher/normalise.ts';
 import { analyseQuestion } from '../matcher/question.ts';
 import { buildMatcherIndex, type MatcherIndex } from '../matcher/search-index.ts';
-import { answerPlan, suggestQuestions, type Answer, type Citation } from './answer.ts';
+import { answerPlan, suggestQuestions, type Answer, type Citation, type Scope } from './answer.ts';
 import { buildBriefing, buildSourceList, buildTopicList, type ArticleBriefing, type SourceEntry, type TopicEntry } from './briefing.ts';
 
 /** What the bot can say back to a `/briefing` request, a mention or a terminal line. */
@@ -37,7 +37,7 @@ function examples(briefer: Briefer): string[] {
  * `topics`, `digest`, `sources`, `help`; `ask <question>` or any other text → an answer.
  * Questions that ask for help, a summary or the topics get those replies. Pure.
  */
-export function routeRequest(briefer: Briefer, text: string): Reply {
+export function routeRequest(briefer: Briefer, text: string, scope?: Scope): Reply {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const sub = first.toLowerCase();
@@ -51,26 +51,26 @@ export function routeRequest(briefer: Briefer, text: string): Reply {
     if (sub === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
   }
   const question = sub === 'ask' ? rest.join(' ') : trimmed;
-  return replyToQuestion(briefer, question);
+  return replyToQuestion(briefer, question, scope);
 }
 
 /**
  * A conversational request (an @mention, a DM, a terminal line, the `ask` command): a bare
  * one gets help; anything else is routed like `/briefing` text. Pure.
  */
-export function routeConversation(briefer: Briefer, text: string): Reply {
+export function routeConversation(briefer: Briefer, text: string, scope?: Scope): Reply {
   if (normaliseQuestion(text) === '') return { kind: 'help', examples: examples(briefer), empty: true };
-  return routeRequest(briefer, text);
+  return routeRequest(briefer, text, scope);
 }
 
 /** Answers free text as a question; a help, summary or topics question gets that reply. Pure. */
-export function replyToQuestion(briefer: Briefer, question: string): Reply {
+export function replyToQuestion(briefer: Briefer, question: string, scope?: Scope): Reply {
   const plan = analyseQuestion(question, briefer.index);
   if (plan.plain === '') return { kind: 'help', examples: examples(briefer), empty: true };
   if (plan.intent === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
   if (plan.intent === 'summary') return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
   if (plan.intent === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
-  return { kind: 'answer', answer: answerPlan(briefer.index, plan, briefer.options) };
+  return { kind: 'answer', answer: answerPlan(briefer.index, plan, briefer.options, scope) };
 }
 
 /** The digest: the briefing plus questions to follow up with. Pure. */

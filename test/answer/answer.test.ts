@@ -1,5 +1,6 @@
+import { analyseQuestion } from '../../src/matcher/question.ts';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/answer.ts';
+import { answerPlan, answerQuestion } from '../../src/answer/answer.ts';
 import { createBriefer, replyAsAnswer, routeRequest } from '../../src/answer/reply.ts';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
 import { seedBriefer, seedKnowledge, seedSentence } from '../helpers/knowledge.ts';
@@ -100,6 +101,14 @@ describe('several articles at once', () => {
   it('answers each question from the article that holds the answer', () => {
     expect(answerQuestion(both.index, 'Who denied the allegations?').citations[0]).toMatchObject({ articleId: 'iran-missiles-russia', sentenceId: 'p4.s1' });
     expect(answerQuestion(both.index, 'How many boats were damaged?').citations[0]).toMatchObject({ articleId: 'harbour-storm', sentenceId: 'p2.s1' });
+  });
+
+  it('asks a scoped story first, and still finds an answer in another story', () => {
+    const scoped = { articleIds: ['harbour-storm'] };
+    // "What did … say" about the seed: the harbour story has no such claim, so the seed answers.
+    expect(answerPlan(both.index, analyseQuestion('Who denied the allegations?', both.index), both.options, scoped).citations[0]).toMatchObject({ articleId: 'iran-missiles-russia' });
+    // Asked in the harbour story's channel, "What did the mayor say?" is the harbour mayor.
+    expect(answerPlan(both.index, analyseQuestion('What did Anna Lind say?', both.index), both.options, scoped).citations[0]).toMatchObject({ articleId: 'harbour-storm', sentenceId: 'p2.s1' });
   });
 
   it('briefs on every article and declines for all of them at once', () => {
