@@ -1,11 +1,12 @@
-import type { Claim, Knowledge } from '../knowledge/schema.ts';
+import type { Claim } from '../knowledge/schema.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
 import { analyseQuestion, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
 import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
 import { contentStems } from '../nlp/text.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
-import type { ClaimSpeaker, IndexedSentence, MatcherIndex } from '../matcher/search-index.ts';
+import { forEachPosting } from '../matcher/columns.ts';
+import { articleClaims, claimAt, conceptName, sentenceAt, sentenceId, sentenceText, type ClaimSpeaker, type ClaimView, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
 
 /** The stories a question is asked about first (a channel's story): their article ids. */
 export interface Scope {
@@ -41,22 +42,21 @@ export interface Answer {
   confidence: number;
 }
 
-function cite(index: MatcherIndex, s: IndexedSentence): Citation {
-  const article = index.articles[s.article] as Knowledge;
-  return { articleId: article.article.id, sentenceId: s.sentence.id, quote: s.sentence.text };
+function cite(index: MatcherIndex, i: number): Citation {
+  return { articleId: index.articles[index.sentArticle[i] as number]?.article.id ?? '', sentenceId: sentenceId(index, i), quote: sentenceText(index, i) };
 }
 
 /** Up to `count` suggested questions, preferring topics of the articles the question touched. */
 export function suggestQuestions(index: MatcherIndex, near: readonly RankedSentence[], count = 3): string[] {
-  const preferred = [...new Set(near.map((r) => index.sentences[r.index]?.article ?? 0))];
+  const preferred = [...new Set(near.map((r) => index.sentArticle[r.index] as number))];
   // Round-robin over the preferred articles, then the first others: no pass over every article.
   const order = [...preferred];
-  for (let i = 0; order.length < preferred.length + count && i < index.articles.length; i++) if (!preferred.includes(i)) order.push(i);
+  for (let i = 0; order.length < preferred.length + count && i < index.articleCount; i++) if (!preferred.includes(i) && !index.removed[i]) order.push(i);
   const out: string[] = [];
   for (let round = 0; out.length < count && round < 10; round++) {
     for (const ai of order) {
-      const topic = index.articles[ai]?.topics[round];
-      if (topic && !out.includes(topic.suggestion)) out.push(topic.suggestion);
+      const suggestion = index.articles[ai]?.suggestions[round];
+      if (suggestion !== undefined && !out.includes(suggestion)) out.push(suggestion);
       if (out.length >= count) break;
     }
   }
@@ -69,7 +69,7 @@ function declined(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedS
     question: plan.plain,
     answered: false,
     intent: plan.intent,
-    text: text ?? (index.articles.length === 1 ? `The article doesn't say ${about}.` : `None of the loaded articles says ${about}.`),
+    text: text ?? (index.articleById.size === 1 ? `The article doesn't say ${about}.` : `None of the loaded articles says ${about}.`),
     citations: [],
     related,
     suggestions: suggestQuestions(index, ranked),
@@ -91,7 +91,7 @@ const STANCE_PHRASE: Record<Claim['stance'], string> = {
  * The speaker as a sentence names it: "the" before a name made of common words ("the United
  * States", "the White House", "the union"), a leading "The" lower-cased.
  */
-function speakerName(claim: Claim): string {
+function speakerName(claim: Pick<Claim, 'speaker'>): string {
   const name = claim.speaker.replace(/^The\s/, 'the ');
   const last = name.split(/\s+/).at(-1)?.toLowerCase() ?? '';
   const common = /^(?:the|a|an)\s/i.test(name) ? false : /^\p{Ll}/u.test(name) || /^United\s/.test(name) || isOrgHead(last) || isPlaceHead(last) || /^(?:states|nations|kingdom|house|government|office)$/.test(last);
@@ -113,20 +113,17 @@ const REFERS_TO_CLAIM = new Set(contentStems('allegation allegations accusation 
  * or refers back to the allegation, names its doer, and does not contradict its roles.
  */
 function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedSentence[], best: RankedSentence): Answer {
-  const lead = index.sentences[best.index] as IndexedSentence;
-  const article = index.articles[lead.article] as Knowledge;
+  const lead = sentenceAt(index, best.index);
   const leadClaims = lead.claims.filter((c) => c.stance !== 'says' || lead.claims.length === 1);
   const reported = leadClaims.find((c) => c.stance === 'believes' || c.stance === 'alleges' || c.stance === 'says');
   const agent = plan.predicate?.agent?.concept;
-  const others: { s: IndexedSentence; claim: Claim }[] = [];
+  const others: { s: IndexedSentence; claim: ClaimView }[] = [];
   if (reported) {
-    for (const claim of article.claims) {
+    for (const claim of articleClaims(index, lead.article)) {
       if (claim.stance !== 'denies' && claim.stance !== 'not-confirmed' && claim.stance !== 'confirms') continue;
-      if (claim.sentenceId === lead.sentence.id || others.some((o) => o.s.sentence.id === claim.sentenceId)) continue;
-      const at = index.sentenceAt.get(`${lead.article}|${claim.sentenceId}`) ?? -1;
-      const s = index.sentences[at];
-      if (!s) continue;
-      const match = ranked.find((r) => r.index === at);
+      if (claim.sentence === lead.index || others.some((o) => o.s.index === claim.sentence)) continue;
+      const s = sentenceAt(index, claim.sentence);
+      const match = ranked.find((r) => r.index === claim.sentence);
       if (match?.explanation.roleConflict) continue;
       const holdsVerb = plan.predicate?.verb.some((v) => s.stems.has(v)) ?? false;
       const refersBack = [...REFERS_TO_CLAIM].some((w) => s.stems.has(w));
@@ -151,7 +148,7 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
     answered: true,
     intent: plan.intent,
     text: sentenceCase(text),
-    citations: [cite(index, lead), ...kept.map((o) => cite(index, o.s))],
+    citations: [cite(index, lead.index), ...kept.map((o) => cite(index, o.s.index))],
     related: [],
     suggestions: [],
     confidence: best.confidence,
@@ -169,11 +166,38 @@ function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], 
     if (t.kind === 'entity' && t.concept !== undefined) {
       if (t.concept === speaker.concept || speaker.affiliations.has(t.concept)) return true;
       if ([...(index.affiliated.get(t.concept) ?? [])].some((c) => c === speaker.concept || speaker.affiliations.has(c))) return true;
-      const name = index.conceptNames.get(t.concept) ?? t.concept;
+      const name = conceptName(index, t.concept);
       return contentStems(name).every((st) => speaker.stems.has(st));
     }
     return speaker.stems.has(t.stem) || t.synonyms.some((syn) => speaker.stems.has(syn));
   });
+}
+
+/** Claims whose speaker may be the one the first speaker term names, from the speaker posting lists: a superset `isBySpeaker` checks. */
+function speakerClaims(index: MatcherIndex, speakerTerms: readonly QueryTerm[]): number[] {
+  const t = speakerTerms[0];
+  if (!t) return [];
+  const out = new Set<number>();
+  const byConcept = (concept: string): void => {
+    const id = index.concepts.ids.get(concept);
+    if (id !== undefined) forEachPosting(index.speakerConcepts, id, (c) => out.add(c));
+  };
+  const byStem = (stem: string): void => {
+    const id = index.stems.ids.get(stem);
+    if (id !== undefined) forEachPosting(index.speakerStems, id, (c) => out.add(c));
+  };
+  if (t.kind === 'entity' && t.concept !== undefined) {
+    byConcept(t.concept);
+    for (const c of index.affiliated.get(t.concept) ?? []) byConcept(c);
+    const first = contentStems(conceptName(index, t.concept))[0];
+    // A name of no content words is every speaker's ("every" of nothing holds).
+    if (first === undefined) for (let c = 0; c < index.claimCount; c++) out.add(c);
+    else byStem(first);
+  } else {
+    byStem(t.stem);
+    for (const syn of t.synonyms) byStem(syn);
+  }
+  return [...out].filter((c) => !index.removed[index.sentArticle[index.claimSentence[c] as number] as number]);
 }
 
 /**
@@ -183,10 +207,9 @@ function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], 
 function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptions, within?: ReadonlySet<number>): Answer | undefined {
   const speakerTerms = plan.terms.filter((t) => t.speaker);
   if (speakerTerms.length === 0) return undefined;
-  const claimed: number[] = [];
-  index.sentences.forEach((s, i) => {
-    if ((!within || within.has(i)) && s.speakers.some((sp) => isBySpeaker(sp, speakerTerms, index))) claimed.push(i);
-  });
+  const claimed = [...new Set(speakerClaims(index, speakerTerms).filter((c) => isBySpeaker(claimAt(index, c).who, speakerTerms, index)).map((c) => index.claimSentence[c] as number))]
+    .filter((i) => !within || within.has(i))
+    .sort((a, b) => a - b);
   const topicTerms = plan.terms.filter((t) => !t.speaker);
   let chosen: { i: number; confidence: number }[];
   if (topicTerms.length === 0 || claimed.length === 0) chosen = claimed.map((i) => ({ i, confidence: 1 }));
@@ -196,7 +219,7 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
     chosen = covered.map((r) => ({ i: r.index, confidence: r.confidence }));
   }
   if (chosen.length === 0) return declined(index, plan, []);
-  const citations = chosen.slice(0, 3).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));
+  const citations = chosen.slice(0, 3).map((c) => cite(index, c.i));
   return {
     question: plan.plain,
     answered: true,
@@ -226,12 +249,13 @@ export function answerQuestion(index: MatcherIndex, question: string, options: M
  */
 export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, scope?: Scope): Answer {
   if (scope && scope.articleIds.length > 0) {
-    const ids = new Set(scope.articleIds);
     const within = new Set<number>();
-    index.sentences.forEach((s, i) => {
-      if (ids.has((index.articles[s.article] as Knowledge).article.id)) within.add(i);
-    });
-    if (within.size > 0 && within.size < index.sentences.length) {
+    for (const id of new Set(scope.articleIds)) {
+      const a = index.articleById.get(id);
+      if (a === undefined) continue;
+      for (let i = index.articleSentStart[a] as number; i < (index.articleSentStart[a + 1] as number); i++) within.add(i);
+    }
+    if (within.size > 0 && within.size < index.liveSentences) {
       const first = answerWithin(index, plan, options, within);
       if (first.answered) return first;
     }
@@ -244,11 +268,11 @@ function answerWithin(index: MatcherIndex, plan: QueryPlan, options: MatchOption
     const stance = composeStance(index, plan, options, within);
     if (stance) return stance;
   }
-  const ranked = rankSentences(index, plan, options, false, within);
+  const ranked = rankSentences(index, plan, options, options.exhaustive, within);
   const top = ranked[0];
   const { threshold, floor } = options.model;
   if (!top) return declined(index, plan, ranked);
-  const best = index.sentences[top.index] as IndexedSentence;
+  const best = top.index;
   let answers = top.confidence > threshold && !top.disputed;
   if (plan.intent === 'confirm') {
     // Grounded yes/no: the best sentence must bear out the question's predicate (the same doer,
@@ -260,7 +284,7 @@ function answerWithin(index: MatcherIndex, plan: QueryPlan, options: MatchOption
     // The article speaks of the same names but says something else: say what it does say, as related.
     const against = ranked.find((r) => (r.explanation.predicate.conflict || r.explanation.antonym || r.explanation.roleConflict) && r.explanation.matches.filter((m) => m.match === 'exact' || m.match === 'related').length >= 2);
     if (!answers && against) {
-      return declined(index, plan, ranked, `The article doesn't say that. What it says is:`, [cite(index, index.sentences[against.index] as IndexedSentence)]);
+      return declined(index, plan, ranked, `The article doesn't say that. What it says is:`, [cite(index, against.index)]);
     }
     if (answers) return composeConfirm(index, plan, ranked, top);
   }
@@ -272,7 +296,8 @@ function answerWithin(index: MatcherIndex, plan: QueryPlan, options: MatchOption
     if (top.confidence > floor && !top.disputed) return declined(index, plan, ranked, `The article doesn't say exactly. The closest it comes:`, [cite(index, best)]);
     return declined(index, plan, ranked);
   }
-  const text = top.explanation.statesUnknown ? `The article says this is not known: ${best.sentence.text}` : best.sentence.text;
+  const quote = sentenceText(index, best);
+  const text = top.explanation.statesUnknown ? `The article says this is not known: ${quote}` : quote;
   return {
     question: plan.plain,
     answered: true,

@@ -2,6 +2,7 @@ import { replyAsAnswer, routeConversation, type Briefer } from '../answer/reply.
 import { FEATURE_NAMES } from '../matcher/features.ts';
 import { analyseQuestion } from '../matcher/question.ts';
 import { rankSentences } from '../matcher/rank.ts';
+import { sentenceId, sentenceText } from '../matcher/search-index.ts';
 
 /** The ranking behind an answer, for people tuning the matcher: the same features the model scores. */
 export function explain(briefer: Briefer, question: string): string {
@@ -12,13 +13,12 @@ export function explain(briefer: Briefer, question: string): string {
     `threshold ${threshold.toFixed(3)}, closest-passage floor ${floor.toFixed(3)}`,
   ];
   for (const r of rankSentences(briefer.index, plan, briefer.options, true)) {
-    const s = briefer.index.sentences[r.index];
     const weights = briefer.options.model.weights;
     const evidence = FEATURE_NAMES.map((name, k) => [name, r.features[k] ?? 0, (weights[k] ?? 0) * (r.features[k] ?? 0)] as const)
       .filter(([name, v]) => v !== 0 && name !== 'bias')
       .map(([name, v, c]) => `${name}=${v.toFixed(2)}(${c >= 0 ? '+' : ''}${c.toFixed(2)})`);
     const matches = r.explanation.matches.map((m) => `${m.term}:${m.match}`).join(' ');
-    lines.push(`${r.confidence.toFixed(3)}${r.disputed ? ' disputed' : ''} ${s?.sentence.id} [${matches}] ${evidence.join(' ')} | ${s?.sentence.text.slice(0, 90)}`);
+    lines.push(`${r.confidence.toFixed(3)}${r.disputed ? ' disputed' : ''} ${sentenceId(briefer.index, r.index)} [${matches}] ${evidence.join(' ')} | ${sentenceText(briefer.index, r.index).slice(0, 90)}`);
   }
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { logit, neutralModel, type Model } from '../matcher/model.ts';
 import { withModel } from '../matcher/options.ts';
 import { analyseQuestion } from '../matcher/question.ts';
 import { rankSentences } from '../matcher/rank.ts';
+import { sentenceText } from '../matcher/search-index.ts';
 import { brieferForSet, type QuestionSet } from './datasets.ts';
 import { fitLogistic, type Row } from './logistic.ts';
 
@@ -55,7 +56,7 @@ export function collectInstances(set: QuestionSet): Instance[] {
     }
     const ranked = rankSentences(index, plan, { ...options, limit: 1_000_000 }, true);
     for (const r of ranked) {
-      const text = index.sentences[r.index]?.sentence.text ?? '';
+      const text = sentenceText(index, r.index);
       instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0) });
     }
     out.push(instance);

@@ -1,9 +1,9 @@
-import type { Claim } from '../knowledge/schema.ts';
 import { INTENT_TARGETS } from './intent.ts';
 import type { MatchOptions } from './options.ts';
+import { activateTable, compileQuestion, createArticleScan, EV_COUNTED, EV_ENTITY_TYPE, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanArticle, type ArticleScan, type QuestionTable } from './question-table.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
-import { familyStems, misspelledStems, type IndexedSentence, type MatcherIndex } from './search-index.ts';
+import { ANAPHORIC, ANSWER_TYPES, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
 /**
@@ -162,20 +162,20 @@ export interface PreparedTerm {
 
 /** Prepares a question's terms against the index: IDF weights and the stems each matches through. */
 export function prepareTerms(index: MatcherIndex, plan: QueryPlan): PreparedTerm[] {
-  const n = Math.max(1, index.sentences.length);
+  const n = Math.max(1, index.liveSentences);
   return plan.terms.map((term) => {
     let df: number;
     let exact: string[] = [];
     let related: string[] = [];
     let affiliated: string[] = [];
     if (term.kind === 'entity' && term.concept !== undefined) {
-      const surface = (term.entityStems ?? []).map((st) => index.sentencePostings.get(st)?.length ?? 0);
-      df = Math.max(index.conceptPostings.get(term.concept)?.length ?? 0, surface.length > 0 ? Math.min(...surface) : 0);
+      const surface = (term.entityStems ?? []).map((st) => stemFrequency(index, st));
+      df = Math.max(conceptFrequency(index, term.concept), surface.length > 0 ? Math.min(...surface) : 0);
       affiliated = [...(index.affiliated.get(term.concept) ?? [])];
     } else {
       exact = [term.stem];
       related = [...new Set([...term.synonyms, ...familyStems(index, term.stem)])];
-      df = index.sentencePostings.get(term.stem)?.length ?? 0;
+      df = stemFrequency(index, term.stem);
       if (df === 0) related.push(...misspelledStems(index, term.stem));
     }
     // Names, numbers and entities weigh at least as much as a rare word: they are what the question is about.
@@ -195,46 +195,42 @@ export interface QuestionFacts {
   givenNumbers: ReadonlySet<string>;
   /** Stems the asked-for count may be of: the head noun and its related forms ("sailors" in "how many sailors"). */
   countedStems: ReadonlySet<string>;
+  /** The question compiled against the index's vocabulary (see `question-table.ts`). */
+  table: QuestionTable;
+  /** The article last matched against it. */
+  scan: ArticleScan;
 }
 
 /** Works out a question's facts once. */
 export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFacts {
   const terms = prepareTerms(index, plan);
   const head = terms.filter((t) => t.kind === 'head' || (plan.intent === 'how-many' && (t.kind === 'word' || t.kind === 'verb')));
+  const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
+  const givenNumbers = new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms]));
+  const countedStems = new Set(head.flatMap((t) => [...t.exact, ...t.related]));
+  const shapes = terms.map((t) => ({
+    ...(t.term.kind === 'entity' && t.term.concept !== undefined ? { concept: t.term.concept } : {}),
+    entityStems: t.term.entityStems ?? [],
+    exact: t.exact,
+    related: t.related,
+    negatedForms: t.term.negatedForms ?? [],
+    broader: t.broader,
+    affiliated: t.affiliated,
+    antonyms: t.term.antonyms,
+    ...(t.term.namedNoun !== undefined ? { namedNoun: t.term.namedNoun } : {}),
+    kind: t.kind,
+    wordKind: t.term.kind,
+    stem: t.term.stem,
+  }));
   return {
     terms,
     total: terms.reduce((sum, t) => sum + t.weight, 0),
-    asked: new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])])),
-    givenNumbers: new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms])),
-    countedStems: new Set(head.flatMap((t) => [...t.exact, ...t.related])),
+    asked,
+    givenNumbers,
+    countedStems,
+    table: compileQuestion(index, plan, shapes, asked, givenNumbers, countedStems),
+    scan: createArticleScan(),
   };
-}
-
-function anyIn(stems: readonly string[], set: ReadonlySet<string>): boolean {
-  for (const s of stems) if (set.has(s)) return true;
-  return false;
-}
-
-/** How a term is found in a sentence itself: exactly, through a related word, or a broader one. */
-function matchIn(t: PreparedTerm, s: IndexedSentence): TermMatch {
-  const term = t.term;
-  if (term.kind === 'entity' && term.concept !== undefined) {
-    if (s.entities.has(term.concept)) return 'exact';
-    const surface = term.entityStems ?? [];
-    if (surface.length > 0 && surface.every((x) => s.stems.has(x))) return 'exact';
-    for (const a of t.affiliated) if (s.entities.has(a)) return 'related';
-    return 'none';
-  }
-  if (anyIn(t.exact, s.stems)) return 'exact';
-  if (anyIn(t.related, s.stems) || term.negatedForms?.some((f) => s.stems.has(f))) return 'related';
-  if (t.kind !== 'number' && anyIn(t.broader, s.stems)) return 'broader';
-  return 'none';
-}
-
-function matchInSet(t: PreparedTerm, stems: ReadonlySet<string>, concepts: { has(key: string): boolean }): boolean {
-  const term = t.term;
-  if (term.kind === 'entity' && term.concept !== undefined) return concepts.has(term.concept) || (term.entityStems ?? []).every((x) => stems.has(x));
-  return anyIn(t.exact, stems) || anyIn(t.related, stems);
 }
 
 /** Why a sentence scored what it did: what each term matched, and the evidence. */
@@ -260,28 +256,59 @@ export interface SentenceFeatures {
 }
 
 /** The claims of a sentence whose speaker is the question's speaker. */
-export type SpeakerMatcher = (claims: readonly Claim[], s: IndexedSentence) => boolean;
+export type SpeakerMatcher = (claims: readonly ClaimView[], s: IndexedSentence) => boolean;
+
+/** Position of each feature in `FEATURE_NAMES`. */
+export const F = Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, k])) as Record<FeatureName, number>;
+
+/** How a term was found, as a code: the order of `TermMatch`. */
+export const MATCH = { exact: 0, related: 1, broader: 2, pronoun: 3, paragraph: 4, subject: 5, article: 6, none: 7 } as const;
+const MATCH_NAMES: readonly TermMatch[] = ['exact', 'related', 'broader', 'pronoun', 'paragraph', 'subject', 'article', 'none'];
+
+/** Evidence of one sentence, as bits (see `fillFeatures`). */
+export const EVIDENCE = { typeOk: 1, statesUnknown: 2, negationMismatch: 4, antonym: 8, roleConflict: 16, nameConflict: 32, speakerClaim: 64, opposite: 128, counted: 256 } as const;
+
+const NO_VERDICT: PredicateVerdict = { conflict: false, support: false, contradicts: false };
+
+/** What the full pass found that the cheap one leaves out: the predicate verdict. */
+export interface FullEvidence {
+  predicate: PredicateVerdict;
+}
 
 /**
- * Computes the features of one sentence for a question: the one place ranking, pruning bounds
- * and `--explain` take them from. Pure.
+ * Fills `values` with the features of sentence i (of the scanned article) and `modes` with how
+ * each term was found; returns the evidence bits. The cheap pass (`cheap`) leaves the costly
+ * checks that read word order (roles, owners, split names, predicates, definitions, a place
+ * after a preposition, "the X" for a name's noun) at their defaults: `cheapSlack` bounds what
+ * they can add. Pure.
  */
-export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, i: number, options: MatchOptions, speaks?: SpeakerMatcher, cheap = false): SentenceFeatures {
-  const s = index.sentences[i] as IndexedSentence;
-  const values = new Float64Array(FEATURE_NAMES.length);
-  const set = (name: FeatureName, value: number): void => {
-    values[FEATURE_NAMES.indexOf(name)] = value;
-  };
-  set('bias', 1);
-  const words = wordsOf(s.sentence.text);
-  const pStems = index.paragraphStems[s.paragraph] as ReadonlySet<string>;
-  const pConcepts = index.paragraphConcepts[s.paragraph] as ReadonlySet<string>;
-  const previous = index.sentences[i - 1]?.paragraph === s.paragraph ? index.sentences[i - 1] : undefined;
-  const subject = index.articleSubjects[s.article] as ReadonlySet<string>;
-  const subjectStems = index.articleSubjectStems[s.article] as ReadonlySet<string>;
-  const articleStems = index.articleStems[s.article] as ReadonlySet<string>;
+export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, scan: ArticleScan, i: number, cheap: boolean, values: Float64Array, modes: Uint8Array, speaks?: SpeakerMatcher, full?: FullEvidence): number {
+  const table = facts.table;
+  const o = i - scan.first;
+  const W = table.esWords;
+  const a = scan.article;
+  const sFlags = index.sentFlags[i] as number;
+  const p = scan.paragraphOf[o] as number;
+  const prev = o > 0 && scan.paragraphOf[o - 1] === p ? o - 1 : -1;
+  const anaphoric = (sFlags & ANAPHORIC) !== 0;
+  const wEx = scan.wordExact[o] as number;
+  const wRel = scan.wordRelated[o] as number;
+  const neg = scan.negatedForm[o] as number;
+  const brd = scan.broader[o] as number;
+  const ant = scan.antonym[o] as number;
+  const cEx = scan.conceptExact[o] as number;
+  const cAff = scan.conceptAffiliated[o] as number;
+  const nn = scan.namedNoun[o] as number;
+  const ev = scan.evidence[o] as number;
+  let view: IndexedSentence | undefined;
+  let words: SentenceWords | undefined;
+  const sentence = (): IndexedSentence => (view ??= sentenceAt(index, i));
+  const tokens = (): SentenceWords => (words ??= wordsOf(sentence().sentence.text));
+
+  values.fill(0);
+  values[F.bias] = 1;
   const total = facts.total > 0 ? facts.total : 1;
-  const cover = { entity: 0, number: 0, head: 0, verb: 0, word: 0, modifier: 0 };
+  const cover = [0, 0, 0, 0, 0, 0];
   let onlyRelated = 0;
   let onlyBroader = 0;
   let inParagraph = 0;
@@ -299,38 +326,55 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
   let missingWords = 0;
   let contentTerms = 0;
   let missingSelective = false;
-  const matches: FeatureExplanation['matches'] = [];
-  for (const t of facts.terms) {
-    let match = matchIn(t, s);
-    if (match === 'none' && t.kind !== 'number') {
-      if (previous && s.anaphoric && t.kind === 'entity' && matchInSet(t, previous.stems, previous.entities)) match = 'pronoun';
-      else if (matchInSet(t, pStems, pConcepts)) match = 'paragraph';
-      else if (t.term.kind === 'entity' && t.term.concept !== undefined ? subject.has(t.term.concept) : anyIn(t.exact, subjectStems)) match = 'subject';
-      else if (t.term.kind === 'entity' && t.term.concept !== undefined ? (t.term.entityStems ?? []).length > 0 && (t.term.entityStems ?? []).every((x) => articleStems.has(x)) : anyIn(t.exact, articleStems) || anyIn(t.related, articleStems)) match = 'article';
+  const k1 = 1.2;
+  const b = 0.75;
+  const norm = k1 * (1 - b + (b * (index.sentLength[i] as number)) / Math.max(1, averageLength(index)));
+  let bm25 = 0;
+  for (let k = 0; k < facts.terms.length; k++) {
+    const t = facts.terms[k] as PreparedTerm;
+    const bit = 1 << k;
+    const conceptTerm = (table.conceptTerms & bit) !== 0;
+    let match: number;
+    if (conceptTerm) {
+      if (cEx & bit) match = MATCH.exact;
+      else if (!(table.vacuous & bit) && hasAllEntityWords(table, k, scan.entityWords, o * W)) match = MATCH.exact;
+      else if (cAff & bit) match = MATCH.related;
+      else match = MATCH.none;
+    } else if (wEx & bit) match = MATCH.exact;
+    else if ((wRel | neg) & bit) match = MATCH.related;
+    else if (t.kind !== 'number' && brd & bit) match = MATCH.broader;
+    else match = MATCH.none;
+    if (match === MATCH.none && t.kind !== 'number') {
+      const inSentence = (q: number): boolean => (conceptTerm ? ((scan.conceptExact[q] as number) & bit) !== 0 || hasAllEntityWords(table, k, scan.entityWords, q * W) : (((scan.wordExact[q] as number) | (scan.wordRelated[q] as number)) & bit) !== 0);
+      if (prev >= 0 && anaphoric && table.entityKind & bit && inSentence(prev)) match = MATCH.pronoun;
+      else if (conceptTerm ? ((scan.paraConcepts[p] as number) & bit) !== 0 || hasAllEntityWords(table, k, scan.paraEntityWords, p * W) : ((scan.paraWords[p] as number) & bit) !== 0) match = MATCH.paragraph;
+      else if (conceptTerm ? (scan.subjectConcepts & bit) !== 0 : (scan.subjectWords & bit) !== 0) match = MATCH.subject;
+      else if (conceptTerm ? !(table.vacuous & bit) && hasAllEntityWords(table, k, scan.articleEntityWords, 0) : (scan.articleWords & bit) !== 0) match = MATCH.article;
     }
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
-    if (match === 'paragraph' && t.term.namedNoun !== undefined && s.stems.has(t.term.namedNoun) && namesDefinitely(words, t.term.namedNoun)) match = 'pronoun';
-    matches.push({ term: t.term.text, kind: t.kind, match });
+    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely(tokens(), t.term.namedNoun)) match = MATCH.pronoun;
+    modes[k] = match;
     const share = t.weight / total;
-    if (match === 'exact' || match === 'related' || match === 'broader') {
-      cover[t.kind] += share;
+    if (match <= MATCH.broader) {
+      const c = KIND_INDEX[t.kind];
+      cover[c] = (cover[c] as number) + share;
       direct++;
-      if (match === 'related') onlyRelated += share;
-      if (match === 'broader') onlyBroader += share;
-    } else if (match === 'pronoun') viaPronoun += share;
-    else if (match === 'paragraph') inParagraph += share;
-    else if (match === 'subject') inSubject += share;
-    else if (match === 'article') inArticle += share;
-    if (match !== 'none') articleCoverage += share;
-    const found = match !== 'none' && match !== 'article';
+      if (match === MATCH.related) onlyRelated += share;
+      if (match === MATCH.broader) onlyBroader += share;
+    } else if (match === MATCH.pronoun) viaPronoun += share;
+    else if (match === MATCH.paragraph) inParagraph += share;
+    else if (match === MATCH.subject) inSubject += share;
+    else if (match === MATCH.article) inArticle += share;
+    if (match !== MATCH.none) articleCoverage += share;
+    const found = match !== MATCH.none && match !== MATCH.article;
     if (!found && t.kind === 'entity') missingEntity = true;
-    if (match === 'none' && t.kind === 'number') missingNumber = true;
-    if ((match === 'none' || match === 'paragraph' || match === 'subject' || match === 'article') && t.kind === 'head') missingHead = true;
-    if ((match === 'none' || match === 'broader') && t.kind === 'verb') missingVerb = true;
-    if (!found && t.term.antonyms.some((a) => s.stems.has(a))) antonym = true;
+    if (match === MATCH.none && t.kind === 'number') missingNumber = true;
+    if ((match === MATCH.none || match === MATCH.paragraph || match === MATCH.subject || match === MATCH.article) && t.kind === 'head') missingHead = true;
+    if ((match === MATCH.none || match === MATCH.broader) && t.kind === 'verb') missingVerb = true;
+    if (!found && ant & bit) antonym = true;
     // Accounted for: in the sentence, or, for a name, in what the sentence refers back to.
-    const inSentence = match === 'exact' || match === 'related';
-    const accounted = inSentence || (t.kind === 'entity' && (match === 'pronoun' || match === 'paragraph' || match === 'subject'));
+    const inSentence = match === MATCH.exact || match === MATCH.related;
+    const accounted = inSentence || (t.kind === 'entity' && (match === MATCH.pronoun || match === MATCH.paragraph || match === MATCH.subject));
     if (!accounted) maxMissing = Math.max(maxMissing, share);
     if (t.kind !== 'entity' && t.kind !== 'number' && t.kind !== 'modifier') {
       contentTerms++;
@@ -339,131 +383,193 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
     // "the first", "the largest": the word that picks the answer must be said.
     if (t.term.selective && !inSentence) missingSelective = true;
   }
-  set('coverEntity', cover.entity);
-  set('coverNumber', cover.number);
-  set('coverHead', cover.head);
-  set('coverVerb', cover.verb);
-  set('coverWord', cover.word);
-  set('coverModifier', cover.modifier);
-  set('onlyRelated', onlyRelated);
-  set('onlyBroader', onlyBroader);
-  set('inParagraph', inParagraph);
-  set('viaPronoun', viaPronoun);
-  set('inSubject', inSubject);
-  set('inArticle', inArticle);
-  set('articleCoverage', articleCoverage);
-  set('directShare', facts.terms.length > 0 ? direct / facts.terms.length : 0);
-  // BM25's view: the exact matches, saturated and normalised by the sentence's length.
-  const k1 = 1.2;
-  const b = 0.75;
-  const norm = k1 * (1 - b + (b * s.length) / Math.max(1, index.averageLength));
-  let bm25 = 0;
-  for (let k = 0; k < facts.terms.length; k++) if (matches[k]?.match === 'exact') bm25 += ((facts.terms[k] as PreparedTerm).weight * (k1 + 1)) / (1 + norm);
-  set('bm25Share', bm25 / ((k1 + 1) * total / (1 + k1 * (1 - b))));
-  set('shortSentence', Math.max(0, 1 - s.length / Math.max(1, 2 * index.averageLength)));
-  set('idfMass', Math.min(1, Math.log1p(facts.total) / 4));
-  set('missingEntity', missingEntity ? 1 : 0);
-  set('missingNumber', missingNumber ? 1 : 0);
-  set('missingHead', missingHead ? 1 : 0);
-  set('missingVerb', missingVerb ? 1 : 0);
-  set('maxMissing', maxMissing);
-  set('missingWords', contentTerms > 0 ? Math.min(1, missingWords / 3) : 0);
-  set('missingSelective', missingSelective ? 1 : 0);
+  // BM25's view: the exact matches, saturated and normalised by the sentence's length (summed in term order, after the loop, as ever).
+  for (let k = 0; k < facts.terms.length; k++) if (modes[k] === MATCH.exact) bm25 += ((facts.terms[k] as PreparedTerm).weight * (k1 + 1)) / (1 + norm);
+  values[F.coverEntity] = cover[0] as number;
+  values[F.coverNumber] = cover[1] as number;
+  values[F.coverHead] = cover[2] as number;
+  values[F.coverVerb] = cover[3] as number;
+  values[F.coverWord] = cover[4] as number;
+  values[F.coverModifier] = cover[5] as number;
+  values[F.onlyRelated] = onlyRelated;
+  values[F.onlyBroader] = onlyBroader;
+  values[F.inParagraph] = inParagraph;
+  values[F.viaPronoun] = viaPronoun;
+  values[F.inSubject] = inSubject;
+  values[F.inArticle] = inArticle;
+  values[F.articleCoverage] = articleCoverage;
+  values[F.directShare] = facts.terms.length > 0 ? direct / facts.terms.length : 0;
+  values[F.bm25Share] = bm25 / (((k1 + 1) * total) / (1 + k1 * (1 - b)));
+  values[F.shortSentence] = Math.max(0, 1 - (index.sentLength[i] as number) / Math.max(1, 2 * averageLength(index)));
+  values[F.idfMass] = Math.min(1, Math.log1p(facts.total) / 4);
+  values[F.missingEntity] = missingEntity ? 1 : 0;
+  values[F.missingNumber] = missingNumber ? 1 : 0;
+  values[F.missingHead] = missingHead ? 1 : 0;
+  values[F.missingVerb] = missingVerb ? 1 : 0;
+  values[F.maxMissing] = maxMissing;
+  values[F.missingWords] = contentTerms > 0 ? Math.min(1, missingWords / 3) : 0;
+  values[F.missingSelective] = missingSelective ? 1 : 0;
 
-  const { typeOk, statesUnknown, counted } = typeEvidence(s, plan, facts, words, cheap);
-  const typed = INTENT_TARGETS[plan.intent] !== undefined;
-  set('typeMissing', typed && !typeOk ? 1 : 0);
-  set('typeCounted', counted ? 1 : 0);
-  set('statesUnknown', statesUnknown ? 1 : 0);
-  set('typedIntent', typed ? 1 : 0);
-  set('confirmIntent', plan.intent === 'confirm' ? 1 : 0);
+  // The answer's type: a sentence saying the asked-for thing is not known answers too.
+  const target = INTENT_TARGETS[plan.intent];
+  let typeOk = true;
+  let statesUnknown = false;
+  let counted = false;
+  if (target) {
+    const has = (type: (typeof ANSWER_TYPES)[number]): boolean => (sFlags & (1 << (TYPE_SHIFT + ANSWER_TYPES.indexOf(type)))) !== 0;
+    if (sFlags & (1 << (UNKNOWN_SHIFT + UNKNOWN_ASPECTS.indexOf(target.unknown)))) statesUnknown = true;
+    else {
+      typeOk = false;
+      for (const type of target.types) {
+        if (type === 'quantity') {
+          // "How many of the 352 votes …" is not answered by a sentence whose only figure is 352;
+          // a count of the thing asked about ("how many sailors" — "46 sailors") counts for more.
+          if (has(type) && ev & EV_QUANTITY) {
+            typeOk = true;
+            counted = (ev & EV_COUNTED) !== 0;
+            break;
+          }
+        } else if (type === 'date' || type === 'reason') {
+          if (has(type)) {
+            typeOk = true;
+            break;
+          }
+        } else if (ev & EV_ENTITY_TYPE) {
+          // The entity that answers "who" must be one the question did not already name.
+          typeOk = true;
+          break;
+        }
+      }
+      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed(tokens(), facts.asked)) typeOk = true;
+      if (!typeOk && plan.intent === 'who' && ev & EV_NAME_NOT_ASKED) typeOk = true;
+    }
+  }
+  const typed = target !== undefined;
+  values[F.typeMissing] = typed && !typeOk ? 1 : 0;
+  values[F.typeCounted] = counted ? 1 : 0;
+  values[F.statesUnknown] = statesUnknown ? 1 : 0;
+  values[F.typedIntent] = typed ? 1 : 0;
+  values[F.confirmIntent] = plan.intent === 'confirm' ? 1 : 0;
 
-  const negationMismatch = negationMismatchOf(s, plan, facts, statesUnknown);
-  set('negationMismatch', negationMismatch ? 1 : 0);
-  set('antonym', antonym ? 1 : 0);
+  let negationMismatch: boolean;
+  if (plan.negated) {
+    if (plan.negatedStems.size === 0) negationMismatch = (sFlags & NEGATED) === 0;
+    // "without pistons" is said by "pistonless".
+    else negationMismatch = !(ev & EV_PLAN_NEGATED) && neg === 0;
+  } else {
+    // "What is fully understood …" is not answered by "… are not fully understood"; yes/no and
+    // stance questions are, since the denial is their answer.
+    negationMismatch = (ev & EV_HEAD_NEGATED) !== 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown;
+  }
+  values[F.negationMismatch] = negationMismatch ? 1 : 0;
+  values[F.antonym] = antonym ? 1 : 0;
   // The costly checks (word order, roles, definitions) are left at 0 on the cheap pass, which bounds them instead.
-  const swapped = !cheap && rolesSwapped(s, plan, facts.asked, words);
-  // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
-  const nameConflict = !cheap && (ownerSwapped(s, plan, words) || splitName(s, plan) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !pStems.has(owned)));
-  set('nameConflict', nameConflict ? 1 : 0);
-  const predicate = !cheap && plan.intent === 'confirm' && plan.predicate ? predicateConflict(index, i, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader])) : { conflict: false, support: false, contradicts: false };
-  const roleConflict = swapped || predicate.conflict;
-  set('roleConflict', roleConflict ? 1 : 0);
-  set('roleSupport', predicate.support ? 1 : 0);
-
-  const speakerClaim = plan.intent === 'stance' && speaks !== undefined && speaks(s.claims, s);
-  set('speakerClaim', speakerClaim ? 1 : 0);
-  set('speakerMissing', plan.intent === 'stance' && !speakerClaim ? 1 : 0);
-  set('definition', !cheap && plan.defines !== undefined && plan.defines.test(s.sentence.text) ? 1 : 0);
-  const first = index.paragraphStart[s.paragraph] === i && (s.paragraph === 0 || index.sentences[(index.paragraphStart[s.paragraph] ?? 1) - 1]?.article !== s.article);
-  set('leadSentence', first ? 1 : 0);
+  let roleConflict = false;
+  let nameConflict = false;
+  let predicate = NO_VERDICT;
+  let definition = false;
+  if (!cheap) {
+    const s = sentence();
+    const swapped = rolesSwapped(s, plan, facts.asked, tokens());
+    // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
+    nameConflict = ownerSwapped(s, plan, tokens()) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, tokens()()), plan)) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !paragraphHas(index, s.paragraph, owned));
+    if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, tokens(), plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
+    roleConflict = swapped || predicate.conflict;
+    definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
+  }
+  values[F.nameConflict] = nameConflict ? 1 : 0;
+  values[F.roleConflict] = roleConflict ? 1 : 0;
+  values[F.roleSupport] = predicate.support ? 1 : 0;
+  const speakerClaim = plan.intent === 'stance' && speaks !== undefined && speaks(sentence().claims, sentence());
+  values[F.speakerClaim] = speakerClaim ? 1 : 0;
+  values[F.speakerMissing] = plan.intent === 'stance' && !speakerClaim ? 1 : 0;
+  values[F.definition] = definition ? 1 : 0;
+  values[F.leadSentence] = i === index.articleSentStart[a] ? 1 : 0;
   // A story of many paragraphs, or one paragraph on its own: how much context surrounds the sentence.
-  const article = index.articles[s.article];
-  set('longArticle', Math.min(1, Math.max(0, ((article?.paragraphs.length ?? 1) - 1) / 5)));
+  values[F.longArticle] = Math.min(1, Math.max(0, ((index.articleParaStart[a + 1] as number) - (index.articleParaStart[a] as number) - 1) / 5));
+  if (full) full.predicate = predicate;
+  // Word-order slots are too rough to dispute another sentence with; a contradicted predicate, an antonym or another owner are not.
+  const opposite = antonym || predicate.contradicts || nameConflict || (negationMismatch && !plan.negated);
+  return (
+    (typeOk ? EVIDENCE.typeOk : 0) |
+    (statesUnknown ? EVIDENCE.statesUnknown : 0) |
+    (negationMismatch ? EVIDENCE.negationMismatch : 0) |
+    (antonym ? EVIDENCE.antonym : 0) |
+    (roleConflict ? EVIDENCE.roleConflict : 0) |
+    (nameConflict ? EVIDENCE.nameConflict : 0) |
+    (speakerClaim ? EVIDENCE.speakerClaim : 0) |
+    (opposite ? EVIDENCE.opposite : 0) |
+    (counted ? EVIDENCE.counted : 0)
+  );
+}
+
+const KIND_INDEX: Record<PreparedTerm['kind'], number> = { entity: 0, number: 1, head: 2, verb: 3, word: 4, modifier: 5 };
+
+/** True when a sentence of global paragraph p holds `stem`. */
+function paragraphHas(index: MatcherIndex, p: number, stem: string): boolean {
+  const id = index.stems.ids.get(stem);
+  if (id === undefined) return false;
+  for (let i = index.paraStart[p] as number; i < (index.paraStart[p + 1] as number); i++) {
+    for (let j = index.sentStemStart[i] as number; j < (index.sentStemStart[i + 1] as number); j++) if (index.stemIds[j] === id) return true;
+  }
+  return false;
+}
+
+/**
+ * The most the costly checks the cheap pass leaves out can add to a sentence's score: each
+ * costly feature at its best where it can still change, and "the X" turning a paragraph match
+ * of a name into a pronoun one.
+ */
+export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: readonly number[], values: Float64Array, modes: Uint8Array, scan: ArticleScan, i: number): number {
+  const w = (k: number): number => weights[k] ?? 0;
+  let slack = Math.max(0, w(F.roleConflict)) + Math.max(0, w(F.nameConflict));
+  if (plan.intent === 'confirm' && plan.predicate) slack += Math.max(0, w(F.roleSupport));
+  if (plan.defines !== undefined) slack += Math.max(0, w(F.definition));
+  if (plan.intent === 'where' && values[F.typeMissing] === 1) slack += Math.max(0, -w(F.typeMissing));
+  const nn = scan.namedNoun[i - scan.first] as number;
+  if (nn !== 0) {
+    const total = facts.total > 0 ? facts.total : 1;
+    for (let k = 0; k < facts.terms.length; k++) {
+      const t = facts.terms[k] as PreparedTerm;
+      if (modes[k] === MATCH.paragraph && nn & (1 << k) && t.term.namedNoun !== undefined) slack += Math.max(0, (w(F.viaPronoun) - w(F.inParagraph)) * (t.weight / total));
+    }
+  }
+  return slack;
+}
+
+/**
+ * Computes the features of one sentence for a question: the one place ranking, pruning bounds
+ * and `--explain` take them from. Pure.
+ */
+export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, i: number, options: MatchOptions, speaks?: SpeakerMatcher, cheap = false): SentenceFeatures {
   void options;
+  activateTable(index, facts.table);
+  const scan = scanArticle(index, facts.table, index.sentArticle[i] as number, facts.scan);
+  const values = new Float64Array(FEATURE_NAMES.length);
+  const modes = new Uint8Array(facts.terms.length);
+  const full: FullEvidence = { predicate: NO_VERDICT };
+  const ev = fillFeatures(index, plan, facts, scan, i, cheap, values, modes, speaks, full);
+  return { values, explanation: explanationOf(facts, modes, ev, full.predicate) };
+}
+
+/** The explanation of evidence bits and term matches. */
+export function explanationOf(facts: QuestionFacts, modes: Uint8Array, ev: number, predicate: PredicateVerdict): FeatureExplanation {
   return {
-    values,
-    explanation: {
-      matches,
-      typeOk,
-      statesUnknown,
-      negationMismatch,
-      antonym,
-      roleConflict,
-      nameConflict,
-      predicate,
-      speakerClaim,
-      // Word-order slots are too rough to dispute another sentence with; a contradicted predicate, an antonym or another owner are not.
-      opposite: antonym || predicate.contradicts || nameConflict || (negationMismatch && !plan.negated),
-    },
+    matches: facts.terms.map((t, k) => ({ term: t.term.text, kind: t.kind, match: MATCH_NAMES[modes[k] as number] as TermMatch })),
+    typeOk: (ev & EVIDENCE.typeOk) !== 0,
+    statesUnknown: (ev & EVIDENCE.statesUnknown) !== 0,
+    negationMismatch: (ev & EVIDENCE.negationMismatch) !== 0,
+    antonym: (ev & EVIDENCE.antonym) !== 0,
+    roleConflict: (ev & EVIDENCE.roleConflict) !== 0,
+    nameConflict: (ev & EVIDENCE.nameConflict) !== 0,
+    predicate,
+    speakerClaim: (ev & EVIDENCE.speakerClaim) !== 0,
+    opposite: (ev & EVIDENCE.opposite) !== 0,
   };
 }
 
 /** "Paris Philharmony" asked, "Paris" and "Philharmony" both names in the sentence but not together: another Philharmony. */
-function splitName(s: IndexedSentence, plan: QueryPlan): boolean {
-  const isNameIn = (stem: string): boolean => s.names.has(stem) || [...s.namePairs].some((pair) => pair.startsWith(`${stem} `));
-  return plan.namePairs.some(([a, b, pair]) => !s.namePairs.has(pair) && isNameIn(a) && isNameIn(b));
-}
-
-function negationMismatchOf(s: IndexedSentence, plan: QueryPlan, facts: QuestionFacts, statesUnknown: boolean): boolean {
-  if (plan.negated) {
-    if (plan.negatedStems.size === 0) return !s.sentence.negated;
-    for (const x of plan.negatedStems) if (s.negatedStems.has(x)) return false;
-    // "without pistons" is said by "pistonless".
-    return !plan.terms.some((t) => t.negatedForms?.some((f) => s.stems.has(f)));
-  }
-  // "What is fully understood …" is not answered by "… are not fully understood"; yes/no and
-  // stance questions are, since the denial is their answer.
-  return s.negatedHeads.size > 0 && plan.intent !== 'confirm' && plan.intent !== 'stance' && !statesUnknown && facts.terms.some((t) => t.term.kind === 'word' && s.negatedHeads.has(t.term.stem));
-}
-
-function typeEvidence(s: IndexedSentence, plan: QueryPlan, facts: QuestionFacts, words: SentenceWords, cheap: boolean): { typeOk: boolean; statesUnknown: boolean; counted: boolean } {
-  const target = INTENT_TARGETS[plan.intent];
-  if (!target) return { typeOk: true, statesUnknown: false, counted: false };
-  if (s.unknown.has(target.unknown)) return { typeOk: true, statesUnknown: true, counted: false };
-  for (const type of target.types) {
-    if (type === 'quantity') {
-      // "How many of the 352 votes …" is not answered by a sentence whose only figure is 352.
-      if (s.types.has(type) && (s.quantities.length === 0 || s.quantities.some((q) => !facts.givenNumbers.has(q)))) {
-        // A count of the thing asked about ("how many sailors" — "46 sailors"), not just any figure.
-        let counted = false;
-        for (const c of facts.countedStems) if (s.countStems.has(c)) counted = true;
-        return { typeOk: true, statesUnknown: false, counted };
-      }
-      continue;
-    }
-    if (type === 'date' || type === 'reason') {
-      if (s.types.has(type)) return { typeOk: true, statesUnknown: false, counted: false };
-      continue;
-    }
-    // The entity that answers "who" must be one the question did not already name.
-    for (const [concept, entityType] of s.entities) {
-      if (!plan.concepts.has(concept) && (entityType === type || (type === 'organization' && entityType === 'group'))) return { typeOk: true, statesUnknown: false, counted: false };
-    }
-  }
-  if (plan.intent === 'where' && !cheap && placeNamed(words, facts.asked)) return { typeOk: true, statesUnknown: false, counted: false };
-  if (plan.intent === 'who') {
-    for (const name of s.names) if (!facts.asked.has(name)) return { typeOk: true, statesUnknown: false, counted: false };
-  }
-  return { typeOk: false, statesUnknown: false, counted: false };
+function splitName(s: IndexedSentence, pairs: ReadonlySet<string>, plan: QueryPlan): boolean {
+  const isNameIn = (stem: string): boolean => s.names.has(stem) || [...pairs].some((pair) => pair.startsWith(`${stem} `));
+  return plan.namePairs.some(([a, b, pair]) => !pairs.has(pair) && isNameIn(a) && isNameIn(b));
 }

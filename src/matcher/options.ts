@@ -1,4 +1,5 @@
 import { committedModel, type Model } from './model.ts';
+import { postingRetriever, type Retriever } from './retrieve.ts';
 
 /** Every tunable of the matcher, in one place with its default. */
 export interface MatchOptions {
@@ -6,8 +7,10 @@ export interface MatchOptions {
   model: Model;
   /** How many ranked sentences to return. Default 5. */
   limit: number;
-  /** Most sentences scored in full per question on the pruned path, past the bound. Default 400. */
-  maxScored: number;
+  /** Where candidate articles come from. Default: the index's own posting lists (`postingRetriever`). */
+  retriever: Retriever;
+  /** Score every candidate instead of pruning by bounds: the reference the pruned path must equal. Default false. */
+  exhaustive: boolean;
 }
 
 /** The defaults; the model is read on first use. */
@@ -16,10 +19,11 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
     return committedModel();
   },
   limit: 5,
-  maxScored: 400,
+  retriever: postingRetriever,
+  exhaustive: false,
 });
 
 /** Options with a different model (training and evaluation). */
 export function withModel(model: Model, base: Readonly<MatchOptions> = DEFAULT_MATCH_OPTIONS): MatchOptions {
-  return { model, limit: base.limit, maxScored: base.maxScored };
+  return { model, limit: base.limit, retriever: base.retriever, exhaustive: base.exhaustive };
 }

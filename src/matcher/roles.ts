@@ -1,8 +1,9 @@
 import { AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
-import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
+import { isStopWord, type Token } from '../nlp/text.ts';
 import { relationsOf } from '../nlp/wordnet.ts';
 import type { Predicate, RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
+import type { SentenceWords } from './word-order.ts';
 
 /*
  * Who did what to whom in a sentence, read from word order around the question's verb (no
@@ -84,21 +85,13 @@ function sensesOf(t: Token): Set<string> {
   return new Set([t.stem, ...rel.synonym, ...rel.hypernym, ...rel.derivation]);
 }
 
-const tokenCache = new Map<number, Token[]>();
-
 /**
  * Whether a sentence bears out a question's predicate (`support`: same doer, verb and receiver)
  * or speaks against it (`conflict`: roles swapped, another doer or receiver, or the opposite verb
  * with the same names). Neither when it does not hold the verb and the names together.
  */
-export function predicateConflict(index: MatcherIndex, i: number, predicate: Predicate, questionWords: readonly string[] = [], objects: readonly (readonly string[])[] = []): PredicateVerdict {
-  const s = index.sentences[i] as IndexedSentence;
-  let tokens = tokenCache.get(i);
-  if (!tokens) {
-    tokens = tokenize(s.sentence.text);
-    if (tokenCache.size > 5_000) tokenCache.clear();
-    tokenCache.set(i, tokens);
-  }
+export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words: SentenceWords, predicate: Predicate, questionWords: readonly string[] = [], objects: readonly (readonly string[])[] = []): PredicateVerdict {
+  const tokens = words();
   const text = s.sentence.text;
   const fillers = fillersOf(index, tokens);
   const verbs = new Set(predicate.verb);

@@ -1,13 +1,46 @@
-import type { AnswerType, Claim, EntityType, Knowledge, Sentence, UnknownAspect } from '../knowledge/schema.ts';
+import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { addPosting, compactPostings, createPostingTable, createVocabulary, ensureCapacity, internString, postingCount, type PostingTable, type Vocabulary } from './columns.ts';
 
-const NOTHING: ReadonlySet<string> = new Set();
+/*
+ * The matcher's index, compact: every sentence is a few numbers in typed arrays (its article,
+ * paragraph, length and flags), its content stems and entity concepts as vocabulary ids, and its
+ * text as UTF-8 bytes. Nothing is tokenised again to match or bound a sentence; only the handful
+ * a question may still be answered by are, for word order. Posting lists are per article (which
+ * articles hold a stem or concept): the ranking bounds whole articles, then scores sentences.
+ * Articles can be added and removed in place (`addArticles`, `removeArticles`).
+ */
 
-/** A set of the items, or the shared empty set: most sentences have no multi-word name. */
-function setOrNothing(items: readonly string[]): ReadonlySet<string> {
-  return items.length > 0 ? new Set(items) : NOTHING;
-}
+/** Answer types as bits of a sentence's flags (shifted by `TYPE_SHIFT`). */
+export const ANSWER_TYPES: readonly AnswerType[] = ['date', 'quantity', 'person', 'organization', 'country', 'place', 'reason'];
+/** Unknown aspects as bits of a sentence's flags (shifted by `UNKNOWN_SHIFT`). */
+export const UNKNOWN_ASPECTS: readonly UnknownAspect[] = ['quantity', 'time', 'place', 'identity', 'reason'];
+/** Entity types by code. */
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'place', 'group'];
+/** Claim stances by code. */
+export const STANCES: readonly Claim['stance'][] = ['says', 'believes', 'alleges', 'denies', 'warns', 'confirms', 'not-confirmed'];
+
+/** Sentence flag: it opens with a pronoun that may stand for a name in its paragraph. */
+export const ANAPHORIC = 1;
+/** Sentence flag: the build found it negated. */
+export const NEGATED = 2;
+/** Where answer-type bits start in a sentence's flags. */
+export const TYPE_SHIFT = 2;
+/** Where unknown-aspect bits start in a sentence's flags. */
+export const UNKNOWN_SHIFT = TYPE_SHIFT + ANSWER_TYPES.length;
+
+/** Stem-entry flag: the word is capitalised past the sentence's first word (a name). */
+export const STEM_NAME = 1;
+/** Stem-entry flag: a negation of the sentence negates it (within three content words). */
+export const STEM_NEGATED = 2;
+/** Stem-entry flag: a predicate negation negates it directly ("is not met"). */
+export const STEM_NEGATED_HEAD = 4;
+
+/** Article-posting flag: the key is in one of the article's sentences. */
+export const IN_SENTENCES = 1;
+/** Article-posting flag: the key is one of the article's subjects (title, lead, most named). */
+export const IN_SUBJECT = 2;
 
 /**
  * How many content words after a sentence's "not" count as negated. Wider than a question's
@@ -15,49 +48,9 @@ function setOrNothing(items: readonly string[]): ReadonlySet<string> {
  */
 const SENTENCE_NEGATION_REACH = 3;
 
-/** One sentence as the matcher sees it. */
-export interface IndexedSentence {
-  /** Index of its article in `MatcherIndex.articles`. */
-  article: number;
-  /** Global paragraph index (across all articles). */
-  paragraph: number;
-  sentence: Sentence;
-  /** Content stems (stop words dropped), with repeats. */
-  length: number;
-  /** Entity concept keys mentioned, with each one's type. */
-  entities: ReadonlyMap<string, EntityType>;
-  types: ReadonlySet<AnswerType>;
-  unknown: ReadonlySet<UnknownAspect>;
-  /** Stems of capitalised words past the first: names the entity tagger may have missed. */
-  names: ReadonlySet<string>;
-  /** Stems that stand in the sentence only inside hyphenated compounds ("range" in "short-range"). */
-  compoundOnly: ReadonlySet<string>;
-  /** The sentence opens with a pronoun or demonstrative that may stand for a name in its paragraph. */
-  anaphoric: boolean;
-  /** Content stems present (for contradiction checks). */
-  stems: ReadonlySet<string>;
-  /** The first word of each quantity it gives, as a stem ("352" of "352 votes"). */
-  quantities: readonly string[];
-  /** Stems of what its quantities count or measure, and their units ("sailor", "wind", "percent"). */
-  countStems: ReadonlySet<string>;
-  /** Parts of its multi-word names (see `namePairs`). */
-  namePairs: ReadonlySet<string>;
-  /** What the sentence's negations negate: up to three content words after each (see `negationScope`). */
-  negatedStems: ReadonlySet<string>;
-  /** The word a predicate negation negates ("met" in "is not met", not "votes" in "(not votes)"). */
-  negatedHeads: ReadonlySet<string>;
-  claims: readonly Claim[];
-  /** Who makes each of `claims`, in the same order. */
-  speakers: readonly ClaimSpeaker[];
-}
-
-/** Who makes a claim: the speaker's concept key, and the stems of the speaker's words, entity name and role. */
-export interface ClaimSpeaker {
-  concept: string;
-  stems: ReadonlySet<string>;
-  /** Concepts the speaker speaks for ("united states" for "U.S. Energy Secretary Dan Brouillette"). */
-  affiliations: ReadonlySet<string>;
-}
+const ANAPHORS = new Set(['he', 'she', 'it', 'they', 'this', 'these', 'his', 'her', 'its', 'their']);
+/** How many of a sentence's first words may be the pronoun that refers back to its paragraph. */
+const ANAPHOR_REACH = 4;
 
 /** An alias phrase that names an entity concept, as token norms. */
 export interface AliasEntry {
@@ -67,70 +60,125 @@ export interface AliasEntry {
   capitals: boolean;
 }
 
-/** Everything the matcher needs, built once from the loaded knowledge. Read-only after build. */
-export interface MatcherIndex {
-  articles: readonly Knowledge[];
-  sentences: readonly IndexedSentence[];
-  /** `${article index}|${sentence id}` → global sentence index. */
-  sentenceAt: ReadonlyMap<string, number>;
-  /**
-   * Who speaks where: a claim's speaker concept and the stems of its speaker's name and role →
-   * the sentences holding such a claim ("savett", "spokesman", "national security council").
-   */
-  speakerPostings: ReadonlyMap<string, Int32Array>;
-  /** Content stems of each global paragraph. */
-  paragraphStems: readonly ReadonlySet<string>[];
-  /** Stems each global paragraph has only inside hyphenated compounds. */
-  paragraphCompoundOnly: readonly ReadonlySet<string>[];
-  /** Entity concepts of each global paragraph. */
-  paragraphConcepts: readonly ReadonlySet<string>[];
-  /** First global sentence index of each global paragraph, and one past the last. */
-  paragraphStart: Int32Array;
-  paragraphEnd: Int32Array;
-  /** stem → sentence indices (ascending, unique). */
-  sentencePostings: ReadonlyMap<string, Int32Array>;
-  /** entity concept → sentence indices. */
-  conceptPostings: ReadonlyMap<string, Int32Array>;
-  /** first alias token norm → aliases starting with it. */
-  aliases: ReadonlyMap<string, readonly AliasEntry[]>;
-  /** Concept key → display name. */
-  conceptNames: ReadonlyMap<string, string>;
-  /** Every stem of the index, sorted, for finding derived forms ("threat" → "threaten"). */
-  sortedStems: readonly string[];
-  /** Number of sentences, and mean content length, for BM25. */
-  averageLength: number;
-  /** Working memory the ranking reuses between questions (one question at a time). */
-  scratch: RankScratch;
-  /** What each article is about: the concepts of its title, its lead paragraph and its most named entities. */
-  articleSubjects: readonly ReadonlySet<string>[];
-  /** The content stems of each article's title and lead sentence: what "the virus" or "the quake" stand for. */
-  articleSubjectStems: readonly ReadonlySet<string>[];
-  /** Every content stem of each article. */
-  articleStems: readonly ReadonlySet<string>[];
-  /** First global sentence index of each article, and one past its last. */
-  articleStart: Int32Array;
-  articleEnd: Int32Array;
-  /** Concepts that stand for each other in part: a person and what they speak for, a capital and its country. */
-  affiliated: ReadonlyMap<string, ReadonlySet<string>>;
+/** An article's metadata and what suggestions it offers. */
+export interface ArticleEntry {
+  article: Knowledge['article'];
+  /** Its topics' suggested questions, in order. */
+  suggestions: readonly string[];
 }
 
-/** Per-sentence working arrays for ranking, reset after each question. */
-export interface RankScratch {
-  /** Weight matched directly so far, per sentence. */
-  direct: Float64Array;
-  /** Which term last credited a sentence (an ever-increasing stamp). */
-  stamp: Int32Array;
-  /** Weight matched anywhere in it so far, per paragraph, and the paragraph's stamp. */
-  paragraphDirect: Float64Array;
-  paragraphStamp: Int32Array;
-  /** Paragraph of each sentence. */
-  paragraphOf: Int32Array;
+/** Per-question working memory, reused between questions (one question at a time). */
+export interface IndexScratch {
+  /** Stem id → the question's slot for it, valid where `stemStamp` equals `epoch`. */
+  stemSlot: Int32Array;
+  stemStamp: Int32Array;
+  conceptSlot: Int32Array;
+  conceptStamp: Int32Array;
   epoch: number;
 }
 
-const ANAPHORS = new Set(['he', 'she', 'it', 'they', 'this', 'these', 'his', 'her', 'its', 'their']);
-/** How many of a sentence's first words may be the pronoun that refers back to its paragraph. */
-const ANAPHOR_REACH = 4;
+/**
+ * Everything the matcher needs, built from the loaded knowledge. Sentences, paragraphs and
+ * articles are numbered in load order; a removed article keeps its numbers and is skipped.
+ * Typed arrays may be longer than the counts they hold.
+ */
+export interface MatcherIndex {
+  articleCount: number;
+  paragraphCount: number;
+  sentenceCount: number;
+  /** Sentences of articles not removed: the N of IDF. */
+  liveSentences: number;
+  /** Content words of live sentences, for the mean sentence length of BM25. */
+  totalLength: number;
+  /** Content stems (and every stem an article, a title or a speaker holds). */
+  stems: Vocabulary;
+  /** Live sentences holding each stem. */
+  stemDf: Uint32Array;
+  /** Stem ids sorted by their text, each stem once it is held by a sentence (`stemDf` says whether it still is). */
+  sortedStems: Uint32Array;
+  sortedCount: number;
+  /** Entity concept keys (folded names). */
+  concepts: Vocabulary;
+  /** Live sentences mentioning each concept. */
+  conceptDf: Uint32Array;
+  /** Display name of each concept: the first entity name that gave it ('' when no entity did). */
+  conceptNames: string[];
+
+  /** Per sentence: its article, global paragraph, content length, flags (`ANAPHORIC`, `NEGATED`, types, unknown aspects). */
+  sentArticle: Uint32Array;
+  sentParagraph: Uint32Array;
+  sentLength: Uint16Array;
+  sentFlags: Uint16Array;
+  /** Sentence i's stems are `stemIds[sentStemStart[i]] …` up to `sentStemStart[i + 1]`, ascending, with `stemFlags`. */
+  sentStemStart: Uint32Array;
+  stemIds: Uint32Array;
+  stemFlags: Uint8Array;
+  /** Sentence i's entity concepts (in first-mention order) with their entity type codes. */
+  sentConceptStart: Uint32Array;
+  conceptIds: Uint32Array;
+  conceptTypes: Uint8Array;
+  /** Sentence i's quantities: each first word's stem id × 2, then the stems of what they count × 2 + 1. */
+  sentExtraStart: Uint32Array;
+  extraIds: Uint32Array;
+  /** Sentence i's text is the UTF-8 `textBytes[sentTextStart[i]] …` up to `sentTextStart[i + 1]`. */
+  sentTextStart: Uint32Array;
+  textBytes: Uint8Array;
+
+  /** First sentence of each global paragraph (one entry more than paragraphs). */
+  paraStart: Uint32Array;
+
+  /** First sentence and first paragraph of each article (one entry more than articles). */
+  articleSentStart: Uint32Array;
+  articleParaStart: Uint32Array;
+  articles: ArticleEntry[];
+  articleById: Map<string, number>;
+  /** Removed articles (1). */
+  removed: Uint8Array;
+  /** Article a's subject concepts and subject stems (title and lead sentence), ascending. */
+  subjectStart: Uint32Array;
+  subjectIds: Uint32Array;
+  subjectStemStart: Uint32Array;
+  subjectStemIds: Uint32Array;
+  /** Union of the flags of each article's sentences (types and unknown aspects). */
+  articleFlags: Uint16Array;
+  /** Shortest and longest sentence of each article, in content words. */
+  articleMinLength: Uint16Array;
+  articleMaxLength: Uint16Array;
+
+  /** Article a's claims are claims `articleClaimStart[a]` … `articleClaimStart[a + 1] - 1`, in the knowledge file's order. */
+  articleClaimStart: Uint32Array;
+  claimSentence: Uint32Array;
+  claimStance: Uint8Array;
+  /** The speaker as the article names them. */
+  claimSpeaker: string[];
+  /** The speaker's concept, the concepts they speak for, and the stems of their name and role. */
+  claimConcept: Uint32Array;
+  claimAffStart: Uint32Array;
+  claimAffIds: Uint32Array;
+  claimStemStart: Uint32Array;
+  claimStemIds: Uint32Array;
+  claimCount: number;
+
+  /** Stem id → articles holding it, each entry `article × 4 + flags` (`IN_SENTENCES`, `IN_SUBJECT`). */
+  articleStems: PostingTable;
+  /** Concept id → articles mentioning it or having it as a subject, as for stems. */
+  articleConcepts: PostingTable;
+  /** Concept id → claims by it or by someone who speaks for it. */
+  speakerConcepts: PostingTable;
+  /** Stem id → claims whose speaker's name or role holds it. */
+  speakerStems: PostingTable;
+
+  /** First alias token norm → aliases starting with it. */
+  aliases: Map<string, AliasEntry[]>;
+  /** `concept|norms` → how many articles give the alias (for removal). */
+  aliasRefs: Map<string, number>;
+  /** Concepts that stand for each other in part: a person and what they speak for, a capital and its country. */
+  affiliated: Map<string, Set<string>>;
+  /** `a|b` → how many articles affiliate them (for removal). */
+  affiliationRefs: Map<string, number>;
+
+  scratch: IndexScratch;
+}
 
 /**
  * Words a token implies without saying: a year implies its century ("1564" → "16th",
@@ -160,218 +208,656 @@ export function unitStems(text: string, tokens: readonly Token[], k: number): st
 /** The key that unifies one entity across articles: its folded name. */
 export const conceptKey = nameKey;
 
-function speakerOf(claim: Claim, article: Knowledge): ClaimSpeaker {
-  const entity = article.entities.find((e) => e.id === claim.speakerId);
-  const affiliations = new Set((entity?.affiliations ?? []).map((id) => conceptKey(article.entities.find((e) => e.id === id)?.name ?? id)));
-  return { concept: conceptKey(entity?.name ?? claim.speaker), stems: new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`)), affiliations };
+/** An empty index, ready for `addArticles`. */
+export function createMatcherIndex(): MatcherIndex {
+  const u32 = (): Uint32Array => new Uint32Array(16);
+  return {
+    articleCount: 0,
+    paragraphCount: 0,
+    sentenceCount: 0,
+    liveSentences: 0,
+    totalLength: 0,
+    stems: createVocabulary(),
+    stemDf: u32(),
+    sortedStems: u32(),
+    sortedCount: 0,
+    concepts: createVocabulary(),
+    conceptDf: u32(),
+    conceptNames: [],
+    sentArticle: u32(),
+    sentParagraph: u32(),
+    sentLength: new Uint16Array(16),
+    sentFlags: new Uint16Array(16),
+    sentStemStart: new Uint32Array(17),
+    stemIds: u32(),
+    stemFlags: new Uint8Array(16),
+    sentConceptStart: new Uint32Array(17),
+    conceptIds: u32(),
+    conceptTypes: new Uint8Array(16),
+    sentExtraStart: new Uint32Array(17),
+    extraIds: u32(),
+    sentTextStart: new Uint32Array(17),
+    textBytes: new Uint8Array(1024),
+    paraStart: new Uint32Array(17),
+    articleSentStart: new Uint32Array(17),
+    articleParaStart: new Uint32Array(17),
+    articles: [],
+    articleById: new Map(),
+    removed: new Uint8Array(16),
+    subjectStart: new Uint32Array(17),
+    subjectIds: u32(),
+    subjectStemStart: new Uint32Array(17),
+    subjectStemIds: u32(),
+    articleFlags: new Uint16Array(16),
+    articleMinLength: new Uint16Array(16),
+    articleMaxLength: new Uint16Array(16),
+    articleClaimStart: new Uint32Array(17),
+    claimSentence: u32(),
+    claimStance: new Uint8Array(16),
+    claimSpeaker: [],
+    claimConcept: u32(),
+    claimAffStart: new Uint32Array(17),
+    claimAffIds: u32(),
+    claimStemStart: new Uint32Array(17),
+    claimStemIds: u32(),
+    claimCount: 0,
+    articleStems: createPostingTable(),
+    articleConcepts: createPostingTable(),
+    speakerConcepts: createPostingTable(),
+    speakerStems: createPostingTable(),
+    aliases: new Map(),
+    aliasRefs: new Map(),
+    affiliated: new Map(),
+    affiliationRefs: new Map(),
+    scratch: createScratch(0, 0),
+  };
 }
 
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
+/** Working memory for a vocabulary of the given sizes. */
+export function createScratch(stems: number, concepts: number): IndexScratch {
+  return { stemSlot: new Int32Array(stems), stemStamp: new Int32Array(stems), conceptSlot: new Int32Array(concepts), conceptStamp: new Int32Array(concepts), epoch: 0 };
 }
 
-function freeze(map: Map<string, number[]>): Map<string, Int32Array> {
-  return new Map([...map].map(([k, v]) => [k, Int32Array.from(v)]));
+/** The scratch sized for the index's vocabularies (grown when articles brought new words). */
+export function scratchOf(index: MatcherIndex): IndexScratch {
+  const s = index.scratch;
+  if (s.stemSlot.length < index.stems.strings.length || s.conceptSlot.length < index.concepts.strings.length) {
+    index.scratch = createScratch(Math.ceil(index.stems.strings.length * 1.25) + 64, Math.ceil(index.concepts.strings.length * 1.25) + 64);
+    index.scratch.epoch = s.epoch;
+  }
+  return index.scratch;
 }
 
 /** Builds the matcher's index over every loaded article. Pure; O(total words). */
 export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex {
-  const sentences: IndexedSentence[] = [];
-  const sentencePostings = new Map<string, number[]>();
-  const conceptPostings = new Map<string, number[]>();
-  const aliases = new Map<string, AliasEntry[]>();
-  const conceptNames = new Map<string, string>();
-  const sentenceAt = new Map<string, number>();
-  const speakerPostings = new Map<string, number[]>();
-  const paragraphStart: number[] = [];
-  const paragraphStems: Set<string>[] = [];
-  const paragraphConcepts: Set<string>[] = [];
-  const paragraphCompoundOnly: Set<string>[] = [];
-  const paragraphEnd: number[] = [];
-  const seenAlias = new Set<string>();
-  let totalLength = 0;
-  const articleSubjects: Set<string>[] = [];
-  const articleSubjectStems: Set<string>[] = [];
-  const articleStems: Set<string>[] = [];
-  const articleStart: number[] = [];
-  const articleEnd: number[] = [];
-  const affiliated = new Map<string, Set<string>>();
-  const affiliate = (a: string, b: string): void => {
-    if (a === b) return;
-    for (const [x, y] of [[a, b], [b, a]] as const) {
-      const set = affiliated.get(x) ?? new Set<string>();
-      set.add(y);
-      affiliated.set(x, set);
-    }
-  };
+  const index = createMatcherIndex();
+  addArticles(index, articles);
+  compactIndex(index);
+  return index;
+}
 
-  articles.forEach((k, ai) => {
-    const mentionsBySentence = new Map<string, Map<string, EntityType>>();
+function stemId(index: MatcherIndex, stem: string): number {
+  const id = internString(index.stems, stem);
+  if (id >= index.stemDf.length) index.stemDf = ensureCapacity(index.stemDf, id + 1);
+  return id;
+}
+
+/** The id of a concept, added when new; an entity's `name` becomes its display name unless another entity gave one first. */
+function conceptId(index: MatcherIndex, concept: string, name?: string): number {
+  const id = internString(index.concepts, concept);
+  if (id >= index.conceptDf.length) index.conceptDf = ensureCapacity(index.conceptDf, id + 1);
+  while (index.conceptNames.length <= id) index.conceptNames.push('');
+  if (name !== undefined && index.conceptNames[id] === '') index.conceptNames[id] = name;
+  return id;
+}
+
+function bitOf<T>(list: readonly T[], value: T): number {
+  const k = list.indexOf(value);
+  return k < 0 ? 0 : 1 << k;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Adds articles to the index in place, after those it holds: their sentences, stems, concepts,
+ * aliases, claims and postings. An article whose id the index already holds replaces it (the old
+ * one is removed first). O(words of the new articles), plus a merge of the sorted vocabulary.
+ */
+export function addArticles(index: MatcherIndex, articles: readonly Knowledge[]): void {
+  const replaced = articles.map((k) => k.article.id).filter((id) => index.articleById.has(id));
+  if (replaced.length > 0) removeArticles(index, replaced);
+  const newlyHeld: number[] = [];
+  for (const k of articles) appendArticle(index, k, newlyHeld);
+  mergeSortedStems(index, newlyHeld);
+}
+
+function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): void {
+  const ai = index.articleCount;
+  const firstSentence = index.sentenceCount;
+  const sentenceCount = k.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
+  const nextSentences = firstSentence + sentenceCount;
+  const nextParagraphs = index.paragraphCount + k.paragraphs.length;
+  index.sentArticle = ensureCapacity(index.sentArticle, nextSentences);
+  index.sentParagraph = ensureCapacity(index.sentParagraph, nextSentences);
+  index.sentLength = ensureCapacity(index.sentLength, nextSentences);
+  index.sentFlags = ensureCapacity(index.sentFlags, nextSentences);
+  index.sentStemStart = ensureCapacity(index.sentStemStart, nextSentences + 1);
+  index.sentConceptStart = ensureCapacity(index.sentConceptStart, nextSentences + 1);
+  index.sentExtraStart = ensureCapacity(index.sentExtraStart, nextSentences + 1);
+  index.sentTextStart = ensureCapacity(index.sentTextStart, nextSentences + 1);
+  index.paraStart = ensureCapacity(index.paraStart, nextParagraphs + 1);
+  for (const name of ['articleSentStart', 'articleParaStart', 'subjectStart', 'subjectStemStart', 'articleClaimStart'] as const) index[name] = ensureCapacity(index[name], ai + 2);
+  index.removed = ensureCapacity(index.removed, ai + 1);
+  index.articleFlags = ensureCapacity(index.articleFlags, ai + 1);
+  index.articleMinLength = ensureCapacity(index.articleMinLength, ai + 1);
+  index.articleMaxLength = ensureCapacity(index.articleMaxLength, ai + 1);
+
+  // Entities: concepts, their mentions by sentence (a later entity of the same concept gives the type), aliases.
+  const mentionsBySentence = new Map<string, Map<number, number>>();
+  const seenAliasHere = new Set<string>();
+  for (const e of k.entities) {
+    const concept = conceptKey(e.name);
+    const cid = conceptId(index, concept, e.name);
+    for (const id of e.sentenceIds) {
+      let m = mentionsBySentence.get(id);
+      if (!m) mentionsBySentence.set(id, (m = new Map()));
+      m.set(cid, ENTITY_TYPES.indexOf(e.type));
+    }
+    for (const alias of [e.name, ...e.aliases]) {
+      const toks = tokenize(alias);
+      const first = toks[0];
+      if (!first) continue;
+      const norms = toks.map((t) => t.norm);
+      const dedupe = `${concept}|${norms.join(' ')}`;
+      if (seenAliasHere.has(dedupe)) continue;
+      seenAliasHere.add(dedupe);
+      const refs = index.aliasRefs.get(dedupe) ?? 0;
+      index.aliasRefs.set(dedupe, refs + 1);
+      if (refs > 0) continue;
+      const capitals = norms.join('').length <= 3 && /^\p{Lu}+$/u.test(alias.replace(/[.\s]/g, ''));
+      const list = index.aliases.get(first.norm) ?? [];
+      list.push({ norms, concept, capitals });
+      index.aliases.set(first.norm, list);
+    }
+  }
+  const entityConcept = (id: string): string | undefined => {
+    const e = k.entities.find((x) => x.id === id);
+    return e ? conceptKey(e.name) : undefined;
+  };
+  const seenPairHere = new Set<string>();
+  for (const e of k.entities) {
+    for (const id of e.affiliations) {
+      const other = entityConcept(id);
+      if (other !== undefined) affiliate(index, conceptKey(e.name), other, seenPairHere);
+    }
+  }
+
+  const quantitiesBySentence = new Map<string, string[]>();
+  const countsBySentence = new Map<string, Set<string>>();
+  for (const q of k.quantities) {
+    const first = tokenize(q.text)[0];
+    if (first) quantitiesBySentence.set(q.sentenceId, [...(quantitiesBySentence.get(q.sentenceId) ?? []), first.stem]);
+    const counted = countsBySentence.get(q.sentenceId) ?? new Set<string>();
+    for (const st of contentStems(`${q.counts ?? ''} ${q.unit ?? ''}`)) counted.add(st);
+    countsBySentence.set(q.sentenceId, counted);
+  }
+
+  // What the article is about: its title's and lead paragraph's entities, and the two it names most.
+  const subject = new Set<string>();
+  const lead = new Set(k.paragraphs[0]?.sentences.map((s) => s.id) ?? []);
+  const byMentions = [...k.entities].sort((a, b) => b.sentenceIds.length - a.sentenceIds.length);
+  const titleStems = contentStems(k.article.title).join(' ');
+  for (const e of k.entities) if (e.sentenceIds.some((id) => lead.has(id)) || titleStems.includes(contentStems(e.name).join(' '))) subject.add(conceptKey(e.name));
+  for (const e of byMentions.slice(0, 2)) subject.add(conceptKey(e.name));
+  const subjectIds = [...new Set([...subject].map((c) => index.concepts.ids.get(c) as number))].sort((a, b) => a - b);
+  const subjectStems = [...new Set(contentStems(`${k.article.title} ${k.paragraphs[0]?.sentences[0]?.text ?? ''}`).map((s) => stemId(index, s)))].sort((a, b) => a - b);
+  index.subjectIds = appendIds(index.subjectIds, index.subjectStart[ai] as number, subjectIds);
+  index.subjectStart[ai + 1] = (index.subjectStart[ai] as number) + subjectIds.length;
+  index.subjectStemIds = appendIds(index.subjectStemIds, index.subjectStemStart[ai] as number, subjectStems);
+  index.subjectStemStart[ai + 1] = (index.subjectStemStart[ai] as number) + subjectStems.length;
+
+  // Claims, in the file's order, each with its speaker's concept, affiliations and stems.
+  const sentenceOf = new Map<string, number>();
+  {
+    let i = firstSentence;
+    for (const p of k.paragraphs) for (const s of p.sentences) sentenceOf.set(s.id, i++);
+  }
+  const claimStart = index.claimCount;
+  for (const claim of k.claims) {
+    const at = sentenceOf.get(claim.sentenceId);
+    if (at === undefined) continue;
+    appendClaim(index, k, claim, at);
+  }
+  index.articleClaimStart[ai + 1] = index.claimCount;
+  index.articleClaimStart[ai] = claimStart;
+
+  // Sentences.
+  const articleKeys = new Map<number, number>();
+  const articleConceptKeys = new Map<number, number>();
+  for (const id of subjectStems) articleKeys.set(id, IN_SUBJECT);
+  for (const id of subjectIds) articleConceptKeys.set(id, IN_SUBJECT);
+  let flagsUnion = 0;
+  let minLength = 0xffff;
+  let maxLength = 0;
+  index.articleSentStart[ai] = firstSentence;
+  index.articleParaStart[ai] = index.paragraphCount;
+  let i = firstSentence;
+  for (const p of k.paragraphs) {
+    const pIndex = index.paragraphCount++;
+    index.paraStart[pIndex] = i;
+    for (const s of p.sentences) {
+      const tokens = tokenize(s.text);
+      const stems = new Map<number, number>();
+      let length = 0;
+      let anaphoric = false;
+      const names = new Set<string>();
+      for (const [kk, t] of tokens.entries()) {
+        if (kk > 0 && /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm)) names.add(t.stem);
+        // "He appointed …", "In 1998 they …": a pronoun that opens the sentence refers back to
+        // its paragraph; one later on ("…, and it continued") to the sentence's own subject.
+        if (ANAPHORS.has(t.norm) && kk < ANAPHOR_REACH) anaphoric = true;
+        if (isStopWord(t.norm) && !isRomanNumeral(tokens, kk)) continue;
+        length++;
+        for (const stem of [t.stem, ...impliedStems(t.norm), ...unitStems(s.text, tokens, kk)]) {
+          const id = stemId(index, stem);
+          if (!stems.has(id)) stems.set(id, 0);
+        }
+      }
+      const mark = (set: ReadonlySet<string>, flag: number): void => {
+        for (const stem of set) {
+          const id = index.stems.ids.get(stem);
+          if (id !== undefined && stems.has(id)) stems.set(id, (stems.get(id) as number) | flag);
+        }
+      };
+      mark(names, STEM_NAME);
+      if (s.negated) {
+        mark(negationScope(s.text, tokens, SENTENCE_NEGATION_REACH), STEM_NEGATED);
+        mark(negationScope(s.text, tokens, 1, true), STEM_NEGATED_HEAD);
+      }
+      const ids = [...stems.keys()].sort((a, b) => a - b);
+      const stemAt = index.sentStemStart[i] as number;
+      index.stemIds = ensureCapacity(index.stemIds, stemAt + ids.length);
+      index.stemFlags = ensureCapacity(index.stemFlags, stemAt + ids.length);
+      ids.forEach((id, j) => {
+        index.stemIds[stemAt + j] = id;
+        index.stemFlags[stemAt + j] = stems.get(id) as number;
+        if (index.stemDf[id] === 0) newlyHeld.push(id);
+        index.stemDf[id] = (index.stemDf[id] as number) + 1;
+        articleKeys.set(id, (articleKeys.get(id) ?? 0) | IN_SENTENCES);
+      });
+      index.sentStemStart[i + 1] = stemAt + ids.length;
+
+      const mentions = mentionsBySentence.get(s.id) ?? new Map<number, number>();
+      const conceptAt = index.sentConceptStart[i] as number;
+      index.conceptIds = ensureCapacity(index.conceptIds, conceptAt + mentions.size);
+      index.conceptTypes = ensureCapacity(index.conceptTypes, conceptAt + mentions.size);
+      let c = conceptAt;
+      for (const [cid, type] of mentions) {
+        index.conceptIds[c] = cid;
+        index.conceptTypes[c++] = type;
+        index.conceptDf[cid] = (index.conceptDf[cid] as number) + 1;
+        articleConceptKeys.set(cid, (articleConceptKeys.get(cid) ?? 0) | IN_SENTENCES);
+      }
+      index.sentConceptStart[i + 1] = c;
+
+      const extras = [...(quantitiesBySentence.get(s.id) ?? []).map((st) => stemId(index, st) * 2), ...[...(countsBySentence.get(s.id) ?? [])].map((st) => stemId(index, st) * 2 + 1)];
+      const extraAt = index.sentExtraStart[i] as number;
+      index.extraIds = appendIds(index.extraIds, extraAt, extras);
+      index.sentExtraStart[i + 1] = extraAt + extras.length;
+
+      const bytes = encoder.encode(s.text);
+      const textAt = index.sentTextStart[i] as number;
+      index.textBytes = ensureCapacity(index.textBytes, textAt + bytes.length);
+      index.textBytes.set(bytes, textAt);
+      index.sentTextStart[i + 1] = textAt + bytes.length;
+
+      const flags = (anaphoric ? ANAPHORIC : 0) | (s.negated ? NEGATED : 0) | (s.types.reduce((f, t) => f | bitOf(ANSWER_TYPES, t), 0) << TYPE_SHIFT) | (s.unknown.reduce((f, u) => f | bitOf(UNKNOWN_ASPECTS, u), 0) << UNKNOWN_SHIFT);
+      index.sentArticle[i] = ai;
+      index.sentParagraph[i] = pIndex;
+      index.sentLength[i] = Math.min(length, 0xffff);
+      index.sentFlags[i] = flags;
+      flagsUnion |= flags;
+      minLength = Math.min(minLength, length);
+      maxLength = Math.max(maxLength, length);
+      index.totalLength += length;
+      i++;
+    }
+  }
+  index.paraStart[index.paragraphCount] = i;
+  index.sentenceCount = i;
+  index.liveSentences += sentenceCount;
+  index.articleSentStart[ai + 1] = i;
+  index.articleParaStart[ai + 1] = index.paragraphCount;
+  index.articleFlags[ai] = flagsUnion;
+  index.articleMinLength[ai] = sentenceCount > 0 ? Math.min(minLength, 0xffff) : 0;
+  index.articleMaxLength[ai] = Math.min(maxLength, 0xffff);
+  index.removed[ai] = 0;
+  for (const id of [...articleKeys.keys()].sort((a, b) => a - b)) addPosting(index.articleStems, id, ai * 4 + (articleKeys.get(id) as number));
+  for (const id of [...articleConceptKeys.keys()].sort((a, b) => a - b)) addPosting(index.articleConcepts, id, ai * 4 + (articleConceptKeys.get(id) as number));
+  index.articles.push({ article: k.article, suggestions: k.topics.map((t) => t.suggestion) });
+  index.articleById.set(k.article.id, ai);
+  index.articleCount = ai + 1;
+}
+
+function appendIds(column: Uint32Array, at: number, ids: readonly number[]): Uint32Array {
+  const out = ensureCapacity(column, at + ids.length);
+  out.set(ids, at);
+  return out;
+}
+
+function affiliate(index: MatcherIndex, a: string, b: string, seen: Set<string>): void {
+  if (a === b) return;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  index.affiliationRefs.set(key, (index.affiliationRefs.get(key) ?? 0) + 1);
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const set = index.affiliated.get(x) ?? new Set<string>();
+    set.add(y);
+    index.affiliated.set(x, set);
+  }
+}
+
+function appendClaim(index: MatcherIndex, k: Knowledge, claim: Claim, sentence: number): void {
+  const c = index.claimCount++;
+  const entity = k.entities.find((e) => e.id === claim.speakerId);
+  const affiliations = [...new Set((entity?.affiliations ?? []).map((id) => {
+    const other = k.entities.find((e) => e.id === id);
+    return conceptId(index, conceptKey(other?.name ?? id));
+  }))];
+  const stems = [...new Set(contentStems(`${claim.speaker} ${entity?.name ?? ''} ${entity?.role ?? ''}`).map((s) => stemId(index, s)))];
+  index.claimSentence = ensureCapacity(index.claimSentence, c + 1);
+  index.claimStance = ensureCapacity(index.claimStance, c + 1);
+  index.claimConcept = ensureCapacity(index.claimConcept, c + 1);
+  index.claimAffStart = ensureCapacity(index.claimAffStart, c + 2);
+  index.claimStemStart = ensureCapacity(index.claimStemStart, c + 2);
+  index.claimSentence[c] = sentence;
+  index.claimStance[c] = STANCES.indexOf(claim.stance);
+  index.claimSpeaker[c] = claim.speaker;
+  const concept = conceptId(index, conceptKey(entity?.name ?? claim.speaker));
+  index.claimConcept[c] = concept;
+  index.claimAffIds = appendIds(index.claimAffIds, index.claimAffStart[c] as number, affiliations);
+  index.claimAffStart[c + 1] = (index.claimAffStart[c] as number) + affiliations.length;
+  index.claimStemIds = appendIds(index.claimStemIds, index.claimStemStart[c] as number, stems);
+  index.claimStemStart[c + 1] = (index.claimStemStart[c] as number) + stems.length;
+  for (const id of new Set([concept, ...affiliations])) addPosting(index.speakerConcepts, id, c);
+  for (const id of stems) addPosting(index.speakerStems, id, c);
+}
+
+/** Adds newly held stems to the sorted vocabulary: one merge. */
+function mergeSortedStems(index: MatcherIndex, newlyHeld: readonly number[]): void {
+  if (newlyHeld.length === 0) return;
+  const strings = index.stems.strings;
+  const present = new Set<number>();
+  for (let k = 0; k < index.sortedCount; k++) present.add(index.sortedStems[k] as number);
+  const fresh = [...new Set(newlyHeld)].filter((id) => !present.has(id)).sort((a, b) => compare(strings[a] as string, strings[b] as string));
+  if (fresh.length === 0) return;
+  const out = new Uint32Array(index.sortedCount + fresh.length);
+  let x = 0;
+  let y = 0;
+  let o = 0;
+  while (x < index.sortedCount || y < fresh.length) {
+    const a = index.sortedStems[x];
+    const b = fresh[y];
+    if (b === undefined || (x < index.sortedCount && compare(strings[a as number] as string, strings[b] as string) <= 0)) {
+      out[o++] = a as number;
+      x++;
+    } else {
+      out[o++] = b;
+      y++;
+    }
+  }
+  index.sortedStems = out;
+  index.sortedCount = out.length;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Removes articles by id: their sentences are skipped from then on, and the counts that weigh
+ * every question's terms (sentences, lengths, how many sentences hold each stem and concept)
+ * drop theirs, as a build without them would have them. Aliases and affiliations only they
+ * gave go too. Unknown ids are ignored. O(words of the removed articles).
+ */
+export function removeArticles(index: MatcherIndex, ids: readonly string[]): void {
+  for (const id of ids) {
+    const a = index.articleById.get(id);
+    if (a === undefined || index.removed[a]) continue;
+    index.removed[a] = 1;
+    index.articleById.delete(id);
+    const start = index.articleSentStart[a] as number;
+    const end = index.articleSentStart[a + 1] as number;
+    for (let i = start; i < end; i++) {
+      for (let j = index.sentStemStart[i] as number; j < (index.sentStemStart[i + 1] as number); j++) {
+        const s = index.stemIds[j] as number;
+        index.stemDf[s] = (index.stemDf[s] as number) - 1;
+      }
+      for (let j = index.sentConceptStart[i] as number; j < (index.sentConceptStart[i + 1] as number); j++) {
+        const c = index.conceptIds[j] as number;
+        index.conceptDf[c] = (index.conceptDf[c] as number) - 1;
+      }
+      index.totalLength -= index.sentLength[i] as number;
+    }
+    index.liveSentences -= end - start;
+  }
+}
+
+/**
+ * The alias and affiliation bookkeeping of removed articles, given their knowledge: an alias or
+ * affiliation no remaining article gives is dropped. Pure in its inputs; used by `removeArticles`
+ * callers that still hold the removed knowledge.
+ */
+export function forgetEntities(index: MatcherIndex, removed: readonly Knowledge[]): void {
+  for (const k of removed) {
+    const seen = new Set<string>();
     for (const e of k.entities) {
       const concept = conceptKey(e.name);
-      if (!conceptNames.has(concept)) conceptNames.set(concept, e.name);
-      for (const id of e.sentenceIds) {
-        let m = mentionsBySentence.get(id);
-        if (!m) mentionsBySentence.set(id, (m = new Map()));
-        m.set(concept, e.type);
-      }
       for (const alias of [e.name, ...e.aliases]) {
         const toks = tokenize(alias);
         const first = toks[0];
         if (!first) continue;
-        const norms = toks.map((t) => t.norm);
-        const dedupe = `${concept}|${norms.join(' ')}`;
-        if (seenAlias.has(dedupe)) continue;
-        seenAlias.add(dedupe);
-        const capitals = norms.join('').length <= 3 && /^\p{Lu}+$/u.test(alias.replace(/[.\s]/g, ''));
-        const list = aliases.get(first.norm) ?? [];
-        list.push({ norms, concept, capitals });
-        aliases.set(first.norm, list);
+        const norms = toks.map((t) => t.norm).join(' ');
+        const dedupe = `${concept}|${norms}`;
+        if (seen.has(dedupe)) continue;
+        seen.add(dedupe);
+        const refs = (index.aliasRefs.get(dedupe) ?? 0) - 1;
+        if (refs > 0) {
+          index.aliasRefs.set(dedupe, refs);
+          continue;
+        }
+        index.aliasRefs.delete(dedupe);
+        const list = (index.aliases.get(first.norm) ?? []).filter((x) => !(x.concept === concept && x.norms.join(' ') === norms));
+        if (list.length > 0) index.aliases.set(first.norm, list);
+        else index.aliases.delete(first.norm);
+      }
+      for (const id of e.affiliations) {
+        const other = k.entities.find((x) => x.id === id);
+        if (!other) continue;
+        const a = concept;
+        const b = conceptKey(other.name);
+        if (a === b) continue;
+        const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const refs = (index.affiliationRefs.get(key) ?? 0) - 1;
+        if (refs > 0) {
+          index.affiliationRefs.set(key, refs);
+          continue;
+        }
+        index.affiliationRefs.delete(key);
+        index.affiliated.get(a)?.delete(b);
+        index.affiliated.get(b)?.delete(a);
       }
     }
-    const quantitiesBySentence = new Map<string, string[]>();
-    const countsBySentence = new Map<string, Set<string>>();
-    for (const q of k.quantities) {
-      const first = tokenize(q.text)[0];
-      if (first) quantitiesBySentence.set(q.sentenceId, [...(quantitiesBySentence.get(q.sentenceId) ?? []), first.stem]);
-      const counted = countsBySentence.get(q.sentenceId) ?? new Set<string>();
-      for (const st of contentStems(`${q.counts ?? ''} ${q.unit ?? ''}`)) counted.add(st);
-      countsBySentence.set(q.sentenceId, counted);
-    }
-    // What the article is about: its title's and lead paragraph's entities, and the two it names most.
-    const subject = new Set<string>();
-    const lead = new Set(k.paragraphs[0]?.sentences.map((s) => s.id) ?? []);
-    const byMentions = [...k.entities].sort((a, b) => b.sentenceIds.length - a.sentenceIds.length);
-    for (const e of k.entities) if (e.sentenceIds.some((id) => lead.has(id)) || contentStems(k.article.title).join(' ').includes(contentStems(e.name).join(' '))) subject.add(conceptKey(e.name));
-    for (const e of byMentions.slice(0, 2)) subject.add(conceptKey(e.name));
-    articleSubjects.push(subject);
-    articleSubjectStems.push(new Set(contentStems(`${k.article.title} ${k.paragraphs[0]?.sentences[0]?.text ?? ''}`)));
-    const aStems = new Set<string>();
-    articleStems.push(aStems);
-    articleStart.push(sentences.length);
-    for (const e of k.entities) for (const id of e.affiliations) {
-      const other = k.entities.find((x) => x.id === id);
-      if (other) affiliate(conceptKey(e.name), conceptKey(other.name));
-    }
-    const claimsBySentence = new Map<string, Claim[]>();
-    for (const c of k.claims) claimsBySentence.set(c.sentenceId, [...(claimsBySentence.get(c.sentenceId) ?? []), c]);
+  }
+}
 
-    for (const p of k.paragraphs) {
-      const pIndex = paragraphStart.length;
-      paragraphStart.push(sentences.length);
-      const pStems = new Set<string>();
-      const pConcepts = new Set<string>();
-      paragraphStems.push(pStems);
-      const pInCompound = new Set<string>();
-      const pStandalone = new Set<string>();
-      paragraphConcepts.push(pConcepts);
-      for (const s of p.sentences) {
-        const sIndex = sentences.length;
-        sentenceAt.set(`${ai}|${s.id}`, sIndex);
-        const claims = claimsBySentence.get(s.id) ?? [];
-        const speakers = claims.map((claim) => speakerOf(claim, k));
-        for (const speaker of speakers) {
-          pushTo(speakerPostings, speaker.concept, sIndex);
-          for (const stem of speaker.stems) pushTo(speakerPostings, stem, sIndex);
-        }
-        const stems = new Set<string>();
-        let length = 0;
-        let anaphoric = false;
-        const inCompound = new Set<string>();
-        const standalone = new Set<string>();
-        const names = new Set<string>();
-        const tokens = tokenize(s.text);
-        for (const [k, t] of tokens.entries()) {
-          if (k > 0 && /^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm)) names.add(t.stem);
-          (t.compound ? inCompound : standalone).add(t.stem);
-          (t.compound ? pInCompound : pStandalone).add(t.stem);
-          // "He appointed …", "In 1998 they …": a pronoun that opens the sentence refers back to
-          // its paragraph; one later on ("…, and it continued") to the sentence's own subject.
-          if (ANAPHORS.has(t.norm) && k < ANAPHOR_REACH) anaphoric = true;
-          if (isStopWord(t.norm) && !isRomanNumeral(tokens, k)) continue;
-          length++;
-          for (const stem of [t.stem, ...impliedStems(t.norm), ...unitStems(s.text, tokens, k)]) {
-            stems.add(stem);
-            pStems.add(stem);
-            aStems.add(stem);
-            pushTo(sentencePostings, stem, sIndex);
-          }
-        }
-        const entities = mentionsBySentence.get(s.id) ?? new Map<string, EntityType>();
-        for (const concept of entities.keys()) {
-          pConcepts.add(concept);
-          pushTo(conceptPostings, concept, sIndex);
-        }
-        totalLength += length;
-        sentences.push({
-          article: ai,
-          paragraph: pIndex,
-          sentence: s,
-          length,
-          compoundOnly: new Set([...inCompound].filter((x) => !standalone.has(x))),
-          names,
-          anaphoric,
-          entities,
-          types: new Set(s.types),
-          unknown: new Set(s.unknown),
-          stems,
-          namePairs: setOrNothing(namePairs(s.text, tokens, false)),
-          quantities: quantitiesBySentence.get(s.id) ?? [],
-          countStems: countsBySentence.get(s.id) ?? NOTHING,
-          negatedStems: s.negated ? negationScope(s.text, tokens, SENTENCE_NEGATION_REACH) : NOTHING,
-          negatedHeads: s.negated ? negationScope(s.text, tokens, 1, true) : NOTHING,
-          claims,
-          speakers,
-        });
-      }
-      paragraphEnd.push(sentences.length);
-      paragraphCompoundOnly.push(new Set([...pInCompound].filter((x) => !pStandalone.has(x))));
-    }
-    articleEnd.push(sentences.length);
-  });
+/** Folds postings added since the last compaction into the compressed lists. O(all postings). */
+export function compactIndex(index: MatcherIndex): void {
+  compactPostings(index.articleStems, index.stems.strings.length);
+  compactPostings(index.articleConcepts, index.concepts.strings.length);
+  compactPostings(index.speakerConcepts, index.concepts.strings.length);
+  compactPostings(index.speakerStems, index.stems.strings.length);
+}
 
+/** Live sentences holding `stem` (0 when unknown). */
+export function stemFrequency(index: MatcherIndex, stem: string): number {
+  const id = index.stems.ids.get(stem);
+  return id === undefined ? 0 : (index.stemDf[id] as number);
+}
+
+/** Live sentences mentioning `concept` (0 when unknown). */
+export function conceptFrequency(index: MatcherIndex, concept: string): number {
+  const id = index.concepts.ids.get(concept);
+  return id === undefined ? 0 : (index.conceptDf[id] as number);
+}
+
+/** The display name of a concept, or the concept itself. */
+export function conceptName(index: MatcherIndex, concept: string): string {
+  const id = index.concepts.ids.get(concept);
+  return id === undefined ? concept : index.conceptNames[id] || concept;
+}
+
+/** Mean content length of live sentences, for BM25. */
+export function averageLength(index: MatcherIndex): number {
+  return index.liveSentences > 0 ? index.totalLength / index.liveSentences : 1;
+}
+
+/** The verbatim text of sentence i. */
+export function sentenceText(index: MatcherIndex, i: number): string {
+  return decoder.decode(index.textBytes.subarray(index.sentTextStart[i], index.sentTextStart[i + 1]));
+}
+
+/** Sentence i's id in its article ("p3.s2"). */
+export function sentenceId(index: MatcherIndex, i: number): string {
+  const p = index.sentParagraph[i] as number;
+  const a = index.sentArticle[i] as number;
+  return `p${p - (index.articleParaStart[a] as number) + 1}.s${i - (index.paraStart[p] as number) + 1}`;
+}
+
+/** The global index of sentence `id` ("p3.s2") of article a, or -1. */
+export function sentenceIndexOf(index: MatcherIndex, a: number, id: string): number {
+  const m = /^p(\d+)\.s(\d+)$/.exec(id);
+  if (!m || a < 0 || a >= index.articleCount) return -1;
+  const p = (index.articleParaStart[a] as number) + Number(m[1]) - 1;
+  if (p >= (index.articleParaStart[a + 1] as number)) return -1;
+  const i = (index.paraStart[p] as number) + Number(m[2]) - 1;
+  return i < (index.paraStart[p + 1] as number) ? i : -1;
+}
+
+/** True when sentence i's article has been removed. */
+export function isRemoved(index: MatcherIndex, i: number): boolean {
+  return index.removed[index.sentArticle[i] as number] === 1;
+}
+
+/** Who makes a claim: the speaker's concept key, and the stems of the speaker's words, entity name and role. */
+export interface ClaimSpeaker {
+  concept: string;
+  stems: ReadonlySet<string>;
+  /** Concepts the speaker speaks for ("united states" for "U.S. Energy Secretary Dan Brouillette"). */
+  affiliations: ReadonlySet<string>;
+}
+
+/** A claim as the answer composes it. */
+export interface ClaimView {
+  /** Index of the claim in the index. */
+  index: number;
+  /** Global index of its sentence. */
+  sentence: number;
+  speaker: string;
+  stance: Claim['stance'];
+  who: ClaimSpeaker;
+}
+
+/** Claim c, with its speaker. */
+export function claimAt(index: MatcherIndex, c: number): ClaimView {
+  const stems = new Set<string>();
+  for (let j = index.claimStemStart[c] as number; j < (index.claimStemStart[c + 1] as number); j++) stems.add(index.stems.strings[index.claimStemIds[j] as number] as string);
+  const affiliations = new Set<string>();
+  for (let j = index.claimAffStart[c] as number; j < (index.claimAffStart[c + 1] as number); j++) affiliations.add(index.concepts.strings[index.claimAffIds[j] as number] as string);
   return {
-    articleSubjects,
-    articleSubjectStems,
-    articleStems,
-    articleStart: Int32Array.from(articleStart),
-    articleEnd: Int32Array.from(articleEnd),
-    affiliated,
-    articles,
-    sentences,
-    sentenceAt,
-    speakerPostings: freeze(speakerPostings),
-    paragraphStems,
-    paragraphConcepts,
-    paragraphCompoundOnly,
-    paragraphStart: Int32Array.from(paragraphStart),
-    paragraphEnd: Int32Array.from(paragraphEnd),
-    sortedStems: [...sentencePostings.keys()].sort(),
-    sentencePostings: freeze(sentencePostings),
-    conceptPostings: freeze(conceptPostings),
-    aliases,
-    conceptNames,
-    averageLength: sentences.length > 0 ? totalLength / sentences.length : 1,
-    scratch: {
-      direct: new Float64Array(sentences.length),
-      stamp: new Int32Array(sentences.length),
-      paragraphDirect: new Float64Array(paragraphStart.length),
-      paragraphStamp: new Int32Array(paragraphStart.length),
-      paragraphOf: Int32Array.from(sentences, (x) => x.paragraph),
-      epoch: 0,
-    },
+    index: c,
+    sentence: index.claimSentence[c] as number,
+    speaker: index.claimSpeaker[c] as string,
+    stance: STANCES[index.claimStance[c] as number] as Claim['stance'],
+    who: { concept: index.concepts.strings[index.claimConcept[c] as number] as string, stems, affiliations },
   };
 }
 
-/** Index of the first string in sorted `list` that is not less than `key`. */
-function lowerBound(list: readonly string[], key: string): number {
+/** The claims of article a, in its file's order. */
+export function articleClaims(index: MatcherIndex, a: number): ClaimView[] {
+  const out: ClaimView[] = [];
+  for (let c = index.articleClaimStart[a] as number; c < (index.articleClaimStart[a + 1] as number); c++) out.push(claimAt(index, c));
+  return out;
+}
+
+/** One sentence as the answer and the word-order checks read it: built on demand, for the few that need it. */
+export interface IndexedSentence {
+  /** Its global index. */
+  index: number;
+  /** Index of its article. */
+  article: number;
+  /** Global paragraph index. */
+  paragraph: number;
+  sentence: { id: string; text: string; negated: boolean; types: AnswerType[]; unknown: UnknownAspect[] };
+  /** Content stems present. */
+  stems: ReadonlySet<string>;
+  /** Stems of capitalised words past the first: names the entity tagger may have missed. */
+  names: ReadonlySet<string>;
+  /** Entity concept keys mentioned, with each one's type. */
+  entities: ReadonlyMap<string, EntityType>;
+  claims: readonly ClaimView[];
+}
+
+/** Sentence i as an `IndexedSentence`. */
+export function sentenceAt(index: MatcherIndex, i: number): IndexedSentence {
+  const stems = new Set<string>();
+  const names = new Set<string>();
+  for (let j = index.sentStemStart[i] as number; j < (index.sentStemStart[i + 1] as number); j++) {
+    const stem = index.stems.strings[index.stemIds[j] as number] as string;
+    stems.add(stem);
+    if ((index.stemFlags[j] as number) & STEM_NAME) names.add(stem);
+  }
+  const entities = new Map<string, EntityType>();
+  for (let j = index.sentConceptStart[i] as number; j < (index.sentConceptStart[i + 1] as number); j++) entities.set(index.concepts.strings[index.conceptIds[j] as number] as string, ENTITY_TYPES[index.conceptTypes[j] as number] as EntityType);
+  const a = index.sentArticle[i] as number;
+  const flags = index.sentFlags[i] as number;
+  const claims: ClaimView[] = [];
+  for (let c = index.articleClaimStart[a] as number; c < (index.articleClaimStart[a + 1] as number); c++) if (index.claimSentence[c] === i) claims.push(claimAt(index, c));
+  return {
+    index: i,
+    article: a,
+    paragraph: index.sentParagraph[i] as number,
+    sentence: {
+      id: sentenceId(index, i),
+      text: sentenceText(index, i),
+      negated: (flags & NEGATED) !== 0,
+      types: ANSWER_TYPES.filter((_, k) => flags & (1 << (TYPE_SHIFT + k))),
+      unknown: UNKNOWN_ASPECTS.filter((_, k) => flags & (1 << (UNKNOWN_SHIFT + k))),
+    },
+    stems,
+    names,
+    entities,
+    claims,
+  };
+}
+
+/** Parts of a sentence's multi-word names (see `namePairs`), from its tokens. */
+export function sentenceNamePairs(text: string, tokens: readonly Token[]): ReadonlySet<string> {
+  return new Set(namePairs(text, tokens, false));
+}
+
+/** Index of the first stem in the sorted vocabulary that is not less than `key`. */
+function lowerBound(index: MatcherIndex, key: string): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = index.sortedCount;
+  const strings = index.stems.strings;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid] as string) < key) lo = mid + 1;
+    if ((strings[index.sortedStems[mid] as number] as string) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -405,12 +891,14 @@ export function familyStems(index: MatcherIndex, stem: string): string[] {
   if (stem.length < 4 || /^\d/.test(stem)) return [];
   const out: string[] = [];
   const add = (other: string): void => {
-    if (other !== stem && out.length < MAX_FAMILY && !out.includes(other) && index.sentencePostings.has(other)) out.push(other);
+    if (other !== stem && out.length < MAX_FAMILY && !out.includes(other) && stemFrequency(index, other) > 0) out.push(other);
   };
   if (stem.length >= MIN_FAMILY_STEM) {
-    const list = index.sortedStems;
-    for (let i = lowerBound(list, stem); i < list.length && (list[i] as string).startsWith(stem); i++) {
-      if ((list[i] as string).length - stem.length <= MAX_SUFFIX) add(list[i] as string);
+    const strings = index.stems.strings;
+    for (let i = lowerBound(index, stem); i < index.sortedCount; i++) {
+      const other = strings[index.sortedStems[i] as number] as string;
+      if (!other.startsWith(stem)) break;
+      if (other.length - stem.length <= MAX_SUFFIX) add(other);
     }
     for (let len = Math.max(MIN_FAMILY_STEM, stem.length - MAX_SUFFIX); len < stem.length; len++) add(stem.slice(0, len));
   }
@@ -440,12 +928,20 @@ function withinOneEdit(a: string, b: string): boolean {
  * Only for words of five letters or more, among stems sharing the first two letters.
  */
 export function misspelledStems(index: MatcherIndex, stem: string): string[] {
-  if (stem.length < 5 || /^\d/.test(stem) || index.sentencePostings.has(stem)) return [];
+  if (stem.length < 5 || /^\d/.test(stem) || stemFrequency(index, stem) > 0) return [];
   const prefix = stem.slice(0, 2);
-  const list = index.sortedStems;
+  const strings = index.stems.strings;
   const out: string[] = [];
-  for (let i = lowerBound(list, prefix); i < list.length && (list[i] as string).startsWith(prefix) && out.length < 3; i++) {
-    if (withinOneEdit(stem, list[i] as string)) out.push(list[i] as string);
+  for (let i = lowerBound(index, prefix); i < index.sortedCount && out.length < 3; i++) {
+    const id = index.sortedStems[i] as number;
+    const other = strings[id] as string;
+    if (!other.startsWith(prefix)) break;
+    if (index.stemDf[id] !== 0 && withinOneEdit(stem, other)) out.push(other);
   }
   return out;
+}
+
+/** How many articles hold `stem` in a sentence or subject (for planning retrieval). */
+export function articleStemCount(index: MatcherIndex, stem: number): number {
+  return postingCount(index.articleStems, stem);
 }
