@@ -1,9 +1,10 @@
 import { INTENT_TARGETS } from './intent.ts';
 import type { MatchOptions } from './options.ts';
-import { activateTable, compileQuestion, createArticleScan, EV_COUNTED, EV_ENTITY_TYPE, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanArticle, type ArticleScan, type QuestionTable } from './question-table.ts';
+import { activateTable, articleContextByScan, compileQuestion, createArticleContext, createParagraphScan, EV_COUNTED, EV_ENTITY_TYPE, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanParagraph, type ArticleContext, type ParagraphScan, type QuestionTable } from './question-table.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { ANAPHORIC, ANSWER_TYPES, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
+import { stopWordStems } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
 /**
@@ -197,8 +198,10 @@ export interface QuestionFacts {
   countedStems: ReadonlySet<string>;
   /** The question compiled against the index's vocabulary (see `question-table.ts`). */
   table: QuestionTable;
-  /** The article last matched against it. */
-  scan: ArticleScan;
+  /** The paragraph last matched against it, an article's context, and room to work out another's. */
+  paragraph: ParagraphScan;
+  context: ArticleContext;
+  work: ParagraphScan;
 }
 
 /** Works out a question's facts once. */
@@ -229,7 +232,9 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
     givenNumbers,
     countedStems,
     table: compileQuestion(index, plan, shapes, asked, givenNumbers, countedStems),
-    scan: createArticleScan(),
+    paragraph: createParagraphScan(),
+    context: createArticleContext(),
+    work: createParagraphScan(),
   };
 }
 
@@ -276,20 +281,19 @@ export interface FullEvidence {
 }
 
 /**
- * Fills `values` with the features of sentence i (of the scanned article) and `modes` with how
- * each term was found; returns the evidence bits. The cheap pass (`cheap`) leaves the costly
+ * Fills `values` with the features of sentence i (of the scanned paragraph, in the given
+ * article context) and `modes` with how each term was found; returns the evidence bits. The cheap pass (`cheap`) leaves the costly
  * checks that read word order (roles, owners, split names, predicates, definitions, a place
  * after a preposition, "the X" for a name's noun) at their defaults: `cheapSlack` bounds what
  * they can add. Pure.
  */
-export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, scan: ArticleScan, i: number, cheap: boolean, values: Float64Array, modes: Uint8Array, speaks?: SpeakerMatcher, full?: FullEvidence): number {
+export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, scan: ParagraphScan, context: ArticleContext, i: number, cheap: boolean, values: Float64Array, modes: Uint8Array, speaks?: SpeakerMatcher, full?: FullEvidence): number {
   const table = facts.table;
   const o = i - scan.first;
   const W = table.esWords;
-  const a = scan.article;
+  const a = index.sentArticle[i] as number;
   const sFlags = index.sentFlags[i] as number;
-  const p = scan.paragraphOf[o] as number;
-  const prev = o > 0 && scan.paragraphOf[o - 1] === p ? o - 1 : -1;
+  const prev = o - 1;
   const anaphoric = (sFlags & ANAPHORIC) !== 0;
   const wEx = scan.wordExact[o] as number;
   const wRel = scan.wordRelated[o] as number;
@@ -300,10 +304,8 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   const cAff = scan.conceptAffiliated[o] as number;
   const nn = scan.namedNoun[o] as number;
   const ev = scan.evidence[o] as number;
-  let view: IndexedSentence | undefined;
-  let words: SentenceWords | undefined;
-  const sentence = (): IndexedSentence => (view ??= sentenceAt(index, i));
-  const tokens = (): SentenceWords => (words ??= wordsOf(sentence().sentence.text));
+  // The sentence's text and words, read only by the costly checks (tsx names every closure, so none are made per call here).
+  let lazy: LazySentence | undefined;
 
   values.fill(0);
   values[F.bias] = 1;
@@ -345,14 +347,13 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
     else if (t.kind !== 'number' && brd & bit) match = MATCH.broader;
     else match = MATCH.none;
     if (match === MATCH.none && t.kind !== 'number') {
-      const inSentence = (q: number): boolean => (conceptTerm ? ((scan.conceptExact[q] as number) & bit) !== 0 || hasAllEntityWords(table, k, scan.entityWords, q * W) : (((scan.wordExact[q] as number) | (scan.wordRelated[q] as number)) & bit) !== 0);
-      if (prev >= 0 && anaphoric && table.entityKind & bit && inSentence(prev)) match = MATCH.pronoun;
-      else if (conceptTerm ? ((scan.paraConcepts[p] as number) & bit) !== 0 || hasAllEntityWords(table, k, scan.paraEntityWords, p * W) : ((scan.paraWords[p] as number) & bit) !== 0) match = MATCH.paragraph;
-      else if (conceptTerm ? (scan.subjectConcepts & bit) !== 0 : (scan.subjectWords & bit) !== 0) match = MATCH.subject;
-      else if (conceptTerm ? !(table.vacuous & bit) && hasAllEntityWords(table, k, scan.articleEntityWords, 0) : (scan.articleWords & bit) !== 0) match = MATCH.article;
+      if (prev >= 0 && anaphoric && table.entityKind & bit && heldBy(table, scan, k, conceptTerm, prev)) match = MATCH.pronoun;
+      else if (conceptTerm ? (scan.paraConcepts & bit) !== 0 || hasAllEntityWords(table, k, scan.paraEntityWords, 0) : (scan.paraWords & bit) !== 0) match = MATCH.paragraph;
+      else if (conceptTerm ? (context.subjectConcepts & bit) !== 0 : (context.subjectWords & bit) !== 0) match = MATCH.subject;
+      else if (conceptTerm ? !(table.vacuous & bit) && hasAllEntityWords(table, k, context.entityWords, 0) : (context.words & bit) !== 0) match = MATCH.article;
     }
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
-    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely(tokens(), t.term.namedNoun)) match = MATCH.pronoun;
+    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely((lazy ??= new LazySentence(index, i)).words, t.term.namedNoun)) match = MATCH.pronoun;
     modes[k] = match;
     const share = t.weight / total;
     if (match <= MATCH.broader) {
@@ -416,7 +417,6 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   let statesUnknown = false;
   let counted = false;
   if (target) {
-    const has = (type: (typeof ANSWER_TYPES)[number]): boolean => (sFlags & (1 << (TYPE_SHIFT + ANSWER_TYPES.indexOf(type)))) !== 0;
     if (sFlags & (1 << (UNKNOWN_SHIFT + UNKNOWN_ASPECTS.indexOf(target.unknown)))) statesUnknown = true;
     else {
       typeOk = false;
@@ -424,13 +424,13 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
         if (type === 'quantity') {
           // "How many of the 352 votes …" is not answered by a sentence whose only figure is 352;
           // a count of the thing asked about ("how many sailors" — "46 sailors") counts for more.
-          if (has(type) && ev & EV_QUANTITY) {
+          if (sFlags & (TYPE_BIT[type] as number) && ev & EV_QUANTITY) {
             typeOk = true;
             counted = (ev & EV_COUNTED) !== 0;
             break;
           }
         } else if (type === 'date' || type === 'reason') {
-          if (has(type)) {
+          if (sFlags & (TYPE_BIT[type] as number)) {
             typeOk = true;
             break;
           }
@@ -440,7 +440,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
           break;
         }
       }
-      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed(tokens(), facts.asked)) typeOk = true;
+      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed((lazy ??= new LazySentence(index, i)).words, facts.asked)) typeOk = true;
       if (!typeOk && plan.intent === 'who' && ev & EV_NAME_NOT_ASKED) typeOk = true;
     }
   }
@@ -469,18 +469,21 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   let predicate = NO_VERDICT;
   let definition = false;
   if (!cheap) {
-    const s = sentence();
-    const swapped = rolesSwapped(s, plan, facts.asked, tokens());
+    lazy ??= new LazySentence(index, i);
+    const s = lazy.view;
+    const words = lazy.words;
+    const swapped = rolesSwapped(s, plan, facts.asked, words);
     // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
-    nameConflict = ownerSwapped(s, plan, tokens()) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, tokens()()), plan)) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !paragraphHas(index, s.paragraph, owned));
-    if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, tokens(), plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
+    nameConflict = ownerSwapped(s, plan, words) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, words()), plan)) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !paragraphHas(index, s.paragraph, owned));
+    if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
     roleConflict = swapped || predicate.conflict;
     definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
   }
   values[F.nameConflict] = nameConflict ? 1 : 0;
   values[F.roleConflict] = roleConflict ? 1 : 0;
   values[F.roleSupport] = predicate.support ? 1 : 0;
-  const speakerClaim = plan.intent === 'stance' && speaks !== undefined && speaks(sentence().claims, sentence());
+  if (speaks !== undefined) lazy ??= new LazySentence(index, i);
+  const speakerClaim = plan.intent === 'stance' && speaks !== undefined && lazy !== undefined && speaks(lazy.view.claims, lazy.view);
   values[F.speakerClaim] = speakerClaim ? 1 : 0;
   values[F.speakerMissing] = plan.intent === 'stance' && !speakerClaim ? 1 : 0;
   values[F.definition] = definition ? 1 : 0;
@@ -504,6 +507,30 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
 }
 
 const KIND_INDEX: Record<PreparedTerm['kind'], number> = { entity: 0, number: 1, head: 2, verb: 3, word: 4, modifier: 5 };
+const TYPE_BIT = Object.fromEntries(ANSWER_TYPES.map((t, k) => [t, 1 << (TYPE_SHIFT + k)])) as Record<(typeof ANSWER_TYPES)[number], number>;
+
+/** A sentence's view and words, made on first use. */
+class LazySentence {
+  private sentenceView: IndexedSentence | undefined;
+  private sentenceWords: SentenceWords | undefined;
+  constructor(
+    private readonly index: MatcherIndex,
+    private readonly i: number,
+  ) {}
+  get view(): IndexedSentence {
+    return (this.sentenceView ??= sentenceAt(this.index, this.i));
+  }
+  get words(): SentenceWords {
+    return (this.sentenceWords ??= wordsOf(this.view.sentence.text));
+  }
+}
+
+/** Whether the scanned sentence at offset q holds term k as a set would (its words, or its concept, or all its entity words). */
+function heldBy(table: QuestionTable, scan: ParagraphScan, k: number, conceptTerm: boolean, q: number): boolean {
+  const bit = 1 << k;
+  if (conceptTerm) return ((scan.conceptExact[q] as number) & bit) !== 0 || hasAllEntityWords(table, k, scan.entityWords, q * table.esWords);
+  return (((scan.wordExact[q] as number) | (scan.wordRelated[q] as number)) & bit) !== 0;
+}
 
 /** True when a sentence of global paragraph p holds `stem`. */
 function paragraphHas(index: MatcherIndex, p: number, stem: string): boolean {
@@ -518,20 +545,25 @@ function paragraphHas(index: MatcherIndex, p: number, stem: string): boolean {
 /**
  * The most the costly checks the cheap pass leaves out can add to a sentence's score: each
  * costly feature at its best where it can still change, and "the X" turning a paragraph match
- * of a name into a pronoun one.
+ * of a name into a pronoun one. 0 exactly when the full pass can only turn on features with
+ * non-positive weights, one at a time (its sum is then never above the cheap one, bit for bit).
  */
-export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: readonly number[], values: Float64Array, modes: Uint8Array, scan: ArticleScan, i: number): number {
-  const w = (k: number): number => weights[k] ?? 0;
-  let slack = Math.max(0, w(F.roleConflict)) + Math.max(0, w(F.nameConflict));
-  if (plan.intent === 'confirm' && plan.predicate) slack += Math.max(0, w(F.roleSupport));
-  if (plan.defines !== undefined) slack += Math.max(0, w(F.definition));
-  if (plan.intent === 'where' && values[F.typeMissing] === 1) slack += Math.max(0, -w(F.typeMissing));
+export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: readonly number[], values: Float64Array, modes: Uint8Array, scan: ParagraphScan, i: number): number {
+  let slack = Math.max(0, weights[F.roleConflict] ?? 0) + Math.max(0, weights[F.nameConflict] ?? 0);
+  // A predicate is borne out only by a sentence holding its verb (or a related word), unless that is a stop word, which no stem list holds.
+  if (plan.intent === 'confirm' && plan.predicate) {
+    const verb = facts.terms.findIndex((t) => t.term.verb === true);
+    if (predicateVerbUnindexed(plan) || (verb >= 0 && (modes[verb] === MATCH.exact || modes[verb] === MATCH.related))) slack += Math.max(0, weights[F.roleSupport] ?? 0);
+  }
+  if (plan.defines !== undefined) slack += Math.max(0, weights[F.definition] ?? 0);
+  if (plan.intent === 'where' && values[F.typeMissing] === 1) slack += Math.max(0, -(weights[F.typeMissing] ?? 0));
   const nn = scan.namedNoun[i - scan.first] as number;
   if (nn !== 0) {
     const total = facts.total > 0 ? facts.total : 1;
     for (let k = 0; k < facts.terms.length; k++) {
       const t = facts.terms[k] as PreparedTerm;
-      if (modes[k] === MATCH.paragraph && nn & (1 << k) && t.term.namedNoun !== undefined) slack += Math.max(0, (w(F.viaPronoun) - w(F.inParagraph)) * (t.weight / total));
+      // Two features change at once here, so the full sum may round either way: never a tie-safe bound (hence the EPSILON).
+      if (modes[k] === MATCH.paragraph && nn & (1 << k) && t.term.namedNoun !== undefined) slack += Math.max(0, ((weights[F.viaPronoun] ?? 0) - (weights[F.inParagraph] ?? 0)) * (t.weight / total)) + 1e-9;
     }
   }
   return slack;
@@ -544,11 +576,12 @@ export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: reado
 export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, i: number, options: MatchOptions, speaks?: SpeakerMatcher, cheap = false): SentenceFeatures {
   void options;
   activateTable(index, facts.table);
-  const scan = scanArticle(index, facts.table, index.sentArticle[i] as number, facts.scan);
+  const context = articleContextByScan(index, facts.table, index.sentArticle[i] as number, facts.work, facts.context);
+  const scan = scanParagraph(index, facts.table, index.sentParagraph[i] as number, facts.paragraph);
   const values = new Float64Array(FEATURE_NAMES.length);
   const modes = new Uint8Array(facts.terms.length);
   const full: FullEvidence = { predicate: NO_VERDICT };
-  const ev = fillFeatures(index, plan, facts, scan, i, cheap, values, modes, speaks, full);
+  const ev = fillFeatures(index, plan, facts, scan, context, i, cheap, values, modes, speaks, full);
   return { values, explanation: explanationOf(facts, modes, ev, full.predicate) };
 }
 
@@ -566,6 +599,12 @@ export function explanationOf(facts: QuestionFacts, modes: Uint8Array, ev: numbe
     speakerClaim: (ev & EVIDENCE.speakerClaim) !== 0,
     opposite: (ev & EVIDENCE.opposite) !== 0,
   };
+}
+
+/** True when a yes/no question's verb (or a word related to it) is a stop word: a sentence may hold it without its stems saying so ("have"). */
+export function predicateVerbUnindexed(plan: QueryPlan): boolean {
+  const stops = stopWordStems();
+  return plan.predicate?.verb.some((v) => stops.has(v)) ?? false;
 }
 
 /** "Paris Philharmony" asked, "Paris" and "Philharmony" both names in the sentence but not together: another Philharmony. */

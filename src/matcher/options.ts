@@ -1,5 +1,5 @@
 import { committedModel, type Model } from './model.ts';
-import { postingRetriever, type Retriever } from './retrieve.ts';
+import { createPostingRetriever, type Retriever } from './retrieve.ts';
 
 /** Every tunable of the matcher, in one place with its default. */
 export interface MatchOptions {
@@ -7,7 +7,7 @@ export interface MatchOptions {
   model: Model;
   /** How many ranked sentences to return. Default 5. */
   limit: number;
-  /** Where candidate articles come from. Default: the index's own posting lists (`postingRetriever`). */
+  /** Where candidates come from. Default: the index's own posting lists (`createPostingRetriever`). */
   retriever: Retriever;
   /** Score every candidate instead of pruning by bounds: the reference the pruned path must equal. Default false. */
   exhaustive: boolean;
@@ -19,7 +19,7 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
     return committedModel();
   },
   limit: 5,
-  retriever: postingRetriever,
+  retriever: createPostingRetriever(),
   exhaustive: false,
 });
 

@@ -237,10 +237,11 @@ export const EV_QUANTITY = 16;
 /** Evidence bit: a quantity of what the question counts. */
 export const EV_COUNTED = 32;
 
-/** An article's sentences matched against a question, with paragraph and article unions. */
-export interface ArticleScan {
+/** A paragraph's sentences matched against a question, and the paragraph's unions. */
+export interface ParagraphScan {
   epoch: number;
-  article: number;
+  paragraph: number;
+  /** First sentence and how many. */
   first: number;
   count: number;
   /** Per sentence (offset from `first`): terms matched by exact and related words, negated forms, broader words, antonyms. */
@@ -258,27 +259,33 @@ export interface ArticleScan {
   /** Entity-word bits (`esWords` per sentence). */
   entityWords: Int32Array;
   evidence: Int32Array;
-  /** Paragraph offset of each sentence. */
-  paragraphOf: Int32Array;
-  /** Per paragraph: terms matched exactly or related (words), by concept, entity-word bits, any keys. */
-  paraWords: Int32Array;
-  paraConcepts: Int32Array;
+  /** The paragraph: terms matched exactly or related (words), by concept, entity-word bits, any keys. */
+  paraWords: number;
+  paraConcepts: number;
   paraEntityWords: Int32Array;
-  paraKeys: Int32Array;
-  /** The article: its words, entity words, keys; its subjects' concepts and words. */
-  articleWords: number;
-  articleEntityWords: Int32Array;
-  articleKeys: number;
+  paraKeys: number;
+}
+
+/** What an article holds of a question, for the matches a sentence makes through its article. */
+export interface ArticleContext {
+  article: number;
+  /** Terms whose exact or related words its sentences hold. */
+  words: number;
+  /** Entity-word bits its sentences hold. */
+  entityWords: Int32Array;
+  /** Terms whose retrieval keys its sentences hold. */
+  keys: number;
+  /** Terms whose concept is one of its subjects, and whose exact words its title or lead sentence holds. */
   subjectConcepts: number;
   subjectWords: number;
 }
 
-/** An empty scan (grown as articles need). */
-export function createArticleScan(): ArticleScan {
-  const z = (): Int32Array => new Int32Array(32);
+/** An empty paragraph scan (grown as paragraphs need). */
+export function createParagraphScan(): ParagraphScan {
+  const z = (): Int32Array => new Int32Array(16);
   return {
     epoch: -1,
-    article: -1,
+    paragraph: -1,
     first: 0,
     count: 0,
     wordExact: z(),
@@ -292,43 +299,40 @@ export function createArticleScan(): ArticleScan {
     keys: z(),
     entityWords: z(),
     evidence: z(),
-    paragraphOf: z(),
-    paraWords: z(),
-    paraConcepts: z(),
-    paraEntityWords: z(),
-    paraKeys: z(),
-    articleWords: 0,
-    articleEntityWords: new Int32Array(1),
-    articleKeys: 0,
-    subjectConcepts: 0,
-    subjectWords: 0,
+    paraWords: 0,
+    paraConcepts: 0,
+    paraEntityWords: new Int32Array(1),
+    paraKeys: 0,
   };
+}
+
+/** An empty article context. */
+export function createArticleContext(): ArticleContext {
+  return { article: -1, words: 0, entityWords: new Int32Array(1), keys: 0, subjectConcepts: 0, subjectWords: 0 };
 }
 
 function room(a: Int32Array, n: number): Int32Array {
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
 }
 
-/** Matches every sentence of article a against the table (active in the scratch), into `scan`. */
-export function scanArticle(index: MatcherIndex, table: QuestionTable, a: number, scan: ArticleScan): ArticleScan {
-  if (scan.epoch === table.epoch && scan.article === a) return scan;
+/** Matches every sentence of paragraph p against the table (active in the scratch), into `scan`. */
+export function scanParagraph(index: MatcherIndex, table: QuestionTable, p: number, scan: ParagraphScan): ParagraphScan {
+  if (scan.epoch === table.epoch && scan.paragraph === p) return scan;
   const scratch = index.scratch;
   const epoch = table.epoch;
-  const first = index.articleSentStart[a] as number;
-  const count = (index.articleSentStart[a + 1] as number) - first;
-  const firstPara = index.articleParaStart[a] as number;
-  const paras = (index.articleParaStart[a + 1] as number) - firstPara;
+  const first = index.paraStart[p] as number;
+  const count = (index.paraStart[p + 1] as number) - first;
   const W = table.esWords;
-  for (const name of ['wordExact', 'wordRelated', 'negatedForm', 'broader', 'antonym', 'conceptExact', 'conceptAffiliated', 'namedNoun', 'keys', 'evidence', 'paragraphOf'] as const) scan[name] = room(scan[name], count);
+  if (scan.wordExact.length < count) {
+    for (const name of ['wordExact', 'wordRelated', 'negatedForm', 'broader', 'antonym', 'conceptExact', 'conceptAffiliated', 'namedNoun', 'keys', 'evidence'] as const) scan[name] = room(scan[name], count);
+  }
   scan.entityWords = room(scan.entityWords, count * W);
-  for (const name of ['paraWords', 'paraConcepts', 'paraKeys'] as const) scan[name] = room(scan[name], paras);
-  scan.paraEntityWords = room(scan.paraEntityWords, paras * W);
-  scan.paraEntityWords.fill(0, 0, paras * W);
-  if (scan.articleEntityWords.length < W) scan.articleEntityWords = new Int32Array(W);
-  scan.articleEntityWords.fill(0, 0, W);
   scan.entityWords.fill(0, 0, count * W);
-  let articleWords = 0;
-  let articleKeys = 0;
+  if (scan.paraEntityWords.length < W) scan.paraEntityWords = new Int32Array(W);
+  scan.paraEntityWords.fill(0, 0, W);
+  let paraWords = 0;
+  let paraConcepts = 0;
+  let paraKeys = 0;
   const stemStamp = scratch.stemStamp;
   const stemSlot = scratch.stemSlot;
   for (let o = 0; o < count; o++) {
@@ -357,7 +361,7 @@ export function scanArticle(index: MatcherIndex, table: QuestionTable, a: number
       nn |= table.sNamedNoun[slot] as number;
       keys |= table.sFirstEntity[slot] as number;
       const w = table.sEsWord[slot] as number;
-      if (w >= 0) scan.entityWords[o * W + w] = (scan.entityWords[o * W + w] as number) | table.sEsBit[slot] as number;
+      if (w >= 0) scan.entityWords[o * W + w] = (scan.entityWords[o * W + w] as number) | (table.sEsBit[slot] as number);
       const sf = table.sFlags[slot] as number;
       if (flags & STEM_NAME && !(sf & ASKED)) ev |= EV_NAME_NOT_ASKED;
       if (flags & STEM_NEGATED && sf & PLAN_NEGATED) ev |= EV_PLAN_NEGATED;
@@ -401,46 +405,72 @@ export function scanArticle(index: MatcherIndex, table: QuestionTable, a: number
     scan.namedNoun[o] = nn;
     scan.keys[o] = keys;
     scan.evidence[o] = ev;
-    const p = (index.sentParagraph[i] as number) - firstPara;
-    scan.paragraphOf[o] = p;
-    articleWords |= ex | rel;
-    articleKeys |= keys;
-    for (let w = 0; w < W; w++) {
-      const bits = scan.entityWords[o * W + w] as number;
-      scan.paraEntityWords[p * W + w] = (scan.paraEntityWords[p * W + w] as number) | bits;
-      scan.articleEntityWords[w] = (scan.articleEntityWords[w] as number) | bits;
-    }
-  }
-  for (let p = 0; p < paras; p++) {
-    scan.paraWords[p] = 0;
-    scan.paraConcepts[p] = 0;
-    scan.paraKeys[p] = 0;
-  }
-  for (let o = 0; o < count; o++) {
-    const p = scan.paragraphOf[o] as number;
-    scan.paraWords[p] = (scan.paraWords[p] as number) | (scan.wordExact[o] as number) | (scan.wordRelated[o] as number);
-    scan.paraConcepts[p] = (scan.paraConcepts[p] as number) | scan.conceptExact[o] as number;
-    scan.paraKeys[p] = (scan.paraKeys[p] as number) | scan.keys[o] as number;
-  }
-  let subjectConcepts = 0;
-  for (let j = index.subjectStart[a] as number; j < (index.subjectStart[a + 1] as number); j++) {
-    const id = index.subjectIds[j] as number;
-    if (scratch.conceptStamp[id] === epoch) subjectConcepts |= table.cExact[scratch.conceptSlot[id] as number] as number;
-  }
-  let subjectWords = 0;
-  for (let j = index.subjectStemStart[a] as number; j < (index.subjectStemStart[a + 1] as number); j++) {
-    const id = index.subjectStemIds[j] as number;
-    if (stemStamp[id] === epoch) subjectWords |= table.sExact[stemSlot[id] as number] as number;
+    paraWords |= ex | rel;
+    paraConcepts |= cex;
+    paraKeys |= keys;
+    for (let w = 0; w < W; w++) scan.paraEntityWords[w] = (scan.paraEntityWords[w] as number) | (scan.entityWords[o * W + w] as number);
   }
   scan.epoch = epoch;
-  scan.article = a;
+  scan.paragraph = p;
   scan.first = first;
   scan.count = count;
-  scan.articleWords = articleWords;
-  scan.articleKeys = articleKeys;
-  scan.subjectConcepts = subjectConcepts;
-  scan.subjectWords = subjectWords;
+  scan.paraWords = paraWords;
+  scan.paraConcepts = paraConcepts;
+  scan.paraKeys = paraKeys;
   return scan;
+}
+
+/** The terms sentence i holds a broader word or an antonym of (read from its own stems). */
+export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: number): { broader: number; antonym: number } {
+  const scratch = index.scratch;
+  let broader = 0;
+  let antonym = 0;
+  for (let j = index.sentStemStart[i] as number, end = index.sentStemStart[i + 1] as number; j < end; j++) {
+    const id = index.stemIds[j] as number;
+    if (scratch.stemStamp[id] !== table.epoch) continue;
+    const slot = scratch.stemSlot[id] as number;
+    broader |= table.sBroader[slot] as number;
+    antonym |= table.sAntonym[slot] as number;
+  }
+  return { broader, antonym };
+}
+
+/** The subject masks of article a: concepts among its subjects, exact words in its title and lead. */
+export function subjectMasks(index: MatcherIndex, table: QuestionTable, a: number): { concepts: number; words: number } {
+  const scratch = index.scratch;
+  let concepts = 0;
+  for (let j = index.subjectStart[a] as number; j < (index.subjectStart[a + 1] as number); j++) {
+    const id = index.subjectIds[j] as number;
+    if (scratch.conceptStamp[id] === table.epoch) concepts |= table.cExact[scratch.conceptSlot[id] as number] as number;
+  }
+  let words = 0;
+  for (let j = index.subjectStemStart[a] as number; j < (index.subjectStemStart[a + 1] as number); j++) {
+    const id = index.subjectStemIds[j] as number;
+    if (scratch.stemStamp[id] === table.epoch) words |= table.sExact[scratch.stemSlot[id] as number] as number;
+  }
+  return { concepts, words };
+}
+
+/** Article a's context, by scanning every paragraph of it (`work` is overwritten). */
+export function articleContextByScan(index: MatcherIndex, table: QuestionTable, a: number, work: ParagraphScan, out: ArticleContext): ArticleContext {
+  const W = table.esWords;
+  if (out.entityWords.length < W) out.entityWords = new Int32Array(W);
+  out.entityWords.fill(0, 0, W);
+  let words = 0;
+  let keys = 0;
+  for (let p = index.articleParaStart[a] as number; p < (index.articleParaStart[a + 1] as number); p++) {
+    const scan = scanParagraph(index, table, p, work);
+    words |= scan.paraWords;
+    keys |= scan.paraKeys;
+    for (let w = 0; w < W; w++) out.entityWords[w] = (out.entityWords[w] as number) | (scan.paraEntityWords[w] as number);
+  }
+  const subjects = subjectMasks(index, table, a);
+  out.article = a;
+  out.words = words;
+  out.keys = keys;
+  out.subjectConcepts = subjects.concepts;
+  out.subjectWords = subjects.words;
+  return out;
 }
 
 /** True when every entity word of term t is in the bit set at `base` (always, for a term with none; never, for one the index lacks). */

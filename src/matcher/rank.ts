@@ -1,11 +1,11 @@
-import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatures, questionFacts, type FeatureExplanation, type FullEvidence, type PreparedTerm, type QuestionFacts, type SpeakerMatcher } from './features.ts';
+import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatures, predicateVerbUnindexed, questionFacts, type FeatureExplanation, type FullEvidence, type PreparedTerm, type QuestionFacts, type SpeakerMatcher } from './features.ts';
 import { INTENT_TARGETS } from './intent.ts';
 import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
-import { activateTable, hasAllEntityWords, scanArticle, type QuestionTable } from './question-table.ts';
+import { activateTable, articleContextByScan, createArticleContext, hasAllEntityWords, scanParagraph, sentenceMasks, type ArticleContext, type QuestionTable } from './question-table.ts';
 import type { QueryPlan } from './question.ts';
-import type { RetrievedArticles } from './retrieve.ts';
-import { averageLength, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, TYPE_SHIFT, ANSWER_TYPES, type MatcherIndex } from './search-index.ts';
+import type { Retrieved } from './retrieve.ts';
+import { ANSWER_TYPES, averageLength, NEGATED, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking scored, with why. */
 export interface RankedSentence {
@@ -25,7 +25,7 @@ export interface RankedSentence {
 /** How many of the articles a question is most about have every sentence considered. */
 const ARTICLES_IN_FULL = 2;
 
-/** Slack for comparing a bound with a score computed in another order: bounds are never trusted to the last bit. */
+/** Slack for comparing a bound with a score added up in another order: far above rounding, far below any real difference. */
 const EPSILON = 1e-9;
 
 /** Feature positions of coverage, for the disputed rule. */
@@ -39,22 +39,23 @@ const COVER = FEATURE_NAMES.flatMap((n, k) => (/^cover/.test(n) ? [k] : []));
  * many people has Ebola killed?"); and, for a typed question, the sentences of the paragraphs
  * touched so far that say the asked-for thing is unknown. With `within`, exactly those sentences.
  *
- * The exhaustive path scores every candidate. The pruned path (default) gets the articles that
- * hold any key from the retriever, bounds the best score any sentence of each can reach from
- * what the article holds (`ArticleBounds`), and scores articles best bound first: a sentence's
- * cheap features (all but word order) plus what word order could add bound it again, and only
- * those that can still enter the best `limit` are scored in full. It stops when the next
- * article's bound is below the `limit`-th best score, and returns exactly what the exhaustive
- * path returns.
+ * The exhaustive path reads every article and scores every candidate in full. The pruned path
+ * (default) takes what the question's words reach from the retriever (the sentences holding them,
+ * and what each article holds), bounds each candidate's score from the terms it holds itself and
+ * those its article holds (`SentenceBounds`), and evaluates candidates best bound first: its
+ * cheap features (all but word order) plus what word order could add bound it again, and only a
+ * sentence that can still enter the best `limit` is scored in full. It stops at the first bound
+ * below the `limit`-th best score, and returns exactly what the exhaustive path returns.
  */
 
 /** Which articles' every sentence is a candidate: the two holding the most of the question's weight (ties: the first loaded). */
-function articlesInFull(index: MatcherIndex, facts: QuestionFacts, touched: ArrayLike<number>, count: number, holds: (a: number, k: number) => boolean): Set<number> {
+function articlesInFull(facts: QuestionFacts, touched: ArrayLike<number>, count: number, holds: (a: number, k: number) => boolean): Set<number> {
   const best: { a: number; w: number }[] = [];
   for (let x = 0; x < count; x++) {
     const a = touched[x] as number;
     let w = 0;
     for (let k = 0; k < facts.terms.length; k++) if (holds(a, k)) w += (facts.terms[k] as PreparedTerm).weight;
+    if (best.length === ARTICLES_IN_FULL && !(w > (best[ARTICLES_IN_FULL - 1] as { w: number }).w || (w === (best[ARTICLES_IN_FULL - 1] as { w: number }).w && a < (best[ARTICLES_IN_FULL - 1] as { a: number }).a))) continue;
     best.push({ a, w });
     best.sort((p, q) => q.w - p.w || p.a - q.a);
     if (best.length > ARTICLES_IN_FULL) best.pop();
@@ -62,13 +63,27 @@ function articlesInFull(index: MatcherIndex, facts: QuestionFacts, touched: Arra
   return new Set(best.map((b) => b.a));
 }
 
+/** Whether an article weighs in for term k: its sentences hold the term's words, or (an entity) it is a subject or its sentences hold all its words. */
+function articleHolds(table: QuestionTable, k: number, words: number, subjectConcepts: number, entityWords: Int32Array, base: number): boolean {
+  const bit = 1 << k;
+  if (table.conceptTerms & bit) return (subjectConcepts & bit) !== 0 || hasAllEntityWords(table, k, entityWords, base);
+  return (words & bit) !== 0;
+}
+
 /** The best `limit` so far, best first (score, then lower index). */
 class TopList {
   readonly items: RankedSentence[] = [];
   constructor(private readonly limit: number) {}
+  get full(): boolean {
+    return this.items.length >= this.limit;
+  }
   /** The lowest score that can still enter, or -Infinity while there is room. */
   get floor(): number {
-    return this.items.length >= this.limit ? (this.items[this.limit - 1] as RankedSentence).score : -Infinity;
+    return this.full ? (this.items[this.limit - 1] as RankedSentence).score : -Infinity;
+  }
+  /** The index of the last of the best (a sentence of equal score and higher index cannot enter). */
+  get floorIndex(): number {
+    return this.full ? (this.items[this.limit - 1] as RankedSentence).index : Infinity;
   }
   add(r: RankedSentence): void {
     let at = this.items.length;
@@ -83,213 +98,449 @@ function before(a: RankedSentence, b: RankedSentence): boolean {
   return a.score > b.score || (a.score === b.score && a.index < b.index);
 }
 
-/** Scores sentences of one article for a question, cheap bound first. */
+/** Scores sentences for a question: the cheap pass as a bound, the full pass for those that can still win. */
 class Scorer {
   private readonly values = new Float64Array(FEATURE_NAMES.length);
   private readonly modes: Uint8Array;
-  /** Sentences scored in full (for tests and the bench). */
+  /** Scores by content and context (see `memoKey`): a copy of a paragraph scores as the paragraph did, in a like article. */
+  private readonly memo = new Map<string, { z: number; slack: number; full?: RankedSentence }>();
+  /** Sentences scored cheaply and in full (for tests and the bench). */
+  cheaplyScored = 0;
   fullyScored = 0;
+  /** What the costly checks could add to the last cheap score (0: they can only lower it). */
+  slack = 0;
   constructor(
     private readonly index: MatcherIndex,
     private readonly plan: QueryPlan,
     private readonly facts: QuestionFacts,
     private readonly options: MatchOptions,
     private readonly speaks?: SpeakerMatcher,
+    /** Off for the exhaustive reference, so that it checks the memo too. */
+    private readonly remember = true,
   ) {
     this.modes = new Uint8Array(facts.terms.length);
   }
-  /** The cheap bound of sentence i (its article scanned). */
-  bound(i: number): number {
-    const { index, plan, facts, values, modes } = this;
-    fillFeatures(index, plan, facts, facts.scan, i, true, values, modes, this.speaks);
-    return logit(this.options.model.weights, values) + cheapSlack(plan, facts, this.options.model.weights, values, modes, facts.scan, i);
+  /**
+   * What sentence i's features depend on: its paragraph's content class and its place in it (its
+   * words, annotations, previous sentence and paragraph), what its article holds of the question,
+   * the article's length and whether it leads it. Undefined when not remembering (or a speaker
+   * test is given, which reads the sentence's claims).
+   */
+  private memoKey(i: number, context: ArticleContext): string | undefined {
+    if (!this.remember || this.speaks) return undefined;
+    const { index } = this;
+    const p = index.sentParagraph[i] as number;
+    const a = index.sentArticle[i] as number;
+    let es = '';
+    for (let w = 0; w < this.facts.table.esWords; w++) es += `${context.entityWords[w] as number},`;
+    return `${index.paraClass[p] as number}|${i - (index.paraStart[p] as number)}|${context.words}|${es}|${context.subjectConcepts}|${context.subjectWords}|${(index.articleParaStart[a + 1] as number) - (index.articleParaStart[a] as number)}|${i === index.articleSentStart[a] ? 1 : 0}`;
   }
-  /** Sentence i scored in full (its article scanned). */
-  full(i: number): RankedSentence {
+  /** Sentence i's cheap score (its paragraph scanned); sets `slack`. */
+  cheap(i: number, context: ArticleContext): number {
+    const key = this.memoKey(i, context);
+    const known = key === undefined ? undefined : this.memo.get(key);
+    if (known && !Number.isNaN(known.z)) {
+      this.slack = known.slack;
+      return known.z;
+    }
+    const { index, plan, facts, values, modes } = this;
+    const scan = scanParagraph(index, facts.table, index.sentParagraph[i] as number, facts.paragraph);
+    fillFeatures(index, plan, facts, scan, context, i, true, values, modes, this.speaks);
+    this.cheaplyScored++;
+    this.slack = cheapSlack(plan, facts, this.options.model.weights, values, modes, scan, i);
+    const z = logit(this.options.model.weights, values);
+    if (known) {
+      known.z = z;
+      known.slack = this.slack;
+    } else if (key !== undefined) this.memo.set(key, { z, slack: this.slack });
+    return z;
+  }
+  /** Sentence i scored in full. */
+  full(i: number, context: ArticleContext): RankedSentence {
+    const key = this.memoKey(i, context);
+    const known = key === undefined ? undefined : this.memo.get(key);
+    if (known?.full) return { index: i, confidence: 0, score: known.full.score, features: known.full.features, explanation: known.full.explanation };
+    const { index, facts } = this;
+    const scan = scanParagraph(index, facts.table, index.sentParagraph[i] as number, facts.paragraph);
     const values = new Float64Array(FEATURE_NAMES.length);
-    const modes = new Uint8Array(this.facts.terms.length);
+    const modes = new Uint8Array(facts.terms.length);
     const evidence: FullEvidence = { predicate: { conflict: false, support: false, contradicts: false } };
-    const ev = fillFeatures(this.index, this.plan, this.facts, this.facts.scan, i, false, values, modes, this.speaks, evidence);
+    const ev = fillFeatures(index, this.plan, facts, scan, context, i, false, values, modes, this.speaks, evidence);
     this.fullyScored++;
-    return { index: i, confidence: 0, score: logit(this.options.model.weights, values), features: values, explanation: explanationOf(this.facts, modes, ev, evidence.predicate) };
+    const r: RankedSentence = { index: i, confidence: 0, score: logit(this.options.model.weights, values), features: values, explanation: explanationOf(facts, modes, ev, evidence.predicate) };
+    if (key !== undefined) {
+      if (known) known.full = r;
+      else this.memo.set(key, { z: Number.NaN, slack: Number.NaN, full: r });
+    }
+    return r;
+  }
+  /**
+   * Adds sentence i to `top` if it can enter: its cheap score plus slack must reach the floor,
+   * and where word order can only lower it (no slack), a score no higher than the floor with a
+   * higher index than the floor's cannot enter either (the cheap sum is, bit for bit, no lower
+   * than the full one when only features with negative weights can turn on).
+   */
+  offer(i: number, context: ArticleContext, top: TopList): void {
+    if (top.full) {
+      const z = this.cheap(i, context);
+      const slack = this.slack;
+      if (z + slack + EPSILON < top.floor) return;
+      if (slack === 0 && (z < top.floor || (z === top.floor && i > top.floorIndex))) return;
+    }
+    top.add(this.full(i, context));
   }
 }
 
-/** True when sentence i says the thing a typed question asks for is not known. */
+/** The flag bit of sentences saying what a typed question asks for is unknown (0 for other questions). */
 function statesUnknownBit(plan: QueryPlan): number {
   const target = INTENT_TARGETS[plan.intent];
   return target ? 1 << (UNKNOWN_SHIFT + UNKNOWN_ASPECTS.indexOf(target.unknown)) : 0;
 }
 
-/** Calls `fn` on each candidate sentence of the scanned article. */
-function forEachCandidate(index: MatcherIndex, facts: QuestionFacts, unknownBit: number, inFull: boolean, fn: (i: number) => void): void {
-  const scan = facts.scan;
-  for (let o = 0; o < scan.count; o++) {
-    const i = scan.first + o;
-    const candidate = scan.keys[o] !== 0 || inFull || (unknownBit !== 0 && ((index.sentFlags[i] as number) & unknownBit) !== 0 && scan.paraKeys[scan.paragraphOf[o] as number] !== 0);
-    if (candidate) fn(i);
-  }
+/** What a sentence is known to hold, for its bound. */
+export interface Holding {
+  /** Terms it may hold itself (an exact or related word, a negated form, a concept, an affiliated concept, an entity's word). */
+  direct: number;
+  /** Entity terms whose concept (or an affiliated one) it names: held for certain. */
+  named: number;
+  /** Whether its broader words and antonyms are known (`broader`, `antonym`); if not, any may be there. */
+  broaderKnown: boolean;
+  broader: number;
+  antonym: number;
+  /** Terms its paragraph holds as a whole (found through the paragraph or a pronoun), its article's subjects, its article's words (the article mode). */
+  paragraph: number;
+  subject: number;
+  article: number;
 }
 
 /**
- * Upper bounds on the score of any sentence of an article, from which terms the article can
- * match at all (`reach`): each term at its best way of being found, the penalties for terms it
- * cannot match at all, and the article's own best (length, lead, type evidence). Additive over
- * terms, so an article missing the question's rare words is bounded low.
+ * Upper bounds on a candidate's score without reading its words or its paragraph: from what it
+ * is known to hold (`Holding`), each term at its best way of being found given that, every
+ * penalty that certainly applies (a term found nowhere it could be), and the sentence's own
+ * length, lead place, article length and answer-type and negation flags. Valid for any weights:
+ * each feature takes the best value the sentence could still have.
  */
-export class ArticleBounds {
-  private readonly gain: Float64Array;
-  private readonly share: Float64Array;
+export class SentenceBounds {
   private readonly base: number;
+  /** Per term, additive parts only: held directly (at best), by a broader word, through the paragraph (or a pronoun), the subject, the article. */
+  private readonly direct: Float64Array;
+  private readonly broader: Float64Array;
+  private readonly paragraph: Float64Array;
+  private readonly subject: Float64Array;
+  private readonly article: Float64Array;
+  private readonly shares: Float64Array;
+  /** Terms by share, largest first. */
+  private readonly byShare: number[];
+  /** Shares, summed by halves of the term mask, for BM25. */
+  private readonly lowShare: Float64Array;
+  private readonly highShare: Float64Array;
+  /** Term masks by kind. */
+  private readonly entities: number;
+  private readonly numbers: number;
+  private readonly heads: number;
+  private readonly verbs: number;
+  private readonly content: number;
+  private readonly selective: number;
+  private readonly concepts: number;
+  /** Terms a broader word can stand for (plain words and names), and terms with antonyms. */
+  private readonly broadened: number;
+  private readonly withAntonyms: number;
   private readonly w: readonly number[];
+  /** The term the predicate's verb is (a yes/no question's roles are borne out only by a sentence holding it), and whether that verb may be a stop word. */
+  private readonly predicateVerb: number;
+  private readonly verbUnindexed: boolean;
+  /** A negated question mismatches a sentence that is not negated unless (when it negates words) the sentence holds a negated form of a term. */
+  private readonly negatedQuestion: boolean;
+  private readonly negationForms: number;
+  /** Answer-type bounds: the flag of a sentence stating the asked-for thing unknown, the flags of typed sentences, and the values. */
+  private readonly unknownFlag: number = 0;
+  private readonly typeFlags: number = 0;
+  private readonly typeAny: boolean = true;
+  private readonly typeUnknown: number = 0;
+  private readonly typeOk: number = 0;
+  private readonly typeMissing: number = 0;
+  private readonly avg: number;
   constructor(
     private readonly index: MatcherIndex,
-    private readonly plan: QueryPlan,
+    plan: QueryPlan,
     private readonly facts: QuestionFacts,
     weights: readonly number[],
-    private readonly speaks: boolean,
+    speaks: boolean,
   ) {
     const w = (this.w = weights);
     const wf = (k: number): number => w[k] ?? 0;
     const n = facts.terms.length;
     const total = facts.total > 0 ? facts.total : 1;
     const table = facts.table;
-    this.gain = new Float64Array(n);
-    this.share = new Float64Array(n);
+    this.avg = Math.max(1, averageLength(index));
+    this.direct = new Float64Array(n);
+    this.broader = new Float64Array(n);
+    this.paragraph = new Float64Array(n);
+    this.subject = new Float64Array(n);
+    this.article = new Float64Array(n);
+    this.shares = new Float64Array(n);
     let base = wf(F.bias) + wf(F.idfMass) * Math.min(1, Math.log1p(facts.total) / 4);
-    const typed = INTENT_TARGETS[plan.intent] !== undefined;
-    if (typed) base += wf(F.typedIntent);
+    if (INTENT_TARGETS[plan.intent] !== undefined) base += wf(F.typedIntent);
     if (plan.intent === 'confirm') base += wf(F.confirmIntent);
-    const coverOf = { entity: F.coverEntity, number: F.coverNumber, head: F.coverHead, verb: F.coverVerb, word: F.coverWord, modifier: F.coverModifier } as const;
-    let maxShare = 0;
-    const count = (pred: (t: PreparedTerm) => boolean): number => facts.terms.filter(pred).length;
-    // A penalty (or bonus) that holds unless every term of a kind is found: at its worst in the base, and each term of the kind takes back an equal part.
-    const allOrNothing = (feature: number, members: (t: PreparedTerm) => boolean): void => {
-      const m = count(members);
-      if (m === 0) return;
-      const wk = wf(feature);
-      base += wk;
-      if (wk < 0) facts.terms.forEach((t, k) => {
-        if (members(t)) this.gain[k] = (this.gain[k] as number) - wk / m;
-      });
-    };
-    facts.terms.forEach((t, k) => {
-      const share = t.weight / total;
-      this.share[k] = share;
-      maxShare = Math.max(maxShare, share);
-      const bit = 1 << k;
-      const direct = wf(coverOf[t.kind]) * share + wf(F.articleCoverage) * share + wf(F.directShare) / n;
-      const modes = [0, direct, direct + wf(F.onlyRelated) * share];
-      if (t.kind !== 'number') {
-        if (!(table.conceptTerms & bit)) modes.push(direct + wf(F.onlyBroader) * share);
-        if (table.entityKind & bit) modes.push((wf(F.viaPronoun) + wf(F.articleCoverage)) * share);
-        for (const f of [F.inParagraph, F.inSubject, F.inArticle]) modes.push((wf(f) + wf(F.articleCoverage)) * share);
-      }
-      this.gain[k] = Math.max(...modes);
-    });
-    allOrNothing(F.missingEntity, (t) => t.kind === 'entity');
-    allOrNothing(F.missingNumber, (t) => t.kind === 'number');
-    allOrNothing(F.missingHead, (t) => t.kind === 'head');
-    allOrNothing(F.missingVerb, (t) => t.kind === 'verb');
-    allOrNothing(F.missingSelective, (t) => t.term.selective === true);
-    if (facts.terms.some((t) => t.term.antonyms.length > 0)) base += Math.max(0, wf(F.antonym));
-    // The most missing share: its worst in the base; finding a term takes back at most its share.
-    base += wf(F.maxMissing) * maxShare;
-    if (wf(F.maxMissing) < 0) facts.terms.forEach((_, k) => (this.gain[k] = (this.gain[k] as number) - wf(F.maxMissing) * (this.share[k] as number)));
-    const content = count((t) => t.kind !== 'entity' && t.kind !== 'number' && t.kind !== 'modifier');
-    if (content > 0) {
-      base += wf(F.missingWords) * Math.min(1, content / 3);
-      if (wf(F.missingWords) < 0) facts.terms.forEach((t, k) => {
-        if (t.kind !== 'entity' && t.kind !== 'number' && t.kind !== 'modifier') this.gain[k] = (this.gain[k] as number) - wf(F.missingWords) / 3;
-      });
-    }
-    base += Math.max(0, wf(F.negationMismatch)) + Math.max(0, wf(F.roleConflict)) + Math.max(0, wf(F.nameConflict)) + Math.max(0, wf(F.leadSentence));
-    if (plan.intent === 'confirm' && plan.predicate) base += Math.max(0, wf(F.roleSupport));
+    base += Math.max(0, wf(F.roleConflict)) + Math.max(0, wf(F.nameConflict));
+    const verbTerm = plan.intent === 'confirm' && plan.predicate ? facts.terms.findIndex((t) => t.term.verb === true) : -1;
+    this.predicateVerb = verbTerm >= 0 ? 1 << verbTerm : 0;
+    this.verbUnindexed = plan.intent === 'confirm' && plan.predicate !== undefined && predicateVerbUnindexed(plan);
+    // A verb that is a stop word ("have") may stand in any sentence: support is always possible.
+    if (this.verbUnindexed) base += Math.max(0, wf(F.roleSupport));
     if (plan.defines !== undefined) base += Math.max(0, wf(F.definition));
-    if (plan.intent === 'stance') base += this.speaks ? Math.max(wf(F.speakerClaim), wf(F.speakerMissing)) : wf(F.speakerMissing);
+    if (plan.intent === 'stance') base += speaks ? Math.max(wf(F.speakerClaim), wf(F.speakerMissing)) : wf(F.speakerMissing);
+    this.negatedQuestion = plan.negated;
+    const coverOf = { entity: F.coverEntity, number: F.coverNumber, head: F.coverHead, verb: F.coverVerb, word: F.coverWord, modifier: F.coverModifier } as const;
+    let entities = 0;
+    let numbers = 0;
+    let heads = 0;
+    let verbs = 0;
+    let content = 0;
+    let selective = 0;
+    let broadened = 0;
+    let withAntonyms = 0;
+    let negationForms = 0;
+    facts.terms.forEach((t, k) => {
+      const bit = 1 << k;
+      if (t.kind === 'entity') entities |= bit;
+      if (t.kind === 'number') numbers |= bit;
+      if (t.kind === 'head') heads |= bit;
+      if (t.kind === 'verb') verbs |= bit;
+      if (t.kind !== 'entity' && t.kind !== 'number' && t.kind !== 'modifier') content |= bit;
+      if (t.term.selective) selective |= bit;
+      if (t.kind !== 'number' && !(table.conceptTerms & bit)) broadened |= bit;
+      if (t.term.antonyms.length > 0) withAntonyms |= bit;
+      if ((t.term.negatedForms ?? []).length > 0) negationForms |= bit;
+      const s = t.weight / total;
+      this.shares[k] = s;
+      const held = wf(coverOf[t.kind]) * s + wf(F.articleCoverage) * s + wf(F.directShare) / n;
+      if (t.kind !== 'number') {
+        const through = (f: number): number => (wf(f) + wf(F.articleCoverage)) * s;
+        this.paragraph[k] = Math.max(0, through(F.inParagraph), table.entityKind & bit ? through(F.viaPronoun) : 0);
+        this.subject[k] = Math.max(0, through(F.inSubject));
+        this.article[k] = Math.max(0, through(F.inArticle));
+      }
+      this.broader[k] = broadened & bit ? held + wf(F.onlyBroader) * s : 0;
+      // An entity held by some of its words only may turn out found through context, or not at all.
+      this.direct[k] = Math.max(held, held + wf(F.onlyRelated) * s, table.conceptTerms & bit ? Math.max(0, this.paragraph[k] as number, this.subject[k] as number, this.article[k] as number) : -Infinity);
+    });
+    this.entities = entities;
+    this.numbers = numbers;
+    this.heads = heads;
+    this.verbs = verbs;
+    this.content = content;
+    this.selective = selective;
+    this.concepts = table.conceptTerms;
+    this.broadened = broadened;
+    this.withAntonyms = withAntonyms;
+    this.negationForms = negationForms;
+    this.byShare = facts.terms.map((_, k) => k).sort((a, b) => (this.shares[b] as number) - (this.shares[a] as number));
+    const target = INTENT_TARGETS[plan.intent];
+    if (target) {
+      this.unknownFlag = 1 << (UNKNOWN_SHIFT + UNKNOWN_ASPECTS.indexOf(target.unknown));
+      this.typeFlags = target.types.reduce((f, type) => f | (ANSWER_TYPES.includes(type) ? 1 << (TYPE_SHIFT + ANSWER_TYPES.indexOf(type)) : 0), 0);
+      // Who and where may be answered by an entity, a name or a place after a preposition, whatever the build typed.
+      this.typeAny = plan.intent === 'who' || plan.intent === 'where';
+      this.typeUnknown = wf(F.statesUnknown);
+      this.typeMissing = wf(F.typeMissing);
+      this.typeOk = Math.max(wf(F.typeMissing), target.types.includes('quantity') ? Math.max(0, wf(F.typeCounted)) : 0);
+    }
     this.base = base;
+    const half = Math.min(n, 12);
+    const sums = (values: Float64Array, from: number, size: number): Float64Array => {
+      const out = new Float64Array(1 << size);
+      for (let m = 1; m < out.length; m++) {
+        const k = 31 - Math.clz32(m);
+        out[m] = (out[m ^ (1 << k)] as number) + (values[from + k] as number);
+      }
+      return out;
+    };
+    this.lowShare = sums(this.shares, 0, half);
+    this.highShare = sums(this.shares, half, Math.max(0, n - half));
   }
 
-  /** The bound for article a, which can match the terms in `reach`. */
-  of(a: number, reach: number): number {
-    const { index, facts, w } = this;
-    const wf = (k: number): number => w[k] ?? 0;
-    let z = this.base;
-    let share = 0;
-    for (let k = 0; k < facts.terms.length; k++) {
-      if (!(reach & (1 << k))) continue;
-      z += this.gain[k] as number;
-      share += this.share[k] as number;
+  /** The article's part of a bound: the base and its length. */
+  articlePart(a: number): number {
+    return this.base + (this.w[F.longArticle] ?? 0) * Math.min(1, Math.max(0, ((this.index.articleParaStart[a + 1] as number) - (this.index.articleParaStart[a] as number) - 1) / 5));
+  }
+
+  /** Term k's additive best when the sentence does not hold it itself: through context, or, when its broader words are not known, by one. */
+  private context(k: number, paragraph: number, subject: number, article: number, broaderKnown: boolean): number {
+    const bit = 1 << k;
+    let v = 0;
+    if (paragraph & bit) v = this.paragraph[k] as number;
+    if (subject & bit && (this.subject[k] as number) > v) v = this.subject[k] as number;
+    if (article & bit && (this.article[k] as number) > v) v = this.article[k] as number;
+    if (!broaderKnown && this.broadened & bit && (this.broader[k] as number) > v) v = this.broader[k] as number;
+    return v;
+  }
+
+  /** The part of a bound that what the sentence holds sets: every term at its best given that, and every penalty that still may or must apply. */
+  private core(h: Holding): number {
+    const { w } = this;
+    const { direct, paragraph, subject, article, broaderKnown } = h;
+    const broader = broaderKnown ? h.broader & ~direct : 0;
+    let z = 0;
+    for (let k = 0; k < this.facts.terms.length; k++) {
+      const bit = 1 << k;
+      if (direct & bit) z += this.direct[k] as number;
+      else if (broader & bit) z += this.broader[k] as number;
+      else z += this.context(k, paragraph, subject, article, broaderKnown);
     }
-    const avg = Math.max(1, averageLength(index));
-    const k1 = 1.2;
-    const b = 0.75;
-    const minLength = index.articleMinLength[a] as number;
-    const maxLength = index.articleMaxLength[a] as number;
-    if (wf(F.bm25Share) > 0) z += wf(F.bm25Share) * share * ((1 + k1 * (1 - b)) / (1 + k1 * (1 - b + (b * minLength) / avg)));
-    const short = (len: number): number => Math.max(0, 1 - len / Math.max(1, 2 * averageLength(index)));
-    z += wf(F.shortSentence) >= 0 ? wf(F.shortSentence) * short(minLength) : wf(F.shortSentence) * short(maxLength);
-    z += wf(F.longArticle) * Math.min(1, Math.max(0, ((index.articleParaStart[a + 1] as number) - (index.articleParaStart[a] as number) - 1) / 5));
-    z += this.typeBound(a);
+    // Held for certain, exactly or by a related word: words (their mode is fixed by their own words) and named entities.
+    const certain = (direct & ~this.concepts) | h.named;
+    const around = paragraph | subject;
+    // Found (an entity's penalty lifted): held, by a broader word, or through the paragraph, a pronoun or the subject.
+    const foundMaybe = direct | around | (broaderKnown ? broader : this.broadened);
+    const foundSure = certain | broader;
+    z += this.penalty(F.missingEntity, (this.entities & ~foundMaybe) !== 0, (this.entities & ~foundSure) !== 0);
+    z += this.penalty(F.missingNumber, (this.numbers & ~certain) !== 0, (this.numbers & ~certain) !== 0);
+    z += this.penalty(F.missingSelective, (this.selective & ~certain) !== 0, (this.selective & ~certain) !== 0);
+    // A head is missing unless held or by a broader word; a verb is missing when not held or only by a broader word.
+    z += this.penalty(F.missingHead, (this.heads & ~(certain | (broaderKnown ? broader : this.broadened))) !== 0, (this.heads & ~certain) !== 0);
+    const verbsLeft = this.verbs & ~certain;
+    z += this.penalty(F.missingVerb, (verbsLeft & (broaderKnown ? broader | ~(around | article) : ~(around | article | this.broadened))) !== 0, verbsLeft !== 0);
+    // Missing words: content terms not held exactly or by a related word (for words, known for certain).
+    let missing = 0;
+    for (let b = this.content & ~certain; b !== 0; b &= b - 1) missing++;
+    z += (w[F.missingWords] ?? 0) * Math.min(1, missing / 3);
+    // The largest share not accounted for: a word not held, an entity not held nor around.
+    const wm = w[F.maxMissing] ?? 0;
+    const unaccounted = wm < 0 ? ~certain & (~this.entities | ~(direct | around)) : ~certain;
+    for (const k of this.byShare) {
+      if (!(unaccounted & (1 << k))) continue;
+      z += wm * (this.shares[k] as number);
+      break;
+    }
+    const antonym = broaderKnown ? h.antonym : this.withAntonyms;
+    if (antonym & ~foundSure) z += Math.max(0, w[F.antonym] ?? 0);
     return z;
   }
 
-  /** The best the answer-type features can do in article a. */
-  private typeBound(a: number): number {
-    const target = INTENT_TARGETS[this.plan.intent];
-    if (!target) return 0;
-    const wf = (k: number): number => this.w[k] ?? 0;
-    const flags = this.index.articleFlags[a] as number;
-    const options = [wf(F.typeMissing)];
-    if (flags & (1 << (UNKNOWN_SHIFT + UNKNOWN_ASPECTS.indexOf(target.unknown)))) options.push(wf(F.statesUnknown));
-    const hasType = target.types.some((type) => flags & (1 << (TYPE_SHIFT + ANSWER_TYPES.indexOf(type))));
-    // Who and where may be answered by a name or a place after a preposition, whatever the build typed.
-    if (hasType || this.plan.intent === 'who' || this.plan.intent === 'where') options.push(target.types.includes('quantity') ? Math.max(0, wf(F.typeCounted)) : 0);
-    return Math.max(...options);
+  /** The part of a bound the sentence itself sets: its length (and BM25 with it), lead place, the predicate's verb, negation and answer-type flags. */
+  private statics(i: number, direct: number): number {
+    const { index, w } = this;
+    let z = 0;
+    const length = index.sentLength[i] as number;
+    const k1 = 1.2;
+    const bb = 0.75;
+    const bm25 = w[F.bm25Share] ?? 0;
+    if (bm25 > 0 && direct !== 0) z += (bm25 * ((this.lowShare[direct & 0xfff] as number) + (this.highShare[direct >>> 12] as number)) * (1 + k1 * (1 - bb))) / (1 + k1 * (1 - bb + (bb * length) / this.avg));
+    z += (w[F.shortSentence] ?? 0) * Math.max(0, 1 - length / (2 * this.avg));
+    if (i === index.articleSentStart[index.sentArticle[i] as number]) z += Math.max(0, w[F.leadSentence] ?? 0);
+    if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += Math.max(0, w[F.roleSupport] ?? 0);
+    const flags = index.sentFlags[i] as number;
+    // Negation: a negated question against a sentence that is not negated (and holds no negated form); a plain one only against a negated sentence.
+    const mismatchSure = this.negatedQuestion && !(flags & NEGATED) && !(direct & this.negationForms);
+    const mismatchMaybe = this.negatedQuestion || (flags & NEGATED) !== 0;
+    z += this.penalty(F.negationMismatch, mismatchSure, mismatchMaybe);
+    if (flags & this.unknownFlag) return z + this.typeUnknown;
+    return z + (this.typeAny || flags & this.typeFlags ? this.typeOk : this.typeMissing);
+  }
+
+  /** The bound for sentence i, given its article's part and what it holds. */
+  sentence(i: number, articlePart: number, h: Holding): number {
+    return articlePart + this.core(h) + this.statics(i, h.direct);
+  }
+
+  /** A 0/1 feature's best: its weight when it holds for certain (`sure`) or may hold and helps; else 0. */
+  private penalty(feature: number, sure: boolean, maybe: boolean): number {
+    const wk = this.w[feature] ?? 0;
+    return sure || (maybe && wk > 0) ? wk : 0;
+  }
+
+  /** `core` of a sentence holding `direct` in a context holding every term (an upper bound for any context), by mask. */
+  private readonly loose = new Map<number, number>();
+  private looseCore(direct: number): number {
+    let z = this.loose.get(direct);
+    if (z === undefined) {
+      z = this.core({ direct, named: 0, broaderKnown: false, broader: 0, antonym: 0, paragraph: -1, subject: -1, article: -1 });
+      this.loose.set(direct, z);
+    }
+    return z;
+  }
+
+  /**
+   * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
+   * held every term), into `store` from position 0. Returns how many. `sentence` gives the
+   * tight bound of those that can still make it.
+   */
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array }, parts: Float64Array): number {
+    const { sentArticle } = this.index;
+    const { sentences, keys, direct, named } = got;
+    let n = 0;
+    let lastMask = -1;
+    let lastCore = 0;
+    for (let x = 0, count = got.count; x < count; x++) {
+      if (keys[x] === 0) continue;
+      const i = sentences[x] as number;
+      const d = direct[x] as number;
+      if (d !== lastMask) {
+        lastMask = d;
+        lastCore = this.looseCore(d);
+      }
+      store.ids[n] = i;
+      store.direct[n] = d;
+      store.named[n] = named[x] as number;
+      store.tier[n] = 0;
+      store.bounds[n++] = (parts[sentArticle[i] as number] as number) + lastCore + this.statics(i, d);
+    }
+    return n;
   }
 }
 
-/** Articles by bound, highest first: a binary max-heap over parallel arrays. */
-class ArticleHeap {
-  /** The bound of the article `pop` returned last. */
-  bound = 0;
-  private size: number;
-  constructor(
-    private readonly bounds: Float64Array,
-    private readonly ids: Uint32Array,
-  ) {
-    this.size = ids.length;
-    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+/** A binary max-heap of candidates by bound. */
+class CandidateHeap {
+  private size = 0;
+  private bounds = new Float64Array(256);
+  private ids = new Uint32Array(256);
+  push(id: number, bound: number): void {
+    if (this.size === this.ids.length) {
+      const b = new Float64Array(this.size * 2);
+      b.set(this.bounds);
+      this.bounds = b;
+      const d = new Uint32Array(this.size * 2);
+      d.set(this.ids);
+      this.ids = d;
+    }
+    let i = this.size++;
+    const { bounds, ids } = this;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((bounds[parent] as number) >= bound) break;
+      bounds[i] = bounds[parent] as number;
+      ids[i] = ids[parent] as number;
+      i = parent;
+    }
+    bounds[i] = bound;
+    ids[i] = id;
   }
-  /** The article with the highest bound left, or -1. */
+  /** The highest bound left (-Infinity when empty). */
+  get top(): number {
+    return this.size > 0 ? (this.bounds[0] as number) : -Infinity;
+  }
+  /** Removes and returns the id with the highest bound. */
   pop(): number {
-    if (this.size === 0) return -1;
     const { bounds, ids } = this;
-    this.bound = bounds[0] as number;
-    const a = ids[0] as number;
-    this.size--;
-    bounds[0] = bounds[this.size] as number;
-    ids[0] = ids[this.size] as number;
-    this.down(0);
-    return a;
-  }
-  private down(start: number): void {
-    const { bounds, ids } = this;
-    let i = start;
+    const id = ids[0] as number;
+    const last = --this.size;
+    const b = bounds[last] as number;
+    const d = ids[last] as number;
+    let i = 0;
     for (;;) {
       const l = 2 * i + 1;
-      if (l >= this.size) return;
+      if (l >= last) break;
       const r = l + 1;
-      const c = r < this.size && (bounds[r] as number) > (bounds[l] as number) ? r : l;
-      if ((bounds[c] as number) <= (bounds[i] as number)) return;
-      const tb = bounds[i] as number;
+      const c = r < last && (bounds[r] as number) > (bounds[l] as number) ? r : l;
+      if ((bounds[c] as number) <= b) break;
       bounds[i] = bounds[c] as number;
-      bounds[c] = tb;
-      const ti = ids[i] as number;
       ids[i] = ids[c] as number;
-      ids[c] = ti;
       i = c;
     }
+    bounds[i] = b;
+    ids[i] = d;
+    return id;
   }
 }
 
@@ -307,59 +558,46 @@ export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: Mat
 /** What a ranking did: for tests and the bench. */
 export interface RankStats {
   ranked: RankedSentence[];
-  /** Articles whose sentences were matched, and sentences scored in full. */
-  articlesScanned: number;
+  /** Candidates bounded, scored cheaply, and scored in full. */
+  candidates: number;
+  cheaplyScored: number;
   fullyScored: number;
 }
 
 /** `rankSentences`, with how much work it took. */
 export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false, within?: ReadonlySet<number>, speaks?: SpeakerMatcher): RankStats {
-  if (plan.terms.length === 0 || index.liveSentences === 0) return { ranked: [], articlesScanned: 0, fullyScored: 0 };
+  if (plan.terms.length === 0 || index.liveSentences === 0) return { ranked: [], candidates: 0, cheaplyScored: 0, fullyScored: 0 };
   const facts = questionFacts(index, plan);
-  if (facts.total <= 0) return { ranked: [], articlesScanned: 0, fullyScored: 0 };
+  if (facts.total <= 0) return { ranked: [], candidates: 0, cheaplyScored: 0, fullyScored: 0 };
   const limit = Math.max(options.limit, 1);
-  const scorer = new Scorer(index, plan, facts, options, speaks);
-  let scanned = 0;
-  const scan = (a: number): void => {
-    activateTable(index, facts.table);
-    scanArticle(index, facts.table, a, facts.scan);
-    scanned++;
-  };
+  const scorer = new Scorer(index, plan, facts, options, speaks, !exhaustive);
+  activateTable(index, facts.table);
   let scored: RankedSentence[];
-  if (within) {
-    const byArticle = new Map<number, number[]>();
-    for (const i of [...within].sort((x, y) => x - y)) {
-      const a = index.sentArticle[i] as number;
-      byArticle.set(a, [...(byArticle.get(a) ?? []), i]);
-    }
-    if (exhaustive) {
-      scored = [];
-      for (const [a, list] of byArticle) {
-        scan(a);
-        for (const i of list) scored.push(scorer.full(i));
-      }
-    } else {
-      const bounds: { i: number; a: number; z: number }[] = [];
-      for (const [a, list] of byArticle) {
-        scan(a);
-        for (const i of list) bounds.push({ i, a, z: scorer.bound(i) });
-      }
-      bounds.sort((x, y) => y.z - x.z || x.i - y.i);
+  let candidates = 0;
+  if (within || exhaustive) {
+    // Articles' contexts by reading them (the reference path, and a story's few sentences).
+    const contexts = new Map<number, ArticleContext>();
+    const contextOf = (a: number): ArticleContext => {
+      let c = contexts.get(a);
+      if (!c) contexts.set(a, (c = articleContextByScan(index, facts.table, a, facts.work, createArticleContext())));
+      return c;
+    };
+    const list = within ? [...within].sort((x, y) => x - y) : exhaustiveCandidates(index, plan, facts, contextOf);
+    candidates = list.length;
+    if (exhaustive) scored = list.map((i) => scorer.full(i, contextOf(index.sentArticle[i] as number)));
+    else {
       const top = new TopList(limit);
-      for (const { i, a, z } of bounds) {
-        if (z + EPSILON < top.floor) break;
-        scan(a);
-        top.add(scorer.full(i));
+      const bounds = list.map((i) => ({ i, z: scorer.cheap(i, contextOf(index.sentArticle[i] as number)), slack: scorer.slack })).sort((x, y) => y.z + y.slack - (x.z + x.slack) || x.i - y.i);
+      for (const { i, z, slack } of bounds) {
+        if (z + slack + EPSILON < top.floor) break;
+        scorer.offer(i, contextOf(index.sentArticle[i] as number), top);
       }
       scored = top.items;
     }
-  } else if (exhaustive) {
-    scored = exhaustiveCandidates(index, plan, facts, scan).map((i) => {
-      scan(index.sentArticle[i] as number);
-      return scorer.full(i);
-    });
   } else {
-    scored = pruned(index, plan, facts, options, scorer, scan, limit, speaks !== undefined);
+    const result = pruned(index, plan, facts, options, scorer, limit, speaks !== undefined);
+    scored = result.top;
+    candidates = result.candidates;
   }
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
   // Whether each sentence, were it the best, answers: the answer model, against the next best score.
@@ -374,64 +612,262 @@ export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: Mat
     const bestCoverage = coverage(best);
     if (scored.slice(0, limit).some((r) => r !== best && r.explanation.opposite && coverage(r) >= bestCoverage)) best.disputed = true;
   }
-  return { ranked: scored.slice(0, limit), articlesScanned: scanned, fullyScored: scorer.fullyScored };
+  return { ranked: scored.slice(0, limit), candidates, cheaplyScored: scorer.cheaplyScored, fullyScored: scorer.fullyScored };
 }
 
 /** Every candidate sentence, by reading every article: the reference the pruned path must equal. */
-function exhaustiveCandidates(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, scan: (a: number) => void): number[] {
+function exhaustiveCandidates(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, contextOf: (a: number) => ArticleContext): number[] {
   const table = facts.table;
   const touched: number[] = [];
-  const holds = new Map<number, number>();
-  const entityWords = new Map<number, Int32Array>();
-  for (let a = 0; a < index.articleCount; a++) {
-    if (index.removed[a]) continue;
-    scan(a);
-    if (facts.scan.articleKeys === 0) continue;
-    touched.push(a);
-    holds.set(a, facts.scan.articleWords | facts.scan.subjectConcepts);
-    entityWords.set(a, facts.scan.articleEntityWords.slice(0, table.esWords));
-  }
-  const inFull = articlesInFull(index, facts, touched, touched.length, (a, k) => articleHolds(table, k, holds.get(a) as number, entityWords.get(a) as Int32Array, 0));
+  for (let a = 0; a < index.articleCount; a++) if (!index.removed[a] && contextOf(a).keys !== 0) touched.push(a);
+  const inFull = articlesInFull(facts, touched, touched.length, (a, k) => {
+    const c = contextOf(a);
+    return articleHolds(table, k, c.words, c.subjectConcepts, c.entityWords, 0);
+  });
   const unknownBit = statesUnknownBit(plan);
   const out: number[] = [];
   for (const a of touched) {
-    scan(a);
-    forEachCandidate(index, facts, unknownBit, inFull.has(a), (i) => out.push(i));
+    for (let p = index.articleParaStart[a] as number; p < (index.articleParaStart[a + 1] as number); p++) {
+      const scan = scanParagraph(index, table, p, facts.paragraph);
+      for (let o = 0; o < scan.count; o++) {
+        const i = scan.first + o;
+        if (scan.keys[o] !== 0 || inFull.has(a) || (unknownBit !== 0 && ((index.sentFlags[i] as number) & unknownBit) !== 0 && scan.paraKeys !== 0)) out.push(i);
+      }
+    }
   }
   return out;
 }
 
-/** Whether an article weighs in for term k: its sentences hold the term's words, or (an entity) it is a subject or its sentences hold all its words. */
-function articleHolds(table: QuestionTable, k: number, hit: number, entityWords: Int32Array, base: number): boolean {
-  const bit = 1 << k;
-  if (hit & bit) return true;
-  return (table.conceptTerms & bit) !== 0 && hasAllEntityWords(table, k, entityWords, base);
+/** How many candidates of the highest bounds are scored first, to set the floor before the rest are bounded against it. */
+const SEEDS = 16;
+
+function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, options: MatchOptions, scorer: Scorer, limit: number, speaks: boolean): { top: RankedSentence[]; candidates: number } {
+  const table = facts.table;
+  const got: Retrieved = options.retriever.retrieve(index, table);
+  const W = table.esWords;
+  // The articles whose every sentence is a candidate: those holding the most of the question's weight.
+  const weights = facts.terms.map((t) => t.weight);
+  const conceptTerms = table.conceptTerms;
+  const allWords: number[] = [];
+  for (let k = 0; k < weights.length; k++) if (conceptTerms & (1 << k)) allWords.push(k);
+  const bounds = new SentenceBounds(index, plan, facts, options.model.weights, speaks);
+  const parts = got.articleScores;
+  const articleHeld = got.articleHolds;
+  let best1 = -1;
+  let best2 = -1;
+  let w1 = -Infinity;
+  let w2 = -Infinity;
+  for (let x = 0; x < got.articleCount; x++) {
+    const a = got.articles[x] as number;
+    if (!got.touched[a]) continue;
+    parts[a] = bounds.articlePart(a);
+    // What the article holds through its words (the article mode), and what weighs it in.
+    let words = (got.words[a] as number) & ~conceptTerms;
+    let holds = words | ((got.subjectConcepts[a] as number) & conceptTerms);
+    for (const k of allWords) {
+      if (!hasAllEntityWords(table, k, got.entityWords, a * W)) continue;
+      holds |= 1 << k;
+      if (!(table.vacuous & (1 << k))) words |= 1 << k;
+    }
+    articleHeld[a] = words;
+    let w = 0;
+    for (let k = 0; holds >>> k !== 0; k++) if (holds & (1 << k)) w += weights[k] as number;
+    if (w > w1 || (w === w1 && a < best1)) {
+      best2 = best1;
+      w2 = w1;
+      best1 = a;
+      w1 = w;
+    } else if (w > w2 || (w === w2 && a < best2)) {
+      best2 = a;
+      w2 = w;
+    }
+  }
+  const inFull = new Set([best1, best2].filter((a) => a >= 0));
+  const store = candidateStore(index);
+  let n = 0;
+  // Each candidate's bound: first loose (as if its paragraph and article held every term), then
+  // tight from what they hold, then tighter from its own broader words and antonyms.
+  const vacuous = table.vacuous;
+  const holding = (x: number): Holding => {
+    const i = store.ids[x] as number;
+    const a = index.sentArticle[i] as number;
+    const p = index.sentParagraph[i] as number;
+    return {
+      direct: store.direct[x] as number,
+      named: store.named[x] as number,
+      broaderKnown: false,
+      broader: 0,
+      antonym: 0,
+      paragraph: (got.paragraphMet[p] === got.epoch ? (got.paragraphHolds[p] as number) : 0) | vacuous,
+      subject: (got.subjectConcepts[a] as number) | (got.subjectWords[a] as number),
+      article: articleHeld[a] as number,
+    };
+  };
+  const add = (i: number, direct: number, named: number): void => {
+    if (n >= store.ids.length) store.grow();
+    store.ids[n] = i;
+    store.direct[n] = direct;
+    store.named[n] = named;
+    store.tier[n] = 1;
+    store.bounds[n] = bounds.sentence(i, parts[index.sentArticle[i] as number] as number, holding(n));
+    n++;
+  };
+  if (store.ids.length < got.count) store.reserve(got.count);
+  n = bounds.boundAll(got, store, parts);
+  const offered = new Set<number>();
+  const extra = (i: number): void => {
+    if (offered.has(i)) return;
+    offered.add(i);
+    if (got.sentenceStamp[i] !== got.epoch) add(i, 0, 0);
+    else {
+      const at = got.sentencePosition[i] as number;
+      if (got.keys[at] === 0) add(i, got.direct[at] as number, got.named[at] as number);
+    }
+  };
+  for (const a of inFull) for (let i = index.articleSentStart[a] as number; i < (index.articleSentStart[a + 1] as number); i++) extra(i);
+  const target = INTENT_TARGETS[plan.intent];
+  if (target) {
+    // Sentences saying the asked-for thing is unknown, in a paragraph the question's words touch.
+    const aspect = UNKNOWN_ASPECTS.indexOf(target.unknown);
+    const list = index.unknownSentences;
+    const visit = (i: number): void => {
+      const a = index.sentArticle[i] as number;
+      if (!index.removed[a] && (got.paragraphKeyed[index.sentParagraph[i] as number] === got.epoch || inFull.has(a))) extra(i);
+    };
+    if (aspect + 1 < list.offsets.length) for (let j = list.offsets[aspect] as number; j < (list.offsets[aspect + 1] as number); j++) visit(list.entries[j] as number);
+    for (const i of list.delta.get(aspect) ?? []) visit(i);
+  }
+  const top = new TopList(limit);
+  const context = createArticleContext();
+  const contextFor = (i: number): ArticleContext => {
+    const a = index.sentArticle[i] as number;
+    if (context.article !== a) {
+      context.article = a;
+      context.words = got.words[a] as number;
+      context.keys = got.touched[a] ? 1 : 0;
+      context.subjectConcepts = got.subjectConcepts[a] as number;
+      context.subjectWords = got.subjectWords[a] as number;
+      if (context.entityWords.length < W) context.entityWords = new Int32Array(W);
+      for (let w = 0; w < W; w++) context.entityWords[w] = got.entityWords[a * W + w] as number;
+    }
+    return context;
+  };
+  // Best bound first, over two kinds of bound: a candidate's own (cheap to know), and, once its
+  // cheap features are scored, those plus what word order could add (tighter). The highest
+  // bound left is worked on next: a candidate gets its cheap score, a cheaply scored sentence its
+  // full score. So only sentences that can still enter the best `limit` are scored in full.
+  const fresh = new CandidateHeap();
+  const scored = new CandidateHeap();
+  const cheapZ = store.cheapZ;
+  const cheapSlack = store.cheapSlack;
+  const step = (): boolean => {
+    const b1 = fresh.top;
+    const b2 = scored.top;
+    if ((b1 === -Infinity && b2 === -Infinity) || Math.max(b1, b2) + EPSILON < top.floor) return false;
+    if (b2 >= b1) {
+      const x = scored.pop();
+      const i = store.ids[x] as number;
+      const z = cheapZ[x] as number;
+      // Word order can only lower it: no higher than the floor, and after it, it cannot enter.
+      if (top.full && cheapSlack[x] === 0 && (z < top.floor || (z === top.floor && i > top.floorIndex))) return true;
+      top.add(scorer.full(i, contextFor(i)));
+    } else {
+      const x = fresh.pop();
+      const i = store.ids[x] as number;
+      if (store.tier[x] === 0) {
+        // Tight: from what its paragraph and article hold.
+        const tight = bounds.sentence(i, parts[index.sentArticle[i] as number] as number, holding(x));
+        store.tier[x] = 1;
+        if (tight + EPSILON >= top.floor) fresh.push(x, tight);
+        return true;
+      }
+      if (store.tier[x] === 1) {
+        // Tighter: its own broader words and antonyms, read from its stems.
+        const own = sentenceMasks(index, table, i);
+        const h = holding(x);
+        h.broaderKnown = true;
+        h.broader = own.broader;
+        h.antonym = own.antonym;
+        const refined = bounds.sentence(i, parts[index.sentArticle[i] as number] as number, h);
+        store.tier[x] = 2;
+        if (refined + EPSILON >= top.floor) fresh.push(x, refined);
+        return true;
+      }
+      const z = scorer.cheap(i, contextFor(i));
+      cheapZ[x] = z;
+      cheapSlack[x] = scorer.slack;
+      if (z + scorer.slack + EPSILON >= top.floor) scored.push(x, z + scorer.slack);
+    }
+    return true;
+  };
+  // First the highest bounds, to set the floor cheaply; then every other candidate that can still reach it.
+  const seedAt: number[] = [];
+  let rest = -Infinity;
+  for (let x = 0; x < n; x++) {
+    const b = store.bounds[x] as number;
+    if (seedAt.length < SEEDS) {
+      seedAt.push(x);
+      if (seedAt.length === SEEDS) seedAt.sort((p, q) => (store.bounds[q] as number) - (store.bounds[p] as number));
+    } else if (b > (store.bounds[seedAt[SEEDS - 1] as number] as number)) {
+      rest = Math.max(rest, store.bounds[seedAt[SEEDS - 1] as number] as number);
+      let at = SEEDS - 1;
+      while (at > 0 && b > (store.bounds[seedAt[at - 1] as number] as number)) at--;
+      seedAt.splice(at, 0, x);
+      seedAt.pop();
+    } else rest = Math.max(rest, b);
+  }
+  const seeded = new Uint8Array(n);
+  for (const x of seedAt) {
+    seeded[x] = 1;
+    fresh.push(x, store.bounds[x] as number);
+  }
+  // Until the seeds are done or no seed can beat the best candidate left out of them.
+  while ((!top.full || Math.max(fresh.top, scored.top) >= rest) && step());
+  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= top.floor) fresh.push(x, store.bounds[x] as number);
+  while (step());
+  return { top: top.items, candidates: n };
 }
 
-function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, options: MatchOptions, scorer: Scorer, scan: (a: number) => void, limit: number, speaks: boolean): RankedSentence[] {
-  const table = facts.table;
-  const got: RetrievedArticles = options.retriever.retrieve(index, table);
-  const W = table.esWords;
-  const inFull = articlesInFull(index, facts, got.touched, got.count, (a, k) => articleHolds(table, k, got.hit[a] as number, got.entityWords, a * W));
-  const bounds = new ArticleBounds(index, plan, facts, options.model.weights, speaks);
-  const n = got.count;
-  const keys = new Float64Array(n);
-  const ids = new Uint32Array(n);
-  for (let x = 0; x < n; x++) {
-    const a = got.touched[x] as number;
-    ids[x] = a;
-    keys[x] = bounds.of(a, got.reach[a] as number);
+/** Reusable room for a question's candidates and their bounds. */
+class CandidateStore {
+  /** Makes room for `n` candidates (contents not kept). */
+  reserve(n: number): void {
+    while (this.ids.length < n) this.grow();
   }
-  const heap = new ArticleHeap(keys, ids);
-  const top = new TopList(limit);
-  const unknownBit = statesUnknownBit(plan);
-  for (let a = heap.pop(); a >= 0; a = heap.pop()) {
-    if (heap.bound + EPSILON < top.floor) break;
-    scan(a);
-    forEachCandidate(index, facts, unknownBit, inFull.has(a), (i) => {
-      if (top.items.length >= limit && scorer.bound(i) + EPSILON < top.floor) return;
-      top.add(scorer.full(i));
-    });
+  ids = new Uint32Array(1024);
+  direct = new Int32Array(1024);
+  named = new Int32Array(1024);
+  /** How tight the candidate's bound is: 0 loose, 1 from its context, 2 from its own words too. */
+  tier = new Uint8Array(1024);
+  bounds = new Float64Array(1024);
+  cheapZ = new Float64Array(1024);
+  cheapSlack = new Float64Array(1024);
+  grow(): void {
+    const size = this.ids.length * 2;
+    const ids = new Uint32Array(size);
+    ids.set(this.ids);
+    this.ids = ids;
+    const direct = new Int32Array(size);
+    direct.set(this.direct);
+    this.direct = direct;
+    const named = new Int32Array(size);
+    named.set(this.named);
+    this.named = named;
+    const tier = new Uint8Array(size);
+    tier.set(this.tier);
+    this.tier = tier;
+    for (const name of ['bounds', 'cheapZ', 'cheapSlack'] as const) {
+      const next = new Float64Array(size);
+      next.set(this[name]);
+      this[name] = next;
+    }
   }
-  return top.items;
+}
+
+const stores = new WeakMap<MatcherIndex, CandidateStore>();
+
+function candidateStore(index: MatcherIndex): CandidateStore {
+  let s = stores.get(index);
+  if (!s) stores.set(index, (s = new CandidateStore()));
+  return s;
 }

@@ -1,127 +1,312 @@
-import type { QuestionTable } from './question-table.ts';
-import { IN_SENTENCES, IN_SUBJECT, type MatcherIndex } from './search-index.ts';
+import { postingCount, type PostingTable } from './columns.ts';
+import { hasAllEntityWords, type QuestionTable } from './question-table.ts';
+import type { MatcherIndex } from './search-index.ts';
 
-/** The articles a question's keys reach, and what each one holds of them. */
-export interface RetrievedArticles {
-  /** Articles (ids) where a sentence holds a retrieval key of the question: the only ones with candidates. */
-  touched: Uint32Array;
+/**
+ * What a question's words reach: the sentences that hold any of its retrieval keys (exact or
+ * related words, negated forms, entities' concepts and words, affiliated concepts), and what each
+ * article and paragraph holds. Arrays are working memory owned by the retriever, valid until its
+ * next call; those by article or paragraph id are valid for the articles and paragraphs met.
+ */
+export interface Retrieved {
+  /** The sentences met, in the order met, and how many. */
+  sentences: Uint32Array;
   count: number;
-  /** By article id, valid for `touched` articles: terms any of its sentences or subjects can match (a superset is fine). */
-  reach: Int32Array;
-  /** Terms whose exact or related words its sentences hold, or whose concept is one of its subjects. */
-  hit: Int32Array;
-  /** Entity-word bits its sentences hold (`table.esWords` per article). */
+  /** By position in `sentences`: terms the sentence may hold itself (an exact or related word, a negated form, a concept, an affiliated concept, an entity's word), and terms whose retrieval keys it holds. */
+  direct: Int32Array;
+  keys: Int32Array;
+  /** By position: entity terms whose concept or an affiliated concept the sentence names (found there for certain). */
+  named: Int32Array;
+  /** The articles met, and how many. */
+  articles: Uint32Array;
+  articleCount: number;
+  /** By article id: terms whose exact or related words its sentences hold; entity-word bits (`esWords` per article); whether a sentence holds a retrieval key; terms whose concept is a subject, whose exact words its title or lead sentence holds. */
+  words: Int32Array;
   entityWords: Int32Array;
+  touched: Uint8Array;
+  subjectConcepts: Int32Array;
+  subjectWords: Int32Array;
+  /** By article id: room for the caller (a number and a mask per article). */
+  articleScores: Float64Array;
+  articleHolds: Int32Array;
+  /** This call's stamp: by sentence id, `sentenceStamp[i] === epoch` when sentence i was met (then `sentencePosition[i]` is its place in `sentences`). */
+  epoch: number;
+  sentenceStamp: Int32Array;
+  sentencePosition: Int32Array;
+  /** By paragraph id: `paragraphMet[p] === epoch` when a sentence of it was met, then `paragraphHolds[p]` says which terms it holds as a whole (exact or related words, concepts, all of an entity's words); `paragraphKeyed[p] === epoch` when one holds a retrieval key. */
+  paragraphMet: Int32Array;
+  paragraphHolds: Int32Array;
+  paragraphKeyed: Int32Array;
+  /** By paragraph id: room for the caller (a number per paragraph, valid where `paragraphNoted[p] === epoch`). */
+  paragraphNoted: Int32Array;
+  paragraphNotes: Float64Array;
 }
 
 /**
- * Where a question's candidate articles come from. The default reads the index's per-article
- * posting lists in process; a deployment with millions of articles can take them from Postgres
- * full-text search instead (a GIN index over each article's stems and concepts, see the README)
- * and score them here the same way. Whatever the source, `touched` must hold every article in
- * which a sentence holds one of the question's retrieval keys (exact or related words, its
- * entities' concepts, affiliated concepts, an entity's first word), and `reach` / `hit` /
- * `entityWords` what those articles hold: the ranking's exactness rests on it.
+ * Where a question's candidates come from. The default reads the index's own posting lists in
+ * process; a deployment with millions of articles can take them from Postgres full-text search
+ * instead (a GIN index over each sentence's stems and concepts, see the README) and score them
+ * here the same way. Whatever the source, it must return every sentence that holds one of the
+ * question's keys, with what it holds: the ranking's exactness rests on it.
  */
 export interface Retriever {
-  retrieve(index: MatcherIndex, table: QuestionTable): RetrievedArticles;
+  retrieve(index: MatcherIndex, table: QuestionTable): Retrieved;
 }
 
-/** Per-article working memory of the posting retriever, kept with the index. */
-interface ArticleScratch {
-  stamp: Int32Array;
-  reach: Int32Array;
-  hit: Int32Array;
-  touched: Uint8Array;
+/** Working memory of the posting retriever for one index. */
+class PostingScratch implements Retrieved {
+  sentences = new Uint32Array(1024);
+  count = 0;
+  direct = new Int32Array(1024);
+  keys = new Int32Array(1024);
+  named = new Int32Array(1024);
+  articles = new Uint32Array(1024);
+  articleCount = 0;
+  words: Int32Array;
   entityWords: Int32Array;
-  list: Uint32Array;
-  out: Uint32Array;
-  epoch: number;
-}
+  touched: Uint8Array;
+  subjectConcepts: Int32Array;
+  subjectWords: Int32Array;
+  articleScores: Float64Array;
+  articleHolds: Int32Array;
+  /** By position: terms whose exact or related words, and whose concepts, the sentence holds; its entity-word bits. */
+  private sentenceWords = new Int32Array(1024);
+  private sentenceConcepts = new Int32Array(1024);
+  private sentenceEntityWords = new Int32Array(1024);
+  readonly sentenceStamp: Int32Array;
+  readonly sentencePosition: Int32Array;
+  private readonly articleStamp: Int32Array;
+  readonly paragraphMet: Int32Array;
+  readonly paragraphKeyed: Int32Array;
+  readonly paragraphNoted: Int32Array;
+  readonly paragraphNotes: Float64Array;
+  readonly paragraphHolds: Int32Array;
+  private paraEntityWords: Int32Array;
+  private paragraphs = new Uint32Array(1024);
+  epoch = 0;
+  readonly sentenceCapacity: number;
+  readonly articleCapacity: number;
+  readonly paragraphCapacity: number;
 
-const scratches = new WeakMap<MatcherIndex, ArticleScratch>();
-
-function scratchFor(index: MatcherIndex, words: number): ArticleScratch {
-  let s = scratches.get(index);
-  const n = index.articleCount;
-  if (!s || s.stamp.length < n || s.entityWords.length < n * words) {
-    const size = Math.ceil(n * 1.25) + 16;
-    s = { stamp: new Int32Array(size), reach: new Int32Array(size), hit: new Int32Array(size), touched: new Uint8Array(size), entityWords: new Int32Array(size * words), list: new Uint32Array(size), out: new Uint32Array(size), epoch: 0 };
-    scratches.set(index, s);
+  constructor(index: MatcherIndex) {
+    this.sentenceCapacity = index.sentenceCount;
+    this.articleCapacity = index.articleCount;
+    this.paragraphCapacity = index.paragraphCount;
+    this.sentenceStamp = new Int32Array(index.sentenceCount);
+    this.sentencePosition = new Int32Array(index.sentenceCount);
+    this.articleStamp = new Int32Array(index.articleCount);
+    this.paragraphMet = new Int32Array(index.paragraphCount);
+    this.paragraphKeyed = new Int32Array(index.paragraphCount);
+    this.paragraphNoted = new Int32Array(index.paragraphCount);
+    this.paragraphNotes = new Float64Array(index.paragraphCount);
+    this.paragraphHolds = new Int32Array(index.paragraphCount);
+    this.paraEntityWords = new Int32Array(index.paragraphCount);
+    this.words = new Int32Array(index.articleCount);
+    this.entityWords = new Int32Array(index.articleCount);
+    this.touched = new Uint8Array(index.articleCount);
+    this.subjectConcepts = new Int32Array(index.articleCount);
+    this.subjectWords = new Int32Array(index.articleCount);
+    this.articleScores = new Float64Array(index.articleCount);
+    this.articleHolds = new Int32Array(index.articleCount);
   }
-  return s;
-}
 
-/** The in-process retriever: one pass over the per-article posting lists of the question's stems and concepts. */
-export const postingRetriever: Retriever = {
-  retrieve(index, table) {
+  /** Room for `n` sentences met (at most the sum of the posting lists read). */
+  private reserve(n: number, W: number): void {
+    if (this.sentences.length >= n && this.sentenceEntityWords.length >= n * W) return;
+    const size = Math.max(n, this.sentences.length * 2);
+    this.sentences = new Uint32Array(size);
+    this.direct = new Int32Array(size);
+    this.keys = new Int32Array(size);
+    this.named = new Int32Array(size);
+    this.sentenceWords = new Int32Array(size);
+    this.sentenceConcepts = new Int32Array(size);
+    this.sentenceEntityWords = new Int32Array(size * W);
+  }
+
+  /** One pass over the posting lists of the table's stems and concepts, then one over the sentences met. */
+  run(index: MatcherIndex, table: QuestionTable): void {
+    const epoch = ++this.epoch;
     const W = table.esWords;
-    const s = scratchFor(index, W);
-    const epoch = ++s.epoch;
-    let listed = 0;
-    const { stamp, reach, hit, touched, entityWords, list } = s;
-    const removed = index.removed;
-    const visit = (a: number): void => {
-      if (stamp[a] === epoch) return;
-      stamp[a] = epoch;
-      reach[a] = table.vacuous;
-      hit[a] = 0;
-      touched[a] = 0;
-      entityWords.fill(0, a * W, a * W + W);
-      list[listed++] = a;
-    };
-    const stems = index.articleStems;
-    table.stemSlots.forEach((id, slot) => {
-      const reachS = (table.sExact[slot] as number) | (table.sRelated[slot] as number) | (table.sNegatedForm[slot] as number) | (table.sBroader[slot] as number) | (table.sEntityTerms[slot] as number);
-      if (reachS === 0) return;
-      const hitS = (table.sExact[slot] as number) | (table.sRelated[slot] as number);
-      const touchS = hitS | (table.sFirstEntity[slot] as number);
-      const subjectS = table.sExact[slot] as number;
+    if (this.entityWords.length < this.articleCapacity * W) this.entityWords = new Int32Array(this.articleCapacity * W);
+    if (this.paraEntityWords.length < this.paragraphCapacity * W) this.paraEntityWords = new Int32Array(this.paragraphCapacity * W);
+    const stems = index.sentenceStems;
+    const concepts = index.sentenceConcepts;
+    let bound = 0;
+    for (let slot = 0; slot < table.stemSlots.length; slot++) if (stemDirect(table, slot) !== 0) bound += postingCount(stems, table.stemSlots[slot] as number);
+    for (let slot = 0; slot < table.conceptSlots.length; slot++) if (((table.cExact[slot] as number) | (table.cAffiliated[slot] as number)) !== 0) bound += postingCount(concepts, table.conceptSlots[slot] as number);
+    this.reserve(bound, W);
+    this.count = 0;
+    this.articleCount = 0;
+    for (let slot = 0; slot < table.stemSlots.length; slot++) {
+      const direct = stemDirect(table, slot);
+      if (direct === 0) continue;
+      const words = (table.sExact[slot] as number) | (table.sRelated[slot] as number);
+      const keys = words | (table.sFirstEntity[slot] as number);
+      const id = table.stemSlots[slot] as number;
       const esW = table.sEsWord[slot] as number;
       const esB = table.sEsBit[slot] as number;
-      const apply = (entry: number): void => {
-        const a = entry >>> 2;
-        if (removed[a]) return;
-        visit(a);
-        if (entry & IN_SENTENCES) {
-          reach[a] = (reach[a] as number) | reachS;
-          hit[a] = (hit[a] as number) | hitS;
-          if (touchS !== 0) touched[a] = 1;
-          if (esW >= 0) entityWords[a * W + esW] = (entityWords[a * W + esW] as number) | esB;
-        }
-        if (entry & IN_SUBJECT) reach[a] = (reach[a] as number) | subjectS;
-      };
-      if (id + 1 < stems.offsets.length) for (let j = stems.offsets[id] as number, end = stems.offsets[id + 1] as number; j < end; j++) apply(stems.entries[j] as number);
+      if (id + 1 < stems.offsets.length) this.passBase(index, stems.entries, stems.offsets[id] as number, stems.offsets[id + 1] as number, epoch, direct, keys, words, 0, 0, esW, esB, W);
       const delta = stems.delta.get(id);
-      if (delta) for (const e of delta) apply(e);
-    });
-    const concepts = index.articleConcepts;
-    table.conceptSlots.forEach((id, slot) => {
-      const exact = table.cExact[slot] as number;
-      const any = exact | (table.cAffiliated[slot] as number);
-      if (any === 0) return;
-      const apply = (entry: number): void => {
-        const a = entry >>> 2;
-        if (removed[a]) return;
-        visit(a);
-        if (entry & IN_SENTENCES) {
-          reach[a] = (reach[a] as number) | any;
-          touched[a] = 1;
-        }
-        if (entry & IN_SUBJECT) {
-          reach[a] = (reach[a] as number) | exact;
-          hit[a] = (hit[a] as number) | exact;
-        }
-      };
-      if (id + 1 < concepts.offsets.length) for (let j = concepts.offsets[id] as number, end = concepts.offsets[id + 1] as number; j < end; j++) apply(concepts.entries[j] as number);
-      const delta = concepts.delta.get(id);
-      if (delta) for (const e of delta) apply(e);
-    });
-    let count = 0;
-    for (let k = 0; k < listed; k++) {
-      const a = list[k] as number;
-      if (touched[a]) s.out[count++] = a;
+      if (delta) this.passDelta(index, delta, epoch, direct, keys, words, 0, 0, esW, esB, W);
     }
-    return { touched: s.out, count, reach, hit, entityWords };
-  },
-};
+    for (let slot = 0; slot < table.conceptSlots.length; slot++) {
+      const exact = table.cExact[slot] as number;
+      const keys = exact | (table.cAffiliated[slot] as number);
+      if (keys === 0) continue;
+      const id = table.conceptSlots[slot] as number;
+      if (id + 1 < concepts.offsets.length) this.passBase(index, concepts.entries, concepts.offsets[id] as number, concepts.offsets[id + 1] as number, epoch, keys, keys, 0, exact, keys, -1, 0, W);
+      const delta = concepts.delta.get(id);
+      if (delta) this.passDelta(index, delta, epoch, keys, keys, 0, exact, keys, -1, 0, W);
+    }
+    this.aggregate(index, table, epoch, W);
+    // Subjects only tell more about articles already met.
+    for (let slot = 0; slot < table.stemSlots.length; slot++) {
+      const exact = table.sExact[slot] as number;
+      if (exact !== 0) this.subjects(index.subjectStems, table.stemSlots[slot] as number, epoch, exact, this.subjectWords);
+    }
+    for (let slot = 0; slot < table.conceptSlots.length; slot++) {
+      const exact = table.cExact[slot] as number;
+      if (exact !== 0) this.subjects(index.subjectConcepts, table.conceptSlots[slot] as number, epoch, exact, this.subjectConcepts);
+    }
+  }
+
+  /** What each article and paragraph holds, from the sentences met. */
+  private aggregate(index: MatcherIndex, table: QuestionTable, epoch: number, W: number): void {
+    const sentArticle = index.sentArticle;
+    const sentParagraph = index.sentParagraph;
+    const { articleStamp, paragraphMet, paragraphKeyed, paragraphHolds: paraHolds, paraEntityWords, words, touched, subjectConcepts, subjectWords, entityWords, sentences, direct, keys, sentenceWords, sentenceConcepts, sentenceEntityWords } = this;
+    let articles = this.articles;
+    let articleCount = 0;
+    let paragraphs = this.paragraphs;
+    let paragraphCount = 0;
+    const notConcepts = ~table.conceptTerms;
+    for (let at = 0, n = this.count; at < n; at++) {
+      const i = sentences[at] as number;
+      const a = sentArticle[i] as number;
+      if (articleStamp[a] !== epoch) {
+        articleStamp[a] = epoch;
+        if (articleCount >= articles.length) {
+          const next = new Uint32Array(articles.length * 2);
+          next.set(articles);
+          articles = next;
+        }
+        articles[articleCount++] = a;
+        words[a] = 0;
+        touched[a] = 0;
+        subjectConcepts[a] = 0;
+        subjectWords[a] = 0;
+        for (let w = 0; w < W; w++) entityWords[a * W + w] = 0;
+      }
+      const sw = sentenceWords[at] as number;
+      words[a] = (words[a] as number) | sw;
+      const p = sentParagraph[i] as number;
+      if (paragraphMet[p] !== epoch) {
+        paragraphMet[p] = epoch;
+        paraHolds[p] = 0;
+        for (let w = 0; w < W; w++) paraEntityWords[p * W + w] = 0;
+        if (paragraphCount >= paragraphs.length) {
+          const next = new Uint32Array(paragraphs.length * 2);
+          next.set(paragraphs);
+          paragraphs = next;
+        }
+        paragraphs[paragraphCount++] = p;
+      }
+      paraHolds[p] = (paraHolds[p] as number) | (sw & notConcepts) | (sentenceConcepts[at] as number);
+      for (let w = 0; w < W; w++) {
+        const bits = sentenceEntityWords[at * W + w] as number;
+        if (bits === 0) continue;
+        entityWords[a * W + w] = (entityWords[a * W + w] as number) | bits;
+        paraEntityWords[p * W + w] = (paraEntityWords[p * W + w] as number) | bits;
+      }
+      if (keys[at] !== 0) {
+        touched[a] = 1;
+        paragraphKeyed[p] = epoch;
+      }
+    }
+    this.articles = articles;
+    this.articleCount = articleCount;
+    this.paragraphs = paragraphs;
+    void direct;
+    // A paragraph holds an entity as a set when all its words are there, or when it has none ("every" of nothing holds).
+    if (table.conceptTerms !== 0) {
+      const entityTerms: number[] = [];
+      for (let k = 0; k < table.termCount; k++) if (table.conceptTerms & (1 << k)) entityTerms.push(k);
+      for (let x = 0; x < paragraphCount; x++) {
+        const p = paragraphs[x] as number;
+        let holds = paraHolds[p] as number;
+        for (const k of entityTerms) if (!(holds & (1 << k)) && hasAllEntityWords(table, k, paraEntityWords, p * W)) holds |= 1 << k;
+        paraHolds[p] = holds;
+      }
+    }
+  }
+
+  private passBase(index: MatcherIndex, list: Uint32Array, from: number, to: number, epoch: number, direct: number, keys: number, words: number, concepts: number, named: number, esW: number, esB: number, W: number): void {
+    const removed = index.removed;
+    const sentArticle = index.sentArticle;
+    const { sentenceStamp: stamp, sentencePosition: position, sentences, direct: d, keys: k, named: nm, sentenceWords: sw, sentenceConcepts: sc, sentenceEntityWords: se } = this;
+    let count = this.count;
+    for (let j = from; j < to; j++) {
+      const i = list[j] as number;
+      let at: number;
+      if (stamp[i] !== epoch) {
+        if (removed[sentArticle[i] as number]) continue;
+        stamp[i] = epoch;
+        at = count++;
+        position[i] = at;
+        sentences[at] = i;
+        d[at] = direct;
+        k[at] = keys;
+        nm[at] = named;
+        sw[at] = words;
+        sc[at] = concepts;
+        for (let w = 0; w < W; w++) se[at * W + w] = 0;
+      } else {
+        at = position[i] as number;
+        d[at] = (d[at] as number) | direct;
+        k[at] = (k[at] as number) | keys;
+        nm[at] = (nm[at] as number) | named;
+        sw[at] = (sw[at] as number) | words;
+        sc[at] = (sc[at] as number) | concepts;
+      }
+      if (esW >= 0) se[at * W + esW] = (se[at * W + esW] as number) | esB;
+    }
+    this.count = count;
+  }
+
+  private passDelta(index: MatcherIndex, list: readonly number[], epoch: number, direct: number, keys: number, words: number, concepts: number, named: number, esW: number, esB: number, W: number): void {
+    const copy = Uint32Array.from(list);
+    this.passBase(index, copy, 0, copy.length, epoch, direct, keys, words, concepts, named, esW, esB, W);
+  }
+
+  private subjects(list: PostingTable, id: number, epoch: number, bits: number, into: Int32Array): void {
+    const visit = (a: number): void => {
+      if (this.articleStamp[a] === epoch) into[a] = (into[a] as number) | bits;
+    };
+    if (id + 1 < list.offsets.length) for (let j = list.offsets[id] as number; j < (list.offsets[id + 1] as number); j++) visit(list.entries[j] as number);
+    for (const a of list.delta.get(id) ?? []) visit(a);
+  }
+}
+
+/** Terms a stem slot serves in a sentence itself (exact, related, negated-form or entity words). */
+function stemDirect(table: QuestionTable, slot: number): number {
+  return (table.sExact[slot] as number) | (table.sRelated[slot] as number) | (table.sNegatedForm[slot] as number) | (table.sEntityTerms[slot] as number);
+}
+
+/**
+ * The in-process retriever: one pass over the sentence posting lists of the question's stems and
+ * concepts. Its working memory is kept per index (and made again when the index outgrows it).
+ */
+export function createPostingRetriever(): Retriever {
+  const scratches = new WeakMap<MatcherIndex, PostingScratch>();
+  return {
+    retrieve(index, table) {
+      let scratch = scratches.get(index);
+      if (!scratch || scratch.sentenceCapacity < index.sentenceCount || scratch.articleCapacity < index.articleCount || scratch.paragraphCapacity < index.paragraphCount) {
+        scratch = new PostingScratch(index);
+        scratches.set(index, scratch);
+      }
+      scratch.run(index, table);
+      return scratch;
+    },
+  };
+}

@@ -1,14 +1,15 @@
 import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { addPosting, compactPostings, createPostingTable, createVocabulary, ensureCapacity, internString, postingCount, type PostingTable, type Vocabulary } from './columns.ts';
+import { addPosting, compactPostings, createPostingTable, createVocabulary, ensureCapacity, internString, type PostingTable, type Vocabulary } from './columns.ts';
 
 /*
  * The matcher's index, compact: every sentence is a few numbers in typed arrays (its article,
  * paragraph, length and flags), its content stems and entity concepts as vocabulary ids, and its
  * text as UTF-8 bytes. Nothing is tokenised again to match or bound a sentence; only the handful
- * a question may still be answered by are, for word order. Posting lists are per article (which
- * articles hold a stem or concept): the ranking bounds whole articles, then scores sentences.
+ * a question may still be answered by are, for word order. Posting lists give the sentences that
+ * hold each stem and concept, the articles whose subjects they are, and the sentences that say
+ * something is not known.
  * Articles can be added and removed in place (`addArticles`, `removeArticles`).
  */
 
@@ -37,10 +38,6 @@ export const STEM_NEGATED = 2;
 /** Stem-entry flag: a predicate negation negates it directly ("is not met"). */
 export const STEM_NEGATED_HEAD = 4;
 
-/** Article-posting flag: the key is in one of the article's sentences. */
-export const IN_SENTENCES = 1;
-/** Article-posting flag: the key is one of the article's subjects (title, lead, most named). */
-export const IN_SUBJECT = 2;
 
 /**
  * How many content words after a sentence's "not" count as negated. Wider than a question's
@@ -126,6 +123,15 @@ export interface MatcherIndex {
 
   /** First sentence of each global paragraph (one entry more than paragraphs). */
   paraStart: Uint32Array;
+  /**
+   * Each paragraph's content class: paragraphs of one class hold the same sentences with the same
+   * annotations (syndicated copy, boilerplate), so a question scores them alike in alike articles.
+   */
+  paraClass: Uint32Array;
+  /** Content hash → classes with it, and a paragraph of each class (for paragraphs added from now on; not kept on disk). */
+  classes: Map<number, number[]>;
+  classExample: number[];
+  classCount: number;
 
   /** First sentence and first paragraph of each article (one entry more than articles). */
   articleSentStart: Uint32Array;
@@ -159,10 +165,15 @@ export interface MatcherIndex {
   claimStemIds: Uint32Array;
   claimCount: number;
 
-  /** Stem id → articles holding it, each entry `article × 4 + flags` (`IN_SENTENCES`, `IN_SUBJECT`). */
-  articleStems: PostingTable;
-  /** Concept id → articles mentioning it or having it as a subject, as for stems. */
-  articleConcepts: PostingTable;
+  /** Stem id → sentences holding it, ascending. */
+  sentenceStems: PostingTable;
+  /** Concept id → sentences mentioning it. */
+  sentenceConcepts: PostingTable;
+  /** Stem id → articles whose title or lead sentence holds it; concept id → articles having it as a subject. */
+  subjectStems: PostingTable;
+  subjectConcepts: PostingTable;
+  /** Unknown aspect code → sentences saying that aspect is not known ("the toll is not known"). */
+  unknownSentences: PostingTable;
   /** Concept id → claims by it or by someone who speaks for it. */
   speakerConcepts: PostingTable;
   /** Stem id → claims whose speaker's name or role holds it. */
@@ -239,6 +250,10 @@ export function createMatcherIndex(): MatcherIndex {
     sentTextStart: new Uint32Array(17),
     textBytes: new Uint8Array(1024),
     paraStart: new Uint32Array(17),
+    paraClass: new Uint32Array(16),
+    classes: new Map(),
+    classExample: [],
+    classCount: 0,
     articleSentStart: new Uint32Array(17),
     articleParaStart: new Uint32Array(17),
     articles: [],
@@ -261,8 +276,11 @@ export function createMatcherIndex(): MatcherIndex {
     claimStemStart: new Uint32Array(17),
     claimStemIds: u32(),
     claimCount: 0,
-    articleStems: createPostingTable(),
-    articleConcepts: createPostingTable(),
+    sentenceStems: createPostingTable(),
+    sentenceConcepts: createPostingTable(),
+    subjectStems: createPostingTable(),
+    subjectConcepts: createPostingTable(),
+    unknownSentences: createPostingTable(),
     speakerConcepts: createPostingTable(),
     speakerStems: createPostingTable(),
     aliases: new Map(),
@@ -433,10 +451,8 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
   index.articleClaimStart[ai] = claimStart;
 
   // Sentences.
-  const articleKeys = new Map<number, number>();
-  const articleConceptKeys = new Map<number, number>();
-  for (const id of subjectStems) articleKeys.set(id, IN_SUBJECT);
-  for (const id of subjectIds) articleConceptKeys.set(id, IN_SUBJECT);
+  for (const id of subjectStems) addPosting(index.subjectStems, id, ai);
+  for (const id of subjectIds) addPosting(index.subjectConcepts, id, ai);
   let flagsUnion = 0;
   let minLength = 0xffff;
   let maxLength = 0;
@@ -484,7 +500,7 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
         index.stemFlags[stemAt + j] = stems.get(id) as number;
         if (index.stemDf[id] === 0) newlyHeld.push(id);
         index.stemDf[id] = (index.stemDf[id] as number) + 1;
-        articleKeys.set(id, (articleKeys.get(id) ?? 0) | IN_SENTENCES);
+        addPosting(index.sentenceStems, id, i);
       });
       index.sentStemStart[i + 1] = stemAt + ids.length;
 
@@ -497,7 +513,7 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
         index.conceptIds[c] = cid;
         index.conceptTypes[c++] = type;
         index.conceptDf[cid] = (index.conceptDf[cid] as number) + 1;
-        articleConceptKeys.set(cid, (articleConceptKeys.get(cid) ?? 0) | IN_SENTENCES);
+        addPosting(index.sentenceConcepts, cid, i);
       }
       index.sentConceptStart[i + 1] = c;
 
@@ -517,12 +533,16 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
       index.sentParagraph[i] = pIndex;
       index.sentLength[i] = Math.min(length, 0xffff);
       index.sentFlags[i] = flags;
+      for (const code of new Set(s.unknown.map((u) => UNKNOWN_ASPECTS.indexOf(u)))) if (code >= 0) addPosting(index.unknownSentences, code, i);
       flagsUnion |= flags;
       minLength = Math.min(minLength, length);
       maxLength = Math.max(maxLength, length);
       index.totalLength += length;
       i++;
     }
+    index.paraStart[pIndex + 1] = i;
+    index.paraClass = ensureCapacity(index.paraClass, pIndex + 1);
+    index.paraClass[pIndex] = classify(index, pIndex);
   }
   index.paraStart[index.paragraphCount] = i;
   index.sentenceCount = i;
@@ -533,11 +553,55 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
   index.articleMinLength[ai] = sentenceCount > 0 ? Math.min(minLength, 0xffff) : 0;
   index.articleMaxLength[ai] = Math.min(maxLength, 0xffff);
   index.removed[ai] = 0;
-  for (const id of [...articleKeys.keys()].sort((a, b) => a - b)) addPosting(index.articleStems, id, ai * 4 + (articleKeys.get(id) as number));
-  for (const id of [...articleConceptKeys.keys()].sort((a, b) => a - b)) addPosting(index.articleConcepts, id, ai * 4 + (articleConceptKeys.get(id) as number));
   index.articles.push({ article: k.article, suggestions: k.topics.map((t) => t.suggestion) });
   index.articleById.set(k.article.id, ai);
   index.articleCount = ai + 1;
+}
+
+/** A paragraph's sentences' ranges in the columns that make up its content. */
+function contentRanges(index: MatcherIndex, p: number): [ArrayLike<number>, number, number][] {
+  const from = index.paraStart[p] as number;
+  const to = index.paraStart[p + 1] as number;
+  return [
+    [index.textBytes, index.sentTextStart[from] as number, index.sentTextStart[to] as number],
+    [index.sentTextStart, from, to + 1],
+    [index.conceptIds, index.sentConceptStart[from] as number, index.sentConceptStart[to] as number],
+    [index.conceptTypes, index.sentConceptStart[from] as number, index.sentConceptStart[to] as number],
+    [index.sentConceptStart, from, to + 1],
+    [index.extraIds, index.sentExtraStart[from] as number, index.sentExtraStart[to] as number],
+    [index.sentExtraStart, from, to + 1],
+    [index.sentFlags, from, to],
+  ];
+}
+
+/** The content class of paragraph p: that of an earlier paragraph with the very same content, or a new one. */
+function classify(index: MatcherIndex, p: number): number {
+  const ranges = contentRanges(index, p);
+  let h = 0x811c9dc5;
+  for (const [column, from, to] of ranges) {
+    const origin = column === index.sentTextStart || column === index.sentConceptStart || column === index.sentExtraStart ? (column[from] as number) : 0;
+    h = Math.imul(h ^ (to - from), 0x01000193);
+    for (let j = from; j < to; j++) h = Math.imul(h ^ ((column[j] as number) - origin), 0x01000193);
+  }
+  const list = index.classes.get(h) ?? [];
+  for (const c of list) {
+    const other = contentRanges(index, index.classExample[c] as number);
+    const same = ranges.every(([column, from, to], r) => {
+      const [, oFrom, oTo] = other[r] as [ArrayLike<number>, number, number];
+      if (to - from !== oTo - oFrom) return false;
+      const origin = column === index.sentTextStart || column === index.sentConceptStart || column === index.sentExtraStart;
+      const d = origin ? (column[from] as number) : 0;
+      const od = origin ? (column[oFrom] as number) : 0;
+      for (let j = 0; j < to - from; j++) if ((column[from + j] as number) - d !== (column[oFrom + j] as number) - od) return false;
+      return true;
+    });
+    if (same) return c;
+  }
+  const c = index.classCount++;
+  index.classExample.push(p);
+  list.push(c);
+  index.classes.set(h, list);
+  return c;
 }
 
 function appendIds(column: Uint32Array, at: number, ids: readonly number[]): Uint32Array {
@@ -697,8 +761,11 @@ export function forgetEntities(index: MatcherIndex, removed: readonly Knowledge[
 
 /** Folds postings added since the last compaction into the compressed lists. O(all postings). */
 export function compactIndex(index: MatcherIndex): void {
-  compactPostings(index.articleStems, index.stems.strings.length);
-  compactPostings(index.articleConcepts, index.concepts.strings.length);
+  compactPostings(index.sentenceStems, index.stems.strings.length);
+  compactPostings(index.sentenceConcepts, index.concepts.strings.length);
+  compactPostings(index.subjectStems, index.stems.strings.length);
+  compactPostings(index.subjectConcepts, index.concepts.strings.length);
+  compactPostings(index.unknownSentences, UNKNOWN_ASPECTS.length);
   compactPostings(index.speakerConcepts, index.concepts.strings.length);
   compactPostings(index.speakerStems, index.stems.strings.length);
 }
@@ -794,7 +861,12 @@ export function articleClaims(index: MatcherIndex, a: number): ClaimView[] {
   return out;
 }
 
-/** One sentence as the answer and the word-order checks read it: built on demand, for the few that need it. */
+/** A set of a sentence's stems, looked up by text (binary search over its ids: nothing copied). */
+export interface StemLookup {
+  has(stem: string): boolean;
+}
+
+/** One sentence as the answer and the word-order checks read it: made on demand, for the few that need it. */
 export interface IndexedSentence {
   /** Its global index. */
   index: number;
@@ -804,45 +876,85 @@ export interface IndexedSentence {
   paragraph: number;
   sentence: { id: string; text: string; negated: boolean; types: AnswerType[]; unknown: UnknownAspect[] };
   /** Content stems present. */
-  stems: ReadonlySet<string>;
+  stems: StemLookup;
   /** Stems of capitalised words past the first: names the entity tagger may have missed. */
-  names: ReadonlySet<string>;
+  names: StemLookup;
   /** Entity concept keys mentioned, with each one's type. */
   entities: ReadonlyMap<string, EntityType>;
   claims: readonly ClaimView[];
 }
 
-/** Sentence i as an `IndexedSentence`. */
-export function sentenceAt(index: MatcherIndex, i: number): IndexedSentence {
-  const stems = new Set<string>();
-  const names = new Set<string>();
-  for (let j = index.sentStemStart[i] as number; j < (index.sentStemStart[i + 1] as number); j++) {
-    const stem = index.stems.strings[index.stemIds[j] as number] as string;
-    stems.add(stem);
-    if ((index.stemFlags[j] as number) & STEM_NAME) names.add(stem);
+/** True when sentence i holds stem id (with `flag` on it, if given): a binary search of its sorted ids. */
+export function sentenceHasStem(index: MatcherIndex, i: number, id: number, flag = 0): boolean {
+  let lo = index.sentStemStart[i] as number;
+  let hi = index.sentStemStart[i + 1] as number;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = index.stemIds[mid] as number;
+    if (v === id) return flag === 0 || ((index.stemFlags[mid] as number) & flag) !== 0;
+    if (v < id) lo = mid + 1;
+    else hi = mid;
   }
-  const entities = new Map<string, EntityType>();
-  for (let j = index.sentConceptStart[i] as number; j < (index.sentConceptStart[i + 1] as number); j++) entities.set(index.concepts.strings[index.conceptIds[j] as number] as string, ENTITY_TYPES[index.conceptTypes[j] as number] as EntityType);
-  const a = index.sentArticle[i] as number;
-  const flags = index.sentFlags[i] as number;
-  const claims: ClaimView[] = [];
-  for (let c = index.articleClaimStart[a] as number; c < (index.articleClaimStart[a + 1] as number); c++) if (index.claimSentence[c] === i) claims.push(claimAt(index, c));
-  return {
-    index: i,
-    article: a,
-    paragraph: index.sentParagraph[i] as number,
-    sentence: {
-      id: sentenceId(index, i),
-      text: sentenceText(index, i),
-      negated: (flags & NEGATED) !== 0,
-      types: ANSWER_TYPES.filter((_, k) => flags & (1 << (TYPE_SHIFT + k))),
-      unknown: UNKNOWN_ASPECTS.filter((_, k) => flags & (1 << (UNKNOWN_SHIFT + k))),
-    },
-    stems,
-    names,
-    entities,
-    claims,
-  };
+  return false;
+}
+
+class SentenceView implements IndexedSentence {
+  readonly article: number;
+  readonly paragraph: number;
+  readonly stems: StemLookup;
+  readonly names: StemLookup;
+  private fields: IndexedSentence['sentence'] | undefined;
+  private entityMap: Map<string, EntityType> | undefined;
+  private claimList: ClaimView[] | undefined;
+  constructor(
+    private readonly matcher: MatcherIndex,
+    readonly index: number,
+  ) {
+    this.article = matcher.sentArticle[index] as number;
+    this.paragraph = matcher.sentParagraph[index] as number;
+    const lookup = (flag: number): StemLookup => ({
+      has: (stem) => {
+        const id = matcher.stems.ids.get(stem);
+        return id !== undefined && sentenceHasStem(matcher, index, id, flag);
+      },
+    });
+    this.stems = lookup(0);
+    this.names = lookup(STEM_NAME);
+  }
+  get sentence(): IndexedSentence['sentence'] {
+    if (!this.fields) {
+      const flags = this.matcher.sentFlags[this.index] as number;
+      this.fields = {
+        id: sentenceId(this.matcher, this.index),
+        text: sentenceText(this.matcher, this.index),
+        negated: (flags & NEGATED) !== 0,
+        types: ANSWER_TYPES.filter((_, k) => flags & (1 << (TYPE_SHIFT + k))),
+        unknown: UNKNOWN_ASPECTS.filter((_, k) => flags & (1 << (UNKNOWN_SHIFT + k))),
+      };
+    }
+    return this.fields;
+  }
+  get entities(): ReadonlyMap<string, EntityType> {
+    if (!this.entityMap) {
+      const m = this.matcher;
+      this.entityMap = new Map();
+      for (let j = m.sentConceptStart[this.index] as number; j < (m.sentConceptStart[this.index + 1] as number); j++) this.entityMap.set(m.concepts.strings[m.conceptIds[j] as number] as string, ENTITY_TYPES[m.conceptTypes[j] as number] as EntityType);
+    }
+    return this.entityMap;
+  }
+  get claims(): readonly ClaimView[] {
+    if (!this.claimList) {
+      const m = this.matcher;
+      this.claimList = [];
+      for (let c = m.articleClaimStart[this.article] as number; c < (m.articleClaimStart[this.article + 1] as number); c++) if (m.claimSentence[c] === this.index) this.claimList.push(claimAt(m, c));
+    }
+    return this.claimList;
+  }
+}
+
+/** Sentence i as an `IndexedSentence` (its fields read on first use). */
+export function sentenceAt(index: MatcherIndex, i: number): IndexedSentence {
+  return new SentenceView(index, i);
 }
 
 /** Parts of a sentence's multi-word names (see `namePairs`), from its tokens. */
@@ -939,9 +1051,4 @@ export function misspelledStems(index: MatcherIndex, stem: string): string[] {
     if (index.stemDf[id] !== 0 && withinOneEdit(stem, other)) out.push(other);
   }
   return out;
-}
-
-/** How many articles hold `stem` in a sentence or subject (for planning retrieval). */
-export function articleStemCount(index: MatcherIndex, stem: number): number {
-  return postingCount(index.articleStems, stem);
 }

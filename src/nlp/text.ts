@@ -199,6 +199,14 @@ export function stemWord(norm: string): string {
   return s;
 }
 
+let stopStems: ReadonlySet<string> | undefined;
+
+/** Every stem a stop word's token may carry (its stem, and its plain Porter stem where the token stands in base form). */
+export function stopWordStems(): ReadonlySet<string> {
+  stopStems ??= new Set([...STOP_WORDS].flatMap((w) => [stemWord(w), porterStem(w)]));
+  return stopStems;
+}
+
 /** True for words that carry no content for matching ("the", "did", "about"). */
 export function isStopWord(norm: string): boolean {
   return STOP_WORDS.has(norm);
