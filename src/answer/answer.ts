@@ -158,6 +158,9 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   };
 }
 
+/** Most claims one "what did X say" answer quotes. */
+const MAX_CLAIMS = 5;
+
 /**
  * Whether a claim's speaker is who the question names: the speaker's entity is the named one or
  * speaks for it ("Washington" for the U.S. Energy Secretary), or every speaker word is in the
@@ -168,7 +171,8 @@ function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], 
   return speakerTerms.every((t) => {
     if (t.kind === 'entity' && t.concept !== undefined) {
       if (t.concept === speaker.concept || speaker.affiliations.has(t.concept)) return true;
-      if ([...(index.affiliated.get(t.concept) ?? [])].some((c) => c === speaker.concept || speaker.affiliations.has(c))) return true;
+      // A capital speaks for its country; a person's organisation does not speak for the person.
+      if (index.conceptTypes.get(t.concept) !== 'person' && [...(index.affiliated.get(t.concept) ?? [])].some((c) => c === speaker.concept || speaker.affiliations.has(c))) return true;
       const name = index.conceptNames.get(t.concept) ?? t.concept;
       return contentStems(name).every((st) => speaker.stems.has(st));
     }
@@ -196,7 +200,8 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
     chosen = covered.map((r) => ({ i: r.index, confidence: r.confidence }));
   }
   if (chosen.length === 0) return declined(index, plan, []);
-  const citations = chosen.slice(0, 3).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));
+  // In article order, up to MAX_CLAIMS: what X said, as the article tells it.
+  const citations = chosen.slice(0, MAX_CLAIMS).sort((a, b) => a.i - b.i).map((c) => cite(index, index.sentences[c.i] as IndexedSentence));
   return {
     question: plan.plain,
     answered: true,

@@ -154,7 +154,7 @@ function nameish(a: Article, s: number, i: number): boolean {
   const pair = next ? `${u.norm} ${next.norm}` : '';
   if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
   // "President Joe Biden is …": a title opening the sentence before a name.
-  if (TITLE_WORDS.has(u.norm) && next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
@@ -172,7 +172,8 @@ function lowerWordAt(units: readonly Unit[], i: number): string | undefined {
 /** May the run continue across a joiner? "Bank of England", "Red Cross and Red Crescent Societies", "Rio de Janeiro". */
 function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): boolean {
   const units = a.units[s] as Unit[];
-  if (NAME_PARTICLES.has(joiner.norm)) return true;
+  // "of" joins only after a word that takes it ("Bank of England"), below; the other particles always.
+  if (NAME_PARTICLES.has(joiner.norm) && joiner.norm !== 'of') return true;
   if (joiner.norm === 'of' || joiner.norm === 'for' || (joiner.norm === 'on' && isOrgHead(lastIn.norm))) {
     return ORG_OPENERS.has(lastIn.norm) || isOrgHead(lastIn.norm) || TITLE_WORDS.has(lastIn.norm) || /^(?:republic|kingdom|state|states|gulf|isle|city|sea|bay|cape|lake|mount|strait)$/.test(lastIn.norm);
   }

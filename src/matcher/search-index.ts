@@ -95,6 +95,8 @@ export interface MatcherIndex {
   aliases: ReadonlyMap<string, readonly AliasEntry[]>;
   /** Concept key → display name. */
   conceptNames: ReadonlyMap<string, string>;
+  /** Concept key → what kind of entity it is. */
+  conceptTypes: ReadonlyMap<string, EntityType>;
   /** Every stem of the index, sorted, for finding derived forms ("threat" → "threaten"). */
   sortedStems: readonly string[];
   /** Number of sentences, and mean content length, for BM25. */
@@ -183,6 +185,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
   const conceptPostings = new Map<string, number[]>();
   const aliases = new Map<string, AliasEntry[]>();
   const conceptNames = new Map<string, string>();
+  const conceptTypes = new Map<string, EntityType>();
   const sentenceAt = new Map<string, number>();
   const speakerPostings = new Map<string, number[]>();
   const paragraphStart: number[] = [];
@@ -212,6 +215,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
     for (const e of k.entities) {
       const concept = conceptKey(e.name);
       if (!conceptNames.has(concept)) conceptNames.set(concept, e.name);
+      if (!conceptTypes.has(concept)) conceptTypes.set(concept, e.type);
       for (const id of e.sentenceIds) {
         let m = mentionsBySentence.get(id);
         if (!m) mentionsBySentence.set(id, (m = new Map()));
@@ -353,6 +357,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
     conceptPostings: freeze(conceptPostings),
     aliases,
     conceptNames,
+    conceptTypes,
     averageLength: sentences.length > 0 ? totalLength / sentences.length : 1,
     scratch: {
       direct: new Float64Array(sentences.length),
