@@ -134,7 +134,8 @@ interface Chunk {
 
 interface Article {
   sentences: readonly SentenceDraft[];
-  units: Unit[][];
+  /** The units of one sentence, worked out when asked (the last one kept). */
+  unitsAt: (sentence: number) => Unit[];
   /** Norms seen capitalised somewhere other than at the start of a sentence. */
   midCaps: Set<string>;
   /** Norms the article also writes in lower case: common words, not names. */
@@ -142,7 +143,7 @@ interface Article {
 }
 
 function nameish(a: Article, s: number, i: number): boolean {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   const u = units[i];
   if (!u || !u.cap) return false;
   if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) return false;
@@ -171,7 +172,7 @@ function lowerWordAt(units: readonly Unit[], i: number): string | undefined {
 
 /** May the run continue across a joiner? "Bank of England", "Red Cross and Red Crescent Societies", "Rio de Janeiro". */
 function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): boolean {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   // "of" joins only after a word that takes it ("Bank of England"), below; the other particles always.
   if (NAME_PARTICLES.has(joiner.norm) && joiner.norm !== 'of') return true;
   if (joiner.norm === 'of' || joiner.norm === 'for' || (joiner.norm === 'on' && isOrgHead(lastIn.norm))) {
@@ -188,7 +189,7 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
 }
 
 function chunksOf(a: Article, s: number): Chunk[] {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   const text = (a.sentences[s] as SentenceDraft).text;
   const chunks: Chunk[] = [];
   const titleBridge = (i: number): boolean => {
@@ -250,7 +251,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
 
 /** "St Mary's Hospital", "People's Bank": a possessive inside a name, before a short run ending in a head noun. */
 function possessiveContinues(a: Article, s: number, start: number, j: number): boolean {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   const owner = units.slice(start, j + 1).map((u) => u.norm).join(' ');
   if (countryByKey.has(owner) || /^\p{Lu}{2,}$/u.test((units[j] as Unit).raw.replace(/['’]s?$/, '')) || isKnownOrganization(owner)) return false;
   for (let k = j + 1; k <= j + 2 && k < units.length; k++) {
@@ -457,9 +458,15 @@ function blankEvidence(name: string, units: number): Evidence {
  * entities come first and win.
  */
 export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?: Overlay): RecognisedEntities {
-  const article: Article = { sentences, units: sentences.map((s) => unitsOf(s.text, s.tokens)), midCaps: new Set(), lower: new Set() };
+  // Units are recomputed per sentence, one sentence at a time: holding them all for a long document costs more than working them out twice.
+  let cached: { index: number; units: Unit[] } | undefined;
+  const unitsAt = (si: number): Unit[] => {
+    if (cached?.index !== si) cached = { index: si, units: unitsOf((sentences[si] as SentenceDraft).text, (sentences[si] as SentenceDraft).tokens) };
+    return cached.units;
+  };
+  const article: Article = { sentences, unitsAt, midCaps: new Set(), lower: new Set() };
   sentences.forEach((s, si) => {
-    const units = article.units[si] as Unit[];
+    const units = unitsAt(si);
     units.forEach((u, i) => {
       if (!u.cap) for (const p of u.parts) article.lower.add(p);
       else if (i > 0 && !opensClause(s.text, u.start, (units[i - 1] as Unit).end)) article.midCaps.add(u.norm);
@@ -478,7 +485,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     chunks.forEach((chunk, ci) => {
       const text = (sentences[chunk.sentence] as SentenceDraft).text;
       const parts = splitChunk(text, chunk);
-      const units = article.units[chunk.sentence] as Unit[];
+      const units = article.unitsAt(chunk.sentence);
       const roleAffiliations: string[] = [];
       const leadName = parts.lead ? unitText(text, parts.lead) : undefined;
       if (leadName) {
@@ -501,7 +508,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         }
       }
       // The owner of a possessive right before the run ("Germany's goalie Manuel Neuer").
-      const at = units.indexOf(chunk.units[0] as Unit);
+      const at = units.findIndex((u) => u.start === (chunk.units[0] as Unit).start);
       const owner = at >= 2 && (units[at - 1] as Unit).cap === false && (units[at - 2] as Unit).possessive ? units[at - 2] : at >= 1 && (units[at - 1] as Unit).possessive ? units[at - 1] : undefined;
       if (owner && owner.cap) roleAffiliations.push(owner.raw.replace(/['’]s?$/, ''));
 
