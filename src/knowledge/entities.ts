@@ -784,15 +784,16 @@ function findMentions(sentences: readonly SentenceDraft[], entities: readonly En
   const out = new Map<string, Mention[]>();
   for (const s of sentences) {
     const found: Mention[] = [];
-    for (let i = 0; i < s.tokens.length; ) {
-      const t = s.tokens[i] as Token;
+    const tokens = s.tokens; // computed on each read: read once
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i] as Token;
       let best: AliasEntry | undefined;
       for (const entry of byFirst.get(t.norm) ?? []) {
         if (best && entry.tokens.length <= best.tokens.length) continue;
-        if (entry.tokens.every((a, k) => matchesToken(a, s.tokens[i + k]))) best = entry;
+        if (entry.tokens.every((a, k) => matchesToken(a, tokens[i + k]))) best = entry;
       }
       if (best) {
-        const last = s.tokens[i + best.tokens.length - 1] as Token;
+        const last = tokens[i + best.tokens.length - 1] as Token;
         found.push({ entity: best.entity, start: t.start, end: last.end });
         i += best.tokens.length;
       } else i++;
