@@ -30,6 +30,10 @@ export interface SlackWriter {
   respond(responseUrl: string, message: Record<string, unknown>): Promise<WriteResult>;
   /** `views.publish` (App Home): idempotent, so a time-out is tried again too. */
   publishView(args: webApi.ViewsPublishArguments): Promise<WriteResult>;
+  /** `views.open` (a modal, within 3 s of its trigger): a time-out is not tried again (a second modal). */
+  openView(args: webApi.ViewsOpenArguments): Promise<WriteResult>;
+  /** `views.update`: idempotent, so a time-out is tried again too. */
+  updateView(args: webApi.ViewsUpdateArguments): Promise<WriteResult>;
   /** Writes under way (queued, waiting out a Retry-After, or on the wire). */
   pending(): number;
   /** Resolves once nothing is under way. */
@@ -212,6 +216,32 @@ export function createSlackWriter(options: SlackWriterOptions): SlackWriter {
           `publishing App Home for ${args.user_id}`,
           async () => {
             await options.client.views.publish(args);
+            return {};
+          },
+          (err) => classifyWebApiError(err, undefined, options.timeoutMs),
+          true,
+        ),
+      );
+    },
+    openView(args) {
+      return track(
+        attempt(
+          'opening a modal',
+          async () => {
+            await options.client.views.open(args);
+            return {};
+          },
+          (err) => classifyWebApiError(err, undefined, options.timeoutMs),
+          false,
+        ),
+      );
+    },
+    updateView(args) {
+      return track(
+        attempt(
+          'updating a modal',
+          async () => {
+            await options.client.views.update(args);
             return {};
           },
           (err) => classifyWebApiError(err, undefined, options.timeoutMs),
