@@ -125,7 +125,9 @@ describe('/briefing over signed HTTP', () => {
     expect(text).toContain("doesn't say");
     expect(text).toContain('It does cover');
     expect(text).not.toContain('Source:');
-    expect(responses[0]?.blocks?.some((b) => b.type === 'actions')).toBe(false);
+    // A decline cannot be shared; it can be judged (👍 / 👎) and explained.
+    const buttons = (responses[0]?.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []) as { action_id?: string }[];
+    expect(buttons.map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down', 'why_answer']);
   });
 
   it.each([
