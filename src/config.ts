@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { isTimeZone } from './digest/schedule-text.ts';
 import { ConfigError } from './errors.ts';
 
 /** Default digest schedule: weekdays at 09:00. */
@@ -10,15 +11,6 @@ const optionalText = z
   .transform((v) => v.trim())
   .optional()
   .transform((v) => (v === '' ? undefined : v));
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether croner reads the pattern at all. */
 function isCron(expr: string): boolean {

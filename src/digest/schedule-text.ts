@@ -5,7 +5,8 @@ export type ParsedSchedule = { ok: true; cron: string; timezone: string; descrip
 
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
-function isTimeZone(tz: string): boolean {
+/** Whether `tz` is an IANA time zone the runtime knows ("Europe/Berlin"). */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -174,6 +174,20 @@ export function createSlackWriter(options: SlackWriterOptions): SlackWriter {
     return { kind: 'not-sent', reason: `Slack refused the reply${where} (HTTP ${res.status}${body ? `: ${body}` : ''}; response_urls expire after 30 minutes and 5 uses)` };
   };
 
+  /** A views.* call: not queued per channel; `idempotent` ones are tried again after a time-out. */
+  const viewCall = (label: string, call: () => Promise<unknown>, idempotent: boolean): Promise<WriteResult> =>
+    track(
+      attempt(
+        label,
+        async () => {
+          await call();
+          return {};
+        },
+        (err) => classifyWebApiError(err, undefined, options.timeoutMs),
+        idempotent,
+      ),
+    );
+
   return {
     postMessage(args) {
       const channel = args.channel;
@@ -210,45 +224,9 @@ export function createSlackWriter(options: SlackWriterOptions): SlackWriter {
         ),
       );
     },
-    publishView(args) {
-      return track(
-        attempt(
-          `publishing App Home for ${args.user_id}`,
-          async () => {
-            await options.client.views.publish(args);
-            return {};
-          },
-          (err) => classifyWebApiError(err, undefined, options.timeoutMs),
-          true,
-        ),
-      );
-    },
-    openView(args) {
-      return track(
-        attempt(
-          'opening a modal',
-          async () => {
-            await options.client.views.open(args);
-            return {};
-          },
-          (err) => classifyWebApiError(err, undefined, options.timeoutMs),
-          false,
-        ),
-      );
-    },
-    updateView(args) {
-      return track(
-        attempt(
-          'updating a modal',
-          async () => {
-            await options.client.views.update(args);
-            return {};
-          },
-          (err) => classifyWebApiError(err, undefined, options.timeoutMs),
-          true,
-        ),
-      );
-    },
+    publishView: (args) => viewCall(`publishing App Home for ${args.user_id}`, () => options.client.views.publish(args), true),
+    openView: (args) => viewCall('opening a modal', () => options.client.views.open(args), false),
+    updateView: (args) => viewCall('updating a modal', () => options.client.views.update(args), true),
     pending: () => underway.size,
     async idle() {
       while (underway.size > 0) await Promise.allSettled([...underway]);

@@ -1,66 +1,14 @@
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportFeedback } from '../../src/eval/feedback-export.ts';
 import { seedBriefer, seedKnowledge, seedSentence } from '../helpers/knowledge.ts';
-import { addFormSubmission, buttonPayload, commandBody, eventEnvelope, mentionEvent, RESPONSE_URL_HOST, send, sendAction, sendCommand, sendEvent, SLACK_API, startTestApp, waitFor, type TestApp } from '../helpers/slack.ts';
+import { addFormSubmission, buttonPayload, commandBody, eventEnvelope, mentionEvent, send, sendAction, sendCommand, sendEvent, SLACK_API, startTestApp, waitFor, type TestApp } from '../helpers/slack.ts';
+import { interceptPosts, interceptResponseUrl, loopbackOnly, shownText, type Posted, type PostedBlock } from '../helpers/slack-calls.ts';
 
-/** A Web API or response_url call as the test saw it. */
-interface Posted {
-  channel?: string;
-  text?: string;
-  response_type?: string;
-  response_action?: string;
-  errors?: Record<string, string>;
-  view?: { private_metadata?: string; blocks?: Block[] } | string;
-  blocks?: Block[] | string;
-  [key: string]: unknown;
-}
-interface Block {
-  type: string;
-  text?: { text: string };
-  elements?: { text?: unknown; value?: string; action_id?: string }[];
-}
-
-function parse(body: unknown): Posted {
-  const b = (typeof body === 'string' ? JSON.parse(body) : body) as Posted;
-  if (typeof b.view === 'string') b.view = JSON.parse(b.view) as Posted['view'];
-  if (typeof b.blocks === 'string') b.blocks = JSON.parse(b.blocks) as Block[];
-  return b;
-}
-
-function blocksOf(p: Posted): Block[] {
-  return (Array.isArray(p.blocks) ? p.blocks : []) as Block[];
-}
-
-/** Everything a message shows. */
-function shown(p: Posted): string {
-  return [p.text ?? '', ...blocksOf(p).flatMap((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : ''))])].join('\n');
-}
-
-function capture(path: string, reply: Record<string, unknown> = { ok: true, ts: '1700000001.000100' }): Posted[] {
-  const got: Posted[] = [];
-  nock(SLACK_API)
-    .post(path, (body) => {
-      got.push(parse(body));
-      return true;
-    })
-    .reply(200, reply)
-    .persist();
-  return got;
-}
-
-function captureResponses(): Posted[] {
-  const got: Posted[] = [];
-  nock(RESPONSE_URL_HOST)
-    .post(/.*/, (body) => {
-      got.push(parse(body));
-      return true;
-    })
-    .reply(200, { ok: true })
-    .persist();
-  return got;
-}
+const blocksOf = (p: Posted): PostedBlock[] => p.blocks ?? [];
+const shown = shownText;
+const capture = (path: string): Posted[] => interceptPosts(path, { ok: true, ts: '1700000001.000100' });
 
 const HARBOUR = [
   'The harbour in Port Avel reopened on Tuesday after Storm Elin closed it for three days, the port authority said.',
@@ -73,16 +21,10 @@ const NEWS = 'https://news.example.com';
 let app: TestApp;
 let responses: Posted[];
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^127\.0\.0\.1/);
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+loopbackOnly();
 beforeEach(async () => {
   app = await startTestApp(seedBriefer(), { timeoutMs: 1_000, env: { ARTICLE_FETCH_TIMEOUT_MS: '300' } });
-  responses = captureResponses();
+  responses = interceptResponseUrl();
 });
 afterEach(async () => {
   await app.stop();
@@ -96,8 +38,8 @@ async function openAddForm(): Promise<string> {
   const opens = capture('/api/views.open');
   await sendCommand(app, 'add');
   await waitFor(() => opens.length === 1);
-  const view = opens[0]?.view as { private_metadata?: string; blocks?: Block[] };
-  expect(view.blocks?.map((b) => (b as { block_id?: string }).block_id).filter(Boolean)).toEqual(['url', 'title', 'source', 'published', 'text']);
+  const view = opens[0]?.view ?? {};
+  expect(view.blocks?.map((b) => b.block_id).filter(Boolean)).toEqual(['url', 'title', 'source', 'published', 'text']);
   return view.private_metadata ?? '';
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loopbackOnly } from '../helpers/slack-calls.ts';
 import { seedBriefer } from '../helpers/knowledge.ts';
 import { commandBody, RESPONSE_URL_HOST, send, SLACK_API, startTestApp, waitFor, type TestApp } from '../helpers/slack.ts';
 
@@ -94,13 +95,7 @@ async function responseMatching(re: RegExp, count = 1): Promise<Record<string, u
   return responses.filter((r) => re.test(shown(r.body))).at(-1)?.body ?? {};
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^127\.0\.0\.1/);
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+loopbackOnly();
 beforeEach(async () => {
   app = await startTestApp(seedBriefer(), { answerAuthTest: false, timeoutMs: 1_000, env: OAUTH_ENV });
   base = app.url.replace(/\/slack\/events$/, '');
