@@ -10,7 +10,7 @@ import { freshDataDir } from '../helpers/store.ts';
 // The command-line contract other tools depend on, run as a user runs it (tsx, no npm wrapper noise).
 const tsx = join('node_modules', '.bin', 'tsx');
 const run = (script: string, args: string[], input?: string, env: Record<string, string> = {}) =>
-  spawnSync(tsx, [script, ...args], { encoding: 'utf8', input: input ?? '', env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', DATA_DIR: env.DATA_DIR ?? freshDataDir(), ...env } });
+  spawnSync(tsx, [script, ...args], { encoding: 'utf8', input: input ?? '', env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', DATA_DIR: env.DATA_DIR ?? (script === 'src/index.ts' ? freshDataDir() : join(tmpdir(), 'briefing-no-store')), ...env } });
 
 describe('npm run ask', () => {
   it('--json prints one object citing the denial for "Who denied the allegations?"', () => {
