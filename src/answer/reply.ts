@@ -5,12 +5,13 @@ import { analyseQuestion } from '../matcher/question.ts';
 import { buildMatcherIndex, type MatcherIndex } from '../matcher/search-index.ts';
 import { answerPlan, suggestQuestions, type Answer, type Citation, type Scope } from './answer.ts';
 import { buildBriefing, buildSourceList, buildTopicList, type ArticleBriefing, type SourceEntry, type TopicEntry } from './briefing.ts';
+import type { DigestChanges } from './digest-changes.ts';
 
 /** What the bot can say back to a `/briefing` request, a mention or a terminal line. */
 export type Reply =
   | { kind: 'answer'; answer: Answer }
   | { kind: 'briefing'; briefings: ArticleBriefing[] }
-  | { kind: 'digest'; briefings: ArticleBriefing[]; suggestions: string[] }
+  | { kind: 'digest'; briefings: ArticleBriefing[]; suggestions: string[]; changes?: DigestChanges }
   | { kind: 'topics'; topics: TopicEntry[] }
   | { kind: 'sources'; sources: SourceEntry[] }
   | { kind: 'help'; examples: string[]; empty: boolean };
@@ -46,7 +47,7 @@ export function routeRequest(briefer: Briefer, text: string, scope?: Scope): Rep
   }
   if (rest.length === 0) {
     if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
-    if (sub === 'digest') return digestReply(briefer);
+    if (sub === 'digest') return digestReply(briefer, scope);
     if (sub === 'sources') return { kind: 'sources', sources: buildSourceList(briefer.articles) };
     if (sub === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
   }
@@ -73,9 +74,15 @@ export function replyToQuestion(briefer: Briefer, question: string, scope?: Scop
   return { kind: 'answer', answer: answerPlan(briefer.index, plan, briefer.options, scope) };
 }
 
-/** The digest: the briefing plus questions to follow up with. Pure. */
-export function digestReply(briefer: Briefer): Reply {
-  return { kind: 'digest', briefings: buildBriefing(briefer.articles), suggestions: examples(briefer) };
+/**
+ * The digest: the briefing plus questions to follow up with. With a `scope`, only those stories
+ * (a channel's story); with `changes`, what is new since the channel's last digest. Pure.
+ */
+export function digestReply(briefer: Briefer, scope?: Scope, changes?: DigestChanges): Reply {
+  const ids = new Set(scope?.articleIds ?? []);
+  const covered = ids.size > 0 ? briefer.articles.filter((k) => ids.has(k.article.id)) : briefer.articles;
+  const suggestions = ids.size > 0 ? covered.flatMap((k) => k.topics.map((t) => t.suggestion)).slice(0, 3) : examples(briefer);
+  return { kind: 'digest', briefings: buildBriefing(covered.length > 0 ? covered : briefer.articles), suggestions, ...(changes ? { changes } : {}) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ArticleMeta } from '../knowledge/schema.ts';
 import { articlesById, renderReply, type RenderContext, type SlackMessage } from '../slack/blocks.ts';
 
 /** The emoji shortcodes the bot uses, as the terminal shows them. */
-const EMOJI: Record<string, string> = { mag: '🔍', white_check_mark: '✅' };
+const EMOJI: Record<string, string> = { mag: '🔍', white_check_mark: '✅', pushpin: '📌', information_source: 'ℹ️', no_entry_sign: '🚫', hourglass_flowing_sand: '⏳', wastebasket: '🗑️', calendar: '📅', no_bell: '🔕', grey_question: '❔', new: '🆕' };
 
 /** Turns Slack mrkdwn into terminal text: links show label and URL, escapes are undone, `*`/`_` marks dropped. */
 export function mrkdwnToText(text: string): string {
