@@ -10,7 +10,8 @@ export function mrkdwnToText(text: string): string {
   return text
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/<@([A-Z0-9]+)>/g, '@$1')
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/gm, '$1$2')
+    // Like Slack, a mark only counts against a word: "`0 9 * * 1-5`" keeps its stars.
+    .replace(/(^|[\s(])[*_]([^*_\s](?:[^*_\n]*[^*_\s])?)[*_](?=[\s).,:;!?]|$)/gm, '$1$2')
     .replace(/^>/gm, '  │ ')
     .replace(/:([a-z_]+):/g, (code: string, name: string) => EMOJI[name] ?? code)
     .replace(/&lt;/g, '<')
