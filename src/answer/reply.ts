@@ -43,10 +43,10 @@ export function routeRequest(briefer: Briefer, text: string, scope?: Scope): Rep
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const sub = first.toLowerCase();
   if (trimmed === '' || sub === 'briefing') {
-    if (rest.length === 0) return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
+    if (rest.length === 0) return { kind: 'briefing', briefings: buildBriefing(inScope(briefer, scope)) };
   }
   if (rest.length === 0) {
-    if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
+    if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(inScope(briefer, scope)) };
     if (sub === 'digest') return digestReply(briefer, scope);
     if (sub === 'sources') return { kind: 'sources', sources: buildSourceList(briefer.articles) };
     if (sub === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
@@ -69,8 +69,8 @@ export function replyToQuestion(briefer: Briefer, question: string, scope?: Scop
   const plan = analyseQuestion(question, briefer.index);
   if (plan.plain === '') return { kind: 'help', examples: examples(briefer), empty: true };
   if (plan.intent === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
-  if (plan.intent === 'summary') return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
-  if (plan.intent === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
+  if (plan.intent === 'summary') return { kind: 'briefing', briefings: buildBriefing(inScope(briefer, scope)) };
+  if (plan.intent === 'topics') return { kind: 'topics', topics: buildTopicList(inScope(briefer, scope)) };
   return { kind: 'answer', answer: answerPlan(briefer.index, plan, briefer.options, scope) };
 }
 
@@ -79,10 +79,16 @@ export function replyToQuestion(briefer: Briefer, question: string, scope?: Scop
  * (a channel's story); with `changes`, what is new since the channel's last digest. Pure.
  */
 export function digestReply(briefer: Briefer, scope?: Scope, changes?: DigestChanges): Reply {
+  const covered = inScope(briefer, scope);
+  const suggestions = covered !== briefer.articles ? covered.flatMap((k) => k.topics.map((t) => t.suggestion)).slice(0, 3) : examples(briefer);
+  return { kind: 'digest', briefings: buildBriefing(covered), suggestions, ...(changes ? { changes } : {}) };
+}
+
+/** The stories a briefing covers: the channel's stories when it follows any that are loaded, else every story. */
+function inScope(briefer: Briefer, scope?: Scope): Briefer['articles'] {
   const ids = new Set(scope?.articleIds ?? []);
-  const covered = ids.size > 0 ? briefer.articles.filter((k) => ids.has(k.article.id)) : briefer.articles;
-  const suggestions = ids.size > 0 ? covered.flatMap((k) => k.topics.map((t) => t.suggestion)).slice(0, 3) : examples(briefer);
-  return { kind: 'digest', briefings: buildBriefing(covered.length > 0 ? covered : briefer.articles), suggestions, ...(changes ? { changes } : {}) };
+  const covered = ids.size > 0 ? briefer.articles.filter((k) => ids.has(k.article.id)) : [];
+  return covered.length > 0 ? covered : briefer.articles;
 }
 
 /**
