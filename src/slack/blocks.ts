@@ -182,7 +182,7 @@ function helpBlocks(examples: readonly string[], empty: boolean, ctx: RenderCont
     '*Digests*',
     `• \`${inv} digest\` — a preview of this channel's digest`,
     `• \`${inv} digest every weekday 9:00 Europe/Berlin\` — post it here on a schedule (or a cron: \`${inv} digest 0 9 * * 1-5\`); \`${inv} digest on\` uses the default schedule, \`${inv} digest off\` stops it`,
-    '• Mention me in a channel (`@Briefing &lt;question&gt;`) and I answer in a thread — in a digest\'s thread, about that digest\'s story; or send me a direct message.',
+    '• Mention me in a channel (`@Briefing &lt;question&gt;`) and I answer in a thread; reply in a digest\'s thread (no mention needed) and I answer about that digest\'s story; or send me a direct message.',
     "When the article doesn't say, I say so instead of guessing. Under each answer: 👍 / 👎 / *Wrong sentence* tell us how it did, and *Why this answer?* shows how it was found.",
   ];
   const blocks = [section(lines.join('\n'))];

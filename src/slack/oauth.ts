@@ -5,7 +5,7 @@ import type { OAuthSettings } from '../config.ts';
 import type { Store } from '../store/index.ts';
 
 /** The bot scopes Briefing asks for (the same as manifest.yml, each justified there). */
-export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'im:history', 'users:read'] as const;
+export const BOT_SCOPES = ['commands', 'app_mentions:read', 'chat:write', 'im:history', 'channels:history', 'groups:history', 'users:read'] as const;
 
 /** A missing installation: `authorize` turns it into "not installed". */
 class NotInstalledError extends Error {

@@ -206,6 +206,29 @@ describe('a new workspace, end to end', () => {
     expect(shown(replies.find((p) => p.body.thread_ts === digestTs)?.body ?? {})).toContain("The fishermen's union has denied the allegations");
     expect(shown(replies.find((p) => p.body.thread_ts !== digestTs)?.body ?? {})).toContain('Iran has denied the U.S. allegations');
 
+    // A plain reply in the digest's thread is answered there, once, from the digest's story; a reply
+    // that also mentions the bot comes as two events and is answered once; a reply in another thread
+    // and channel chatter are not answered.
+    const channelMessage = (text: string, extra: Record<string, unknown>): Promise<Response> => {
+      const ts = `1700000300.${String(++eventCounter).padStart(6, '0')}`;
+      return event('T7', { type: 'message', channel_type: 'channel', user: 'UT7READER', text, ts, channel: 'C0NEWS', event_ts: ts, ...extra });
+    };
+    const answersIn = (thread: string): Call[] => posts.filter((p) => p.body.thread_ts === thread);
+    const inThread = answersIn(digestTs).length;
+    await channelMessage('Who denied the allegations?', { thread_ts: '1700000000.000001' });
+    await channelMessage('Who denied the allegations?', {});
+    await waitFor(() => app.logger.lines.some((l) => l.includes("is not in a digest's thread: not answered")));
+    await channelMessage('How many fishing boats were damaged?', { thread_ts: digestTs });
+    await waitFor(() => answersIn(digestTs).length === inThread + 1);
+    expect(shown(answersIn(digestTs).at(-1)?.body ?? {})).toContain('Harbour master Ines Dorr said 14 fishing boats were damaged');
+    const mentionTs = `1700000300.${String(++eventCounter).padStart(6, '0')}`;
+    await event('T7', { type: 'message', channel_type: 'channel', user: 'UT7READER', text: '<@UBOTT7> Who denied the allegations?', ts: mentionTs, thread_ts: digestTs, channel: 'C0NEWS', event_ts: mentionTs });
+    await mention('T7', 'Who denied the allegations?', { thread_ts: digestTs, ts: mentionTs, event_ts: mentionTs });
+    await waitFor(() => answersIn(digestTs).length >= inThread + 2 && app.logger.lines.some((l) => l.includes('mentions the bot: answered as a mention')));
+    expect(answersIn(digestTs)).toHaveLength(inThread + 2);
+    expect(shown(answersIn(digestTs).at(-1)?.body ?? {})).toContain("The fishermen's union has denied the allegations");
+    expect(posts.filter((p) => p.body.thread_ts === '1700000000.000001' || (p.body.thread_ts === undefined && !String(p.body.text ?? '').startsWith('Digest: ')))).toHaveLength(0);
+
     // The next digest says what changed since the last one.
     nock(NEWS).get('/2025/03/ferry').reply(200, PAGE.replace(/Port Avel harbour reopens after Storm Elin/g, 'Island ferry returns').replace('The harbour in Port Avel reopened on Tuesday', 'The island ferry returned on Friday'), { 'content-type': 'text/html' });
     await command('T7', `add ${NEWS}/2025/03/ferry`);

@@ -10,17 +10,22 @@ import { createBriefingCommand } from './commands/briefing-command.ts';
 import type { ListenerDeps } from './deps.ts';
 import { createAppHomeOpened } from './events/app-home-opened.ts';
 import { createAppMention } from './events/app-mention.ts';
-import { createDirectMessage } from './events/direct-message.ts';
+import { createMessage, mayNeedAnswer } from './events/message.ts';
 import { createUninstalled } from './events/uninstalled.ts';
 import { createAddArticleSubmission } from './views/add-article.ts';
 
 /** Wires Slack ids to handlers; nothing else. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   // Retries, redeliveries and other replicas carry the same event_id: handle each event once.
-  app.use(createEventClaimMiddleware(deps.store));
+  // Channel messages that cannot need an answer (anything but a reply in a thread) are dropped first.
+  const chatter = (event: unknown): boolean => {
+    const e = event as { type?: unknown; channel_type?: unknown } | undefined;
+    return e?.type === 'message' && e.channel_type !== 'im' && !mayNeedAnswer(e as Parameters<typeof mayNeedAnswer>[0]);
+  };
+  app.use(createEventClaimMiddleware(deps.store, 32, chatter));
   app.command('/briefing', createBriefingCommand(deps));
   app.event('app_mention', createAppMention(deps));
-  app.message(createDirectMessage(deps));
+  app.message(createMessage(deps));
   app.event('app_home_opened', createAppHomeOpened(deps));
   app.event('app_uninstalled', createUninstalled(deps.store));
   app.event('tokens_revoked', createUninstalled(deps.store));
