@@ -20,6 +20,7 @@ import { createInstallationStore, createOAuthRoutes, type OAuthRoutes } from './
 import { BriefingReceiver } from './receiver.ts';
 import { deriveShareKey } from './share-value.ts';
 import { createSlackWriter, type WritePolicy } from './slack-writer.ts';
+import type { ResolveHost } from '../stories/fetch-article.ts';
 
 /** What starting Briefing for Slack needs; tests pass a logger, a host and a quick policy. */
 export interface StartOptions {
@@ -28,6 +29,8 @@ export interface StartOptions {
   briefer: Briefer;
   /** Fetches article pages (tests pass none: nock intercepts the global fetch). */
   fetch?: typeof fetch;
+  /** Resolves article hosts before they are fetched (tests pass a fixed public address: no DNS). */
+  resolveHost?: ResolveHost;
   logger?: Logger;
   /** Interface to listen on. Default: all. */
   host?: string;
@@ -113,7 +116,7 @@ async function startOnStore(options: StartOptions, store: Store, logger: Logger,
   const writer = createSlackWriter({ client, logger, timeoutMs: config.slackTimeoutMs, ...(options.writePolicy ? { policy: options.writePolicy } : {}) });
   const shareKey = deriveShareKey(mode.kind === 'socket' ? (mode.signingSecret ?? mode.appToken) : mode.signingSecret);
   const teams = createTeamBriefers({ store, bundled: briefer.articles, options: briefer.options, warn: (m) => logger.warn(m) });
-  const stories = createStories({ store, briefers: teams, limits: config.articles, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const stories = createStories({ store, briefers: teams, limits: config.articles, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}) });
   const isAdmin = async (token: string | undefined, user: string): Promise<boolean> => {
     try {
       const res = await client.users.info({ ...(token ? { token } : {}), user });

@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -29,7 +30,7 @@ export interface FetchLimits {
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /** Hosts that are this machine or its private network: never fetched for a workspace. */
-function isPrivateHost(host: string): boolean {
+export function isPrivateHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.internal') || h.endsWith('.local')) return true;
   if (isIP(h) === 4) {
@@ -39,6 +40,33 @@ function isPrivateHost(host: string): boolean {
   if (isIP(h) === 6) return h === '::1' || h === '::' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
   return false;
 }
+
+/** The addresses a host name resolves to (every one, IPv4 and IPv6). */
+export type ResolveHost = (host: string) => Promise<string[]>;
+
+const resolveWithDns: ResolveHost = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/**
+ * Refuses a host whose name resolves to a private or local address ("intranet.example.com" →
+ * 10.0.0.5), before anything is requested from it. A name that does not resolve is left to the
+ * request itself, which then fails with "could not be reached".
+ */
+async function checkResolvedHost(url: URL, resolve: ResolveHost, signal: AbortSignal): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) !== 0) return;
+  let addresses: string[];
+  try {
+    addresses = await Promise.race([resolve(host), new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))]);
+  } catch {
+    signal.throwIfAborted();
+    return;
+  }
+  const inside = addresses.find((a) => isPrivateHost(a));
+  if (inside !== undefined) throw new ArticleFetchError(`${url.hostname} points to a private or local address (${inside}); Briefing only fetches public web pages`);
+}
+
+/** Most redirects followed for one page. */
+const MAX_REDIRECTS = 5;
 
 /** Checks a URL a person gave: http(s), a public host. Throws `ArticleFetchError`. */
 export function checkArticleUrl(raw: string): URL {
@@ -140,13 +168,22 @@ export function extractArticle(html: string, pageUrl: string): FetchedArticle {
  * a page that is not HTML or plain text (a PDF, an image), one over the size limit, or one with
  * no article. Plain text is taken as the article itself.
  */
-export async function fetchArticle(raw: string, limits: FetchLimits, fetchImpl: typeof fetch = fetch): Promise<FetchedArticle> {
-  const url = checkArticleUrl(raw);
+export async function fetchArticle(raw: string, limits: FetchLimits, fetchImpl: typeof fetch = fetch, resolve: ResolveHost = resolveWithDns): Promise<FetchedArticle> {
+  let url = checkArticleUrl(raw);
   const signal = AbortSignal.timeout(limits.timeoutMs);
   try {
-    const res = await fetchImpl(url, { signal, redirect: 'follow', headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8', 'user-agent': 'Briefing (a Slack app that answers questions about news articles)' } });
-    const finalUrl = res.url || url.toString();
-    if (res.url) checkArticleUrl(res.url);
+    // Redirects are followed here, one hop at a time, so that every address is checked before it is requested.
+    let res: Response;
+    for (let hops = 0; ; hops++) {
+      await checkResolvedHost(url, resolve, signal);
+      res = await fetchImpl(url, { signal, redirect: 'manual', headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8', 'user-agent': 'Briefing (a Slack app that answers questions about news articles)' } });
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (location === null) break;
+      await res.body?.cancel().catch(() => undefined);
+      if (hops >= MAX_REDIRECTS) throw new ArticleFetchError(`the page redirected more than ${MAX_REDIRECTS} times`);
+      url = checkArticleUrl(new URL(location, url).toString());
+    }
+    const finalUrl = url.toString();
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
       throw new ArticleFetchError(`the page answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${res.status === 404 ? ' (not found: check the address)' : ''}`);

@@ -5,7 +5,7 @@ import { checkArticleText } from '../knowledge/article-text.ts';
 import type { Knowledge, Overlay } from '../knowledge/schema.ts';
 import type { Store, StoredArticleMeta } from '../store/index.ts';
 import { articleIdFor, checkDraft, contentHash, normaliseUrl, type ArticleDraft, type DraftProblem } from './article-draft.ts';
-import { ArticleFetchError, fetchArticle } from './fetch-article.ts';
+import { ArticleFetchError, fetchArticle, type ResolveHost } from './fetch-article.ts';
 import { esc, resolveStory, who, type Resolved, type Story } from './resolve-story.ts';
 import type { TeamBriefers } from './team-briefers.ts';
 
@@ -55,6 +55,8 @@ export interface StoriesOptions {
   briefers: TeamBriefers;
   limits: ArticleLimits;
   fetch?: typeof fetch;
+  /** Resolves a page's host name before it is fetched (tests pass a fixed one). */
+  resolveHost?: ResolveHost;
 }
 
 function storyOf(meta: StoredArticleMeta): Story {
@@ -102,7 +104,7 @@ export function createStories(o: StoriesOptions): Stories {
       }
       if (text === undefined && url) {
         try {
-          const page = await fetchArticle(url, { maxBytes: o.limits.fetchMaxBytes, timeoutMs: o.limits.fetchTimeoutMs }, o.fetch);
+          const page = await fetchArticle(url, { maxBytes: o.limits.fetchMaxBytes, timeoutMs: o.limits.fetchTimeoutMs }, o.fetch, o.resolveHost);
           text = page.text;
           meta = { ...(page.title ? { title: page.title } : {}), ...(page.source ? { source: page.source } : {}), ...(page.published ? { published: page.published } : {}), ...meta };
         } catch (err) {

@@ -94,6 +94,8 @@ export async function startTestApp(briefer: Briefer, options: TestAppOptions = {
     host: '127.0.0.1',
     writePolicy: { backoffMs: 10, ...options.writePolicy },
     authBackoffMs: 10,
+    // Article hosts resolve to a public (documentation) address: nock serves the pages, no DNS is asked.
+    resolveHost: async () => ['203.0.113.10'],
   });
   const url = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
   return { app: running.app, running, url, logger, dataDir: env.DATA_DIR ?? '', stop: async () => void (await running.stop('test over')) };

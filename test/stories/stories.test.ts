@@ -7,7 +7,8 @@ import { exportFeedback } from '../../src/eval/feedback-export.ts';
 import { loadNewsSet } from '../../src/eval/datasets.ts';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
 import { checkDraft, contentHash } from '../../src/stories/article-draft.ts';
-import { checkArticleUrl, extractArticle } from '../../src/stories/fetch-article.ts';
+import { checkArticleUrl, extractArticle, fetchArticle } from '../../src/stories/fetch-article.ts';
+import nock from 'nock';
 import { resolveStory, type Story } from '../../src/stories/resolve-story.ts';
 import { createStories } from '../../src/stories/stories.ts';
 import { createTeamBriefers } from '../../src/stories/team-briefers.ts';
@@ -89,6 +90,40 @@ describe('extracting the story from a page', () => {
     expect(page.text.split('\n')).toHaveLength(5);
     expect(page.text.split('\n')[0]).toBe('The harbour in Port Avel reopened on Tuesday after Storm Elin closed it for three days, the port authority said.');
     expect(page.text).not.toMatch(/Advertisement|Subscribe|Sign up|Related|rights reserved/);
+  });
+});
+
+describe('fetching a page a person gave', () => {
+  const page = readFileSync('test/fixtures/pages/harbour-storm.html', 'utf8');
+  const limits = { maxBytes: 1024 * 1024, timeoutMs: 2_000 };
+  const publicDns = async (): Promise<string[]> => ['93.184.215.14'];
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('follows redirects to a public page, checking each address', async () => {
+    const scope = nock('https://short.example.com').get('/h').reply(301, '', { location: 'https://news.example.com/2025/03/harbour' });
+    const target = nock('https://news.example.com').get('/2025/03/harbour').reply(200, page, { 'content-type': 'text/html' });
+    const got = await fetchArticle('https://short.example.com/h', limits, fetch, publicDns);
+    expect(got).toMatchObject({ url: 'https://news.example.com/2025/03/harbour', title: 'Port Avel harbour reopens after Storm Elin' });
+    expect(scope.isDone() && target.isDone()).toBe(true);
+  });
+
+  it('refuses a name that resolves to a private address, and a redirect to one, before requesting it', async () => {
+    const inside = nock('https://intranet.example.com').get('/secret').reply(200, page, { 'content-type': 'text/html' });
+    await expect(fetchArticle('https://intranet.example.com/secret', limits, fetch, async () => ['10.0.0.5'])).rejects.toThrow(/intranet\.example\.com points to a private or local address \(10\.0\.0\.5\)/);
+    expect(inside.isDone()).toBe(false);
+    nock('https://news.example.com').get('/r').reply(302, '', { location: 'http://169.254.169.254/latest/meta-data/' });
+    const metadata = nock('http://169.254.169.254').get('/latest/meta-data/').reply(200, 'secret', { 'content-type': 'text/plain' });
+    await expect(fetchArticle('https://news.example.com/r', limits, fetch, publicDns)).rejects.toThrow(/169\.254\.169\.254 is a private or local address/);
+    expect(metadata.isDone()).toBe(false);
+  });
+
+  it('stops after five redirects', async () => {
+    nock('https://loop.example.com').get('/a').times(10).reply(302, '', { location: '/a' });
+    await expect(fetchArticle('https://loop.example.com/a', limits, fetch, publicDns)).rejects.toThrow(/redirected more than 5 times/);
   });
 });
 
