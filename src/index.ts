@@ -1,8 +1,21 @@
 import dotenv from 'dotenv';
-import { runTerminal } from './cli/terminal.ts';
+import { runTerminal, type TerminalStories } from './cli/terminal.ts';
 import { loadBriefer } from './cli/load-briefer.ts';
-import { parseConfig } from './config.ts';
+import type { Briefer } from './answer/reply.ts';
+import { parseConfig, type Config } from './config.ts';
 import { BriefingError } from './errors.ts';
+
+/** The terminal's stories on the store (the embedded one in DATA_DIR by default); without it, the terminal still answers. */
+async function openTerminalStories(config: Config, briefer: Briefer): Promise<TerminalStories> {
+  const [{ openStore }, { createTeamBriefers }, { createStories }] = await Promise.all([import('./store/index.ts'), import('./stories/team-briefers.ts'), import('./stories/stories.ts')]);
+  try {
+    const store = await openStore({ dataDir: config.store.dataDir, ...(config.store.databaseUrl ? { databaseUrl: config.store.databaseUrl } : {}), owner: `terminal:${process.pid}`, warn: (m) => console.error(`Briefing: ${m}`) });
+    const teams = createTeamBriefers({ store, bundled: briefer.articles, options: briefer.options });
+    return { store, teams, stories: createStories({ store, briefers: teams, limits: config.articles }) };
+  } catch (err) {
+    return { unavailable: `${(err as Error).message} (answers still work)` };
+  }
+}
 
 /** Composition root: config → knowledge → store → Slack check → app → listeners → scheduler. */
 async function main(): Promise<void> {
@@ -10,7 +23,12 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const briefer = loadBriefer(config.knowledgeDir);
   if (config.mode.kind === 'terminal') {
-    await runTerminal(briefer, process.stdin, process.stdout, process.stdin.isTTY === true);
+    const stories = await openTerminalStories(config, briefer);
+    try {
+      await runTerminal(briefer, process.stdin, process.stdout, process.stdin.isTTY === true, stories);
+    } finally {
+      if (!('unavailable' in stories)) await stories.store.close();
+    }
     return;
   }
   // Loaded only for Slack: the terminal starts without Bolt or the store.

@@ -15,7 +15,8 @@ describe('configuration', () => {
       slackTimeoutMs: 10_000,
       logLevel: 'info',
       knowledgeDir: 'knowledge',
-      digest: { channels: [], cron: DEFAULT_DIGEST_CRON, timezone: 'UTC', stateFile: '.briefing-digest-state.json' },
+      digest: { channels: [], cron: DEFAULT_DIGEST_CRON, timezone: 'UTC', stateFile: '.briefing-digest-state.json', minIntervalSeconds: 3600 },
+      articles: { maxBytes: 1024 * 1024, fetchMaxBytes: 5 * 1024 * 1024, fetchTimeoutMs: 10_000 },
       store: { dataDir: 'data' },
       shutdownTimeoutMs: 10_000,
     });
@@ -23,6 +24,16 @@ describe('configuration', () => {
 
   it('uses the HTTP receiver with a bot token and signing secret, on PORT', () => {
     expect(parseConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080' }).mode).toEqual({ kind: 'http', botToken: BOT, signingSecret: SECRET, port: 8080 });
+  });
+
+  it('installs in many workspaces (OAuth) with the client id, client secret and state secret', () => {
+    const mode = parseConfig({ SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'abc123', SLACK_STATE_SECRET: 'a-long-random-state-secret', SLACK_SIGNING_SECRET: SECRET }).mode;
+    expect(mode).toEqual({ kind: 'oauth', signingSecret: SECRET, port: 3000, oauth: { clientId: '123.456', clientSecret: 'abc123', stateSecret: 'a-long-random-state-secret' } });
+  });
+
+  it('names what installing in many workspaces is missing, and refuses a bot token beside it', () => {
+    expect(errorOf({ SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: SECRET })).toContain('SLACK_CLIENT_SECRET, SLACK_STATE_SECRET missing');
+    expect(errorOf({ SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'abc', SLACK_STATE_SECRET: 'a-long-random-state-secret', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT })).toContain('not both');
   });
 
   it('uses Socket Mode with an app token', () => {

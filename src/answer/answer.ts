@@ -6,7 +6,7 @@ import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
 import { contentStems } from '../nlp/text.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
 import { forEachPosting } from '../matcher/columns.ts';
-import { articleClaims, claimAt, conceptName, sentenceAt, sentenceId, sentenceText, type ClaimSpeaker, type ClaimView, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
+import { articleClaims, claimAt, conceptName, conceptType, sentenceAt, sentenceId, sentenceText, type ClaimSpeaker, type ClaimView, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
 
 /** The stories a question is asked about first (a channel's story): their article ids. */
 export interface Scope {
@@ -155,6 +155,9 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   };
 }
 
+/** Most claims one "what did X say" answer quotes. */
+const MAX_CLAIMS = 5;
+
 /**
  * Whether a claim's speaker is who the question names: the speaker's entity is the named one or
  * speaks for it ("Washington" for the U.S. Energy Secretary), or every speaker word is in the
@@ -165,7 +168,8 @@ function isBySpeaker(speaker: ClaimSpeaker, speakerTerms: readonly QueryTerm[], 
   return speakerTerms.every((t) => {
     if (t.kind === 'entity' && t.concept !== undefined) {
       if (t.concept === speaker.concept || speaker.affiliations.has(t.concept)) return true;
-      if ([...(index.affiliated.get(t.concept) ?? [])].some((c) => c === speaker.concept || speaker.affiliations.has(c))) return true;
+      // A capital speaks for its country; a person's organisation does not speak for the person.
+      if (conceptType(index, t.concept) !== 'person' && [...(index.affiliated.get(t.concept) ?? [])].some((c) => c === speaker.concept || speaker.affiliations.has(c))) return true;
       const name = conceptName(index, t.concept);
       return contentStems(name).every((st) => speaker.stems.has(st));
     }
@@ -219,7 +223,8 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
     chosen = covered.map((r) => ({ i: r.index, confidence: r.confidence }));
   }
   if (chosen.length === 0) return declined(index, plan, []);
-  const citations = chosen.slice(0, 3).map((c) => cite(index, c.i));
+  // In article order, up to MAX_CLAIMS: what X said, as the article tells it.
+  const citations = chosen.slice(0, MAX_CLAIMS).sort((a, b) => a.i - b.i).map((c) => cite(index, c.i));
   return {
     question: plan.plain,
     answered: true,
@@ -249,18 +254,24 @@ export function answerQuestion(index: MatcherIndex, question: string, options: M
  */
 export function answerPlan(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, scope?: Scope): Answer {
   if (scope && scope.articleIds.length > 0) {
-    const within = new Set<number>();
-    for (const id of new Set(scope.articleIds)) {
-      const a = index.articleById.get(id);
-      if (a === undefined) continue;
-      for (let i = index.articleSentStart[a] as number; i < (index.articleSentStart[a + 1] as number); i++) within.add(i);
-    }
+    const within = sentencesOf(index, scope.articleIds);
     if (within.size > 0 && within.size < index.liveSentences) {
       const first = answerWithin(index, plan, options, within);
       if (first.answered) return first;
     }
   }
   return answerWithin(index, plan, options);
+}
+
+/** The global sentence indices of the stories with these ids (those the index holds). */
+export function sentencesOf(index: MatcherIndex, articleIds: readonly string[]): Set<number> {
+  const within = new Set<number>();
+  for (const id of new Set(articleIds)) {
+    const a = index.articleById.get(id);
+    if (a === undefined) continue;
+    for (let i = index.articleSentStart[a] as number; i < (index.articleSentStart[a + 1] as number); i++) within.add(i);
+  }
+  return within;
 }
 
 function answerWithin(index: MatcherIndex, plan: QueryPlan, options: MatchOptions, within?: ReadonlySet<number>): Answer {

@@ -5,12 +5,13 @@ import { analyseQuestion } from '../matcher/question.ts';
 import { buildMatcherIndex, type MatcherIndex } from '../matcher/search-index.ts';
 import { answerPlan, suggestQuestions, type Answer, type Citation, type Scope } from './answer.ts';
 import { buildBriefing, buildSourceList, buildTopicList, type ArticleBriefing, type SourceEntry, type TopicEntry } from './briefing.ts';
+import type { DigestChanges } from './digest-changes.ts';
 
 /** What the bot can say back to a `/briefing` request, a mention or a terminal line. */
 export type Reply =
   | { kind: 'answer'; answer: Answer }
   | { kind: 'briefing'; briefings: ArticleBriefing[] }
-  | { kind: 'digest'; briefings: ArticleBriefing[]; suggestions: string[] }
+  | { kind: 'digest'; briefings: ArticleBriefing[]; suggestions: string[]; changes?: DigestChanges }
   | { kind: 'topics'; topics: TopicEntry[] }
   | { kind: 'sources'; sources: SourceEntry[] }
   | { kind: 'help'; examples: string[]; empty: boolean };
@@ -42,11 +43,11 @@ export function routeRequest(briefer: Briefer, text: string, scope?: Scope): Rep
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const sub = first.toLowerCase();
   if (trimmed === '' || sub === 'briefing') {
-    if (rest.length === 0) return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
+    if (rest.length === 0) return { kind: 'briefing', briefings: buildBriefing(inScope(briefer, scope)) };
   }
   if (rest.length === 0) {
-    if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
-    if (sub === 'digest') return digestReply(briefer);
+    if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(inScope(briefer, scope)) };
+    if (sub === 'digest') return digestReply(briefer, scope);
     if (sub === 'sources') return { kind: 'sources', sources: buildSourceList(briefer.articles) };
     if (sub === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
   }
@@ -68,14 +69,26 @@ export function replyToQuestion(briefer: Briefer, question: string, scope?: Scop
   const plan = analyseQuestion(question, briefer.index);
   if (plan.plain === '') return { kind: 'help', examples: examples(briefer), empty: true };
   if (plan.intent === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
-  if (plan.intent === 'summary') return { kind: 'briefing', briefings: buildBriefing(briefer.articles) };
-  if (plan.intent === 'topics') return { kind: 'topics', topics: buildTopicList(briefer.articles) };
+  if (plan.intent === 'summary') return { kind: 'briefing', briefings: buildBriefing(inScope(briefer, scope)) };
+  if (plan.intent === 'topics') return { kind: 'topics', topics: buildTopicList(inScope(briefer, scope)) };
   return { kind: 'answer', answer: answerPlan(briefer.index, plan, briefer.options, scope) };
 }
 
-/** The digest: the briefing plus questions to follow up with. Pure. */
-export function digestReply(briefer: Briefer): Reply {
-  return { kind: 'digest', briefings: buildBriefing(briefer.articles), suggestions: examples(briefer) };
+/**
+ * The digest: the briefing plus questions to follow up with. With a `scope`, only those stories
+ * (a channel's story); with `changes`, what is new since the channel's last digest. Pure.
+ */
+export function digestReply(briefer: Briefer, scope?: Scope, changes?: DigestChanges): Reply {
+  const covered = inScope(briefer, scope);
+  const suggestions = covered !== briefer.articles ? covered.flatMap((k) => k.topics.map((t) => t.suggestion)).slice(0, 3) : examples(briefer);
+  return { kind: 'digest', briefings: buildBriefing(covered), suggestions, ...(changes ? { changes } : {}) };
+}
+
+/** The stories a briefing covers: the channel's stories when it follows any that are loaded, else every story. */
+function inScope(briefer: Briefer, scope?: Scope): Briefer['articles'] {
+  const ids = new Set(scope?.articleIds ?? []);
+  const covered = ids.size > 0 ? briefer.articles.filter((k) => ids.has(k.article.id)) : [];
+  return covered.length > 0 ? covered : briefer.articles;
 }
 
 /**

@@ -1,5 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { parseConfig } from '../config.ts';
+import { exportFeedback } from '../eval/feedback-export.ts';
+import { loadKnowledgeDir } from '../knowledge/load.ts';
+import { knowledgeSchema } from '../knowledge/schema.ts';
+import { openStore } from '../store/index.ts';
 import { replyAsAnswer, routeConversation, type Briefer } from '../answer/reply.ts';
 import { BriefingError } from '../errors.ts';
 import { buildBaseline } from '../eval/baseline.ts';
@@ -14,7 +21,11 @@ const USAGE = `Usage: npm run eval -- [--verbose] [--only NAME]
   test/fixtures: news-dev (also its cross-validated folds, fitted against held out, from the
   model file), squad2-dev (validation only), our seed questions, and the fresh stories nobody
   tuned to (held out). --verbose prints every miss.
-  npm run eval -- feedback FILE   (see the README) is not part of this command yet.`;
+  npm run eval -- feedback DIR [--team T…]
+  Exports the 👍 / 👎 / "wrong sentence" verdicts stored from Slack as a question set in the
+  news-dev layout (DIR/articles/<id>.txt, DIR/questions.jsonl; DIR/needs-review.jsonl for
+  verdicts that do not say the right sentence), then scores Briefing on it. Reads the store
+  named by DATABASE_URL or DATA_DIR (stop a bot using the embedded store first).`;
 
 interface Row {
   set: string;
@@ -99,9 +110,59 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(err instanceof BriefingError ? err.message : err);
-  process.exitCode = 1;
+/** `feedback DIR [--team T]`: the stored verdicts as a news-dev question set, then Briefing's score on it. */
+async function feedbackMain(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { team: { type: 'string' } } });
+  const out = positionals[0];
+  if (!out) {
+    console.error(USAGE);
+    return 2;
+  }
+  dotenv.config({ quiet: true });
+  const config = parseConfig(process.env);
+  const store = await openStore({ dataDir: config.store.dataDir, ...(config.store.databaseUrl ? { databaseUrl: config.store.databaseUrl } : {}), owner: `eval:${process.pid}`, warn: (m) => console.error(m) });
+  try {
+    const entries = await store.feedback.list(values.team);
+    const teams = [...new Set(entries.map((e) => e.teamId))];
+    if (teams.length > 1) {
+      console.error(`feedback from ${teams.length} workspaces is stored (${teams.join(', ')}): export one at a time with --team`);
+      return 2;
+    }
+    const teamId = teams[0] ?? values.team ?? '';
+    const bundled = loadKnowledgeDir(config.knowledgeDir);
+    const stored = teamId ? (await store.articles.list(teamId)).flatMap((r) => { const p = knowledgeSchema.safeParse(r.knowledge); return p.success ? [p.data] : []; }) : [];
+    const set = exportFeedback(entries, [...bundled, ...stored]);
+    mkdirSync(join(out, 'articles'), { recursive: true });
+    for (const a of set.articles) writeFileSync(join(out, 'articles', `${a.id}.txt`), a.text);
+    writeFileSync(join(out, 'questions.jsonl'), set.questions.map((q) => JSON.stringify(q)).join('\n') + (set.questions.length > 0 ? '\n' : ''));
+    writeFileSync(join(out, 'needs-review.jsonl'), set.review.map((q) => JSON.stringify(q)).join('\n') + (set.review.length > 0 ? '\n' : ''));
+    const declines = set.questions.filter((q) => q.expect.length === 0).length;
+    console.log(`Exported ${set.questions.length} question(s) from ${entries.length} verdict(s) of ${teamId || 'no workspace'} to ${out}: ${set.questions.length - declines} answerable, ${declines} to decline, ${set.articles.length} article(s); ${set.review.length} need a person to say the right sentence (needs-review.jsonl).`);
+    if (set.questions.length > 0 && set.articles.length > 0) {
+      const { ours, base } = score(loadNewsSet(out, 'feedback'), committedModel(), false, (l) => console.log(l));
+      console.log('| set | system | answered right | declined right | overall |\n|---|---|---|---|---|');
+      console.log(`| feedback | Briefing | ${cells(ours).join(' | ')} |\n| | BM25 top 1 | ${cells(base).join(' | ')} |`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === 'feedback') {
+  feedbackMain(args.slice(1)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      console.error(err instanceof BriefingError ? err.message : (err as Error).message);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  try {
+    process.exitCode = main(args);
+  } catch (err) {
+    console.error(err instanceof BriefingError ? err.message : err);
+    process.exitCode = 1;
+  }
 }

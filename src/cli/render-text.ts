@@ -3,14 +3,15 @@ import type { ArticleMeta } from '../knowledge/schema.ts';
 import { articlesById, renderReply, type RenderContext, type SlackMessage } from '../slack/blocks.ts';
 
 /** The emoji shortcodes the bot uses, as the terminal shows them. */
-const EMOJI: Record<string, string> = { mag: '🔍', white_check_mark: '✅' };
+const EMOJI: Record<string, string> = { mag: '🔍', white_check_mark: '✅', pushpin: '📌', information_source: 'ℹ️', no_entry_sign: '🚫', hourglass_flowing_sand: '⏳', wastebasket: '🗑️', calendar: '📅', no_bell: '🔕', grey_question: '❔', new: '🆕' };
 
 /** Turns Slack mrkdwn into terminal text: links show label and URL, escapes are undone, `*`/`_` marks dropped. */
 export function mrkdwnToText(text: string): string {
   return text
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/<@([A-Z0-9]+)>/g, '@$1')
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/gm, '$1$2')
+    // Like Slack, a mark only counts against a word: "`0 9 * * 1-5`" keeps its stars.
+    .replace(/(^|[\s(])[*_]([^*_\s](?:[^*_\n]*[^*_\s])?)[*_](?=[\s).,:;!?]|$)/gm, '$1$2')
     .replace(/^>/gm, '  │ ')
     .replace(/:([a-z_]+):/g, (code: string, name: string) => EMOJI[name] ?? code)
     .replace(/&lt;/g, '<')

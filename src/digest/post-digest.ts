@@ -1,8 +1,8 @@
 import type { Logger } from '@slack/bolt';
 import { digestReply, type Briefer } from '../answer/reply.ts';
-import { articlesById, renderReply } from '../slack/blocks.ts';
+import { articlesById, renderReply, type SlackMessage } from '../slack/blocks.ts';
 import type { SlackWriter } from '../slack/slack-writer.ts';
-import type { DigestSlotKey, Store } from '../store/index.ts';
+import type { DigestCoverage, DigestSlotKey, Store } from '../store/index.ts';
 
 /**
  * What happened in one channel: `unknown` when Slack did not confirm a post that may have
@@ -24,9 +24,16 @@ export interface PostDigestArgs {
   slot: string;
   store: Store;
   logger: Logger;
+  /** The workspace's bot token (OAuth installs); the writer's own client token when absent. */
+  token?: string;
+  /**
+   * The message for one channel and what it covers (its story, what is new since its last
+   * digest); asked only once the slot is claimed. Default: the briefing of every article.
+   */
+  compose?: (channel: string) => Promise<{ message: SlackMessage; coverage?: DigestCoverage }>;
 }
 
-async function postToChannel(args: PostDigestArgs, channel: string, message: ReturnType<typeof renderReply>): Promise<DigestOutcome> {
+async function postToChannel(args: PostDigestArgs, channel: string, fallback: () => SlackMessage): Promise<DigestOutcome> {
   const { store, logger, slot } = args;
   const key: DigestSlotKey = { teamId: args.teamId, channelId: channel, slot };
   const record = (what: Promise<void>): Promise<void> => what.catch((err: unknown) => logger.warn(`digest ${slot} for ${channel}: could not record the outcome in the store (${(err as Error).message})`));
@@ -40,7 +47,18 @@ async function postToChannel(args: PostDigestArgs, channel: string, message: Ret
     logger.error(`digest ${slot} for ${channel}: ${error}`);
     return { channel, status: 'failed', error };
   }
-  const result = await args.writer.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
+  let message: SlackMessage;
+  try {
+    const composed = args.compose ? await args.compose(channel) : { message: fallback() };
+    message = composed.message;
+    if (composed.coverage) await store.digests.cover(key, composed.coverage);
+  } catch (err) {
+    await record(store.digests.release(key));
+    const error = `could not compose the digest: ${(err as Error).message}`;
+    logger.error(`digest ${slot} for ${channel}: ${error}`);
+    return { channel, status: 'failed', error };
+  }
+  const result = await args.writer.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...(args.token ? { token: args.token } : {}), ...message });
   switch (result.status) {
     case 'sent':
       await record(store.digests.settle(key, { status: 'posted', ...(result.ts ? { ts: result.ts } : {}) }));
@@ -65,6 +83,7 @@ async function postToChannel(args: PostDigestArgs, channel: string, message: Ret
  * process posts it, and the outcome is recorded after.
  */
 export async function postDigest(args: PostDigestArgs): Promise<DigestOutcome[]> {
-  const message = renderReply(digestReply(args.briefer), { articles: articlesById(args.briefer.articles) });
-  return Promise.all(args.channels.map((channel) => postToChannel(args, channel, message)));
+  let message: SlackMessage | undefined;
+  const fallback = (): SlackMessage => (message ??= renderReply(digestReply(args.briefer), { articles: articlesById(args.briefer.articles) }));
+  return Promise.all(args.channels.map((channel) => postToChannel(args, channel, fallback)));
 }

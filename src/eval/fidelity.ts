@@ -96,7 +96,8 @@ export function scoreFidelity(k: Knowledge, gold: Gold): FidelityReport {
   const misses: string[] = [];
   const sentences = k.paragraphs.flatMap((p) => p.sentences);
   const sentenceOf = (substring: string): string | undefined => sentences.find((s) => s.text.includes(substring))?.id;
-  const keysOf = (names: readonly string[]): Set<string> => new Set(names.map(nameKey));
+  // "Russia's Foreign Ministry" is the "Foreign Ministry" a build names with Russia as its affiliation.
+  const keysOf = (names: readonly string[]): Set<string> => new Set(names.flatMap((n) => [nameKey(n), nameKey(n.replace(/^\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?['’]s\s+/u, ''))]));
 
   // Entities
   const goldKeys = gold.entities.map((g) => keysOf([g.name, ...g.aliases]));

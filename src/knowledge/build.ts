@@ -33,7 +33,17 @@ export function buildKnowledge(input: BuildInput): Knowledge {
   }
   const overlay = input.overlay;
 
-  const byParagraph: SentenceDraft[][] = paragraphs.map((para, pi) => splitSentences(para).map((text, si) => ({ id: `p${pi + 1}.s${si + 1}`, text, tokens: tokenize(text) })));
+  // Tokens are worked out again where each job needs them rather than kept for every sentence: a
+  // long document's tokens would outweigh everything else the build holds.
+  const byParagraph: SentenceDraft[][] = paragraphs.map((para, pi) =>
+    splitSentences(para).map((text, si) => ({
+      id: `p${pi + 1}.s${si + 1}`,
+      text,
+      get tokens() {
+        return tokenize(text);
+      },
+    })),
+  );
   const sentences = byParagraph.flat();
   const paragraphOf = new Map(byParagraph.flatMap((para, pi) => para.map((s) => [s.id, pi] as const)));
 
@@ -57,7 +67,7 @@ export function buildKnowledge(input: BuildInput): Knowledge {
       if (sentenceQuantities.length > 0) types.add('quantity');
       for (const m of mentions.get(s.id) ?? []) types.add(m.entity.type === 'group' ? 'organization' : m.entity.type);
       if (REASON_RE.test(s.text)) types.add('reason');
-      return { id: s.id, text: s.text, types: [...types].sort(), negated: isNegated(s.tokens), unknown: findUnknownAspects(s.text) };
+      return { id: s.id, text: s.text, types: [...types].sort(), negated: isNegated(tokenize(s.text)), unknown: findUnknownAspects(s.text) };
     }),
   }));
 
@@ -79,8 +89,16 @@ export function buildKnowledge(input: BuildInput): Knowledge {
   claims.sort((a, b) => (order.get(a.sentenceId) ?? 0) - (order.get(b.sentenceId) ?? 0));
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
 
+  const sentencesOf = new Map<EntityDraft, string[]>();
+  for (const s of sentences) {
+    for (const e of new Set((mentions.get(s.id) ?? []).map((m) => m.entity))) {
+      const list = sentencesOf.get(e);
+      if (list) list.push(s.id);
+      else sentencesOf.set(e, [s.id]);
+    }
+  }
   const builtEntities = entities.map((e) => {
-    const sentenceIds = sentences.filter((s) => mentions.get(s.id)?.some((m) => m.entity === e)).map((s) => s.id);
+    const sentenceIds = sentencesOf.get(e) ?? [];
     const aliases = [...e.aliases].filter((a) => a !== e.name).sort();
     const affiliations = [...e.affiliations].map((a) => entityIds.get(a)).filter((id): id is string => id !== undefined && id !== entityIds.get(e));
     return { id: entityIds.get(e) ?? '', name: e.name, type: e.type, ...(e.role ? { role: e.role } : {}), aliases, affiliations: [...new Set(affiliations)].sort(), sentenceIds };

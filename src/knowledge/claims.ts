@@ -87,7 +87,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = []): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -120,7 +120,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
   if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
-    const body = recentBody(s, noun, bodies);
+    const body = recentBody(noun, bodies, speakers);
     if (body) return [body];
   }
   // "officials from NASA": the body they speak for stays in the name.
@@ -134,16 +134,26 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }
 
-/** The body of that kind named last ("the commission" → "Commission on Elections"), else the organisation named last. */
-function recentBody(s: ClaimSentence, noun: string, bodies: readonly Mention[]): Speaker | undefined {
-  const earlier = [...bodies, ...s.mentions.filter((m) => m.entity.type === 'organization')];
-  const named = [...earlier].reverse().find((m) => m.entity.name.toLowerCase().includes(noun.replace(/s$/, '')));
+/** Generic words for a body: "the company said" means the story's company, whatever its name. */
+const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business)$/;
+
+/**
+ * The body "the commission" or "the company" refers to: the one named so far whose name holds the
+ * noun ("Commission on Elections", "University College Cork"); for a generic word ("the
+ * company"), the body that has spoken or been named most in the sentences before. Nothing when
+ * neither fits: "the board" stays "board".
+ */
+function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly EntityDraft[]): Speaker | undefined {
+  const singular = noun.replace(/s$/, '');
+  const named = [...bodies].reverse().find((m) => m.entity.name.toLowerCase().includes(singular));
   if (named) return { entity: named.entity, text: named.entity.name };
-  // Else the body the story is about: the one named most often so far, the latest of those.
+  if (!GENERIC_BODY.test(noun)) return undefined;
+  const spoke = [...speakers].reverse().find((e) => e.type === 'organization');
+  if (spoke) return { entity: spoke, text: spoke.name };
   const counts = new Map<EntityDraft, number>();
-  for (const m of earlier) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-  const best = [...earlier].reverse().sort((a, b) => (counts.get(b.entity) ?? 0) - (counts.get(a.entity) ?? 0))[0];
-  return best ? { entity: best.entity, text: best.entity.name } : undefined;
+  for (const m of bodies) if (m.entity.type === 'organization') counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return best ? { entity: best, text: best.name } : undefined;
 }
 
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
@@ -214,8 +224,9 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
  */
 export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
-  /** Bodies named so far, latest last: what "the company" or "the group" refers to. */
+  /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
+  const spokenBodies: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
   let previousPeople: Speaker[] = [];
   let lastPerson: Speaker | undefined;
@@ -280,7 +291,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         if (!by) continue;
         const from = t.end + by[0].length;
         const stop = /[,;]|\.\s*$|\s[–—]\s/.exec(text.slice(from));
-        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
 
@@ -288,7 +299,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote') {
         const as = /^(\s+.{2,60}?)\s+as\s+(saying|telling|stating|warning|describing)\b/.exec(text.slice(t.end));
         if (as) {
-          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies).slice(0, 1)) {
+          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, spokenBodies).slice(0, 1)) {
             push(sp, REPORTING_FORMS.get(as[2] as string)?.stance ?? 'says', as[2] as string);
             remember(sp);
           }
@@ -332,12 +343,12 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         const phrase = np?.[1] ?? '';
         const by = /\bby\s+(.+)$/.exec(phrase);
         const from = subjectToken.start - (text.slice(0, subjectToken.start).length - text.slice(0, subjectToken.start).replace(/,\s*$/, '').length) - phrase.length + (by ? by.index + 3 : 0);
-        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
-      for (const sp of speakersIn(s, span[0], span[1], bodies)) {
+      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
         push(sp, stance, verb);
@@ -348,10 +359,11 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     const according = /\baccording to\s+([^,;]{2,80}?)(?:[,;]|\.?\s*$)/i.exec(text);
     if (according) {
       const from = according.index + according[0].indexOf(according[1] as string);
-      for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies).slice(0, 1)) push(sp, 'says', 'according to');
+      for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
-    bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization'));
+    bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
+    for (const c of found) if (c.entity && c.entity.type === 'organization') spokenBodies.push(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);

@@ -134,7 +134,8 @@ interface Chunk {
 
 interface Article {
   sentences: readonly SentenceDraft[];
-  units: Unit[][];
+  /** The units of one sentence, worked out when asked (the last one kept). */
+  unitsAt: (sentence: number) => Unit[];
   /** Norms seen capitalised somewhere other than at the start of a sentence. */
   midCaps: Set<string>;
   /** Norms the article also writes in lower case: common words, not names. */
@@ -142,7 +143,7 @@ interface Article {
 }
 
 function nameish(a: Article, s: number, i: number): boolean {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   const u = units[i];
   if (!u || !u.cap) return false;
   if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) return false;
@@ -154,7 +155,7 @@ function nameish(a: Article, s: number, i: number): boolean {
   const pair = next ? `${u.norm} ${next.norm}` : '';
   if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
   // "President Joe Biden is …": a title opening the sentence before a name.
-  if (TITLE_WORDS.has(u.norm) && next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
@@ -171,8 +172,9 @@ function lowerWordAt(units: readonly Unit[], i: number): string | undefined {
 
 /** May the run continue across a joiner? "Bank of England", "Red Cross and Red Crescent Societies", "Rio de Janeiro". */
 function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): boolean {
-  const units = a.units[s] as Unit[];
-  if (NAME_PARTICLES.has(joiner.norm)) return true;
+  const units = a.unitsAt(s);
+  // "of" joins only after a word that takes it ("Bank of England"), below; the other particles always.
+  if (NAME_PARTICLES.has(joiner.norm) && joiner.norm !== 'of') return true;
   if (joiner.norm === 'of' || joiner.norm === 'for' || (joiner.norm === 'on' && isOrgHead(lastIn.norm))) {
     return ORG_OPENERS.has(lastIn.norm) || isOrgHead(lastIn.norm) || TITLE_WORDS.has(lastIn.norm) || /^(?:republic|kingdom|state|states|gulf|isle|city|sea|bay|cape|lake|mount|strait)$/.test(lastIn.norm);
   }
@@ -187,7 +189,7 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
 }
 
 function chunksOf(a: Article, s: number): Chunk[] {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   const text = (a.sentences[s] as SentenceDraft).text;
   const chunks: Chunk[] = [];
   const titleBridge = (i: number): boolean => {
@@ -249,7 +251,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
 
 /** "St Mary's Hospital", "People's Bank": a possessive inside a name, before a short run ending in a head noun. */
 function possessiveContinues(a: Article, s: number, start: number, j: number): boolean {
-  const units = a.units[s] as Unit[];
+  const units = a.unitsAt(s);
   const owner = units.slice(start, j + 1).map((u) => u.norm).join(' ');
   if (countryByKey.has(owner) || /^\p{Lu}{2,}$/u.test((units[j] as Unit).raw.replace(/['’]s?$/, '')) || isKnownOrganization(owner)) return false;
   for (let k = j + 1; k <= j + 2 && k < units.length; k++) {
@@ -456,9 +458,15 @@ function blankEvidence(name: string, units: number): Evidence {
  * entities come first and win.
  */
 export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?: Overlay): RecognisedEntities {
-  const article: Article = { sentences, units: sentences.map((s) => unitsOf(s.text, s.tokens)), midCaps: new Set(), lower: new Set() };
+  // Units are recomputed per sentence, one sentence at a time: holding them all for a long document costs more than working them out twice.
+  let cached: { index: number; units: Unit[] } | undefined;
+  const unitsAt = (si: number): Unit[] => {
+    if (cached?.index !== si) cached = { index: si, units: unitsOf((sentences[si] as SentenceDraft).text, (sentences[si] as SentenceDraft).tokens) };
+    return cached.units;
+  };
+  const article: Article = { sentences, unitsAt, midCaps: new Set(), lower: new Set() };
   sentences.forEach((s, si) => {
-    const units = article.units[si] as Unit[];
+    const units = unitsAt(si);
     units.forEach((u, i) => {
       if (!u.cap) for (const p of u.parts) article.lower.add(p);
       else if (i > 0 && !opensClause(s.text, u.start, (units[i - 1] as Unit).end)) article.midCaps.add(u.norm);
@@ -477,7 +485,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     chunks.forEach((chunk, ci) => {
       const text = (sentences[chunk.sentence] as SentenceDraft).text;
       const parts = splitChunk(text, chunk);
-      const units = article.units[chunk.sentence] as Unit[];
+      const units = article.unitsAt(chunk.sentence);
       const roleAffiliations: string[] = [];
       const leadName = parts.lead ? unitText(text, parts.lead) : undefined;
       if (leadName) {
@@ -500,7 +508,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         }
       }
       // The owner of a possessive right before the run ("Germany's goalie Manuel Neuer").
-      const at = units.indexOf(chunk.units[0] as Unit);
+      const at = units.findIndex((u) => u.start === (chunk.units[0] as Unit).start);
       const owner = at >= 2 && (units[at - 1] as Unit).cap === false && (units[at - 2] as Unit).possessive ? units[at - 2] : at >= 1 && (units[at - 1] as Unit).possessive ? units[at - 1] : undefined;
       if (owner && owner.cap) roleAffiliations.push(owner.raw.replace(/['’]s?$/, ''));
 
@@ -776,15 +784,16 @@ function findMentions(sentences: readonly SentenceDraft[], entities: readonly En
   const out = new Map<string, Mention[]>();
   for (const s of sentences) {
     const found: Mention[] = [];
-    for (let i = 0; i < s.tokens.length; ) {
-      const t = s.tokens[i] as Token;
+    const tokens = s.tokens; // computed on each read: read once
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i] as Token;
       let best: AliasEntry | undefined;
       for (const entry of byFirst.get(t.norm) ?? []) {
         if (best && entry.tokens.length <= best.tokens.length) continue;
-        if (entry.tokens.every((a, k) => matchesToken(a, s.tokens[i + k]))) best = entry;
+        if (entry.tokens.every((a, k) => matchesToken(a, tokens[i + k]))) best = entry;
       }
       if (best) {
-        const last = s.tokens[i + best.tokens.length - 1] as Token;
+        const last = tokens[i + best.tokens.length - 1] as Token;
         found.push({ entity: best.entity, start: t.start, end: last.end });
         i += best.tokens.length;
       } else i++;

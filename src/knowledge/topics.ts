@@ -78,20 +78,38 @@ export function buildTopics(paragraphs: readonly (readonly TopicSentence[])[], f
       suggestion: t.suggestion ?? `What does the article say about ${t.name.toLowerCase()}?`,
     }));
   }
+  // Which entities each sentence names, once: a paragraph's main entity is then a count over its own sentences.
+  const namedIn = new Map<string, (typeof facts.entities)[number][]>();
+  for (const e of facts.entities) {
+    for (const id of e.sentenceIds) {
+      const list = namedIn.get(id);
+      if (list) list.push(e);
+      else namedIn.set(id, [e]);
+    }
+  }
+  const rank = (type: string): number => (type === 'person' ? 0 : type === 'organization' ? 1 : type === 'country' ? 2 : 3);
   const mainEntity = (sentences: readonly TopicSentence[]): (typeof facts.entities)[number] | undefined => {
-    const ids = new Set(sentences.map((s) => s.id));
-    const rank = (type: string): number => (type === 'person' ? 0 : type === 'organization' ? 1 : type === 'country' ? 2 : 3);
-    return facts.entities
-      .map((e) => ({ e, n: e.sentenceIds.filter((id) => ids.has(id)).length }))
-      .filter((x) => x.n > 0)
-      .sort((a, b) => b.n - a.n || rank(a.e.type) - rank(b.e.type))[0]?.e;
+    const counts = new Map<(typeof facts.entities)[number], number>();
+    for (const s of sentences) for (const e of namedIn.get(s.id) ?? []) counts.set(e, (counts.get(e) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || rank(a[0].type) - rank(b[0].type))[0]?.[0];
   };
   // Group neighbouring paragraphs about the same entity, then the shortest neighbours, down to MAX_TOPICS.
   const groups: TopicSentence[][] = [];
+  let previousMain: string | undefined;
   for (const para of paragraphs) {
+    const main = mainEntity(para)?.id;
     const last = groups[groups.length - 1];
-    if (last && mainEntity(last)?.id !== undefined && mainEntity(last)?.id === mainEntity(para)?.id) last.push(...para);
+    if (last && main !== undefined && main === previousMain) last.push(...para);
     else groups.push([...para]);
+    previousMain = main;
+  }
+  // Merging the two smallest neighbours each time is quadratic in paragraphs: a long document is
+  // first cut into MAX_TOPICS runs of about equal length.
+  if (groups.length > MAX_TOPICS * 8) {
+    const per = Math.ceil(groups.length / MAX_TOPICS);
+    const runs: TopicSentence[][] = [];
+    for (let i = 0; i < groups.length; i += per) runs.push(groups.slice(i, i + per).flat());
+    groups.splice(0, groups.length, ...runs);
   }
   while (groups.length > MAX_TOPICS) {
     let best = 1;

@@ -99,6 +99,9 @@ export const ANSWER_FEATURE_NAMES = [
   'confirmCoverage',
   'longArticle',
   'longArticleCoverage',
+  'longArticleRankScore',
+  'longArticleWhat',
+  'longArticleConfirm',
 ] as const;
 
 /** The answer model's features, from the ranking's best two scores and the best sentence's features. */
@@ -136,6 +139,9 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     confirmCoverage: f('confirmIntent') * coverage,
     longArticle: f('longArticle'),
     longArticleCoverage: f('longArticle') * coverage,
+    longArticleRankScore: f('longArticle') * Math.max(-1, Math.min(1, best.score / 10)),
+    longArticleWhat: f('longArticle') * (whatIntent ? 1 : 0),
+    longArticleConfirm: f('longArticle') * f('confirmIntent'),
   };
   return Float64Array.from(ANSWER_FEATURE_NAMES, (n) => values[n]);
 }

@@ -100,6 +100,8 @@ export interface MatcherIndex {
   conceptDf: Uint32Array;
   /** Display name of each concept: the first entity name that gave it ('' when no entity did). */
   conceptNames: string[];
+  /** Entity type code (`ENTITY_TYPES`) of each concept: the first entity's that gave it (-1 when no entity did). */
+  conceptKinds: number[];
 
   /** Per sentence: its article, global paragraph, content length, flags (`ANAPHORIC`, `NEGATED`, types, unknown aspects). */
   sentArticle: Uint32Array;
@@ -235,6 +237,7 @@ export function createMatcherIndex(): MatcherIndex {
     concepts: createVocabulary(),
     conceptDf: u32(),
     conceptNames: [],
+    conceptKinds: [],
     sentArticle: u32(),
     sentParagraph: u32(),
     sentLength: new Uint16Array(16),
@@ -320,12 +323,17 @@ function stemId(index: MatcherIndex, stem: string): number {
   return id;
 }
 
-/** The id of a concept, added when new; an entity's `name` becomes its display name unless another entity gave one first. */
-function conceptId(index: MatcherIndex, concept: string, name?: string): number {
+/**
+ * The id of a concept, added when new; an entity's `name` and `type` become the concept's display
+ * name and kind unless another entity gave them first.
+ */
+function conceptId(index: MatcherIndex, concept: string, name?: string, type?: EntityType): number {
   const id = internString(index.concepts, concept);
   if (id >= index.conceptDf.length) index.conceptDf = ensureCapacity(index.conceptDf, id + 1);
   while (index.conceptNames.length <= id) index.conceptNames.push('');
+  while (index.conceptKinds.length <= id) index.conceptKinds.push(-1);
   if (name !== undefined && index.conceptNames[id] === '') index.conceptNames[id] = name;
+  if (type !== undefined && index.conceptKinds[id] === -1) index.conceptKinds[id] = ENTITY_TYPES.indexOf(type);
   return id;
 }
 
@@ -376,7 +384,7 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
   const seenAliasHere = new Set<string>();
   for (const e of k.entities) {
     const concept = conceptKey(e.name);
-    const cid = conceptId(index, concept, e.name);
+    const cid = conceptId(index, concept, e.name, e.type);
     for (const id of e.sentenceIds) {
       let m = mentionsBySentence.get(id);
       if (!m) mentionsBySentence.set(id, (m = new Map()));
@@ -786,6 +794,12 @@ export function conceptFrequency(index: MatcherIndex, concept: string): number {
 export function conceptName(index: MatcherIndex, concept: string): string {
   const id = index.concepts.ids.get(concept);
   return id === undefined ? concept : index.conceptNames[id] || concept;
+}
+
+/** What kind of entity a concept is, from the first entity that named it (undefined when none did). */
+export function conceptType(index: MatcherIndex, concept: string): EntityType | undefined {
+  const id = index.concepts.ids.get(concept);
+  return id === undefined ? undefined : ENTITY_TYPES[index.conceptKinds[id] ?? -1];
 }
 
 /** Mean content length of live sentences, for BM25. */

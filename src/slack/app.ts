@@ -1,10 +1,9 @@
-import { App, LogLevel, type Logger, type webApi } from '@slack/bolt';
-import type { Briefer } from '../answer/reply.ts';
+import { App, LogLevel, type Authorize, type Logger, type webApi } from '@slack/bolt';
 import type { SlackMode } from '../config.ts';
-import type { Store } from '../store/index.ts';
+import { createInstallationGate } from './authorize.ts';
+import type { ListenerDeps } from './listeners/deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import type { BriefingReceiver } from './receiver.ts';
-import type { SlackWriter } from './slack-writer.ts';
 
 /** Options of the Web API client: Briefing retries itself (see slack-writer.ts), so the client never does. */
 export interface SlackClientOptions {
@@ -33,12 +32,12 @@ export interface BotIdentity {
 /** Everything the Slack app is made from. */
 export interface SlackAppOptions {
   mode: Exclude<SlackMode, { kind: 'terminal' }>;
-  briefer: Briefer;
-  store: Store;
-  writer: SlackWriter;
-  shareKey: Buffer;
-  identity: BotIdentity;
-  /** The HTTP receiver (HTTP mode); Socket Mode uses Bolt's own. */
+  /** Which workspace gets which token (see authorize.ts). */
+  authorize: Authorize<boolean>;
+  deps: ListenerDeps;
+  /** Told to requests from a workspace Briefing is not installed in. */
+  installHint: string;
+  /** The HTTP receiver (HTTP and OAuth modes); Socket Mode uses Bolt's own. */
   receiver?: BriefingReceiver;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   logger?: Logger;
@@ -48,15 +47,14 @@ export interface SlackAppOptions {
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /**
- * Builds the Bolt app over a checked identity (so Bolt never calls `auth.test` itself) with the
- * listeners. Does not start it. Errors a listener misses are logged, never thrown to Slack.
+ * Builds the Bolt app over an `authorize` (so Bolt never calls `auth.test` itself) with the
+ * installation gate and the listeners. Does not start it. Errors a listener misses are logged,
+ * never thrown to Slack.
  */
 export function createSlackApp(options: SlackAppOptions): App {
   const { mode } = options;
   const common = {
-    token: mode.botToken,
-    botId: options.identity.botId,
-    botUserId: options.identity.botUserId,
+    authorize: options.authorize,
     clientOptions: buildClientOptions(options.client),
     logLevel: LOG_LEVELS[options.logLevel ?? 'info'],
     ...(options.logger ? { logger: options.logger } : {}),
@@ -68,7 +66,8 @@ export function createSlackApp(options: SlackAppOptions): App {
     if (!options.receiver) throw new Error('HTTP mode needs a receiver');
     app = new App({ ...common, receiver: options.receiver });
   }
-  registerListeners(app, { briefer: options.briefer, store: options.store, writer: options.writer, shareKey: options.shareKey });
+  app.use(createInstallationGate(options.deps.writer, options.installHint));
+  registerListeners(app, options.deps);
   app.error(async (error) => {
     // The message only: error objects from the SDK can carry request details.
     app.logger.error(`unhandled error in a listener: ${error.message}`);

@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Citation } from '../answer/answer.ts';
 import { describeSentenceId, type ArticleBriefing } from '../answer/briefing.ts';
+import type { DigestChanges } from '../answer/digest-changes.ts';
+import type { AnswerExplanation, ExplainedSentence } from '../answer/explain.ts';
 import type { Reply } from '../answer/reply.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { escapeText, mentionUser, quote, SLACK_LIMITS, truncate } from './format.ts';
@@ -15,6 +17,10 @@ export interface SlackMessage {
 
 /** Action id of the "Share in channel" button. */
 export const SHARE_ACTION_ID = 'share_answer';
+
+/** Action ids of the buttons under every answer: 👍, 👎, wrong sentence, and why. */
+export const FEEDBACK_ACTION_IDS = Object.freeze({ up: 'feedback_up', down: 'feedback_down', 'wrong-sentence': 'feedback_wrong_sentence' } as const);
+export const WHY_ACTION_ID = 'why_answer';
 
 /** Article metadata by id, for citation titles and links. */
 export function articlesById(articles: readonly { article: ArticleMeta }[]): Map<string, ArticleMeta> {
@@ -31,6 +37,10 @@ export interface RenderContext {
   sharedBy?: string;
   /** How the user reaches the bot, for help texts: "/briefing" or "@Briefing". */
   invocation?: string;
+  /** The signed value of the 👍 / 👎 / wrong sentence / why buttons under an answer (see signed-value.ts); no buttons without it. */
+  answerRef?: string;
+  /** The channel's story: an answer from another story says so. */
+  channelStory?: { ids: readonly string[] };
 }
 
 function section(text: string): KnownBlock {
@@ -70,6 +80,12 @@ function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
     const plain = answer.citations.length === 1 && answer.text === answer.citations[0]?.quote;
     blocks.push(section(plain ? '*The article says:*' : escapeText(answer.text)));
     for (const c of answer.citations) blocks.push(...citationBlocks(c, ctx.articles));
+    const story = ctx.channelStory;
+    const from = answer.citations[0]?.articleId;
+    if (story && story.ids.length > 0 && from !== undefined && !story.ids.includes(from)) {
+      const followed = story.ids.map((id) => `_${escapeText(ctx.articles.get(id)?.title ?? id)}_`).join(', ');
+      blocks.push(context(`:information_source: This channel follows ${followed}, which doesn't say this; the answer comes from another story: *${escapeText(ctx.articles.get(from)?.title ?? from)}*.`));
+    }
   } else if (answer.related.length > 0) {
     // Not an answer: a passage the article comes close with, or what it says instead, marked as related.
     blocks.push(section(`:mag: ${escapeText(answer.text)}`));
@@ -82,6 +98,56 @@ function answerBlocks(answer: Answer, ctx: RenderContext): KnownBlock[] {
     }
   }
   return blocks;
+}
+
+/** "Since the last digest here": new stories in the workspace, new claims in the covered ones. */
+function changesBlocks(changes: DigestChanges, ctx: RenderContext): KnownBlock[] {
+  if (!changes.hasPrevious) return [context(':new: The first digest in this channel. Later ones start with what changed since the one before.')];
+  const lines: string[] = [];
+  for (const a of changes.newArticles.slice(0, 5)) lines.push(`• New story: *${escapeText(a.title)}*${a.source ? ` (${escapeText(a.source)})` : ''} — follow it with \`/briefing follow ${a.id}\``);
+  if (changes.newArticles.length > 5) lines.push(`• and ${changes.newArticles.length - 5} more new stories (\`/briefing stories\`)`);
+  const blocks: KnownBlock[] = [];
+  if (changes.newClaimCount === 0 && changes.newArticles.length === 0) return [context(':white_check_mark: Nothing new since the last digest: no new stories, no new claims.')];
+  if (changes.newClaimCount > 0) lines.push(`• ${changes.newClaimCount} new claim${changes.newClaimCount === 1 ? '' : 's'}${changes.newClaimCount > changes.newClaims.length ? ` (the first ${changes.newClaims.length})` : ''}:`);
+  blocks.push(section(`*Since the last digest:*\n${lines.join('\n')}`));
+  for (const c of changes.newClaims) {
+    blocks.push(section(`${escapeText(c.speaker)} _${escapeText(c.stance)}_:\n${quote(escapeText(c.citation.quote))}`));
+    blocks.push(context(`Source: ${citationPlace(c.citation, ctx.articles)}`));
+  }
+  blocks.push({ type: 'divider' });
+  return blocks;
+}
+
+function explainedLine(e: ExplainedSentence, threshold: number): string {
+  const evidence = e.evidence.map((x) => `${x.feature} ${x.contribution >= 0 ? '+' : '−'}${Math.abs(x.contribution).toFixed(2)}`).join(' · ');
+  const matches = e.matches.map((m) => `\`${escapeText(m.term)}\` → ${m.match}`).join(' · ');
+  return [`confidence *${e.confidence.toFixed(2)}* ${e.confidence > threshold ? '>' : '≤'} threshold ${threshold.toFixed(2)}${e.disputed ? ' (disputed: a sentence that matches as fully says the opposite)' : ''}`, matches ? `terms: ${matches}` : '', evidence ? `evidence: ${evidence}` : ''].filter(Boolean).join('\n');
+}
+
+/**
+ * "Why this answer?": the intent, the terms, what each matched in the cited (or best) sentence,
+ * its confidence against the threshold, the strongest evidence for and against (the model's own
+ * features and weights), and the next candidates. Pure.
+ */
+export function renderExplanation(x: AnswerExplanation, articles: ReadonlyMap<string, ArticleMeta>): SlackMessage {
+  const verdict = x.answered
+    ? `*Answered:* the cited sentence's confidence is above the threshold of ${x.threshold.toFixed(2)}.`
+    : x.best
+      ? `*Declined:* no sentence's confidence is above the threshold of ${x.threshold.toFixed(2)} without being disputed.`
+      : '*Declined:* no sentence holds the question\'s words.';
+  const blocks: KnownBlock[] = [
+    header('Why this answer?'),
+    section(`*Question:* _${truncate(escapeText(x.question), 500)}_\n*Intent:* ${x.intent} · *Terms:* ${x.terms.map((t) => `\`${escapeText(t.text)}\` (${t.kind})`).join(', ') || 'none'}\n${verdict}`),
+  ];
+  if (x.best) {
+    blocks.push(section(`*${x.answered ? 'Cited sentence' : 'Best candidate'}:*\n${quote(escapeText(x.best.quote))}\n${explainedLine(x.best, x.threshold)}`));
+    blocks.push(context(`Source: ${citationPlace({ articleId: x.best.articleId, sentenceId: x.best.sentenceId, quote: x.best.quote }, articles)} · searched ${x.searched === 'channel story' ? "the channel's story first" : 'every story'}`));
+  }
+  if (x.others.length > 0) {
+    blocks.push(section(`*Next candidates:*\n${x.others.map((o) => `• ${o.confidence.toFixed(2)} — ${truncate(escapeText(o.quote), 200)} (\`${o.articleId}#${o.sentenceId}\`)`).join('\n')}`));
+  }
+  blocks.push(context('Confidence is the model\'s probability that the sentence answers the question; evidence shows each feature\'s weight × value, strongest first.'));
+  return { text: `Why this answer: ${x.answered ? 'answered' : 'declined'} (${x.question})`.slice(0, SLACK_LIMITS.fallbackText), blocks: capBlocks(blocks, SLACK_LIMITS.blocksPerMessage) };
 }
 
 function briefingBlocks(briefings: readonly ArticleBriefing[], ctx: RenderContext): KnownBlock[] {
@@ -107,10 +173,17 @@ function helpBlocks(examples: readonly string[], empty: boolean, ctx: RenderCont
     `• \`${inv}\` — the briefing: headline and one cited line per topic`,
     `• \`${inv} topics\` — the topics, with a question to ask about each`,
     `• \`${inv} ask &lt;question&gt;\` — an answer quoting the sentence it rests on`,
-    `• \`${inv} digest\` — a preview of the scheduled digest`,
     `• \`${inv} sources\` — the articles I answer from`,
-    '• Mention me in a channel (`@Briefing &lt;question&gt;`) and I answer in a thread; or send me a direct message.',
-    "When the article doesn't say, I say so instead of guessing.",
+    '*Stories*',
+    `• \`${inv} add\` — add an article: paste its text, or give its URL (\`${inv} add https://…\` works too)`,
+    `• \`${inv} stories\` — every story, numbered, with who added it and when`,
+    `• \`${inv} follow &lt;number, id or title&gt;\` — this channel's story: answers here come from it first (\`${inv} follow\` alone picks from a list; \`${inv} unfollow\` stops)`,
+    `• \`${inv} remove &lt;story&gt;\` — remove a story you added (admins: any)`,
+    '*Digests*',
+    `• \`${inv} digest\` — a preview of this channel's digest`,
+    `• \`${inv} digest every weekday 9:00 Europe/Berlin\` — post it here on a schedule (or a cron: \`${inv} digest 0 9 * * 1-5\`); \`${inv} digest on\` uses the default schedule, \`${inv} digest off\` stops it`,
+    '• Mention me in a channel (`@Briefing &lt;question&gt;`) and I answer in a thread; reply in a digest\'s thread (no mention needed) and I answer about that digest\'s story; or send me a direct message.',
+    "When the article doesn't say, I say so instead of guessing. Under each answer: 👍 / 👎 / *Wrong sentence* tell us how it did, and *Why this answer?* shows how it was found.",
   ];
   const blocks = [section(lines.join('\n'))];
   if (examples.length > 0) blocks.push(section(`*Try:*\n${examples.map((e) => `• \`${inv} ask ${escapeText(e)}\``).join('\n')}`));
@@ -157,6 +230,7 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
       break;
     case 'digest':
       blocks = [
+        ...(reply.changes ? changesBlocks(reply.changes, ctx) : []),
         ...briefingBlocks(reply.briefings, ctx),
         context(
           `Questions? Ask \`${inv} ask …\` or mention me in a thread${reply.suggestions.length > 0 ? ` — e.g. _${escapeText(reply.suggestions[0] ?? '')}_` : ''}. Every answer quotes the article.`,
@@ -188,18 +262,19 @@ export function renderReply(reply: Reply, ctx: RenderContext): SlackMessage {
       blocks = helpBlocks(reply.examples, reply.empty, ctx);
       break;
   }
-  if (ctx.shareRequest !== undefined && reply.kind === 'answer' && reply.answer.answered) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: SHARE_ACTION_ID,
-          text: { type: 'plain_text', text: 'Share in channel' },
-          value: truncate(ctx.shareRequest, SLACK_LIMITS.buttonValue - 10),
-        },
-      ],
-    });
+  if (reply.kind === 'answer') {
+    const buttons: types.Button[] = [];
+    if (ctx.shareRequest !== undefined && reply.answer.answered) {
+      buttons.push({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: truncate(ctx.shareRequest, SLACK_LIMITS.buttonValue - 10) });
+    }
+    if (ctx.answerRef !== undefined) {
+      const value = ctx.answerRef;
+      buttons.push({ type: 'button', action_id: FEEDBACK_ACTION_IDS.up, text: { type: 'plain_text', text: '👍', emoji: true }, value, accessibility_label: reply.answer.answered ? 'Right answer' : 'Right to decline' });
+      buttons.push({ type: 'button', action_id: FEEDBACK_ACTION_IDS.down, text: { type: 'plain_text', text: '👎', emoji: true }, value, accessibility_label: reply.answer.answered ? 'Wrong: the article does not say this' : 'Wrong: the article does say this' });
+      if (reply.answer.answered) buttons.push({ type: 'button', action_id: FEEDBACK_ACTION_IDS['wrong-sentence'], text: { type: 'plain_text', text: 'Wrong sentence' }, value });
+      buttons.push({ type: 'button', action_id: WHY_ACTION_ID, text: { type: 'plain_text', text: 'Why this answer?' }, value });
+    }
+    if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   }
   return { text: truncate(escapeText(fallbackText(reply)), SLACK_LIMITS.fallbackText), blocks: capBlocks(blocks, SLACK_LIMITS.blocksPerMessage) };
 }

@@ -19,13 +19,15 @@ export function recordWrite(context: Context, result: WriteResult): void {
  *
  * Events are acknowledged before this runs; at most `concurrency` are handled at once (default
  * 32) and the rest wait their turn, so a burst never makes the event loop too busy to accept
- * and acknowledge the next requests within Slack's 3 seconds.
+ * and acknowledge the next requests within Slack's 3 seconds. An event `ignore` says needs nothing
+ * (a channel's chatter, for a bot that reads channel messages) is dropped before it costs a claim.
  */
-export function createEventClaimMiddleware(store: Store, concurrency = 32): Middleware<AnyMiddlewareArgs> {
+export function createEventClaimMiddleware(store: Store, concurrency = 32, ignore: (event: unknown) => boolean = () => false): Middleware<AnyMiddlewareArgs> {
   const limit = pLimit(concurrency);
   return async (args) => {
-    const envelope = args.body as { event_id?: unknown };
+    const envelope = args.body as { event_id?: unknown; event?: unknown };
     if (typeof envelope.event_id !== 'string') return args.next();
+    if (ignore(envelope.event)) return;
     await limit(() => handleOnce(store, args, envelope.event_id as string));
   };
 }

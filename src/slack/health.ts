@@ -6,7 +6,8 @@ import { describeSlackError } from './web-api-errors.ts';
 /** Options of the health check. */
 export interface HealthCheckOptions {
   store: Store;
-  client: webApi.WebClient;
+  /** The bot token's client (one workspace). Absent with OAuth installs: each workspace's token is checked as it is used. */
+  client?: webApi.WebClient;
   /** A Slack check this recent is reused, so probes every few seconds do not call Slack each time. Default 30 000 ms. */
   slackCacheMs?: number;
   /** Each check gives up after this long. Default 2 000 ms. */
@@ -38,10 +39,12 @@ export function createHealthCheck(options: HealthCheckOptions): () => Promise<He
       (err: unknown) => ({ ok: false, detail: `${options.store.description}: ${(err as Error).message}` }),
     );
   const checkSlack = (): Promise<{ ok: boolean; detail?: string }> => {
+    const client = options.client;
+    if (!client) return Promise.resolve({ ok: true, detail: 'installed per workspace (OAuth): tokens are checked as they are used' });
     if (!slack || now() - slack.at > cacheMs) {
       slack = {
         at: now(),
-        result: withTimeout(options.client.auth.test(), timeoutMs, 'Slack').then(
+        result: withTimeout(client.auth.test(), timeoutMs, 'Slack').then(
           () => ({ ok: true }),
           (err: unknown) => ({ ok: false, detail: describeSlackError(err) }),
         ),

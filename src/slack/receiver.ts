@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions, HTTPResponseAck, verifySlackRequest, type App, type Logger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { ListenError } from '../errors.ts';
+import type { OAuthRoutes } from './oauth.ts';
 import { mediaType, parseSlackBody } from './parse-body.ts';
 
 /** What `GET /healthz` reports: 200 when every check is ok, 503 otherwise. */
@@ -21,10 +22,19 @@ export interface BriefingReceiverOptions {
   health: () => Promise<HealthReport>;
   /** Where Slack posts. Default `/slack/events`. */
   path?: string;
-  /** Largest body accepted. Default Bolt's (4 MB). */
+  /** Largest body accepted. Default 10 MB (see `DEFAULT_BODY_LIMIT`). */
   bodyLimit?: number;
+  /** The OAuth install routes (installing in many workspaces). */
+  oauth?: OAuthRoutes;
   now?: () => number;
 }
+
+/**
+ * Largest request body: 10 MB. Above Bolt's 4 MB so that an oversized modal submission (a whole
+ * article pasted, several MB) still reaches the listener and is refused with a form error the
+ * person sees, rather than an HTTP 413 that Slack shows as a failure.
+ */
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Slack's window for a request's timestamp, either side of now. */
 const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000;
@@ -124,12 +134,15 @@ export class BriefingReceiver implements Receiver {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (!this.accepting) return reply(res, 503, { connection: 'close' });
     if (pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return this.healthz(res);
+    const oauth = this.options.oauth;
+    if (oauth && req.method === 'GET' && pathname === oauth.installPath) return oauth.handleInstall(req, res);
+    if (oauth && req.method === 'GET' && pathname === oauth.redirectPath) return oauth.handleRedirect(req, res);
     if (pathname !== this.path) return reply(res, 404);
     if (req.method !== 'POST') return reply(res, 405, { allow: 'POST' });
 
     let buffered;
     try {
-      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, this.options.bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit);
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, this.options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     } catch (err) {
       const tooLarge = HTTPModuleFunctions.isRawBodyError(err) && (err as { statusCode: number }).statusCode === 413;
       this.options.logger.warn(tooLarge ? 'refused a request body over the size limit' : `could not read a request body: ${(err as Error).message}`);

@@ -30,6 +30,10 @@ export interface SlackWriter {
   respond(responseUrl: string, message: Record<string, unknown>): Promise<WriteResult>;
   /** `views.publish` (App Home): idempotent, so a time-out is tried again too. */
   publishView(args: webApi.ViewsPublishArguments): Promise<WriteResult>;
+  /** `views.open` (a modal, within 3 s of its trigger): a time-out is not tried again (a second modal). */
+  openView(args: webApi.ViewsOpenArguments): Promise<WriteResult>;
+  /** `views.update`: idempotent, so a time-out is tried again too. */
+  updateView(args: webApi.ViewsUpdateArguments): Promise<WriteResult>;
   /** Writes under way (queued, waiting out a Retry-After, or on the wire). */
   pending(): number;
   /** Resolves once nothing is under way. */
@@ -170,6 +174,20 @@ export function createSlackWriter(options: SlackWriterOptions): SlackWriter {
     return { kind: 'not-sent', reason: `Slack refused the reply${where} (HTTP ${res.status}${body ? `: ${body}` : ''}; response_urls expire after 30 minutes and 5 uses)` };
   };
 
+  /** A views.* call: not queued per channel; `idempotent` ones are tried again after a time-out. */
+  const viewCall = (label: string, call: () => Promise<unknown>, idempotent: boolean): Promise<WriteResult> =>
+    track(
+      attempt(
+        label,
+        async () => {
+          await call();
+          return {};
+        },
+        (err) => classifyWebApiError(err, undefined, options.timeoutMs),
+        idempotent,
+      ),
+    );
+
   return {
     postMessage(args) {
       const channel = args.channel;
@@ -206,19 +224,9 @@ export function createSlackWriter(options: SlackWriterOptions): SlackWriter {
         ),
       );
     },
-    publishView(args) {
-      return track(
-        attempt(
-          `publishing App Home for ${args.user_id}`,
-          async () => {
-            await options.client.views.publish(args);
-            return {};
-          },
-          (err) => classifyWebApiError(err, undefined, options.timeoutMs),
-          true,
-        ),
-      );
-    },
+    publishView: (args) => viewCall(`publishing App Home for ${args.user_id}`, () => options.client.views.publish(args), true),
+    openView: (args) => viewCall('opening a modal', () => options.client.views.open(args), false),
+    updateView: (args) => viewCall('updating a modal', () => options.client.views.update(args), true),
     pending: () => underway.size,
     async idle() {
       while (underway.size > 0) await Promise.allSettled([...underway]);

@@ -78,6 +78,70 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'teams: stored articles, channel stories and digest schedules, Slack installations, feedback, versions',
+    sql: `
+      -- Who added an article, from where, and a hash of its text: a duplicate is refused per workspace.
+      ALTER TABLE articles
+        ADD COLUMN enterprise_id text,
+        ADD COLUMN source        text,
+        ADD COLUMN url           text,
+        ADD COLUMN published     text,
+        ADD COLUMN added_by      text,
+        ADD COLUMN added_at      timestamptz NOT NULL DEFAULT now(),
+        ADD COLUMN content_hash  text NOT NULL DEFAULT '';
+      CREATE UNIQUE INDEX articles_team_content ON articles (team_id, content_hash) WHERE content_hash <> '';
+      CREATE UNIQUE INDEX articles_team_url ON articles (team_id, url) WHERE url IS NOT NULL;
+
+      -- OAuth installs: Bolt's installation object (with the workspace's tokens) per workspace.
+      ALTER TABLE installations
+        ADD COLUMN installation          jsonb,
+        ADD COLUMN is_enterprise_install boolean NOT NULL DEFAULT false;
+
+      -- Per channel: the story it follows and its own digest schedule ('' = digests turned off here).
+      CREATE TABLE channel_settings (
+        team_id       text NOT NULL,
+        channel_id    text NOT NULL,
+        enterprise_id text,
+        article_id    text,
+        digest_cron   text,
+        digest_tz     text,
+        updated_by    text,
+        updated_at    timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (team_id, channel_id)
+      );
+
+      -- What each digest covered, so the next one says what changed; and its thread, for replies.
+      ALTER TABLE digest_posts
+        ADD COLUMN article_ids text[] NOT NULL DEFAULT '{}',
+        ADD COLUMN claim_keys  text[] NOT NULL DEFAULT '{}';
+      CREATE INDEX digest_posts_thread ON digest_posts (team_id, channel_id, message_ts) WHERE message_ts IS NOT NULL;
+
+      -- 👍 / 👎 / wrong sentence on an answer: one verdict per person, question and cited sentence.
+      CREATE TABLE feedback (
+        id            bigserial PRIMARY KEY,
+        team_id       text NOT NULL,
+        enterprise_id text,
+        channel_id    text NOT NULL,
+        user_id       text NOT NULL,
+        question      text NOT NULL,
+        article_id    text NOT NULL DEFAULT '',
+        sentence_id   text NOT NULL DEFAULT '',
+        quote         text NOT NULL DEFAULT '',
+        scope         text[] NOT NULL DEFAULT '{}',
+        verdict       text NOT NULL CHECK (verdict IN ('up', 'down', 'wrong-sentence')),
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (team_id, user_id, question, article_id, sentence_id)
+      );
+
+      -- A counter per scope ("articles:T…", "schedules"), bumped with each change: replicas compare it.
+      CREATE TABLE versions (
+        scope   text PRIMARY KEY,
+        version bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** A lock id of our own, so replicas starting together migrate one at a time. */

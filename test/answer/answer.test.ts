@@ -111,6 +111,22 @@ describe('several articles at once', () => {
     expect(answerPlan(both.index, analyseQuestion('What did Anna Lind say?', both.index), both.options, scoped).citations[0]).toMatchObject({ articleId: 'harbour-storm', sentenceId: 'p2.s1' });
   });
 
+  it("briefs a channel that follows a story on that story alone, and everyone else on every story", () => {
+    const scoped = { articleIds: ['harbour-storm'] };
+    for (const text of ['', 'briefing', 'summarize', 'digest']) {
+      const reply = routeRequest(both, text, scoped);
+      expect(reply.kind === 'briefing' || reply.kind === 'digest').toBe(true);
+      if (reply.kind !== 'briefing' && reply.kind !== 'digest') return;
+      expect(reply.briefings.map((x) => x.article.id)).toEqual(['harbour-storm']);
+      expect(reply.briefings[0]?.points[0]?.citation.quote).toBe('The harbour in Port Ellis reopened on Monday after a storm closed it for three days.');
+    }
+    const topics = routeRequest(both, 'topics', scoped);
+    expect(topics.kind === 'topics' && topics.topics.every((t) => t.articleId === 'harbour-storm')).toBe(true);
+    // A story id that is no longer loaded falls back to every story.
+    const gone = routeRequest(both, '', { articleIds: ['removed-story'] });
+    expect(gone.kind === 'briefing' && gone.briefings.map((x) => x.article.id)).toEqual(['iran-missiles-russia', 'harbour-storm']);
+  });
+
   it('briefs on every article and declines for all of them at once', () => {
     const reply = routeRequest(both, '');
     expect(reply.kind === 'briefing' && reply.briefings.map((x) => x.article.id)).toEqual(['iran-missiles-russia', 'harbour-storm']);

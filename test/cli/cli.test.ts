@@ -3,12 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.ts';
 import { seedSentence } from '../helpers/knowledge.ts';
+import { freshDataDir } from '../helpers/store.ts';
 
 // The command-line contract other tools depend on, run as a user runs it (tsx, no npm wrapper noise).
 const tsx = join('node_modules', '.bin', 'tsx');
-const run = (script: string, args: string[], input?: string) =>
-  spawnSync(tsx, [script, ...args], { encoding: 'utf8', input: input ?? '', env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' } });
+const run = (script: string, args: string[], input?: string, env: Record<string, string> = {}) =>
+  spawnSync(tsx, [script, ...args], { encoding: 'utf8', input: input ?? '', env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', DATA_DIR: env.DATA_DIR ?? (script === 'src/index.ts' ? freshDataDir() : join(tmpdir(), 'briefing-no-store')), ...env } });
 
 describe('npm run ask', () => {
   it('--json prints one object citing the denial for "Who denied the allegations?"', () => {
@@ -107,6 +109,32 @@ describe('npm start without Slack credentials', () => {
     expect(out.stdout).toContain('== Topics ==');
   });
 
+  it('adds a pasted article, lists the stories and follows one, answering from it first', () => {
+    const input = [
+      '/briefing add',
+      '---',
+      'Title: Harbour reopens after storm',
+      '---',
+      'The harbour in Port Avel reopened on Tuesday after Storm Elin closed it for three days, the port authority said.',
+      "The fishermen's union has denied the allegations, saying its members moored their boats as instructed.",
+      '.',
+      '/briefing stories',
+      '/briefing follow 2',
+      'Who denied the allegations?',
+      '',
+    ].join('\n');
+    const dataDir = freshDataDir();
+    const out = run('src/index.ts', [], input, { DATA_DIR: dataDir });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('✅ Added Harbour reopens after storm');
+    expect(out.stdout).toMatch(/2\. Harbour reopens after storm\nadded by the terminal on \d{4}-\d{2}-\d{2} · id `harbour-reopens-after-storm`/);
+    expect(out.stdout).toContain('📌 The terminal now follows Harbour reopens after storm');
+    expect(out.stdout).toContain("  │ The fishermen's union has denied the allegations");
+    // The story is kept: the next start answers from it too.
+    const again = run('src/index.ts', [], 'How long was the harbour closed?\n', { DATA_DIR: dataDir });
+    expect(again.stdout).toContain('Harbour reopens after storm (harbour-reopens-after-storm)');
+  });
+
   it('refuses to start with a malformed knowledge file, naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-start-'));
     writeFileSync(join(dir, 'bad.json'), '{"schemaVersion": 1}');
@@ -124,3 +152,23 @@ describe('npm start without Slack credentials', () => {
   });
 });
 
+
+describe('npm run eval -- feedback', () => {
+  it('exports the stored verdicts as a news-dev question set and scores Briefing on it', async () => {
+    const dataDir = freshDataDir();
+    const store = await openStore({ dataDir, owner: 'test', warn: () => undefined });
+    const base = { teamId: 'T1', channelId: 'C1', scope: [] as string[] };
+    await store.feedback.record({ ...base, userId: 'U1', question: 'Who denied the allegations?', articleId: 'iran-missiles-russia', sentenceId: 'p4.s1', quote: seedSentence('p4.s1'), verdict: 'up' });
+    await store.feedback.record({ ...base, userId: 'U1', question: 'What did the CIA director say?', articleId: 'iran-missiles-russia', sentenceId: 'p2.s1', quote: seedSentence('p2.s1'), verdict: 'wrong-sentence' });
+    await store.close();
+    const out = mkdtempSync(join(tmpdir(), 'briefing-feedback-'));
+    const res = run('src/cli/eval.ts', ['feedback', out], '', { DATA_DIR: dataDir });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('Exported 1 question(s) from 2 verdict(s) of T1');
+    expect(res.stdout).toContain('1 need a person to say the right sentence');
+    expect(res.stdout).toMatch(/\| feedback \| Briefing \| 1\/1 \(100\.0 %\)/);
+    expect(readFileSync(join(out, 'questions.jsonl'), 'utf8')).toBe(`${JSON.stringify({ article: 'iran-missiles-russia', q: 'Who denied the allegations?', expect: [seedSentence('p4.s1')] })}\n`);
+    expect(existsSync(join(out, 'articles', 'iran-missiles-russia.txt'))).toBe(true);
+  });
+});

@@ -86,7 +86,7 @@ export async function startTestApp(briefer: Briefer, options: TestAppOptions = {
   const logger = createRecordingLogger();
   const env = testEnv(options);
   const config = parseConfig(env);
-  if (config.mode.kind !== 'http') throw new Error('test apps run in HTTP mode');
+  if (config.mode.kind !== 'http' && config.mode.kind !== 'oauth') throw new Error('test apps run in HTTP mode');
   const running = await startBriefing({
     config: { ...config, mode: config.mode },
     briefer,
@@ -94,6 +94,8 @@ export async function startTestApp(briefer: Briefer, options: TestAppOptions = {
     host: '127.0.0.1',
     writePolicy: { backoffMs: 10, ...options.writePolicy },
     authBackoffMs: 10,
+    // Article hosts resolve to a public (documentation) address: nock serves the pages, no DNS is asked.
+    resolveHost: async () => ['203.0.113.10'],
   });
   const url = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
   return { app: running.app, running, url, logger, dataDir: env.DATA_DIR ?? '', stop: async () => void (await running.stop('test over')) };
@@ -196,4 +198,42 @@ export async function waitFor(check: () => boolean, ms = 3_000): Promise<void> {
     if (Date.now() - start > ms) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** A view_submission of the add-article form: `values` by block id (url, title, source, published, text). */
+export function addFormSubmission(privateMetadata: string, values: Record<string, string>, who: { team?: string; user?: string } = {}): Record<string, unknown> {
+  const team = who.team ?? 'T1';
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const [block, value] of Object.entries(values)) state[block] = { value: block === 'published' ? { type: 'datepicker', selected_date: value } : { type: 'plain_text_input', value } };
+  return {
+    type: 'view_submission',
+    team: { id: team, domain: 'acme' },
+    user: { id: who.user ?? 'U0ASKER', username: 'asker', name: 'asker', team_id: team },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `1.2.${++triggerCounter}`,
+    view: { id: `V${triggerCounter}`, team_id: team, type: 'modal', callback_id: 'briefing_add_article', private_metadata: privateMetadata, state: { values: state }, hash: 'h1', title: { type: 'plain_text', text: 'Add an article' }, blocks: [], app_id: 'A1', bot_id: 'BBOT', root_view_id: `V${triggerCounter}`, previous_view_id: null, external_id: '', clear_on_close: false, notify_on_close: false, close: null, submit: null, app_installed_team_id: team },
+    response_urls: [],
+  };
+}
+
+/** A block_actions payload for a button (or an external select's choice) under a message in `channel`. */
+export function buttonPayload(actionId: string, value: string, where: { channel?: string; user?: string; team?: string; selected?: string } = {}): Record<string, unknown> {
+  const team = where.team ?? 'T1';
+  const channel = where.channel ?? 'C0CHANNEL1';
+  const action = where.selected !== undefined
+    ? { type: 'external_select', action_id: actionId, block_id: 'b1', selected_option: { text: { type: 'plain_text', text: where.selected }, value: where.selected }, action_ts: '1700000000.1' }
+    : { type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000000.1' };
+  return {
+    type: 'block_actions',
+    team: { id: team, domain: 'acme' },
+    user: { id: where.user ?? 'U0ASKER', username: 'asker', team_id: team },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '1700000000.000200', channel_id: channel, is_ephemeral: true },
+    trigger_id: `1.2.${++triggerCounter}`,
+    channel: { id: channel, name: 'news' },
+    response_url: `${RESPONSE_URL_HOST}/actions/${team}/1/${triggerCounter}`,
+    actions: [action],
+  };
 }

@@ -1,10 +1,10 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveShareKey, verifyShareValue } from '../../src/slack/share-value.ts';
 import { seedBriefer, seedSentence } from '../helpers/knowledge.ts';
+import { interceptPosts, interceptResponseUrl, loopbackOnly, parsePosted as parse, shownText, type Posted } from '../helpers/slack-calls.ts';
 import {
   BOT_TOKEN,
-  RESPONSE_URL_HOST,
   SIGNING_SECRET,
   SLACK_API,
   eventEnvelope,
@@ -21,61 +21,9 @@ import {
   type TestApp,
 } from '../helpers/slack.ts';
 
-/** A Web API or response_url call as the test saw it, with `blocks` parsed. */
-interface Posted {
-  channel?: string;
-  thread_ts?: string;
-  text?: string;
-  response_type?: string;
-  blocks?: { type: string; text?: { text: string }; elements?: { text?: string; value?: string }[] }[] | undefined;
-  [key: string]: unknown;
-}
-
-function parse(body: unknown): Posted {
-  const b = (typeof body === 'string' ? JSON.parse(body) : body) as Posted;
-  if (typeof b.view === 'string') b.view = JSON.parse(b.view) as unknown;
-  if (typeof b.blocks === 'string') b.blocks = JSON.parse(b.blocks) as Posted['blocks'];
-  return b;
-}
-
-/** All text a message shows: section and context texts and the fallback. */
-function shownText(p: Posted): string {
-  return [p.text ?? '', ...(p.blocks ?? []).flatMap((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : ''))])].join('\n');
-}
-
-function interceptPosts(path: string, reply: Record<string, unknown> = { ok: true, ts: '1700000000.999' }): Posted[] {
-  const got: Posted[] = [];
-  nock(SLACK_API)
-    .post(path, (body) => {
-      got.push(parse(body));
-      return true;
-    })
-    .reply(200, reply)
-    .persist();
-  return got;
-}
-
-function interceptResponseUrl(): Posted[] {
-  const got: Posted[] = [];
-  nock(RESPONSE_URL_HOST)
-    .post(/.*/, (body) => {
-      got.push(parse(body));
-      return true;
-    })
-    .reply(200, { ok: true })
-    .persist();
-  return got;
-}
-
 let app: TestApp;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^127\.0\.0\.1/);
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+loopbackOnly();
 beforeEach(async () => {
   app = await startTestApp(seedBriefer(), { timeoutMs: 500 });
 });
@@ -125,7 +73,9 @@ describe('/briefing over signed HTTP', () => {
     expect(text).toContain("doesn't say");
     expect(text).toContain('It does cover');
     expect(text).not.toContain('Source:');
-    expect(responses[0]?.blocks?.some((b) => b.type === 'actions')).toBe(false);
+    // A decline cannot be shared; it can be judged (👍 / 👎) and explained.
+    const buttons = (responses[0]?.blocks ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []) as { action_id?: string }[];
+    expect(buttons.map((b) => b.action_id)).toEqual(['feedback_up', 'feedback_down', 'why_answer']);
   });
 
   it.each([

@@ -2,14 +2,14 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { routeRequest } from '../../../answer/reply.ts';
 import { mentionChannel } from '../../format.ts';
 import { verifyShareValue } from '../../share-value.ts';
-import { render, type ListenerDeps } from '../deps.ts';
+import { render, scopeFor, teamOf, type ListenerDeps } from '../deps.ts';
 
 /**
  * "Share in channel": posts the answer visibly, credited to the person who shared it. Only a
  * button Briefing signed for this user, channel and workspace is honoured, and only for an answer.
  */
 export function createShareAnswer(deps: ListenerDeps) {
-  return async ({ ack, body, action, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, logger, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const channel = body.channel?.id;
     const tell = async (text: string): Promise<void> => {
@@ -17,7 +17,10 @@ export function createShareAnswer(deps: ListenerDeps) {
     };
     try {
       const ref = verifyShareValue(action.value ?? '', deps.shareKey);
-      const reply = ref ? routeRequest(deps.briefer, ref.request) : undefined;
+      const { teamId } = teamOf(context);
+      const briefer = await deps.teams.forTeam(teamId);
+      const scope = ref ? await scopeFor(deps, teamId, ref.channelId) : undefined;
+      const reply = ref ? routeRequest(briefer, ref.request, scope) : undefined;
       if (!ref || ref.channelId !== channel || ref.userId !== body.user.id || ref.teamId !== (body.team?.id ?? body.user.team_id)) {
         logger.warn(`refused a share action from ${JSON.stringify(body.user.id)}: its value is not one Briefing signed for this user, channel and workspace`);
         await tell("I can't share that: the button does not belong to this conversation. Ask again with `/briefing ask …`.");
@@ -28,8 +31,8 @@ export function createShareAnswer(deps: ListenerDeps) {
         await tell('Only cited answers can be shared.');
         return;
       }
-      const message = render(deps, reply, { sharedBy: body.user.id });
-      const result = await deps.writer.postMessage({ channel: ref.channelId, unfurl_links: false, unfurl_media: false, ...message });
+      const message = render(briefer, reply, { sharedBy: body.user.id, ...(scope ? { channelStory: { ids: scope.articleIds } } : {}) });
+      const result = await deps.writer.postMessage({ ...(context.botToken ? { token: context.botToken } : {}), channel: ref.channelId, unfurl_links: false, unfurl_media: false, ...message });
       if (result.status === 'sent') {
         await tell(`Shared in ${mentionChannel(ref.channelId)}.`);
       } else {

@@ -3,17 +3,18 @@ import { buildBriefing } from '../../../answer/briefing.ts';
 import { routeRequest } from '../../../answer/reply.ts';
 import { recordWrite } from '../../event-claims.ts';
 import { SLACK_LIMITS } from '../../format.ts';
-import { render, type ListenerDeps } from '../deps.ts';
+import { render, teamOf, type ListenerDeps } from '../deps.ts';
 
 /** App Home: how to use the bot, then the briefing. */
 export function createAppHomeOpened(deps: ListenerDeps) {
   return async ({ event, context, logger }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
-      const help = render(deps, routeRequest(deps.briefer, 'help'));
-      const briefing = render(deps, { kind: 'briefing', briefings: buildBriefing(deps.briefer.articles) });
+      const briefer = await deps.teams.forTeam(teamOf(context).teamId);
+      const help = render(briefer, routeRequest(briefer, 'help'));
+      const briefing = render(briefer, { kind: 'briefing', briefings: buildBriefing(briefer.articles) });
       const blocks = [...help.blocks, { type: 'divider' as const }, ...briefing.blocks].slice(0, SLACK_LIMITS.blocksPerView);
-      const result = await deps.writer.publishView({ user_id: event.user, view: { type: 'home', blocks } });
+      const result = await deps.writer.publishView({ ...(context.botToken ? { token: context.botToken } : {}), user_id: event.user, view: { type: 'home', blocks } });
       recordWrite(context, result);
       if (result.status !== 'sent') logger.error(`could not publish App Home: ${result.reason}`);
     } catch (err) {
