@@ -1,6 +1,6 @@
 import dotenv from 'dotenv';
-import { runTerminal, type TerminalStories } from './cli/terminal.ts';
-import { loadBriefer } from './cli/load-briefer.ts';
+import { describeArticles, runTerminal, type TerminalStories } from './cli/terminal.ts';
+import { openBriefer } from './cli/load-briefer.ts';
 import type { Briefer } from './answer/reply.ts';
 import { parseConfig, type Config } from './config.ts';
 import { BriefingError } from './errors.ts';
@@ -10,7 +10,7 @@ async function openTerminalStories(config: Config, briefer: Briefer): Promise<Te
   const [{ openStore }, { createTeamBriefers }, { createStories }] = await Promise.all([import('./store/index.ts'), import('./stories/team-briefers.ts'), import('./stories/stories.ts')]);
   try {
     const store = await openStore({ dataDir: config.store.dataDir, ...(config.store.databaseUrl ? { databaseUrl: config.store.databaseUrl } : {}), owner: `terminal:${process.pid}`, warn: (m) => console.error(`Briefing: ${m}`) });
-    const teams = createTeamBriefers({ store, bundled: briefer.articles, options: briefer.options });
+    const teams = createTeamBriefers({ store, bundled: briefer });
     return { store, teams, stories: createStories({ store, briefers: teams, limits: config.articles }) };
   } catch (err) {
     return { unavailable: `${(err as Error).message} (answers still work)` };
@@ -21,7 +21,11 @@ async function openTerminalStories(config: Config, briefer: Briefer): Promise<Te
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = parseConfig(process.env);
-  const briefer = loadBriefer(config.knowledgeDir);
+  const terminal = config.mode.kind === 'terminal';
+  // What it answers from, and how its index was made ready: with the terminal on stderr (stdout is the conversation), for Slack with the other start-up lines.
+  const say = (line: string): void => (terminal ? console.error(`Briefing: ${line}`) : console.log(`Briefing: ${line}`));
+  const { briefer, opened } = openBriefer(config.knowledgeDir, say);
+  say(`index ${opened.how} in ${Math.round(opened.ms)} ms${opened.reason ? ` (${opened.reason})` : ''}`);
   if (config.mode.kind === 'terminal') {
     const stories = await openTerminalStories(config, briefer);
     try {
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     }
     return;
   }
+  say(`answering from\n${describeArticles(briefer.index)}`);
   // Loaded only for Slack: the terminal starts without Bolt or the store.
   const { startBriefing } = await import('./slack/start.ts');
   const running = await startBriefing({ config: { ...config, mode: config.mode }, briefer });

@@ -28,6 +28,23 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
   return { articles, index: buildMatcherIndex(articles), options };
 }
 
+/**
+ * The core over an index made earlier (a persisted one), with the knowledge read only when a
+ * reply needs whole articles (a briefing, the topics, the sources): `loadArticles` is called once,
+ * on first use. Pure itself; the loader does the reading.
+ */
+export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): Briefer {
+  let articles: readonly Knowledge[] | undefined;
+  return {
+    get articles(): readonly Knowledge[] {
+      articles ??= loadArticles();
+      return articles;
+    },
+    index,
+    options,
+  };
+}
+
 /** Example questions for help: the topics' own suggestions, which the matcher answers. */
 function examples(briefer: Briefer): string[] {
   return suggestQuestions(briefer.index, [], 3);

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { routeConversation, routeRequest, type Briefer } from '../answer/reply.ts';
+import type { MatcherIndex } from '../matcher/search-index.ts';
 import { renderMessageText, renderReplyText } from './render-text.ts';
 import { renderAdded, renderNotice, renderStories } from '../slack/story-blocks.ts';
 import type { Stories } from '../stories/stories.ts';
@@ -75,12 +76,27 @@ export async function terminalLine(fallback: Briefer, s: TerminalStories, line: 
   return terminalReply(briefer, line, followed ? { articleIds: [followed.id] } : undefined);
 }
 
+/** How many titles the start banner lists before it summarises. */
+const LISTED_TITLES = 5;
+
+/**
+ * What the bot answers from, in a line or a few: every title when there are a handful, else
+ * "10 000 articles, newest: <title> (<date or id>)". Read from the index: no article is loaded.
+ */
+export function describeArticles(index: MatcherIndex): string {
+  const live = index.articles.filter((_, a) => !index.removed[a]).map((e) => e.article);
+  if (live.length <= LISTED_TITLES) return live.map((a) => `  • ${a.title} (${a.id})`).join('\n');
+  // Newest by publication date where the articles have one, else the last added.
+  const dated = live.filter((a) => a.published !== undefined);
+  const newest = dated.length > 0 ? dated.reduce((x, y) => ((y.published as string) > (x.published as string) ? y : x)) : (live[live.length - 1] as (typeof live)[number]);
+  return `  ${live.length.toLocaleString('en-GB').replace(/,/g, ' ')} articles, newest: ${newest.title} (${newest.published ?? newest.id})`;
+}
+
 /** The terminal mode: reads lines until EOF or "exit", answering each as the bot would. */
 export async function runTerminal(briefer: Briefer, input: Readable, output: Writable, interactive: boolean, s: TerminalStories = { unavailable: 'no store' }): Promise<void> {
   const current = 'unavailable' in s ? briefer : await s.teams.forTeam(TERMINAL_WHERE.teamId);
-  const titles = current.articles.map((k) => `  • ${k.article.title} (${k.article.id})`).join('\n');
   output.write(
-    `Briefing — terminal mode (no Slack credentials set). Answering from:\n${titles}\n` +
+    `Briefing — terminal mode (no Slack credentials set). Answering from:\n${describeArticles(current.index)}\n` +
       `Type a question as you would @mention the bot, or "/briefing", "/briefing topics", "/briefing ask …", "/briefing help".\n` +
       `Stories: "/briefing add https://…" (or "/briefing add" and paste the text, ending with a line holding only "."), "/briefing stories", "/briefing follow <number>". "exit" quits.\n` +
       ('unavailable' in s ? `(Stories are not available: ${s.unavailable})\n` : ''),

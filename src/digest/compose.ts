@@ -15,6 +15,6 @@ export async function composeChannelDigest(o: { teams: TeamBriefers; store: Stor
   const covered = followed.length > 0 ? followed : briefer.articles;
   const scope = followed.length > 0 ? { articleIds: followed.map((k) => k.article.id) } : undefined;
   const changes = digestChanges(covered, briefer.articles, previous);
-  const message = renderReply(digestReply(briefer, scope, changes), { articles: articlesById(briefer.articles) });
+  const message = renderReply(digestReply(briefer, scope, changes), { articles: articlesById(briefer.index.articles) });
   return { message, coverage: digestCoverage(covered, briefer.articles) };
 }

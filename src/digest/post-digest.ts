@@ -84,6 +84,6 @@ async function postToChannel(args: PostDigestArgs, channel: string, fallback: ()
  */
 export async function postDigest(args: PostDigestArgs): Promise<DigestOutcome[]> {
   let message: SlackMessage | undefined;
-  const fallback = (): SlackMessage => (message ??= renderReply(digestReply(args.briefer), { articles: articlesById(args.briefer.articles) }));
+  const fallback = (): SlackMessage => (message ??= renderReply(digestReply(args.briefer), { articles: articlesById(args.briefer.index.articles) }));
   return Promise.all(args.channels.map((channel) => postToChannel(args, channel, fallback)));
 }

@@ -115,7 +115,7 @@ async function startOnStore(options: StartOptions, store: Store, logger: Logger,
 
   const writer = createSlackWriter({ client, logger, timeoutMs: config.slackTimeoutMs, ...(options.writePolicy ? { policy: options.writePolicy } : {}) });
   const shareKey = deriveShareKey(mode.kind === 'socket' ? (mode.signingSecret ?? mode.appToken) : mode.signingSecret);
-  const teams = createTeamBriefers({ store, bundled: briefer.articles, options: briefer.options, warn: (m) => logger.warn(m) });
+  const teams = createTeamBriefers({ store, bundled: briefer, warn: (m) => logger.warn(m) });
   const stories = createStories({ store, briefers: teams, limits: config.articles, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}) });
   const isAdmin = async (token: string | undefined, user: string): Promise<boolean> => {
     try {

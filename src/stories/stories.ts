@@ -72,7 +72,7 @@ function storyOf(meta: StoredArticleMeta): Story {
   };
 }
 
-function bundledStory(k: Knowledge): Story {
+function bundledStory(k: { article: Knowledge['article'] }): Story {
   const a = k.article;
   return { id: a.id, title: a.title, bundled: true, ...(a.source ? { source: a.source } : {}), ...(a.url ? { url: a.url } : {}), ...(a.published ? { published: a.published } : {}) };
 }

@@ -1,59 +1,91 @@
-import { createBriefer, type Briefer } from '../answer/reply.ts';
+import { createBrieferFromIndex, type Briefer } from '../answer/reply.ts';
+import { cloneIndex } from '../index-store/index-file.ts';
 import { knowledgeSchema, type Knowledge } from '../knowledge/schema.ts';
-import type { MatchOptions } from '../matcher/options.ts';
+import { addArticles, forgetEntities, removeArticles, type MatcherIndex } from '../matcher/search-index.ts';
 import type { Store } from '../store/index.ts';
 
 /** Each workspace's briefer: the app's own stories plus the workspace's stored ones. */
 export interface TeamBriefers {
-  /** The workspace's current briefer; rebuilt when its stories changed (here or on another replica). */
+  /** The workspace's current briefer; brought up to date when its stories changed (here or on another replica). */
   forTeam(teamId: string): Promise<Briefer>;
-  /** The stories that come with the app (KNOWLEDGE_DIR). */
-  readonly bundled: readonly Knowledge[];
+  /** The stories that come with the app (KNOWLEDGE_DIR): their metadata, read from the index. */
+  readonly bundled: readonly { article: Knowledge['article'] }[];
 }
 
 /** Options of the briefers. */
 export interface TeamBriefersOptions {
   store: Store;
-  bundled: readonly Knowledge[];
-  options?: MatchOptions;
+  /** The briefer over the app's own stories (its index may be a persisted one). */
+  bundled: Briefer;
   /** Told about a stored article that no longer validates (it is left out). */
   warn?: (message: string) => void;
+}
+
+/** A workspace's briefer and the stored stories its index holds beyond the bundled ones. */
+interface TeamState {
+  briefer: Briefer;
+  stored: ReadonlyMap<string, Knowledge>;
 }
 
 /**
  * Keeps one briefer per workspace. Each request reads the workspace's article version from the
  * store (one indexed row): when another replica (or this one) added or removed a story, the
- * briefer is rebuilt from the store and swapped in whole, so a request always sees one
- * consistent set, and a story added anywhere is answerable everywhere at once.
+ * workspace's index is brought up to date in place (the new story added, a removed one dropped),
+ * not rebuilt. A workspace's first stored story gives it a copy of the bundled index of its own,
+ * so a workspace never sees another's stories. Updates of one workspace run one after another.
  */
 export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
-  const cache = new Map<string, { version: number; briefer: Promise<Briefer> }>();
-  const bundledOnly = o.options ? createBriefer(o.bundled, o.options) : createBriefer(o.bundled);
+  const cache = new Map<string, { version: number; state: Promise<TeamState> }>();
+  const bundledOnly: TeamState = { briefer: o.bundled, stored: new Map() };
+  const bundledMeta = o.bundled.index.articles.filter((_, a) => !o.bundled.index.removed[a]);
 
-  const load = async (teamId: string): Promise<Briefer> => {
-    const rows = await o.store.articles.list(teamId);
-    if (rows.length === 0) return bundledOnly;
-    const stored: Knowledge[] = [];
-    for (const row of rows) {
+  const storedOf = async (teamId: string): Promise<Map<string, Knowledge>> => {
+    const stored = new Map<string, Knowledge>();
+    for (const row of await o.store.articles.list(teamId)) {
       const parsed = knowledgeSchema.safeParse(row.knowledge);
-      if (parsed.success) stored.push(parsed.data);
+      if (parsed.success) stored.set(parsed.data.article.id, parsed.data);
       else o.warn?.(`stored article ${row.articleId} of ${teamId} does not validate (${parsed.error.issues[0]?.message ?? 'invalid'}); it is left out`);
     }
-    const articles = [...o.bundled, ...stored];
-    return o.options ? createBriefer(articles, o.options) : createBriefer(articles);
+    return stored;
+  };
+
+  const update = async (teamId: string, previous: Promise<TeamState> | undefined): Promise<TeamState> => {
+    const before = previous ? await previous.catch(() => undefined) : undefined;
+    const stored = await storedOf(teamId);
+    if (stored.size === 0) return bundledOnly;
+    // Everything is read and validated before the index changes, so a failed read changes nothing.
+    let index: MatcherIndex;
+    let held: ReadonlyMap<string, Knowledge>;
+    if (before && before.stored.size > 0) {
+      index = before.briefer.index;
+      held = before.stored;
+    } else {
+      index = cloneIndex(o.bundled.index);
+      held = new Map();
+    }
+    const gone = [...held.values()].filter((k) => !stored.has(k.article.id));
+    const added = [...stored.values()].filter((k) => !held.has(k.article.id));
+    if (gone.length > 0) {
+      forgetEntities(index, gone);
+      removeArticles(index, gone.map((k) => k.article.id));
+    }
+    if (added.length > 0) addArticles(index, added);
+    const storedList = [...stored.values()];
+    const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options);
+    return { briefer, stored };
   };
 
   return {
-    bundled: o.bundled,
+    bundled: bundledMeta,
     async forTeam(teamId) {
       const version = await o.store.articles.version(teamId);
       const cached = cache.get(teamId);
-      if (cached && cached.version === version) return cached.briefer;
-      const briefer = load(teamId);
-      cache.set(teamId, { version, briefer });
-      // A failed load is not cached: the next request tries again.
-      briefer.catch(() => cache.get(teamId)?.briefer === briefer && cache.delete(teamId));
-      return briefer;
+      if (cached && cached.version === version) return (await cached.state).briefer;
+      const state = update(teamId, cached?.state);
+      cache.set(teamId, { version, state });
+      // A failed update is not cached: the next request tries again (from a fresh copy).
+      state.catch(() => cache.get(teamId)?.state === state && cache.delete(teamId));
+      return (await state).briefer;
     },
   };
 }

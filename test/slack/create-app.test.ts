@@ -7,7 +7,7 @@ import { deriveShareKey } from '../../src/slack/share-value.ts';
 import type { Stories } from '../../src/stories/stories.ts';
 import { createTeamBriefers } from '../../src/stories/team-briefers.ts';
 import type { Store } from '../../src/store/index.ts';
-import { seedKnowledge } from '../helpers/knowledge.ts';
+import { seedBriefer } from '../helpers/knowledge.ts';
 import { createRecordingLogger } from '../helpers/slack.ts';
 
 describe('building the Slack app', () => {
@@ -19,7 +19,7 @@ describe('building the Slack app', () => {
       mode: { kind: 'socket', botToken: 'xoxb-1-2-3', appToken: 'xapp-1-2-3' },
       authorize: createAuthorize({ single: { teamId: 'T1', botToken: 'xoxb-1-2-3', botUserId: 'UBOT', botId: 'BBOT' } }),
       deps: {
-        teams: createTeamBriefers({ store, bundled: [seedKnowledge()] }),
+        teams: createTeamBriefers({ store, bundled: seedBriefer() }),
         stories: {} as Stories,
         store,
         writer: createSlackWriter({ client, logger, timeoutMs: 1_000 }),

@@ -200,8 +200,8 @@ describe('stories on replicas sharing one Postgres', () => {
   });
 
   it('answers from a story added on one replica at once on the other, and stops when it is removed there', async () => {
-    const teamsA = createTeamBriefers({ store: a, bundled: [seedKnowledge()] });
-    const teamsB = createTeamBriefers({ store: b, bundled: [seedKnowledge()] });
+    const teamsA = createTeamBriefers({ store: a, bundled: seedBriefer() });
+    const teamsB = createTeamBriefers({ store: b, bundled: seedBriefer() });
     expect((await teamsB.forTeam('T1')).articles.map((k) => k.article.id)).toEqual(['iran-missiles-russia']);
     const added = await createStories({ store: a, briefers: teamsA, limits: LIMITS }).add({ teamId: 'T1', channelId: 'C1' }, { title: 'Harbour reopens', text: HARBOUR }, 'U1');
     expect(added.status).toBe('added');

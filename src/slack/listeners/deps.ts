@@ -32,7 +32,7 @@ export function teamOf(context: Context): { teamId: string; enterpriseId?: strin
 
 /** Renders a reply for Slack with the briefer's articles. */
 export function render(briefer: Briefer, reply: Reply, ctx: Omit<RenderContext, 'articles'> = {}): SlackMessage {
-  return renderReply(reply, { ...ctx, articles: articlesById(briefer.articles) });
+  return renderReply(reply, { ...ctx, articles: articlesById(briefer.index.articles) });
 }
 
 /**

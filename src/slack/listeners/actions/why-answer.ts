@@ -20,7 +20,7 @@ export function createWhyAnswer(deps: ListenerDeps) {
       }
       const briefer = await deps.teams.forTeam(teamId);
       const explanation = explainAnswer(briefer, ref.question, ref.scope.length > 0 ? { articleIds: ref.scope } : undefined);
-      const result = await deps.writer.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderExplanation(explanation, articlesById(briefer.articles)) });
+      const result = await deps.writer.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderExplanation(explanation, articlesById(briefer.index.articles)) });
       if (result.status !== 'sent') logger.error(`could not send an explanation: ${result.reason}`);
     } catch (err) {
       logger.error(`could not explain an answer: ${(err as Error).message}`);
