@@ -1,0 +1,148 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answerQuestion, type Answer } from '../../src/answer/answer.ts';
+import { createBriefer } from '../../src/answer/reply.ts';
+import { describeArticles } from '../../src/cli/terminal.ts';
+import { brieferForSet, loadNewsSet, loadSeedSet, loadSquadSet, type QuestionSet } from '../../src/eval/datasets.ts';
+import { INDEX_FILE, openKnowledgeIndex } from '../../src/index-store/knowledge-index.ts';
+import { buildKnowledge } from '../../src/knowledge/build.ts';
+import { loadKnowledgeDir } from '../../src/knowledge/load.ts';
+import type { Knowledge } from '../../src/knowledge/schema.ts';
+import { DEFAULT_MATCH_OPTIONS } from '../../src/matcher/options.ts';
+import { analyseQuestion } from '../../src/matcher/question.ts';
+import { rankSentences } from '../../src/matcher/rank.ts';
+import { addArticles, buildMatcherIndex, forgetEntities, removeArticles, type MatcherIndex } from '../../src/matcher/search-index.ts';
+
+/** What a user sees of an answer: answered or not, and the sentences cited, in order. */
+function seen(a: Answer): string {
+  return `${a.answered ? 'answered' : 'declined'} ${a.citations.map((c) => `${c.articleId}#${c.sentenceId}`).join(' ')}`;
+}
+
+const SETS: QuestionSet[] = [
+  loadNewsSet('test/fixtures/news-dev'),
+  loadNewsSet('test/fixtures/fresh'),
+  loadNewsSet('test/fixtures/fresh2'),
+  loadSeedSet('test/fixtures/seed-questions.jsonl', 'knowledge/articles/iran-missiles-russia.txt', 'seed'),
+  loadSquadSet('test/fixtures/squad/squad2-dev.jsonl'),
+];
+
+describe('the pruned ranking', () => {
+  it.each(SETS.map((s) => [s.name, s] as const))('gives the answer and the best five of exhaustive scoring on every question of %s', (_name, set) => {
+    const { briefer } = brieferForSet(set);
+    const exhaustive = { ...DEFAULT_MATCH_OPTIONS, exhaustive: true };
+    const differ: string[] = [];
+    for (const { q } of set.questions) {
+      const plan = analyseQuestion(q, briefer.index);
+      const fast = rankSentences(briefer.index, plan, DEFAULT_MATCH_OPTIONS, false).slice(0, 5).map((r) => `${r.index}:${r.score.toFixed(9)}`);
+      const full = rankSentences(briefer.index, plan, DEFAULT_MATCH_OPTIONS, true).slice(0, 5).map((r) => `${r.index}:${r.score.toFixed(9)}`);
+      const answer = seen(answerQuestion(briefer.index, q, DEFAULT_MATCH_OPTIONS));
+      const reference = seen(answerQuestion(briefer.index, q, exhaustive));
+      if (fast.join(' ') !== full.join(' ') || answer !== reference) differ.push(`${q}: ${answer} | exhaustive ${reference}`);
+    }
+    expect(set.questions.length).toBeGreaterThan(0);
+    expect(differ).toEqual([]);
+  });
+});
+
+/** Every question of news-dev answered over an index: what a user would see. */
+function answersOver(index: MatcherIndex, set: QuestionSet): string[] {
+  return set.questions.map((x) => seen(answerQuestion(index, x.q)));
+}
+
+describe('an index changed in place', () => {
+  const set = SETS[0] as QuestionSet;
+  const { knowledge } = brieferForSet(set);
+  const [first, ...rest] = knowledge as [Knowledge, ...Knowledge[]];
+
+  it('answers as one built whole when articles are added to it one by one', () => {
+    const whole = answersOver(buildMatcherIndex(knowledge), set);
+    const grown = buildMatcherIndex([first]);
+    for (const k of rest) addArticles(grown, [k]);
+    expect(answersOver(grown, set)).toEqual(whole);
+  });
+
+  it('answers as one built without them once articles are removed (their entities forgotten)', () => {
+    const kept = knowledge.filter((_, i) => i % 2 === 0);
+    const gone = knowledge.filter((_, i) => i % 2 === 1);
+    const without = answersOver(buildMatcherIndex(kept), set);
+    const index = buildMatcherIndex(knowledge);
+    forgetEntities(index, gone);
+    removeArticles(index, gone.map((k) => k.article.id));
+    expect(answersOver(index, set)).toEqual(without);
+    // The names only removed stories gave are no longer recognised in questions.
+    const names = (m: MatcherIndex): string[] => [...m.aliases.values()].flat().map((a) => `${a.concept}|${a.norms.join(' ')}`).sort();
+    expect(names(index)).toEqual(names(buildMatcherIndex(kept)));
+    expect(answersOver(index, set)).not.toEqual(answersOver(buildMatcherIndex(knowledge), set));
+  });
+});
+
+describe('the persisted index', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const news = loadNewsSet('test/fixtures/news-dev');
+  const extra = news.articles.find((a) => a.id === 'ebola-west-africa-2014') as { id: string; text: string };
+  const extraKnowledge = buildKnowledge({ id: extra.id, text: extra.text });
+
+  /** A knowledge directory holding the seed article's file. */
+  function knowledgeDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-index-'));
+    dirs.push(dir);
+    copyFileSync('knowledge/iran-missiles-russia.json', join(dir, 'iran-missiles-russia.json'));
+    return dir;
+  }
+  const questions = ['What did the White House say?', 'Did Iran send ballistic missiles to Ukraine?', 'How many people has Ebola killed?', 'Who denied sending missiles?'];
+  const fromFiles = (dir: string): string[] => questions.map((q) => seen(answerQuestion(createBriefer(loadKnowledgeDir(dir)).index, q)));
+
+  it('is built and written at the first start, then loaded as written, answering as an index built from the files', () => {
+    const dir = knowledgeDir();
+    const built = openKnowledgeIndex(dir);
+    expect(built).toMatchObject({ how: 'built', reason: 'no index file yet' });
+    expect(readFileSync(join(dir, INDEX_FILE)).subarray(0, 8).toString()).toBe('BRIEFIDX');
+    const loaded = openKnowledgeIndex(dir);
+    expect(loaded.how).toBe('loaded');
+    expect(questions.map((q) => seen(answerQuestion(loaded.index, q)))).toEqual(fromFiles(dir));
+  });
+
+  it('adds a new knowledge file in place, and the new story is answered at once', () => {
+    const dir = knowledgeDir();
+    openKnowledgeIndex(dir);
+    writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extraKnowledge));
+    const updated = openKnowledgeIndex(dir);
+    expect(updated).toMatchObject({ how: 'updated', reason: '1 new' });
+    const answers = questions.map((q) => seen(answerQuestion(updated.index, q)));
+    expect(answers).toEqual(fromFiles(dir));
+    expect(answers[2]).toMatch(/^answered ebola-west-africa-2014#/);
+    expect(openKnowledgeIndex(dir).how).toBe('loaded');
+  });
+
+  it('is rebuilt, saying why, when a file was removed or the index file is damaged', () => {
+    const dir = knowledgeDir();
+    writeFileSync(join(dir, `${extra.id}.json`), JSON.stringify(extraKnowledge));
+    openKnowledgeIndex(dir);
+    unlinkSync(join(dir, `${extra.id}.json`));
+    const removed = openKnowledgeIndex(dir);
+    expect(removed).toMatchObject({ how: 'built', reason: `${extra.id}.json was removed` });
+    expect(questions.map((q) => seen(answerQuestion(removed.index, q)))[2]).toMatch(/^declined/);
+    const bytes = readFileSync(join(dir, INDEX_FILE));
+    writeFileSync(join(dir, INDEX_FILE), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const damaged = openKnowledgeIndex(dir);
+    expect(damaged.how).toBe('built');
+    expect(damaged.reason).toMatch(/could not be read/);
+    expect(questions.map((q) => seen(answerQuestion(damaged.index, q)))).toEqual(fromFiles(dir));
+    writeFileSync(join(dir, INDEX_FILE), 'not an index at all');
+    expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (not an index file)' });
+  });
+});
+
+describe('the start banner', () => {
+  it('lists a handful of stories by title, and summarises many with the newest', () => {
+    const few = buildMatcherIndex([buildKnowledge({ id: 'a', text: '---\nTitle: Harbour reopens\n---\nThe harbour reopened on Monday.' })]);
+    expect(describeArticles(few)).toBe('  • Harbour reopens (a)');
+    const many = buildMatcherIndex(
+      Array.from({ length: 12 }, (_, i) => buildKnowledge({ id: `story-${i}`, text: `---\nTitle: Story ${i}\nPublished: 2026-01-${String(10 + i)}\n---\nThe council met on day ${i}.` })),
+    );
+    expect(describeArticles(many)).toBe('  12 articles, newest: Story 11 (2026-01-21)');
+  });
+});
