@@ -1,14 +1,16 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
 
 const made: string[] = [];
 
-// Each test file removes the directories it made (a store is about 40 MB).
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+// Each test file removes the directories it made (a store is about 40 MB: on a busy disk, a file's
+// worth can take longer than the default hook time-out).
+afterAll(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}, 120_000);
 
 /** A new temporary directory, removed after the test file. */
 export function tempDir(prefix = 'briefing-test-'): string {
