@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import type { Column, PostingTable } from '../matcher/columns.ts';
 import { compactIndex, createMatcherIndex, createScratch, type AliasEntry, type ArticleEntry, type MatcherIndex } from '../matcher/search-index.ts';
 
@@ -9,7 +10,7 @@ import { compactIndex, createMatcherIndex, createScratch, type AliasEntry, type 
  */
 
 /** Bumped whenever what the index stores, or how, changes: an index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 const MAGIC = 'BRIEFIDX';
 
@@ -96,6 +97,8 @@ interface Header {
   affiliated: [string, string[]][];
   affiliationRefs: [string, number][];
   manifest: ManifestEntry[];
+  /** CRC-32 of the columns' bytes: a damaged file is rebuilt, never answered from. */
+  crc32: number;
 }
 
 const TYPES: Record<string, new (buffer: ArrayBufferLike, offset: number, length: number) => Column> = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float64Array };
@@ -116,6 +119,8 @@ export function encodeIndex(index: MatcherIndex, manifest: readonly ManifestEntr
     offset += Math.ceil(data.byteLength / 8) * 8;
     return c;
   });
+  const data = new Uint8Array(offset);
+  blobs.forEach(({ data: column }, k) => data.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), (columns[k] as { offset: number }).offset));
   const header: Header = {
     version: INDEX_FORMAT_VERSION,
     counts: { articleCount: index.articleCount, paragraphCount: index.paragraphCount, sentenceCount: index.sentenceCount, liveSentences: index.liveSentences, totalLength: index.totalLength, sortedCount: index.sortedCount, claimCount: index.claimCount, classCount: index.classCount },
@@ -131,6 +136,7 @@ export function encodeIndex(index: MatcherIndex, manifest: readonly ManifestEntr
     affiliated: [...index.affiliated].map(([k, v]) => [k, [...v]]),
     affiliationRefs: [...index.affiliationRefs],
     manifest: [...manifest],
+    crc32: crc32(data),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const start = Math.ceil((MAGIC.length + 4 + json.length) / 8) * 8;
@@ -138,7 +144,7 @@ export function encodeIndex(index: MatcherIndex, manifest: readonly ManifestEntr
   out.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(MAGIC.length, json.length, true);
   out.set(json, MAGIC.length + 4);
-  blobs.forEach(({ data }, k) => out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), start + (columns[k] as { offset: number }).offset));
+  out.set(data, start);
   return out;
 }
 
@@ -158,6 +164,7 @@ export function decodeIndex(bytes: Uint8Array): { index: MatcherIndex; manifest:
   // Columns are views on one aligned copy of the data part (the file's own buffer may not be aligned).
   const data = new Uint8Array(bytes.length - start);
   data.set(bytes.subarray(start));
+  if (crc32(data) !== header.crc32) throw new IndexFileError('its columns do not match their checksum (the file is damaged)');
   const columns = new Map<string, Column>();
   for (const c of header.columns) {
     const Type = TYPES[c.type];

@@ -131,6 +131,11 @@ describe('the persisted index', () => {
     expect(damaged.how).toBe('built');
     expect(damaged.reason).toMatch(/could not be read/);
     expect(questions.map((q) => seen(answerQuestion(damaged.index, q)))).toEqual(fromFiles(dir));
+    // One byte changed in the columns (not the header): the checksum catches it.
+    const whole = readFileSync(join(dir, INDEX_FILE));
+    whole[whole.length - 3] = (whole[whole.length - 3] as number) ^ 0xff;
+    writeFileSync(join(dir, INDEX_FILE), whole);
+    expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (its columns do not match their checksum (the file is damaged))' });
     writeFileSync(join(dir, INDEX_FILE), 'not an index at all');
     expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (not an index file)' });
   });
