@@ -21,6 +21,20 @@ export interface Briefer {
   articles: readonly Knowledge[];
   index: MatcherIndex;
   options: MatchOptions;
+  /** The knowledge of some stories by id (those it holds, in the order asked), without reading every story; default: from `articles`. */
+  knowledgeOf?: (ids: readonly string[]) => readonly Knowledge[];
+}
+
+/** How many stories a briefing, the topics or a digest cover when the channel follows none: the newest. */
+export const BRIEFED_STORIES = 5;
+
+/** The newest `n` of some stories' metadata: by publication date where they have one, then the last added first. */
+export function newestArticles<T extends { article: Knowledge['article'] }>(entries: readonly T[], n: number): T[] {
+  return entries
+    .map((e, order) => ({ e, order }))
+    .sort((x, y) => (y.e.article.published ?? '').localeCompare(x.e.article.published ?? '') || y.order - x.order)
+    .slice(0, n)
+    .map((x) => x.e);
 }
 
 /** Builds the core over loaded knowledge. Pure; builds the index once. */
@@ -33,8 +47,9 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
  * reply needs whole articles (a briefing, the topics, the sources): `loadArticles` is called once,
  * on first use. Pure itself; the loader does the reading.
  */
-export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): Briefer {
+export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, loadArticle?: (id: string) => Knowledge): Briefer {
   let articles: readonly Knowledge[] | undefined;
+  const one = new Map<string, Knowledge>();
   return {
     get articles(): readonly Knowledge[] {
       articles ??= loadArticles();
@@ -42,7 +57,22 @@ export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => 
     },
     index,
     options,
+    // One story read alone when the loader can, and kept; else from every story.
+    knowledgeOf(ids) {
+      if (articles || !loadArticle) return pick(this.articles, ids);
+      return ids.flatMap((id) => {
+        if (!index.articleById.has(id)) return [];
+        let k = one.get(id);
+        if (!k) one.set(id, (k = loadArticle(id)));
+        return [k];
+      });
+    },
   };
+}
+
+function pick(articles: readonly Knowledge[], ids: readonly string[]): Knowledge[] {
+  const byId = new Map(articles.map((k) => [k.article.id, k]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Example questions for help: the topics' own suggestions, which the matcher answers. */
@@ -97,15 +127,23 @@ export function replyToQuestion(briefer: Briefer, question: string, scope?: Scop
  */
 export function digestReply(briefer: Briefer, scope?: Scope, changes?: DigestChanges): Reply {
   const covered = inScope(briefer, scope);
-  const suggestions = covered !== briefer.articles ? covered.flatMap((k) => k.topics.map((t) => t.suggestion)).slice(0, 3) : examples(briefer);
+  const all = covered.length >= briefer.index.articleById.size;
+  const suggestions = all ? examples(briefer) : covered.flatMap((k) => k.topics.map((t) => t.suggestion)).slice(0, 3);
   return { kind: 'digest', briefings: buildBriefing(covered), suggestions, ...(changes ? { changes } : {}) };
 }
 
-/** The stories a briefing covers: the channel's stories when it follows any that are loaded, else every story. */
-function inScope(briefer: Briefer, scope?: Scope): Briefer['articles'] {
-  const ids = new Set(scope?.articleIds ?? []);
-  const covered = ids.size > 0 ? briefer.articles.filter((k) => ids.has(k.article.id)) : [];
-  return covered.length > 0 ? covered : briefer.articles;
+/**
+ * The stories a briefing covers: the channel's stories when it follows any that are loaded, else
+ * every story, or the newest `BRIEFED_STORIES` of many.
+ */
+export function inScope(briefer: Briefer, scope?: Scope): readonly Knowledge[] {
+  const knowledgeOf = (ids: readonly string[]): readonly Knowledge[] => (briefer.knowledgeOf ? briefer.knowledgeOf(ids) : pick(briefer.articles, ids));
+  const covered = scope && scope.articleIds.length > 0 ? knowledgeOf([...new Set(scope.articleIds)]) : [];
+  if (covered.length > 0) return covered;
+  const { index } = briefer;
+  const live = index.articles.filter((_, a) => !index.removed[a]);
+  if (live.length <= BRIEFED_STORIES) return briefer.articles;
+  return knowledgeOf(newestArticles(live, BRIEFED_STORIES).map((e) => e.article.id));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createBrieferFromIndex, type Briefer } from '../answer/reply.ts';
-import { openKnowledgeIndex, type OpenedIndex } from '../index-store/knowledge-index.ts';
+import { openKnowledgeIndex, readKnowledge, type OpenedIndex } from '../index-store/knowledge-index.ts';
 import { loadKnowledgeDir } from '../knowledge/load.ts';
 
 /**
@@ -9,7 +9,7 @@ import { loadKnowledgeDir } from '../knowledge/load.ts';
  */
 export function openBriefer(dir: string, warn?: (line: string) => void): { briefer: Briefer; opened: OpenedIndex } {
   const opened = openKnowledgeIndex(dir, warn ? { warn } : {});
-  return { briefer: createBrieferFromIndex(opened.index, () => loadKnowledgeDir(dir)), opened };
+  return { briefer: createBrieferFromIndex(opened.index, () => loadKnowledgeDir(dir), undefined, (id) => readKnowledge(dir, id)), opened };
 }
 
 /** Loads every knowledge file in `dir` (through the persisted index) and makes the core over them; throws `KnowledgeFileError`. */

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { routeConversation, routeRequest, type Briefer } from '../answer/reply.ts';
+import { newestArticles, routeConversation, routeRequest, type Briefer } from '../answer/reply.ts';
 import type { MatcherIndex } from '../matcher/search-index.ts';
 import { renderMessageText, renderReplyText } from './render-text.ts';
 import { renderAdded, renderNotice, renderStories } from '../slack/story-blocks.ts';
@@ -86,9 +86,7 @@ const LISTED_TITLES = 5;
 export function describeArticles(index: MatcherIndex): string {
   const live = index.articles.filter((_, a) => !index.removed[a]).map((e) => e.article);
   if (live.length <= LISTED_TITLES) return live.map((a) => `  • ${a.title} (${a.id})`).join('\n');
-  // Newest by publication date where the articles have one, else the last added.
-  const dated = live.filter((a) => a.published !== undefined);
-  const newest = dated.length > 0 ? dated.reduce((x, y) => ((y.published as string) > (x.published as string) ? y : x)) : (live[live.length - 1] as (typeof live)[number]);
+  const { article: newest } = newestArticles(live.map((article) => ({ article })), 1)[0] as { article: (typeof live)[number] };
   return `  ${live.length.toLocaleString('en-GB').replace(/,/g, ' ')} articles, newest: ${newest.title} (${newest.published ?? newest.id})`;
 }
 

@@ -56,7 +56,8 @@ export function listKnowledgeFiles(dir: string): ManifestEntry[] {
     });
 }
 
-function readKnowledge(dir: string, id: string): Knowledge {
+/** One knowledge file of a directory, by article id, parsed and validated; throws `KnowledgeFileError`. */
+export function readKnowledge(dir: string, id: string): Knowledge {
   const file = join(dir, `${id}.json`);
   return parseKnowledgeFile(file, readFileSync(file, 'utf8'));
 }

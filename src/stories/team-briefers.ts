@@ -71,7 +71,11 @@ export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
     }
     if (added.length > 0) addArticles(index, added);
     const storedList = [...stored.values()];
-    const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options);
+    const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options, (id) => {
+      const k = stored.get(id) ?? (o.bundled.knowledgeOf ? o.bundled.knowledgeOf([id])[0] : o.bundled.articles.find((x) => x.article.id === id));
+      if (!k) throw new Error(`no story ${id}`);
+      return k;
+    });
     return { briefer, stored };
   };
 

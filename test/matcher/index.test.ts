@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerQuestion, type Answer } from '../../src/answer/answer.ts';
-import { createBriefer } from '../../src/answer/reply.ts';
+import { createBriefer, routeRequest } from '../../src/answer/reply.ts';
+import { openBriefer } from '../../src/cli/load-briefer.ts';
 import { describeArticles } from '../../src/cli/terminal.ts';
 import { brieferForSet, loadNewsSet, loadSeedSet, loadSquadSet, type QuestionSet } from '../../src/eval/datasets.ts';
 import { INDEX_FILE, openKnowledgeIndex } from '../../src/index-store/knowledge-index.ts';
@@ -138,6 +139,31 @@ describe('the persisted index', () => {
     expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (its columns do not match their checksum (the file is damaged))' });
     writeFileSync(join(dir, INDEX_FILE), 'not an index at all');
     expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (not an index file)' });
+  });
+});
+
+describe('a briefing over many stories', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const story = (i: number): Knowledge => buildKnowledge({ id: `story-${i}`, text: `---\nTitle: Story ${i}\nPublished: 2026-02-${String(10 + ((i * 7) % 12))}\n---\nThe council of town ${i} met on Monday and approved ${i + 2} new buses.` });
+  // Published 10, 17, 12, 19, 14, 21, 16 February: the newest five are 5, 3, 1, 6, 4.
+  const NEWEST = ['story-5', 'story-3', 'story-1', 'story-6', 'story-4'];
+
+  it('covers the newest five by publication date, in a briefer built in memory', () => {
+    const reply = routeRequest(createBriefer(Array.from({ length: 7 }, (_, i) => story(i))), '');
+    expect(reply.kind === 'briefing' && reply.briefings.map((b) => b.article.id)).toEqual(NEWEST);
+  });
+
+  it('reads only the stories it covers from a persisted index: an old file damaged since the start does not matter', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-many-'));
+    dirs.push(dir);
+    for (let i = 0; i < 7; i++) writeFileSync(join(dir, `story-${i}.json`), JSON.stringify(story(i)));
+    const { briefer } = openBriefer(dir);
+    writeFileSync(join(dir, 'story-0.json'), '{ not json');
+    const reply = routeRequest(briefer, '');
+    expect(reply.kind === 'briefing' && reply.briefings.map((b) => b.article.id)).toEqual(NEWEST);
+    const topics = routeRequest(briefer, 'topics');
+    expect(topics.kind === 'topics' && [...new Set(topics.topics.map((t) => t.articleId))]).toEqual(NEWEST);
   });
 });
 
