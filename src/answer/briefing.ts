@@ -1,3 +1,4 @@
+import type { MatcherIndex } from '../matcher/search-index.ts';
 import type { ArticleMeta, Knowledge } from '../knowledge/schema.ts';
 import type { Citation } from './answer.ts';
 
@@ -53,13 +54,13 @@ export function buildTopicList(articles: readonly Knowledge[]): TopicEntry[] {
   );
 }
 
-/** The loaded articles with their size. Pure. */
-export function buildSourceList(articles: readonly Knowledge[]): SourceEntry[] {
-  return articles.map((k) => ({
-    article: k.article,
-    paragraphs: k.paragraphs.length,
-    sentences: k.paragraphs.reduce((n, p) => n + p.sentences.length, 0),
-  }));
+/** The loaded articles with their size, read from the index (no article is read). Pure. */
+export function buildSourceList(index: MatcherIndex): SourceEntry[] {
+  return index.articles.flatMap((e, a) =>
+    index.removed[a]
+      ? []
+      : [{ article: e.article, paragraphs: (index.articleParaStart[a + 1] as number) - (index.articleParaStart[a] as number), sentences: (index.articleSentStart[a + 1] as number) - (index.articleSentStart[a] as number) }],
+  );
 }
 
 /** Where a sentence stands, for people: "paragraph 4, sentence 1". */

@@ -44,7 +44,7 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
 
 /**
  * The core over an index made earlier (a persisted one), with the knowledge read only when a
- * reply needs whole articles (a briefing, the topics, the sources): `loadArticles` is called once,
+ * reply needs whole articles (a briefing, the topics, a digest): `loadArticles` is called once,
  * on first use. Pure itself; the loader does the reading.
  */
 export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, loadArticle?: (id: string) => Knowledge): Briefer {
@@ -95,7 +95,7 @@ export function routeRequest(briefer: Briefer, text: string, scope?: Scope): Rep
   if (rest.length === 0) {
     if (sub === 'topics') return { kind: 'topics', topics: buildTopicList(inScope(briefer, scope)) };
     if (sub === 'digest') return digestReply(briefer, scope);
-    if (sub === 'sources') return { kind: 'sources', sources: buildSourceList(briefer.articles) };
+    if (sub === 'sources') return { kind: 'sources', sources: buildSourceList(briefer.index) };
     if (sub === 'help') return { kind: 'help', examples: examples(briefer), empty: false };
   }
   const question = sub === 'ask' ? rest.join(' ') : trimmed;
