@@ -50,16 +50,16 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
 export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, loadArticle?: (id: string) => Knowledge): Briefer {
   let articles: readonly Knowledge[] | undefined;
   const one = new Map<string, Knowledge>();
+  const all = (): readonly Knowledge[] => (articles ??= loadArticles());
   return {
     get articles(): readonly Knowledge[] {
-      articles ??= loadArticles();
-      return articles;
+      return all();
     },
     index,
     options,
     // One story read alone when the loader can, and kept; else from every story.
     knowledgeOf(ids) {
-      if (articles || !loadArticle) return pick(this.articles, ids);
+      if (articles || !loadArticle) return pick(all(), ids);
       return ids.flatMap((id) => {
         if (!index.articleById.has(id)) return [];
         let k = one.get(id);
@@ -137,13 +137,17 @@ export function digestReply(briefer: Briefer, scope?: Scope, changes?: DigestCha
  * every story, or the newest `BRIEFED_STORIES` of many.
  */
 export function inScope(briefer: Briefer, scope?: Scope): readonly Knowledge[] {
-  const knowledgeOf = (ids: readonly string[]): readonly Knowledge[] => (briefer.knowledgeOf ? briefer.knowledgeOf(ids) : pick(briefer.articles, ids));
-  const covered = scope && scope.articleIds.length > 0 ? knowledgeOf([...new Set(scope.articleIds)]) : [];
+  const covered = scope && scope.articleIds.length > 0 ? storiesOf(briefer, [...new Set(scope.articleIds)]) : [];
   if (covered.length > 0) return covered;
   const { index } = briefer;
   const live = index.articles.filter((_, a) => !index.removed[a]);
   if (live.length <= BRIEFED_STORIES) return briefer.articles;
-  return knowledgeOf(newestArticles(live, BRIEFED_STORIES).map((e) => e.article.id));
+  return storiesOf(briefer, newestArticles(live, BRIEFED_STORIES).map((e) => e.article.id));
+}
+
+/** The knowledge of some stories by id (those the briefer holds, in the order asked), reading no other story. */
+export function storiesOf(briefer: Briefer, ids: readonly string[]): readonly Knowledge[] {
+  return briefer.knowledgeOf ? briefer.knowledgeOf(ids) : pick(briefer.articles, ids);
 }
 
 /**

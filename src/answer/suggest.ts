@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/schema.ts';
-import { routeConversation, type Briefer } from './reply.ts';
+import { routeConversation, storiesOf, type Briefer } from './reply.ts';
 
 /** Most candidate questions tried: each is a full match, so the confirmation stays quick. */
 const MAX_TRIED = 24;
@@ -19,7 +19,7 @@ function candidates(k: Knowledge): string[] {
  * cites that article. Pure.
  */
 export function suggestAnswerable(briefer: Briefer, articleId: string, count = 3): string[] {
-  const k = briefer.articles.find((a) => a.article.id === articleId);
+  const [k] = storiesOf(briefer, [articleId]);
   if (!k) return [];
   const out: string[] = [];
   for (const q of candidates(k).slice(0, MAX_TRIED)) {

@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const question = positionals.join(' ');
   if (values.explain) console.error(explain(briefer, question));
   if (values.json) console.log(answerJson(briefer, question));
-  else console.log(renderReplyText(routeConversation(briefer, question), briefer.articles));
+  else console.log(renderReplyText(routeConversation(briefer, question), briefer.index.articles));
   return 0;
 }
 

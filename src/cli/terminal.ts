@@ -22,9 +22,9 @@ export function terminalReply(briefer: Briefer, line: string, scope?: { articleI
   const slash = /^\/briefing\b\s*(.*)$/i.exec(line.trim());
   if (slash) {
     const text = slash[1] ?? '';
-    return renderReplyText(routeRequest(briefer, text, scope), briefer.articles, { shareRequest: text, invocation: '/briefing', ...(scope ? { channelStory: { ids: scope.articleIds } } : {}) });
+    return renderReplyText(routeRequest(briefer, text, scope), briefer.index.articles, { shareRequest: text, invocation: '/briefing', ...(scope ? { channelStory: { ids: scope.articleIds } } : {}) });
   }
-  return renderReplyText(routeConversation(briefer, line, scope), briefer.articles, { invocation: '/briefing', ...(scope ? { channelStory: { ids: scope.articleIds } } : {}) });
+  return renderReplyText(routeConversation(briefer, line, scope), briefer.index.articles, { invocation: '/briefing', ...(scope ? { channelStory: { ids: scope.articleIds } } : {}) });
 }
 
 /** Reads pasted lines until one holding only "." (or the end of input). */

@@ -1,4 +1,4 @@
-import { createBrieferFromIndex, type Briefer } from '../answer/reply.ts';
+import { createBrieferFromIndex, storiesOf, type Briefer } from '../answer/reply.ts';
 import { cloneIndex } from '../index-store/index-file.ts';
 import { knowledgeSchema, type Knowledge } from '../knowledge/schema.ts';
 import { addArticles, forgetEntities, removeArticles, type MatcherIndex } from '../matcher/search-index.ts';
@@ -72,7 +72,7 @@ export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
     if (added.length > 0) addArticles(index, added);
     const storedList = [...stored.values()];
     const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options, (id) => {
-      const k = stored.get(id) ?? (o.bundled.knowledgeOf ? o.bundled.knowledgeOf([id])[0] : o.bundled.articles.find((x) => x.article.id === id));
+      const k = stored.get(id) ?? storiesOf(o.bundled, [id])[0];
       if (!k) throw new Error(`no story ${id}`);
       return k;
     });

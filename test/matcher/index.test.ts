@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answerQuestion, type Answer } from '../../src/answer/answer.ts';
 import { createBriefer, routeRequest } from '../../src/answer/reply.ts';
 import { openBriefer } from '../../src/cli/load-briefer.ts';
-import { describeArticles } from '../../src/cli/terminal.ts';
+import { describeArticles, terminalReply } from '../../src/cli/terminal.ts';
 import { brieferForSet, loadNewsSet, loadSeedSet, loadSquadSet, type QuestionSet } from '../../src/eval/datasets.ts';
 import { INDEX_FILE, openKnowledgeIndex } from '../../src/index-store/knowledge-index.ts';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
@@ -164,6 +164,8 @@ describe('a briefing over many stories', () => {
     expect(reply.kind === 'briefing' && reply.briefings.map((b) => b.article.id)).toEqual(NEWEST);
     const topics = routeRequest(briefer, 'topics');
     expect(topics.kind === 'topics' && [...new Set(topics.topics.map((t) => t.articleId))]).toEqual(NEWEST);
+    // The terminal answers and renders from the index: no story is read for a question.
+    expect(terminalReply(briefer, 'How many new buses did the council approve?')).toMatch(/· Story \d · paragraph 1/);
   });
 });
 

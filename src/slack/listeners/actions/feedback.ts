@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { storiesOf } from '../../../answer/reply.ts';
 import type { Verdict } from '../../../store/index.ts';
 import { escapeText, truncate } from '../../format.ts';
 import { verifyAnswerRef } from '../../signed-value.ts';
@@ -33,7 +34,7 @@ export function createFeedback(deps: ListenerDeps, verdict: Verdict) {
       let quote = '';
       if (ref.articleId) {
         const briefer = await deps.teams.forTeam(team.teamId);
-        const k = briefer.articles.find((a) => a.article.id === ref.articleId);
+        const [k] = storiesOf(briefer, [ref.articleId]);
         quote = k?.paragraphs.flatMap((p) => p.sentences).find((s) => s.id === ref.sentenceId)?.text ?? '';
       }
       await deps.store.feedback.record({ ...team, channelId: ref.channelId, userId: body.user.id, question: ref.question, articleId: ref.articleId, sentenceId: ref.sentenceId, quote, scope: ref.scope, verdict });

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { buildBriefing } from '../../../answer/briefing.ts';
 import { routeRequest } from '../../../answer/reply.ts';
 import { recordWrite } from '../../event-claims.ts';
 import { SLACK_LIMITS } from '../../format.ts';
@@ -12,7 +11,7 @@ export function createAppHomeOpened(deps: ListenerDeps) {
     try {
       const briefer = await deps.teams.forTeam(teamOf(context).teamId);
       const help = render(briefer, routeRequest(briefer, 'help'));
-      const briefing = render(briefer, { kind: 'briefing', briefings: buildBriefing(briefer.articles) });
+      const briefing = render(briefer, routeRequest(briefer, ''));
       const blocks = [...help.blocks, { type: 'divider' as const }, ...briefing.blocks].slice(0, SLACK_LIMITS.blocksPerView);
       const result = await deps.writer.publishView({ ...(context.botToken ? { token: context.botToken } : {}), user_id: event.user, view: { type: 'home', blocks } });
       recordWrite(context, result);
