@@ -17,6 +17,13 @@ describe('finding quantities', () => {
     expect(q('A storm killed half a million people.')[0]).toMatchObject({ value: 500_000, counts: 'people' });
   });
 
+  it('reads shares written in words: "a quarter", "about half", "one in five"', () => {
+    expect(q('The bank raised its rate by a quarter of a percentage point.')[0]).toMatchObject({ value: 0.25 });
+    expect(q('Power was back in about half of the homes.')[0]).toMatchObject({ value: 0.5, approximate: true });
+    expect(q('About one in five patients needed a bed.')[0]).toMatchObject({ value: 0.2, counts: 'patients' });
+    expect(q('He scored in the first half of the match.')).toEqual([]);
+  });
+
   it('keeps money with its currency, percentages and measures with their unit', () => {
     expect(q('The fine was €90 million.')[0]).toMatchObject({ value: 90_000_000, unit: 'euros' });
     expect(q('Food prices jumped 6.5 percent.')[0]).toMatchObject({ value: 6.5, unit: 'percent', counts: 'prices' });
