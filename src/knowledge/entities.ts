@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -573,8 +573,15 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.strong.organization = true;
       }
       if (isAcronym(nameText)) e.counts.organization += 2;
+      // "FC Porto", "Atlético Valdora": a club's name.
+      if (parts.name.length >= 2 && (CLUB_AFFIXES.has(firstNorm) || CLUB_AFFIXES.has(lastNorm))) {
+        e.counts.organization += 3;
+        e.strong.organization = true;
+      }
       // "University College Cork": an organisation word inside the name.
       if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // "Helen Marsh, 49, …": an age after a name says it is a person's.
+      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
       const apposition = /^,\s+(?:a|an|the)\s+([^,;.]{0,60}?)(?:[,;.]|$)/i.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));
       if (apposition) {
@@ -596,7 +603,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.placeCue) e.counts.place += 2;
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
-      if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && !isPlaceHead(lastNorm)) e.counts.person += 2;
+      // "Helen Marsh said": a first name before a word that also ends place names is a person when the name speaks.
+      if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
       if (lexiconTags(folded).includes('Person')) e.counts.person += 2;
     });
@@ -819,7 +827,7 @@ function matchesToken(alias: Token, t: Token | undefined): boolean {
 const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 
 function roleFromPhrase(phrase: string): string | undefined {
-  const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the)\s+/i, '').trim();
+  const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the|its|his|her|their)\s+/i, '').trim();
   if (p.length < 3 || p.length > 120 || /["“”]/.test(p)) return undefined;
   const words = tokenize(p);
   // The phrase must name a job or role ("senior district official", "program coordinator for …").
@@ -835,8 +843,12 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       if (e.type !== 'person' || e.fromOverlay) continue;
       const after = s.text.slice(m.end);
       const before = s.text.slice(0, m.start);
+      // "Helen Marsh, 49, the former finance director," — an age may stand before the apposition.
       const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
-      const appositionBefore = /(?:^|[,;]\s+|\bas\s+)((?:a|an|the|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
+      // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
+      const before2 = /(?:^|[,;]\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      const appositionBefore = before2 && (before2[1] === undefined || REPORTING_FORMS.has(before2[1].toLowerCase())) ? [before2[0], before2[2]] : undefined;
       const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
       const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
       // A title and a description both say who someone is: "Colonel, city police chief".

@@ -79,4 +79,30 @@ describe('recognising entities', () => {
     const e = find('The People\'s Bank of China raised rates. The PBOC said inflation was high.', "People's Bank of China");
     expect(e?.aliases).toContain('PBOC');
   });
+  it('types a business by the trade its name ends in ("Foods", "Capital", "Pharmaceuticals")', () => {
+    const text = 'Shares of Kestrel Foods rose after Dunmore Capital bought a stake. Ostrava Pharmaceuticals made no comment.';
+    expect(find(text, 'Kestrel Foods')?.type).toBe('organization');
+    expect(find(text, 'Dunmore Capital')?.type).toBe('organization');
+    expect(find(text, 'Ostrava Pharmaceuticals')?.type).toBe('organization');
+  });
+
+  it('types a sports club by the word that opens or closes its name ("FC", "Atlético")', () => {
+    const text = 'FC Kolbern beat Atlético Serrana 2-0 on Sunday.';
+    expect(find(text, 'FC Kolbern')?.type).toBe('organization');
+    expect(find(text, 'Atlético Serrana')?.type).toBe('organization');
+  });
+
+  it('makes a first name before a word that also ends place names a person when the name speaks ("Karen Marsh said")', () => {
+    expect(find('Karen Marsh said the bid was low.', 'Karen Marsh')?.type).toBe('person');
+  });
+
+  it('makes a name followed by an age a person ("Karen Marsh, 49,")', () => {
+    expect(find('Karen Marsh, 49, the former finance director, was cleared.', 'Karen Marsh')?.type).toBe('person');
+  });
+
+  it('takes a role written before the name after a reporting verb, "and", or "its" ("warned a spokesman for the agency, Omar Haddad")', () => {
+    expect(find('"Stay indoors," warned a spokesman for the coast guard, Omar Haddad.', 'Omar Haddad')?.role).toBe('spokesman for the coast guard');
+    expect(find('Talks resumed, and the bloc\'s special envoy for the region, Lena Varga, said she was hopeful.', 'Lena Varga')?.role).toBe("bloc's special envoy for the region");
+    expect(find('The agency was alarmed. Its regional director for Asia, Dr. Tomas Ek, said so on Friday.', 'Tomas Ek')?.role).toBe('regional director for Asia');
+  });
 });
