@@ -199,7 +199,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     if (piece.trim().length === 0) continue;
     // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
     const previous = pieces[i - 1];
-    const afterName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
+    // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
+    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
     if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;
@@ -314,6 +315,17 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         push(sp, stance, verb);
         remember(sp);
         continue;
+      }
+      // "…, said Dr. Amelia Ortiz, a geologist.", "…," warned a spokesman for the service, Rustam Nazarov.": reported
+      // speech, a comma, the verb, then who speaks (a role first, perhaps) and the end of the clause.
+      if (/,\s*["”]?\s*$/.test(gapBefore)) {
+        const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the)\s[^,;.]{3,80},\s+)?$/.test(text.slice(t.end, m.start)));
+        if (named && /^\s*(?:[,.;]|$)/.test(text.slice(named.end))) {
+          const sp = speakerFrom(named, text);
+          push(sp, stance, verb);
+          remember(sp);
+          continue;
+        }
       }
       if (j < 0) continue;
 

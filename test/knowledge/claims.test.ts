@@ -45,4 +45,12 @@ describe('finding claims', () => {
     expect(claimsOf('Officials did not say how many died.')).toEqual([]);
     expect(claimsOf('The telemetry confirmed the landing.')).toEqual([]);
   });
+  it('finds a plural source after a place name: "…across the Northern Cape, officials said" (a place takes no apposition)', () => {
+    expect(claimsOf('Storms cut power to 9,000 homes across the Northern Cape, officials said.')).toEqual([['officials', 'says', 'p1.s1']]);
+  });
+
+  it('finds the speaker after the verb in reported speech with no quotation, past a title or a role: ", said Dr. X", "warned a spokesman for …, X"', () => {
+    expect(claimsOf('The ice may be older than thought, said Dr. Maria Olsen, a glaciologist.')).toEqual([['Maria Olsen', 'says', 'p1.s1']]);
+    expect(claimsOf('"Stay away from the river," warned a spokesman for the coast guard, Omar Haddad.')).toEqual([['Omar Haddad', 'warns', 'p1.s1']]);
+  });
 });
