@@ -223,7 +223,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     // Part of a name or code: "TRAPPIST-1", "COVID-19", "F-16", "Ariane 6", "AeroChef 5".
     if (/\p{L}-$/u.test(before) || /^-\p{Lu}/u.test(text.slice(end, end + 2))) continue;
     const nameBefore = /(\p{Lu}[\p{L}]*)\s$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    if (nameBefore && /^\d{1,3}$/.test(figure) && !inLexicon(nameBefore.toLowerCase()) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(nameBefore)) continue;
+    // (but "beat FC Rheinstadt 3-1": a score after a team's name)
+    if (nameBefore && /^\d{1,3}$/.test(figure) && !/^[-–]\d{1,2}\b/.test(text.slice(end)) && !inLexicon(nameBefore.toLowerCase()) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(nameBefore)) continue;
     // "3:31.10": the seconds of a race time.
     if (/\d[:.]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     if (/^\d/.test(figure) && /^[:.]\d/.test(text.slice(end, end + 2))) continue;

@@ -33,6 +33,10 @@ describe('finding quantities', () => {
     expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees' });
   });
 
+  it('reads a score after a team whose name is unknown ("beat FC Kolbern 3-1")', () => {
+    expect(q('Serrana beat FC Kolbern 3-1 in the final.')).toEqual([{ text: '3-1', value: 3, unit: 'score', counts: 'score' }]);
+  });
+
   it('reads an age and a score', () => {
     expect(q('Villacruz, 52, won the vote.')[0]).toMatchObject({ value: 52, counts: 'age' });
     expect(q('Germany beat Argentina 1-0.')[0]).toMatchObject({ text: '1-0', unit: 'score' });
