@@ -219,6 +219,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
     // "N40", "A380", "F16": letters and digits are a code, not a figure.
     if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure)) continue;
+    // "asteroid 2019 RK7", "1998 KY26": digits that open a designation.
+    if (/^\d+$/.test(figure) && /^\s+\p{Lu}{1,3}\d/u.test(text.slice(end))) continue;
     const before = text.slice(Math.max(0, start - 2), start);
     // Part of a name or code: "TRAPPIST-1", "COVID-19", "F-16", "Ariane 6", "AeroChef 5".
     if (/\p{L}-$/u.test(before) || /^-\p{Lu}/u.test(text.slice(end, end + 2))) continue;

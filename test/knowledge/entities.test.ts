@@ -105,4 +105,10 @@ describe('recognising entities', () => {
     expect(find('Talks resumed, and the bloc\'s special envoy for the region, Lena Varga, said she was hopeful.', 'Lena Varga')?.role).toBe("bloc's special envoy for the region");
     expect(find('The agency was alarmed. Its regional director for Asia, Dr. Tomas Ek, said so on Friday.', 'Tomas Ek')?.role).toBe('regional director for Asia');
   });
+  it('takes a role in a race or a line-up written before the name ("candidate", "challenger", "substitute")', () => {
+    const text = 'Voters backed conservative candidate Lucia Ferro over challenger Marta Quiroga. Late on, substitute Ana Belmonte scored.';
+    expect(find(text, 'Lucia Ferro')?.role).toContain('candidate');
+    expect(find(text, 'Marta Quiroga')?.role).toBe('challenger');
+    expect(find(text, 'Ana Belmonte')?.role).toBe('substitute');
+  });
 });

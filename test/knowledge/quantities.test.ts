@@ -37,6 +37,10 @@ describe('finding quantities', () => {
     expect(q('Serrana beat FC Kolbern 3-1 in the final.')).toEqual([{ text: '3-1', value: 3, unit: 'score', counts: 'score' }]);
   });
 
+  it('does not count the digits that open a designation ("asteroid 2019 RK7")', () => {
+    expect(q('The probe visited asteroid 2019 RK7 last year.')).toEqual([]);
+  });
+
   it('reads an age and a score', () => {
     expect(q('Villacruz, 52, won the vote.')[0]).toMatchObject({ value: 52, counts: 'age' });
     expect(q('Germany beat Argentina 1-0.')[0]).toMatchObject({ text: '1-0', unit: 'score' });
