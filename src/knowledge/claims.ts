@@ -1,5 +1,5 @@
 import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
-import { isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
+import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
 import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
@@ -114,7 +114,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
-  const canSpeak = (w: string): boolean => isRoleNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
+  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   const noun = headNorms.find(canSpeak) ?? '';
   if (noun === '') return [];

@@ -157,6 +157,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   // "President Joe Biden is …": a title opening the sentence before a name.
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
+  // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
+  if (isAgentNoun(u.norm) && !a.midCaps.has(u.norm)) return false;
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;

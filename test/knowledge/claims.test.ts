@@ -53,4 +53,7 @@ describe('finding claims', () => {
     expect(claimsOf('The ice may be older than thought, said Dr. Maria Olsen, a glaciologist.')).toEqual([['Maria Olsen', 'says', 'p1.s1']]);
     expect(claimsOf('"Stay away from the river," warned a spokesman for the coast guard, Omar Haddad.')).toEqual([['Omar Haddad', 'warns', 'p1.s1']]);
   });
+  it('takes a job in -ologist or -ist for an unnamed source ("Volcanologists warned …")', () => {
+    expect(claimsOf('Volcanologists warned that the crater could collapse.')).toEqual([['volcanologists', 'warns', 'p1.s1']]);
+  });
 });

@@ -111,4 +111,7 @@ describe('recognising entities', () => {
     expect(find(text, 'Marta Quiroga')?.role).toBe('challenger');
     expect(find(text, 'Ana Belmonte')?.role).toBe('substitute');
   });
+  it('does not take a job opening a sentence for a name ("Prosecutors said …", "Volcanologists warned …")', () => {
+    expect(entitiesOf('Prosecutors said the money was hidden. Volcanologists warned that the crater could collapse.')).toEqual([]);
+  });
 });
