@@ -594,7 +594,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
       }
       // "the port city of Liepaja", "the village of San Roque": a place.
-      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) e.counts.place += 3;
+      // (That settles it, even when the name is followed by what someone near it said.)
+      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
       if (isKnownOrganization(folded)) e.counts.organization += 2;
       if (chunk.orgCue) {
         e.counts.organization += 3;
@@ -744,6 +748,7 @@ function decideKind(e: Evidence): Kind | undefined {
   // A common word written with a capital ("Islamic", "Energy") names nothing without strong evidence.
   if (e.common && !e.strong.person && !e.strong.organization && !e.strong.country && c.place < 3) return e.speaks || c.organization + c.group > 0 ? 'organization' : undefined;
   if (e.strong.country) return 'country';
+  if (e.strong.place && !e.strong.person && !e.strong.organization) return 'place';
   if (e.strong.organization && !e.strong.person) return 'organization';
   if (e.strong.person && !e.strong.organization) return 'person';
   if (e.strong.person && e.strong.organization) return c.person >= c.organization ? 'person' : 'organization';

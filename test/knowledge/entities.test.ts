@@ -114,4 +114,7 @@ describe('recognising entities', () => {
   it('does not take a job opening a sentence for a name ("Prosecutors said …", "Volcanologists warned …")', () => {
     expect(entitiesOf('Prosecutors said the money was hidden. Volcanologists warned that the crater could collapse.')).toEqual([]);
   });
+  it('keeps "the city of X" a place even when what follows it is said by someone else', () => {
+    expect(find('Ana Pop, a nurse in the northern city of Bistrel, told reporters she was worried.', 'Bistrel')?.type).toBe('place');
+  });
 });
