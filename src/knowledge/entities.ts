@@ -162,6 +162,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
+  // "Neighbouring Moldova", "Flooding Bangladesh": an unknown word in -ing or -ed before a country is not part of its name.
+  if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && countryOf(next.raw.replace(/['’]s?$/, ''))) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
@@ -220,7 +222,8 @@ function chunksOf(a: Article, s: number): Chunk[] {
         continue;
       }
       // "Chancellor of the Exchequer Thomas Grieve", "Secretary of the Treasury": a title's "of the X".
-      if (next.norm === 'of' && units[j + 2]?.norm === 'the' && TITLE_WORDS.has(cur.norm) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
+      // "International Committee of the Red Cross", "University of the Philippines": a body's "of the X" too.
+      if (next.norm === 'of' && units[j + 2]?.norm === 'the' && (TITLE_WORDS.has(cur.norm) || (ORG_OPENERS.has(cur.norm) && cur.cap)) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
         j += 3;
         continue;
       }
@@ -410,6 +413,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
     rest.some(isTitleUnit) &&
     last !== undefined &&
     (isTitleUnit(last) || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
+  if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
   if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
@@ -575,6 +580,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.strong.organization = true;
       }
       if (isAcronym(nameText)) e.counts.organization += 2;
+      // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
+      if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
       // "FC Porto", "Atlético Valdora": a club's name.
       if (parts.name.length >= 2 && (CLUB_AFFIXES.has(firstNorm) || CLUB_AFFIXES.has(lastNorm))) {
         e.counts.organization += 3;

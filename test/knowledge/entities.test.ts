@@ -117,4 +117,21 @@ describe('recognising entities', () => {
   it('keeps "the city of X" a place even when what follows it is said by someone else', () => {
     expect(find('Ana Pop, a nurse in the northern city of Bistrel, told reporters she was worried.', 'Bistrel')?.type).toBe('place');
   });
+  it('keeps a demonym and a word that ends place names as one place ("Philippine Sea"), not a country', () => {
+    const text = 'The tanker sank in the Philippine Sea on Monday.';
+    expect(find(text, 'Philippine Sea')?.type).toBe('place');
+    expect(entitiesOf(text).some((e) => e.type === 'country')).toBe(false);
+  });
+
+  it('keeps a body\'s "of the X" in its name ("Council of the Baltic Sea States")', () => {
+    expect(find('Aid was sent, according to the Council of the Baltic Sea States.', 'Council of the Baltic Sea States')?.type).toBe('organization');
+  });
+
+  it('makes an unknown word before a city\'s name a club, not a person ("Vardar Prague")', () => {
+    expect(find('They finished two points behind Vardar Prague.', 'Vardar Prague')?.type).toBe('organization');
+  });
+
+  it('leaves an unknown word in -ing before a country out of its name ("Neighbouring Moldova")', () => {
+    expect(find('Neighbouring Moldova has also reported cases.', 'Moldova')?.type).toBe('country');
+  });
 });
