@@ -87,7 +87,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = [], named: readonly EntityDraft[] = []): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -122,6 +122,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
     const body = recentBody(noun, bodies, speakers);
     if (body) return [body];
+  }
+  // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
+  if (/^the\s/i.test(phrase) && headWords.length === 1 && isRoleNoun(noun)) {
+    const person = [...named].reverse().find((p) => p.role !== undefined && tokenize(p.role).some((w) => w.norm === noun));
+    if (person) return [{ entity: person, text: person.name }];
   }
   // "officials from NASA": the body they speak for stays in the name.
   const rest = phrase.slice(headLength);
@@ -228,6 +233,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
   const spokenBodies: EntityDraft[] = [];
+  /** The people named so far, latest last: whom "the judge" or "the minister" means. */
+  const seenPeople: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
   let previousPeople: Speaker[] = [];
   let lastPerson: Speaker | undefined;
@@ -360,7 +367,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
-      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies)) {
+      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies, seenPeople)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
         push(sp, stance, verb);
@@ -379,6 +386,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
+    for (const m of s.mentions) if (m.entity.type === 'person') seenPeople.push(m.entity);
     claims.push(...found);
   }
   return [...claims, ...quotationClaims(sentences, claims)];

@@ -56,4 +56,7 @@ describe('finding claims', () => {
   it('takes a job in -ologist or -ist for an unnamed source ("Volcanologists warned …")', () => {
     expect(claimsOf('Volcanologists warned that the crater could collapse.')).toEqual([['volcanologists', 'warns', 'p1.s1']]);
   });
+  it('resolves "the judge said" to the person named before with that role', () => {
+    expect(claimsOf('Circuit Judge Hana Pell sentenced him to ten years. The sentence was fair, the judge said.')).toEqual([['Hana Pell', 'says', 'p1.s2']]);
+  });
 });
