@@ -49,7 +49,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next)) return false;
+  // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell') return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -206,7 +207,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     const previous = pieces[i - 1];
     // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
     const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
-    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece))) continue;
+    // "Carrasco, 51, said": an age after the name is an apposition too.
+    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;
     const oneName = (k: number): boolean => {

@@ -682,6 +682,14 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     for (const a of d.affiliations) owner.affiliations.add(a);
     drafts.set(key, owner);
   }
+  // "Velmont's board", "pressure on Velmont": a word too weak to type alone is the one organisation whose name it opens.
+  for (const [key, e] of evidence) {
+    if (drafts.has(key) || e.units !== 1) continue;
+    const owners = multi.filter((o) => o.type === 'organization' && nameKey(o.name.split(/\s+/)[0] ?? '') === key);
+    if (owners.length !== 1 || isCommonWord(foldCase(e.name))) continue;
+    (owners[0] as EntityDraft).aliases.add(e.name);
+    drafts.set(key, owners[0] as EntityDraft);
+  }
   const people = multi.filter((d) => d.type === 'person');
   for (const p of people) {
     const parts = p.name.split(/\s+/);

@@ -59,4 +59,16 @@ describe('finding claims', () => {
   it('resolves "the judge said" to the person named before with that role', () => {
     expect(claimsOf('Circuit Judge Hana Pell sentenced him to ten years. The sentence was fair, the judge said.')).toEqual([['Hana Pell', 'says', 'p1.s2']]);
   });
+  it('passes over an age after the name ("Ruth Ames, 61, said")', () => {
+    expect(claimsOf('The minister resigned. Ruth Ames, 61, said she was sad.')).toEqual([['Ruth Ames', 'says', 'p1.s2']]);
+  });
+
+  it('reads "told state television" as a reporting verb and whom it was told to', () => {
+    expect(claimsOf('President Ana Moreno visited the town. She told state television that aid was coming.')).toEqual([['Ana Moreno', 'says', 'p1.s2']]);
+  });
+
+  it('gives "Kessler\'s board said" to the organisation whose name "Kessler" opens', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Shares of Kessler Foods rose after rivals put pressure on Kessler. Kessler\'s board said it would meet.' });
+    expect(built.claims.map((c) => c.speakerId)).toEqual(['kessler-foods']);
+  });
 });
