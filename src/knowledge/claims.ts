@@ -360,10 +360,11 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // "a report by multinational investigators that accuses Pyongyang": the relative's antecedent, its agent if it has one.
       if (/^(?:that|which|who)$/.test(subjectToken.norm) && /^\p{Ll}/u.test(subjectToken.raw)) {
-        const np = /((?:\S+\s+){1,8}?)$/.exec(text.slice(0, subjectToken.start).replace(/,\s*$/, ''));
-        const phrase = np?.[1] ?? '';
+        // The antecedent's last words, up to eight, whether a comma stands before the relative or not ("the Red Cross, which said").
+        const antecedent = text.slice(0, subjectToken.start).replace(/,?\s*$/, '');
+        const phrase = /(?:\S+\s+){0,7}\S+$/.exec(antecedent)?.[0] ?? '';
         const by = /\bby\s+(.+)$/.exec(phrase);
-        const from = subjectToken.start - (text.slice(0, subjectToken.start).length - text.slice(0, subjectToken.start).replace(/,\s*$/, '').length) - phrase.length + (by ? by.index + 3 : 0);
+        const from = antecedent.length - phrase.length + (by ? by.index + 3 : 0);
         for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
         continue;
       }

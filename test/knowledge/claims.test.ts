@@ -71,4 +71,7 @@ describe('finding claims', () => {
     const built = buildKnowledge({ id: 'fixture', text: 'Shares of Kessler Foods rose after rivals put pressure on Kessler. Kessler\'s board said it would meet.' });
     expect(built.claims.map((c) => c.speakerId)).toEqual(['kessler-foods']);
   });
+  it('gives a relative clause after a comma to its antecedent ("…by the Health Department, which said …")', () => {
+    expect(claimsOf('The case was examined by the Health Department, which said fraud was common.')).toEqual([['Health Department', 'says', 'p1.s1']]);
+  });
 });
