@@ -276,6 +276,8 @@ function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
   if (units[i] && /^\s*,/.test(text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start))) {
     let j = i;
     while (j < units.length && j - i < 14 && !/,/.test(text.slice((units[j] as Unit).end, (units[j + 1] as Unit | undefined)?.start ?? (units[j] as Unit).end))) j++;
+    // ("Its director for Europe, Dr. Marius Holm, said": an apposition that is all a name is who speaks.)
+    if (units.slice(i, j + 1).every((u) => u.cap)) return false;
     if (j < units.length && j - i < 14) i = j + 1;
   }
   for (let n = 0; n < 4 && i < units.length; n++, i++) {

@@ -134,4 +134,8 @@ describe('recognising entities', () => {
   it('leaves an unknown word in -ing before a country out of its name ("Neighbouring Moldova")', () => {
     expect(find('Neighbouring Moldova has also reported cases.', 'Moldova')?.type).toBe('country');
   });
+  it('does not let a place speak through an apposition that is a person\'s name ("director for Europe, Dr. Marius Holm, said")', () => {
+    const text = 'The agency is worried. Its regional director for Europe, Dr. Marius Holm, said the outbreak was serious.';
+    expect(find(text, 'Europe')?.type).toBe('place');
+  });
 });
