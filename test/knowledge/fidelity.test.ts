@@ -18,7 +18,7 @@ const DEV_OLD = [
 ];
 const FRESH3 = [{ gold: 'test/fixtures/fresh3/gold', articles: ['test/fixtures/fresh3/articles'] }];
 const SETS = {
-  dev: DEV_OLD,
+  dev: [...DEV_OLD, ...FRESH3],
   heldOut: [{ gold: 'test/fixtures/fresh2/gold', articles: ['test/fixtures/fresh2/articles'] }],
 };
 
