@@ -1,5 +1,5 @@
 import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
-import { isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
+import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
 import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
@@ -49,7 +49,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next)) return false;
+  // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell') return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -87,7 +88,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = [], named: readonly EntityDraft[] = []): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -114,7 +115,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
-  const canSpeak = (w: string): boolean => isRoleNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
+  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   const noun = headNorms.find(canSpeak) ?? '';
   if (noun === '') return [];
@@ -122,6 +123,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
     const body = recentBody(noun, bodies, speakers);
     if (body) return [body];
+  }
+  // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
+  if (/^the\s/i.test(phrase) && headWords.length === 1 && isRoleNoun(noun)) {
+    const person = [...named].reverse().find((p) => p.role !== undefined && tokenize(p.role).some((w) => w.norm === noun));
+    if (person) return [{ entity: person, text: person.name }];
   }
   // "officials from NASA": the body they speak for stays in the name.
   const rest = phrase.slice(headLength);
@@ -199,8 +205,10 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     if (piece.trim().length === 0) continue;
     // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
     const previous = pieces[i - 1];
-    const afterName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
-    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece))) continue;
+    // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
+    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
+    // "Carrasco, 51, said": an age after the name is an apposition too.
+    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;
     const oneName = (k: number): boolean => {
@@ -227,6 +235,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
   const spokenBodies: EntityDraft[] = [];
+  /** The people named so far, latest last: whom "the judge" or "the minister" means. */
+  const seenPeople: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
   let previousPeople: Speaker[] = [];
   let lastPerson: Speaker | undefined;
@@ -315,6 +325,17 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         remember(sp);
         continue;
       }
+      // "…, said Dr. Amelia Ortiz, a geologist.", "…," warned a spokesman for the service, Rustam Nazarov.": reported
+      // speech, a comma, the verb, then who speaks (a role first, perhaps) and the end of the clause.
+      if (/,\s*["”]?\s*$/.test(gapBefore)) {
+        const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the)\s[^,;.]{3,80},\s+)?$/.test(text.slice(t.end, m.start)));
+        if (named && /^\s*(?:[,.;]|$)/.test(text.slice(named.end))) {
+          const sp = speakerFrom(named, text);
+          push(sp, stance, verb);
+          remember(sp);
+          continue;
+        }
+      }
       if (j < 0) continue;
 
       // ", saying that …", "…, asserting that …": the clause's subject speaks again ("has been advocating" is a verb like any).
@@ -339,16 +360,17 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // "a report by multinational investigators that accuses Pyongyang": the relative's antecedent, its agent if it has one.
       if (/^(?:that|which|who)$/.test(subjectToken.norm) && /^\p{Ll}/u.test(subjectToken.raw)) {
-        const np = /((?:\S+\s+){1,8}?)$/.exec(text.slice(0, subjectToken.start).replace(/,\s*$/, ''));
-        const phrase = np?.[1] ?? '';
+        // The antecedent's last words, up to eight, whether a comma stands before the relative or not ("the Red Cross, which said").
+        const antecedent = text.slice(0, subjectToken.start).replace(/,?\s*$/, '');
+        const phrase = /(?:\S+\s+){0,7}\S+$/.exec(antecedent)?.[0] ?? '';
         const by = /\bby\s+(.+)$/.exec(phrase);
-        const from = subjectToken.start - (text.slice(0, subjectToken.start).length - text.slice(0, subjectToken.start).replace(/,\s*$/, '').length) - phrase.length + (by ? by.index + 3 : 0);
+        const from = antecedent.length - phrase.length + (by ? by.index + 3 : 0);
         for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
-      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies)) {
+      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies, seenPeople)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
         push(sp, stance, verb);
@@ -367,6 +389,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
+    for (const m of s.mentions) if (m.entity.type === 'person') seenPeople.push(m.entity);
     claims.push(...found);
   }
   return [...claims, ...quotationClaims(sentences, claims)];

@@ -17,7 +17,8 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const EXTRA_RE = new RegExp(
   [
     // "in 1970", "the 1953 armistice", "1954, 1974 and 1990" — a year not followed by a unit or counted noun
-    `\\b(?:1[0-9]|20)\\d{2}\\b(?!\\s*(?:%|percent|people|kilomet|miles|metres|meters|km|square|barrels|tons|dollars|euros))`,
+    // (not a designation that starts with one: "asteroid 2019 RK7")
+    `\\b(?:1[0-9]|20)\\d{2}\\b(?!\\s*(?:%|percent|people|kilomet|miles|metres|meters|km|square|barrels|tons|dollars|euros))(?!\\s+\\p{Lu}{1,3}\\d)`,
     `\\b(?:1[0-9]|20)\\d0s\\b`,
     `\\b\\d{1,2}(?:st|nd|rd|th)\\s+centur(?:y|ies)\\b`,
     `\\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\\s+centur(?:y|ies)\\b`,
@@ -27,8 +28,10 @@ const EXTRA_RE = new RegExp(
     `\\b(?:this|last|next|past|previous|coming)\\s+(?:spring|summer|autumn|fall|winter|decade|century|weekend|season)\\b`,
     `\\b(?:earlier|later)\\s+this\\s+(?:week|month|year)\\b`,
     `\\b(?:BC|BCE|AD|CE)\\b`,
+    // "decades ago", "two seasons ago", "billions of years ago": a time counted back from the story's
+    `\\b(?:(?:${SMALL}|${TENS}|\\d+|a|an|a few|several|many|some)\\s+|(?:hundreds|thousands|millions|billions) of\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|seasons?|generations?)\\s+ago\\b`,
   ].join('|'),
-  'g',
+  'gu',
 );
 
 /** Spans chrono reports that are not dates in news text: "sun." (the sun), "may" (the modal), "second" alone. */

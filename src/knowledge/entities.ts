@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -157,9 +157,13 @@ function nameish(a: Article, s: number, i: number): boolean {
   // "President Joe Biden is …": a title opening the sentence before a name.
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
+  // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
+  if (isAgentNoun(u.norm) && !a.midCaps.has(u.norm)) return false;
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
+  // "Neighbouring Moldova", "Flooding Bangladesh": an unknown word in -ing or -ed before a country is not part of its name.
+  if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && countryOf(next.raw.replace(/['’]s?$/, ''))) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
@@ -218,7 +222,8 @@ function chunksOf(a: Article, s: number): Chunk[] {
         continue;
       }
       // "Chancellor of the Exchequer Thomas Grieve", "Secretary of the Treasury": a title's "of the X".
-      if (next.norm === 'of' && units[j + 2]?.norm === 'the' && TITLE_WORDS.has(cur.norm) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
+      // "International Committee of the Red Cross", "University of the Philippines": a body's "of the X" too.
+      if (next.norm === 'of' && units[j + 2]?.norm === 'the' && (TITLE_WORDS.has(cur.norm) || (ORG_OPENERS.has(cur.norm) && cur.cap)) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
         j += 3;
         continue;
       }
@@ -271,6 +276,8 @@ function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
   if (units[i] && /^\s*,/.test(text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start))) {
     let j = i;
     while (j < units.length && j - i < 14 && !/,/.test(text.slice((units[j] as Unit).end, (units[j + 1] as Unit | undefined)?.start ?? (units[j] as Unit).end))) j++;
+    // ("Its director for Europe, Dr. Marius Holm, said": an apposition that is all a name is who speaks.)
+    if (units.slice(i, j + 1).every((u) => u.cap)) return false;
     if (j < units.length && j - i < 14) i = j + 1;
   }
   for (let n = 0; n < 4 && i < units.length; n++, i++) {
@@ -408,6 +415,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
     rest.some(isTitleUnit) &&
     last !== undefined &&
     (isTitleUnit(last) || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
+  if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
   if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
@@ -573,8 +582,17 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.strong.organization = true;
       }
       if (isAcronym(nameText)) e.counts.organization += 2;
+      // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
+      if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
+      // "FC Porto", "Atlético Valdora": a club's name.
+      if (parts.name.length >= 2 && (CLUB_AFFIXES.has(firstNorm) || CLUB_AFFIXES.has(lastNorm))) {
+        e.counts.organization += 3;
+        e.strong.organization = true;
+      }
       // "University College Cork": an organisation word inside the name.
       if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // "Helen Marsh, 49, …": an age after a name says it is a person's.
+      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
       const apposition = /^,\s+(?:a|an|the)\s+([^,;.]{0,60}?)(?:[,;.]|$)/i.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));
       if (apposition) {
@@ -585,7 +603,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
       }
       // "the port city of Liepaja", "the village of San Roque": a place.
-      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) e.counts.place += 3;
+      // (That settles it, even when the name is followed by what someone near it said.)
+      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
       if (isKnownOrganization(folded)) e.counts.organization += 2;
       if (chunk.orgCue) {
         e.counts.organization += 3;
@@ -596,7 +618,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.placeCue) e.counts.place += 2;
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
-      if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && !isPlaceHead(lastNorm)) e.counts.person += 2;
+      // "Helen Marsh said": a first name before a word that also ends place names is a person when the name speaks.
+      if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
       if (lexiconTags(folded).includes('Person')) e.counts.person += 2;
     });
@@ -660,6 +683,14 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (!owner.role && d.role) owner.role = d.role;
     for (const a of d.affiliations) owner.affiliations.add(a);
     drafts.set(key, owner);
+  }
+  // "Velmont's board", "pressure on Velmont": a word too weak to type alone is the one organisation whose name it opens.
+  for (const [key, e] of evidence) {
+    if (drafts.has(key) || e.units !== 1) continue;
+    const owners = multi.filter((o) => o.type === 'organization' && nameKey(o.name.split(/\s+/)[0] ?? '') === key);
+    if (owners.length !== 1 || isCommonWord(foldCase(e.name))) continue;
+    (owners[0] as EntityDraft).aliases.add(e.name);
+    drafts.set(key, owners[0] as EntityDraft);
   }
   const people = multi.filter((d) => d.type === 'person');
   for (const p of people) {
@@ -734,6 +765,7 @@ function decideKind(e: Evidence): Kind | undefined {
   // A common word written with a capital ("Islamic", "Energy") names nothing without strong evidence.
   if (e.common && !e.strong.person && !e.strong.organization && !e.strong.country && c.place < 3) return e.speaks || c.organization + c.group > 0 ? 'organization' : undefined;
   if (e.strong.country) return 'country';
+  if (e.strong.place && !e.strong.person && !e.strong.organization) return 'place';
   if (e.strong.organization && !e.strong.person) return 'organization';
   if (e.strong.person && !e.strong.organization) return 'person';
   if (e.strong.person && e.strong.organization) return c.person >= c.organization ? 'person' : 'organization';
@@ -819,7 +851,7 @@ function matchesToken(alias: Token, t: Token | undefined): boolean {
 const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 
 function roleFromPhrase(phrase: string): string | undefined {
-  const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the)\s+/i, '').trim();
+  const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the|its|his|her|their)\s+/i, '').trim();
   if (p.length < 3 || p.length > 120 || /["“”]/.test(p)) return undefined;
   const words = tokenize(p);
   // The phrase must name a job or role ("senior district official", "program coordinator for …").
@@ -835,8 +867,12 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       if (e.type !== 'person' || e.fromOverlay) continue;
       const after = s.text.slice(m.end);
       const before = s.text.slice(0, m.start);
+      // "Helen Marsh, 49, the former finance director," — an age may stand before the apposition.
       const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
-      const appositionBefore = /(?:^|[,;]\s+|\bas\s+)((?:a|an|the|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
+      // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
+      const before2 = /(?:^|[,;]\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      const appositionBefore = before2 && (before2[1] === undefined || REPORTING_FORMS.has(before2[1].toLowerCase())) ? [before2[0], before2[2]] : undefined;
       const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
       const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
       // A title and a description both say who someone is: "Colonel, city police chief".

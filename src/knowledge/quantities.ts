@@ -36,6 +36,8 @@ const FIGURE_RE = new RegExp(
     // digits, optionally with a currency sign before and a scale word after
     `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:\\s+(?:${SCALE}))?`,
     `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d+(?:\\.\\d+)?(?:\\s+(?:${SCALE}))?`,
+    // ratios: "one in five", "1 in 10"
+    `\\b(?:${SMALL}|\\d+) in (?:${SMALL}|${TENS}|a hundred|a thousand|\\d+(?:,\\d{3})*)\\b`,
     // fractions
     `\\b${FRACTION}\\b`,
     // spelled-out numbers
@@ -65,13 +67,27 @@ function wordValue(text: string): number | undefined {
   return value;
 }
 
+const DENOMINATORS: Readonly<Record<string, number>> = { half: 2, halve: 2, third: 3, quarter: 4, fourth: 4, fifth: 5, sixth: 6, eighth: 8, tenth: 10, hundredth: 100, thousandth: 1000 };
+
+/** "two-thirds", "a quarter", "a tenth": the numerator's value over the denominator's ("a" is one). compromise misses some ("a quarter"). */
 function fractionValue(text: string): number | undefined {
+  const parts = /^(\w+)[- ](\w+?)s?$/.exec(text.toLowerCase());
+  const denominator = parts ? DENOMINATORS[parts[2] as string] : undefined;
+  const numerator = parts ? (parts[1] === 'a' ? 1 : wordValue(parts[1] as string)) : undefined;
+  if (numerator !== undefined && denominator !== undefined) return Math.round((numerator / denominator) * 1000) / 1000;
   const f = nlp(text.toLowerCase()).fractions().json()[0] as { fraction?: { decimal?: number } } | undefined;
   return f?.fraction?.decimal;
 }
 
+const RATIO_RE = /^(\w+) in ([\w ,]+)$/i;
+
 function valueOf(figure: string): number | undefined {
   if (new RegExp(`^${FRACTION}$`, 'i').test(figure)) return fractionValue(figure);
+  const ratio = RATIO_RE.exec(figure);
+  if (ratio) {
+    const [a, b] = [ratio[1] as string, ratio[2] as string].map((x) => (/^\d/.test(x) ? Number(x.replace(/,/g, '')) : wordValue(x)));
+    return a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 1000) / 1000 : undefined;
+  }
   const negative = /^(?:minus\s+|-)/i.exec(figure);
   if (negative) {
     const v = valueOf(figure.slice(negative[0].length));
@@ -203,16 +219,25 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
     // "N40", "A380", "F16": letters and digits are a code, not a figure.
     if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure)) continue;
+    // "asteroid 2019 RK7", "1998 KY26": digits that open a designation.
+    if (/^\d+$/.test(figure) && /^\s+\p{Lu}{1,3}\d/u.test(text.slice(end))) continue;
     const before = text.slice(Math.max(0, start - 2), start);
     // Part of a name or code: "TRAPPIST-1", "COVID-19", "F-16", "Ariane 6", "AeroChef 5".
     if (/\p{L}-$/u.test(before) || /^-\p{Lu}/u.test(text.slice(end, end + 2))) continue;
     const nameBefore = /(\p{Lu}[\p{L}]*)\s$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    if (nameBefore && /^\d{1,3}$/.test(figure) && !inLexicon(nameBefore.toLowerCase()) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(nameBefore)) continue;
+    // (but "beat FC Rheinstadt 3-1": a score after a team's name)
+    if (nameBefore && /^\d{1,3}$/.test(figure) && !/^[-–]\d{1,2}\b/.test(text.slice(end)) && !inLexicon(nameBefore.toLowerCase()) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(nameBefore)) continue;
     // "3:31.10": the seconds of a race time.
     if (/\d[:.]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     if (/^\d/.test(figure) && /^[:.]\d/.test(text.slice(end, end + 2))) continue;
     const lower = figure.toLowerCase();
     // "one" alone is usually a pronoun ("one of the districts", "the one by Spain"); "a"/"an" alone is an article.
+    // "about half", "fewer than half of the homes": half of something is a share.
+    if (lower === 'half' && !/\b(?:first|second|the|this|that|last|next)\s+$/i.test(text.slice(0, start)) && (/^\s+of\b/.test(text.slice(end)) || APPROXIMATE_RE.test(text.slice(0, start)))) {
+      out.push({ text: figure, value: 0.5, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
+      consumed = end;
+      continue;
+    }
     if (/^(?:a|an|one|half)$/.test(lower) && !/^\s+(?:more|additional|further|extra)\b/.test(text.slice(end))) {
       if (lower !== 'one' || /^\s*(?:of|by|another|that|who|which)\b/i.test(text.slice(end)) || /\b(?:the|this|that|no)\s+$/i.test(text.slice(0, start))) continue;
     }

@@ -95,6 +95,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(readWordList('titles').f
 /** Last words of organisation names ("Commission", "Rail", "Union"), singular and plural. */
 export const ORG_HEADS: ReadonlySet<string> = new Set(readWordList('org-heads'));
 
+/** Words that open or close a sports club's name ("FC", "Atlético"). */
+export const CLUB_AFFIXES: ReadonlySet<string> = new Set(readWordList('club-affixes'));
+
 /** Nouns that make the capitalised name after them an organisation ("group Mandiant"). */
 export const ORG_CLASSIFIERS: ReadonlySet<string> = new Set(readWordList('org-classifiers'));
 

@@ -45,4 +45,33 @@ describe('finding claims', () => {
     expect(claimsOf('Officials did not say how many died.')).toEqual([]);
     expect(claimsOf('The telemetry confirmed the landing.')).toEqual([]);
   });
+  it('finds a plural source after a place name: "…across the Northern Cape, officials said" (a place takes no apposition)', () => {
+    expect(claimsOf('Storms cut power to 9,000 homes across the Northern Cape, officials said.')).toEqual([['officials', 'says', 'p1.s1']]);
+  });
+
+  it('finds the speaker after the verb in reported speech with no quotation, past a title or a role: ", said Dr. X", "warned a spokesman for …, X"', () => {
+    expect(claimsOf('The ice may be older than thought, said Dr. Maria Olsen, a glaciologist.')).toEqual([['Maria Olsen', 'says', 'p1.s1']]);
+    expect(claimsOf('"Stay away from the river," warned a spokesman for the coast guard, Omar Haddad.')).toEqual([['Omar Haddad', 'warns', 'p1.s1']]);
+  });
+  it('takes a job in -ologist or -ist for an unnamed source ("Volcanologists warned …")', () => {
+    expect(claimsOf('Volcanologists warned that the crater could collapse.')).toEqual([['volcanologists', 'warns', 'p1.s1']]);
+  });
+  it('resolves "the judge said" to the person named before with that role', () => {
+    expect(claimsOf('Circuit Judge Hana Pell sentenced him to ten years. The sentence was fair, the judge said.')).toEqual([['Hana Pell', 'says', 'p1.s2']]);
+  });
+  it('passes over an age after the name ("Ruth Ames, 61, said")', () => {
+    expect(claimsOf('The minister resigned. Ruth Ames, 61, said she was sad.')).toEqual([['Ruth Ames', 'says', 'p1.s2']]);
+  });
+
+  it('reads "told state television" as a reporting verb and whom it was told to', () => {
+    expect(claimsOf('President Ana Moreno visited the town. She told state television that aid was coming.')).toEqual([['Ana Moreno', 'says', 'p1.s2']]);
+  });
+
+  it('gives "Kessler\'s board said" to the organisation whose name "Kessler" opens', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Shares of Kessler Foods rose after rivals put pressure on Kessler. Kessler\'s board said it would meet.' });
+    expect(built.claims.map((c) => c.speakerId)).toEqual(['kessler-foods']);
+  });
+  it('gives a relative clause after a comma to its antecedent ("…by the Health Department, which said …")', () => {
+    expect(claimsOf('The case was examined by the Health Department, which said fraud was common.')).toEqual([['Health Department', 'says', 'p1.s1']]);
+  });
 });

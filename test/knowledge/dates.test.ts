@@ -21,4 +21,13 @@ describe('finding dates and times', () => {
     expect(d('Results are due within 10 days.')).toEqual([]);
     expect(d('He ran 3:31.10 to win.')).toEqual([]);
   });
+  it('reads a time counted back from the story: "decades ago", "two seasons ago", "billions of years ago"', () => {
+    expect(d('The town was founded decades ago.')).toEqual(['decades ago']);
+    expect(d('They won the cup two seasons ago.')).toEqual(['two seasons ago']);
+    expect(d('The rocks formed billions of years ago.')).toEqual(['billions of years ago']);
+  });
+
+  it('does not take the year that opens a designation for a date ("asteroid 2019 RK7")', () => {
+    expect(d('The probe will pass 1998 KY26 in 2031.')).toEqual(['2031']);
+  });
 });

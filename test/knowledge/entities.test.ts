@@ -79,4 +79,63 @@ describe('recognising entities', () => {
     const e = find('The People\'s Bank of China raised rates. The PBOC said inflation was high.', "People's Bank of China");
     expect(e?.aliases).toContain('PBOC');
   });
+  it('types a business by the trade its name ends in ("Foods", "Capital", "Pharmaceuticals")', () => {
+    const text = 'Shares of Kestrel Foods rose after Dunmore Capital bought a stake. Ostrava Pharmaceuticals made no comment.';
+    expect(find(text, 'Kestrel Foods')?.type).toBe('organization');
+    expect(find(text, 'Dunmore Capital')?.type).toBe('organization');
+    expect(find(text, 'Ostrava Pharmaceuticals')?.type).toBe('organization');
+  });
+
+  it('types a sports club by the word that opens or closes its name ("FC", "Atlético")', () => {
+    const text = 'FC Kolbern beat Atlético Serrana 2-0 on Sunday.';
+    expect(find(text, 'FC Kolbern')?.type).toBe('organization');
+    expect(find(text, 'Atlético Serrana')?.type).toBe('organization');
+  });
+
+  it('makes a first name before a word that also ends place names a person when the name speaks ("Karen Marsh said")', () => {
+    expect(find('Karen Marsh said the bid was low.', 'Karen Marsh')?.type).toBe('person');
+  });
+
+  it('makes a name followed by an age a person ("Karen Marsh, 49,")', () => {
+    expect(find('Karen Marsh, 49, the former finance director, was cleared.', 'Karen Marsh')?.type).toBe('person');
+  });
+
+  it('takes a role written before the name after a reporting verb, "and", or "its" ("warned a spokesman for the agency, Omar Haddad")', () => {
+    expect(find('"Stay indoors," warned a spokesman for the coast guard, Omar Haddad.', 'Omar Haddad')?.role).toBe('spokesman for the coast guard');
+    expect(find('Talks resumed, and the bloc\'s special envoy for the region, Lena Varga, said she was hopeful.', 'Lena Varga')?.role).toBe("bloc's special envoy for the region");
+    expect(find('The agency was alarmed. Its regional director for Asia, Dr. Tomas Ek, said so on Friday.', 'Tomas Ek')?.role).toBe('regional director for Asia');
+  });
+  it('takes a role in a race or a line-up written before the name ("candidate", "challenger", "substitute")', () => {
+    const text = 'Voters backed conservative candidate Lucia Ferro over challenger Marta Quiroga. Late on, substitute Ana Belmonte scored.';
+    expect(find(text, 'Lucia Ferro')?.role).toContain('candidate');
+    expect(find(text, 'Marta Quiroga')?.role).toBe('challenger');
+    expect(find(text, 'Ana Belmonte')?.role).toBe('substitute');
+  });
+  it('does not take a job opening a sentence for a name ("Prosecutors said …", "Volcanologists warned …")', () => {
+    expect(entitiesOf('Prosecutors said the money was hidden. Volcanologists warned that the crater could collapse.')).toEqual([]);
+  });
+  it('keeps "the city of X" a place even when what follows it is said by someone else', () => {
+    expect(find('Ana Pop, a nurse in the northern city of Bistrel, told reporters she was worried.', 'Bistrel')?.type).toBe('place');
+  });
+  it('keeps a demonym and a word that ends place names as one place ("Philippine Sea"), not a country', () => {
+    const text = 'The tanker sank in the Philippine Sea on Monday.';
+    expect(find(text, 'Philippine Sea')?.type).toBe('place');
+    expect(entitiesOf(text).some((e) => e.type === 'country')).toBe(false);
+  });
+
+  it('keeps a body\'s "of the X" in its name ("Council of the Baltic Sea States")', () => {
+    expect(find('Aid was sent, according to the Council of the Baltic Sea States.', 'Council of the Baltic Sea States')?.type).toBe('organization');
+  });
+
+  it('makes an unknown word before a city\'s name a club, not a person ("Vardar Prague")', () => {
+    expect(find('They finished two points behind Vardar Prague.', 'Vardar Prague')?.type).toBe('organization');
+  });
+
+  it('leaves an unknown word in -ing before a country out of its name ("Neighbouring Moldova")', () => {
+    expect(find('Neighbouring Moldova has also reported cases.', 'Moldova')?.type).toBe('country');
+  });
+  it('does not let a place speak through an apposition that is a person\'s name ("director for Europe, Dr. Marius Holm, said")', () => {
+    const text = 'The agency is worried. Its regional director for Europe, Dr. Marius Holm, said the outbreak was serious.';
+    expect(find(text, 'Europe')?.type).toBe('place');
+  });
 });

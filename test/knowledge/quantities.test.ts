@@ -17,6 +17,13 @@ describe('finding quantities', () => {
     expect(q('A storm killed half a million people.')[0]).toMatchObject({ value: 500_000, counts: 'people' });
   });
 
+  it('reads shares written in words: "a quarter", "about half", "one in five"', () => {
+    expect(q('The bank raised its rate by a quarter of a percentage point.')[0]).toMatchObject({ value: 0.25 });
+    expect(q('Power was back in about half of the homes.')[0]).toMatchObject({ value: 0.5, approximate: true });
+    expect(q('About one in five patients needed a bed.')[0]).toMatchObject({ value: 0.2, counts: 'patients' });
+    expect(q('He scored in the first half of the match.')).toEqual([]);
+  });
+
   it('keeps money with its currency, percentages and measures with their unit', () => {
     expect(q('The fine was €90 million.')[0]).toMatchObject({ value: 90_000_000, unit: 'euros' });
     expect(q('Food prices jumped 6.5 percent.')[0]).toMatchObject({ value: 6.5, unit: 'percent', counts: 'prices' });
@@ -24,6 +31,14 @@ describe('finding quantities', () => {
     expect(q('The 6.1-magnitude quake struck at dawn.')[0]).toMatchObject({ value: 6.1, unit: 'magnitude' });
     expect(q('The trains ran at less than 20 kilometres per hour.')[0]).toMatchObject({ value: 20, unit: 'kilometres per hour', approximate: true });
     expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees' });
+  });
+
+  it('reads a score after a team whose name is unknown ("beat FC Kolbern 3-1")', () => {
+    expect(q('Serrana beat FC Kolbern 3-1 in the final.')).toEqual([{ text: '3-1', value: 3, unit: 'score', counts: 'score' }]);
+  });
+
+  it('does not count the digits that open a designation ("asteroid 2019 RK7")', () => {
+    expect(q('The probe visited asteroid 2019 RK7 last year.')).toEqual([]);
   });
 
   it('reads an age and a score', () => {
