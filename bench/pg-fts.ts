@@ -11,7 +11,8 @@
  * the in-process retriever meets, and whether ranking from those rows gives the same answers;
  * then the same with the rows capped by ts_rank (not exact: what it loses). PGlite is reached as
  * the app reaches it: in a worker thread, over the wire protocol on a Unix socket, with `pg`.
- * Run: npm run bench:pg [-- --articles 100000 --questions 400 --reps 3 --cap 2000 --database-url postgres://…]
+ * Bounded: questions stop after --max-seconds of querying. Run:
+ * npm run bench:pg [-- --articles 100000 --questions 400 --reps 3 --cap 2000 --max-seconds 900 --database-url postgres://…]
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import type { QuestionTable } from '../src/matcher/question-table.ts';
 import { rankSentences, type RankedSentence } from '../src/matcher/rank.ts';
 import { createPostingRetriever, createRowRetriever, retrievalKeys, type RetrievalKeys, type Retriever } from '../src/matcher/retrieve.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/matcher/options.ts';
+import type { PostingTable } from '../src/matcher/columns.ts';
 import { addArticles, compactIndex, createMatcherIndex, type MatcherIndex } from '../src/matcher/search-index.ts';
 import { openPgliteClient } from '../src/store/pglite.ts';
 import { openPostgresClient } from '../src/store/postgres.ts';
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     cap: { type: 'string', default: '2000' },
     'batch-rows': { type: 'string', default: '20000' },
+    'max-seconds': { type: 'string', default: '900' },
     'database-url': { type: 'string' },
   },
 });
@@ -43,7 +46,8 @@ const QUESTIONS = Number(values.questions);
 const REPS = Number(values.reps);
 const CAP = Number(values.cap);
 const BATCH_ROWS = Number(values['batch-rows']);
-for (const [name, n] of [['articles', ARTICLES], ['questions', QUESTIONS], ['reps', REPS], ['cap', CAP], ['batch-rows', BATCH_ROWS]] as const) {
+const MAX_SECONDS = Number(values['max-seconds']);
+for (const [name, n] of [['articles', ARTICLES], ['questions', QUESTIONS], ['reps', REPS], ['cap', CAP], ['batch-rows', BATCH_ROWS], ['max-seconds', MAX_SECONDS]] as const) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${String(values[name])}`);
 }
 
@@ -80,6 +84,17 @@ function dirSize(dir: string): number {
     total += e.isDirectory() ? dirSize(p) : e.isFile() ? statSync(p).size : 0;
   }
   return total;
+}
+
+/** Bytes of the index's typed arrays (their capacity), and of the sentence posting lists among them: what Postgres would take over. */
+function indexBytes(index: MatcherIndex): { all: number; postings: number } {
+  const tableBytes = (t: PostingTable): number => t.offsets.byteLength + t.entries.byteLength;
+  let all = 0;
+  for (const v of Object.values(index) as unknown[]) {
+    if (ArrayBuffer.isView(v)) all += v.byteLength;
+    else if (typeof v === 'object' && v !== null && 'offsets' in v && 'entries' in v) all += tableBytes(v as PostingTable);
+  }
+  return { all, postings: tableBytes(index.sentenceStems) + tableBytes(index.sentenceConcepts) };
 }
 
 /** The corpus built into the matcher's index, a batch of articles at a time (the knowledge files are not kept). */
@@ -186,6 +201,8 @@ async function main(): Promise<void> {
   const { index } = built;
   const rss = process.memoryUsage().rss;
   console.log(`in-process index: ${index.articleCount} articles, ${index.sentenceCount} sentences, ${index.stems.strings.length} stems, ${index.concepts.strings.length} concepts; built in ${(built.ms / 1000).toFixed(1)} s; RSS ${mb(rss)}`);
+  const bytes = indexBytes(index);
+  console.log(`  typed arrays ${mb(bytes.all)}, of which the sentence posting lists (stems, concepts) ${mb(bytes.postings)}`);
 
   const dir = server ? undefined : mkdtempSync(join(tmpdir(), 'briefing-pgfts-'));
   const db = server ? await openPostgresClient({ connectionString: server }) : await openPgliteClient(dir as string);
@@ -229,7 +246,13 @@ async function main(): Promise<void> {
     let capLostTop = 0;
     let capTopAnswers = 0;
     const examples: string[] = [];
+    const started = performance.now();
+    let asked = 0;
     for (const { q } of questions) {
+      // Bounded: questions stop when the time is up, and the figures say how many were asked.
+      if (performance.now() - started > MAX_SECONDS * 1000) break;
+      asked += 1;
+      if (asked % 25 === 0) console.error(`  … ${asked} questions, ${((performance.now() - started) / 1000).toFixed(0)} s`);
       calls = [];
       const ranked = rankSentences(index, analyseQuestion(q, index), recorded);
       fetched = [];
@@ -298,7 +321,7 @@ async function main(): Promise<void> {
     inProcess.sort((a, b) => a - b);
     rowCounts.sort((a, b) => a - b);
     const totalMet = rowCounts.reduce((s, n) => s + n, 0);
-    console.log(`\nqueries: ${questions.length} questions, ${queries} retrievals with keys, ${exact.length} samples each way`);
+    console.log(`\nqueries: ${asked} questions${asked < questions.length ? ` (of ${questions.length}: --max-seconds ${MAX_SECONDS} reached)` : ''}, ${queries} retrievals with keys, ${exact.length} samples each way`);
     console.log(`  ${'candidates from'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
     console.log(`  ${'in-process posting lists'.padEnd(34)} ${ms(percentile(inProcess, 0.5)).padStart(8)} ${ms(percentile(inProcess, 0.99)).padStart(8)} ${ms(inProcess.at(-1) ?? 0).padStart(8)}`);
     console.log(`  ${'Postgres @@ OR tsquery (exact)'.padEnd(34)} ${ms(percentile(exact, 0.5)).padStart(8)} ${ms(percentile(exact, 0.99)).padStart(8)} ${ms(exact.at(-1) ?? 0).padStart(8)}`);
