@@ -158,6 +158,94 @@ class PostingScratch implements Retrieved {
       const delta = concepts.delta.get(id);
       if (delta) this.passDelta(index, delta, epoch, keys, keys, 0, exact, keys, -1, 0, W);
     }
+    this.finish(index, table, epoch, W);
+  }
+
+  /**
+   * As `run`, for candidate sentences found elsewhere: each sentence's terms are read from its own
+   * stems and concepts, and the sentences are put in the order the posting lists would meet them
+   * (by the first key slot they hold, then by id), so that what follows sees the same input.
+   * Sentences holding none of the question's keys are dropped.
+   */
+  runRows(index: MatcherIndex, table: QuestionTable, rows: ArrayLike<number>): void {
+    const epoch = ++this.epoch;
+    const W = table.esWords;
+    if (this.entityWords.length < this.articleCapacity * W) this.entityWords = new Int32Array(this.articleCapacity * W);
+    if (this.paraEntityWords.length < this.paragraphCapacity * W) this.paraEntityWords = new Int32Array(this.paragraphCapacity * W);
+    this.reserve(rows.length, W);
+    const scratch = index.scratch;
+    const stemSlots = table.stemSlots.length;
+    const held: { i: number; first: number }[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r] as number;
+      if (i >= index.sentenceCount || index.removed[index.sentArticle[i] as number] || this.sentenceStamp[i] === epoch) continue;
+      let first = Infinity;
+      for (let j = index.sentStemStart[i] as number; j < (index.sentStemStart[i + 1] as number); j++) {
+        const id = index.stemIds[j] as number;
+        if (scratch.stemStamp[id] !== table.epoch) continue;
+        const slot = scratch.stemSlot[id] as number;
+        if (stemDirect(table, slot) !== 0) first = Math.min(first, slot);
+      }
+      for (let j = index.sentConceptStart[i] as number; j < (index.sentConceptStart[i + 1] as number); j++) {
+        const id = index.conceptIds[j] as number;
+        if (scratch.conceptStamp[id] !== table.epoch) continue;
+        const slot = scratch.conceptSlot[id] as number;
+        if (((table.cExact[slot] as number) | (table.cAffiliated[slot] as number)) !== 0) first = Math.min(first, stemSlots + slot);
+      }
+      if (first === Infinity) continue;
+      this.sentenceStamp[i] = epoch;
+      held.push({ i, first });
+    }
+    held.sort((a, b) => a.first - b.first || a.i - b.i);
+    const { sentencePosition: position, sentences, direct: d, keys: k, named: nm, sentenceWords: sw, sentenceConcepts: sc, sentenceEntityWords: se } = this;
+    for (let at = 0; at < held.length; at++) {
+      const i = (held[at] as { i: number }).i;
+      position[i] = at;
+      sentences[at] = i;
+      let direct = 0;
+      let keys = 0;
+      let named = 0;
+      let words = 0;
+      let concepts = 0;
+      for (let w = 0; w < W; w++) se[at * W + w] = 0;
+      for (let j = index.sentStemStart[i] as number; j < (index.sentStemStart[i + 1] as number); j++) {
+        const id = index.stemIds[j] as number;
+        if (scratch.stemStamp[id] !== table.epoch) continue;
+        const slot = scratch.stemSlot[id] as number;
+        const dir = stemDirect(table, slot);
+        if (dir === 0) continue;
+        const ws = (table.sExact[slot] as number) | (table.sRelated[slot] as number);
+        direct |= dir;
+        keys |= ws | (table.sFirstEntity[slot] as number);
+        words |= ws;
+        const esW = table.sEsWord[slot] as number;
+        if (esW >= 0) se[at * W + esW] = (se[at * W + esW] as number) | (table.sEsBit[slot] as number);
+      }
+      for (let j = index.sentConceptStart[i] as number; j < (index.sentConceptStart[i + 1] as number); j++) {
+        const id = index.conceptIds[j] as number;
+        if (scratch.conceptStamp[id] !== table.epoch) continue;
+        const slot = scratch.conceptSlot[id] as number;
+        const exact = table.cExact[slot] as number;
+        const ks = exact | (table.cAffiliated[slot] as number);
+        if (ks === 0) continue;
+        direct |= ks;
+        keys |= ks;
+        named |= ks;
+        concepts |= exact;
+      }
+      d[at] = direct;
+      k[at] = keys;
+      nm[at] = named;
+      sw[at] = words;
+      sc[at] = concepts;
+    }
+    this.count = held.length;
+    this.articleCount = 0;
+    this.finish(index, table, epoch, W);
+  }
+
+  /** What the sentences met hold by article and paragraph, and the articles' subjects. */
+  private finish(index: MatcherIndex, table: QuestionTable, epoch: number, W: number): void {
     this.aggregate(index, table, epoch, W);
     // Subjects only tell more about articles already met.
     for (let slot = 0; slot < table.stemSlots.length; slot++) {
@@ -292,19 +380,60 @@ function stemDirect(table: QuestionTable, slot: number): number {
   return (table.sExact[slot] as number) | (table.sRelated[slot] as number) | (table.sNegatedForm[slot] as number) | (table.sEntityTerms[slot] as number);
 }
 
+/** A question's retrieval keys: the stem and concept ids whose sentences every retriever must return. */
+export interface RetrievalKeys {
+  stems: number[];
+  concepts: number[];
+}
+
+/** The stems and concepts the posting retriever reads for a question (a retriever elsewhere must return the sentences holding any of them). */
+export function retrievalKeys(table: QuestionTable): RetrievalKeys {
+  const stems: number[] = [];
+  const concepts: number[] = [];
+  for (let slot = 0; slot < table.stemSlots.length; slot++) if (stemDirect(table, slot) !== 0) stems.push(table.stemSlots[slot] as number);
+  for (let slot = 0; slot < table.conceptSlots.length; slot++) if (((table.cExact[slot] as number) | (table.cAffiliated[slot] as number)) !== 0) concepts.push(table.conceptSlots[slot] as number);
+  return { stems, concepts };
+}
+
+/** The working memory of one retriever, per index (made again when the index outgrows it). */
+function createScratches(): (index: MatcherIndex) => PostingScratch {
+  const scratches = new WeakMap<MatcherIndex, PostingScratch>();
+  return (index) => {
+    let scratch = scratches.get(index);
+    if (!scratch || scratch.sentenceCapacity < index.sentenceCount || scratch.articleCapacity < index.articleCount || scratch.paragraphCapacity < index.paragraphCount) {
+      scratch = new PostingScratch(index);
+      scratches.set(index, scratch);
+    }
+    return scratch;
+  };
+}
+
+/**
+ * A retriever whose candidates come from elsewhere: `rows` gives the sentences holding any of the
+ * question's keys (`retrievalKeys`), say the rows of a Postgres full-text query fetched before
+ * ranking, and `Retrieved` is filled from what the index says each of them holds. Given the same
+ * sentences as the posting lists, the ranking is the same. Not the default; see the README.
+ */
+export function createRowRetriever(rows: (index: MatcherIndex, table: QuestionTable) => ArrayLike<number>): Retriever {
+  const scratchFor = createScratches();
+  return {
+    retrieve(index, table) {
+      const scratch = scratchFor(index);
+      scratch.runRows(index, table, rows(index, table));
+      return scratch;
+    },
+  };
+}
+
 /**
  * The in-process retriever: one pass over the sentence posting lists of the question's stems and
  * concepts. Its working memory is kept per index (and made again when the index outgrows it).
  */
 export function createPostingRetriever(): Retriever {
-  const scratches = new WeakMap<MatcherIndex, PostingScratch>();
+  const scratchFor = createScratches();
   return {
     retrieve(index, table) {
-      let scratch = scratches.get(index);
-      if (!scratch || scratch.sentenceCapacity < index.sentenceCount || scratch.articleCapacity < index.articleCount || scratch.paragraphCapacity < index.paragraphCount) {
-        scratch = new PostingScratch(index);
-        scratches.set(index, scratch);
-      }
+      const scratch = scratchFor(index);
       scratch.run(index, table);
       return scratch;
     },
