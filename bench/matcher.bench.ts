@@ -1,9 +1,10 @@
 /**
  * The matcher bench: Briefing against MiniSearch and a tight typed-array BM25 (bench/bm25.ts),
  * in the same run, on a corpus of real sentences recombined (bench/corpus.ts) and the 3 907 real
- * questions of the question sets, every intent. Per question the three systems run in rotating
- * order; every sample is kept and the percentiles are over all of them; GC pauses are charged to
- * the system whose call they fell in. Also: heap and typed-array bytes per sentence, index
+ * questions of the question sets, every intent. Each system runs in a process of its own
+ * (bench/system-worker.ts), so its heap and GC are its own; per question the three are asked in
+ * rotating order; every sample is kept and the percentiles are over all of them; GC time is that
+ * of the pauses inside each system's timed calls. Also: heap and typed-array bytes per sentence, index
  * build and load time, RSS of Briefing serving alone, adding one article, the knowledge build's
  * speed on the real texts, time to first answer of the real start, and disagreements with the
  * exhaustive path. Prints whether each target of issue 13 is met.
@@ -14,24 +15,20 @@
  * Options: --reps N (timed passes over the questions; default 3, 1 at 100 000), --check N
  * (questions compared with the exhaustive path per size; default 300), --start-size N (the size
  * whose real start is timed; default 10000, 0 to skip).
- * Needs node's --expose-gc (the npm script passes it) for the heap figures.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fork, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { answerQuestion } from '../src/answer/answer.ts';
-import { buildBaseline } from '../src/eval/baseline.ts';
-import { decodeIndex, encodeIndex } from '../src/index-store/index-file.ts';
+import { decodeIndex } from '../src/index-store/index-file.ts';
 import { openKnowledgeIndex } from '../src/index-store/knowledge-index.ts';
 import type { Knowledge } from '../src/knowledge/schema.ts';
-import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../src/matcher/options.ts';
 import { analyseQuestion } from '../src/matcher/question.ts';
-import { addArticles, buildMatcherIndex, type MatcherIndex } from '../src/matcher/search-index.ts';
-import { buildTightBm25 } from './bm25.ts';
+import { buildMatcherIndex } from '../src/matcher/search-index.ts';
 import { buildPool, generateCorpus, readPool, readQuestions, type BenchQuestion } from './corpus.ts';
-import { collect, heapBytes, Recorder, summarise, typedArrayBytes, watchGc, type Summary } from './measure.ts';
+import { summarise, type Summary } from './measure.ts';
+import type { WorkerReady, WorkerRequest, WorkerResults } from './system-worker.ts';
 import { timeStart, type StartTiming } from './start-time.ts';
 
 const SYSTEMS = ['Briefing', 'MiniSearch', 'tight BM25'] as const;
@@ -47,7 +44,9 @@ interface SizeResult {
   reps: number;
   timing: Summary[];
   gcMs: number[];
-  gcOutsideMs: number;
+  gcOutsideMs: number[];
+  /** Each worker's RSS after every question. */
+  rss: number[];
   buildMs: number[];
   heapPerSentence: number[];
   briefingTypedPerSentence: number;
@@ -63,20 +62,50 @@ interface SizeResult {
   start?: { build: number; first: StartTiming; second: StartTiming } | undefined;
 }
 
-/** Every sentence text of the corpus, in index order. */
-function* sentenceTexts(corpus: readonly Knowledge[]): Generator<string> {
-  for (const k of corpus) for (const p of k.paragraphs) for (const s of p.sentences) yield s.text;
+/** A system's worker process, asked one thing at a time. */
+interface Worker {
+  ready: WorkerReady;
+  call<T>(m: WorkerRequest): Promise<T>;
+  close(): void;
 }
 
-/** Builds something, timed, with the heap it keeps (after a full GC) — needs --expose-gc. */
-function measureBuild<T>(build: () => T): { value: T; ms: number; heap: number } {
-  collect();
-  const before = heapBytes();
-  const t0 = performance.now();
-  const value = build();
-  const took = performance.now() - t0;
-  collect();
-  return { value, ms: took, heap: heapBytes() - before };
+/** Forks the worker of one system over the corpus of `articles` articles and waits for its index. */
+function startWorker(system: string, articles: number, poolFile: string): Promise<Worker> {
+  const child = fork('bench/system-worker.ts', [system, String(articles), poolFile], { execArgv: ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let pending: { resolve: (m: unknown) => void; reject: (e: Error) => void } | undefined;
+  let onReady: ((m: WorkerReady) => void) | undefined;
+  const failed = (e: Error): void => {
+    const p = pending;
+    pending = undefined;
+    p?.reject(e);
+  };
+  child.on('message', (m: { type: string; message?: string }) => {
+    if (m.type === 'ready') return onReady?.(m as WorkerReady);
+    if (m.type === 'error') return failed(new Error(`${system} worker: ${m.message ?? ''}`));
+    const p = pending;
+    pending = undefined;
+    p?.resolve(m);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => {
+      const e = new Error(`the ${system} worker exited (${String(code)})`);
+      failed(e);
+      reject(e);
+    });
+    onReady = (ready) =>
+      resolve({
+        ready,
+        call: <T>(m: WorkerRequest) =>
+          new Promise<T>((res, rej) => {
+            pending = { resolve: res as (m: unknown) => void, reject: rej };
+            child.send(m);
+          }),
+        close: () => {
+          child.removeAllListeners('exit');
+          child.kill();
+        },
+      });
+  });
 }
 
 /** Briefing alone serving from the index file, in a child process: its RSS. */
@@ -91,43 +120,32 @@ function serveAlone(file: string): SizeResult['serve'] {
   }
 }
 
-async function benchSize(pool: readonly Knowledge[], questions: readonly BenchQuestion[], articles: number, opts: { reps: number; check: number; start: boolean }): Promise<SizeResult> {
-  const t0 = performance.now();
-  const corpus = [...generateCorpus(pool, articles)];
-  const sentences = corpus.reduce((n, k) => n + k.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
-  console.log(`\n== ${int(articles)} articles: ${int(sentences)} sentences (corpus made in ${int(performance.now() - t0)} ms)`);
-
-  const briefing = measureBuild(() => buildMatcherIndex(corpus));
-  const mini = measureBuild(() => buildBaseline(corpus));
-  const bm25 = measureBuild(() => buildTightBm25(sentenceTexts(corpus)));
-  const index: MatcherIndex = briefing.value;
-  const file = encodeIndex(index, []);
-  console.log(`  built: Briefing ${int(briefing.ms)} ms, MiniSearch ${int(mini.ms)} ms, tight BM25 ${int(bm25.ms)} ms`);
+async function benchSize(pool: readonly Knowledge[], poolFile: string, questions: readonly BenchQuestion[], intentOf: readonly string[], articles: number, opts: { reps: number; check: number; start: boolean }): Promise<SizeResult> {
+  console.log(`\n== ${int(articles)} articles: building each system's index in its own process`);
+  // One at a time: two cores, and each build's time is reported.
+  const workers: Worker[] = [];
+  for (const name of SYSTEMS) workers.push(await startWorker(name, articles, poolFile));
+  const [briefing] = workers as [Worker, Worker, Worker];
+  const sentences = briefing.ready.sentences;
+  console.log(`  ${int(sentences)} sentences; built: ${SYSTEMS.map((name, s) => `${name} ${int((workers[s] as Worker).ready.buildMs)} ms`).join(', ')}`);
 
   // Timed: per question, the three systems in rotating order; warm-up first (not kept).
   const qs = questions.map((q) => q.q);
-  const calls: ((q: string) => unknown)[] = [(q) => answerQuestion(index, q), (q) => mini.value.search(q), (q) => bm25.value.search(q)];
-  for (const q of qs.slice(0, 300)) for (const call of calls) call(q);
-  const recorder = new Recorder(SYSTEMS);
-  const gc = watchGc();
-  await gc.take();
+  for (const q of qs.slice(0, 300)) for (const w of workers) await w.call({ type: 'ask', q, record: false });
+  const t0 = performance.now();
   for (let r = 0; r < opts.reps; r++) {
     for (let qi = 0; qi < qs.length; qi++) {
       const q = qs[qi] as string;
-      for (let k = 0; k < calls.length; k++) {
-        const s = (qi + r + k) % calls.length;
-        recorder.time(s, () => (calls[s] as (q: string) => unknown)(q));
-      }
+      for (let k = 0; k < workers.length; k++) await (workers[(qi + r + k) % workers.length] as Worker).call({ type: 'ask', q, record: true });
     }
   }
-  const gcEntries = await gc.take();
-  gc.stop();
-  const gcTime = recorder.gcBySystem(gcEntries);
-  const timing = recorder.durations.map((d) => summarise(d));
+  console.log(`  timed ${opts.reps} passes in ${int((performance.now() - t0) / 1000)} s`);
+  const results: WorkerResults[] = [];
+  for (const w of workers) results.push(await w.call<WorkerResults>({ type: 'results' }));
+  const timing = results.map((x) => summarise(x.durations));
 
   // Briefing's samples by intent, and its slowest questions (sample j is question j mod |questions|).
-  const own = recorder.durations[0] as number[];
-  const intentOf = qs.map((q) => analyseQuestion(q, index).intent as string);
+  const own = (results[0] as WorkerResults).durations;
   const byIntentSamples = new Map<string, number[]>();
   own.forEach((d, j) => {
     const intent = intentOf[j % qs.length] as string;
@@ -140,40 +158,41 @@ async function benchSize(pool: readonly Knowledge[], questions: readonly BenchQu
     .map((d, j) => ({ q: qs[j % qs.length] as string, ms: d }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
+  workers[1]?.close();
+  workers[2]?.close();
 
   // The pruned path against the exhaustive one, on questions spread over every set.
-  const exhaustive: MatchOptions = { model: DEFAULT_MATCH_OPTIONS.model, limit: DEFAULT_MATCH_OPTIONS.limit, retriever: DEFAULT_MATCH_OPTIONS.retriever, exhaustive: true };
   const step = Math.max(1, Math.floor(qs.length / Math.max(1, opts.check)));
-  let disagreements = 0;
-  let checked = 0;
-  for (let qi = 0; qi < qs.length && checked < opts.check; qi += step, checked++) {
-    const q = qs[qi] as string;
-    const pruned = JSON.stringify(answerQuestion(index, q));
-    const full = JSON.stringify(answerQuestion(index, q, exhaustive));
-    if (pruned !== full) {
-      disagreements++;
-      if (disagreements <= 3) console.log(`  differs from exhaustive: ${q}\n    pruned:     ${pruned.slice(0, 240)}\n    exhaustive: ${full.slice(0, 240)}`);
-    }
-  }
+  const sample = qs.filter((_, qi) => qi % step === 0).slice(0, opts.check);
+  const checked = await briefing.call<{ checked: number; differing: { q: string; pruned: string; exhaustive: string }[] }>({ type: 'check', questions: sample });
+  for (const d of checked.differing.slice(0, 3)) console.log(`  differs from exhaustive: ${d.q}\n    pruned:     ${d.pruned.slice(0, 240)}\n    exhaustive: ${d.exhaustive.slice(0, 240)}`);
 
   // Loading the persisted index: decoded in-process, and Briefing serving alone in a child (its RSS).
-  const decodeMs: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const t = performance.now();
-    decodeIndex(file);
-    decodeMs.push(performance.now() - t);
-  }
   const dir = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   let serve: SizeResult['serve'];
   let start: SizeResult['start'];
+  const decodeMs: number[] = [];
+  let fileBytes = 0;
+  let addMs: number[] = [];
   try {
-    writeFileSync(join(dir, 'matcher-index.bin'), file);
-    serve = serveAlone(join(dir, 'matcher-index.bin'));
+    const indexFile = join(dir, 'matcher-index.bin');
+    await briefing.call({ type: 'write', file: indexFile });
+    // Adding one article at a time to the index (after it was written).
+    addMs = (await briefing.call<{ addMs: number[] }>({ type: 'add', count: 20 })).addMs;
+    briefing.close();
+    const bytes = readFileSync(indexFile);
+    fileBytes = bytes.byteLength;
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      decodeIndex(bytes);
+      decodeMs.push(performance.now() - t);
+    }
+    serve = serveAlone(indexFile);
     if (opts.start) {
       // The real start over knowledge files with the index the build wrote.
       const knowledge = join(dir, 'knowledge');
       mkdirSync(knowledge);
-      for (const k of corpus) writeFileSync(join(knowledge, `${k.article.id}.json`), JSON.stringify(k));
+      for (const k of generateCorpus(pool, articles)) writeFileSync(join(knowledge, `${k.article.id}.json`), JSON.stringify(k));
       const t = performance.now();
       openKnowledgeIndex(knowledge);
       const build = performance.now() - t;
@@ -183,17 +202,8 @@ async function benchSize(pool: readonly Knowledge[], questions: readonly BenchQu
       start = { build, first, second };
     }
   } finally {
+    for (const w of workers) w.close();
     rmSync(dir, { recursive: true, force: true });
-  }
-
-  // Adding one article at a time to the index (new articles of the same kind).
-  const addMs: number[] = [];
-  let n = 0;
-  for (const k of generateCorpus(pool, 20, 1013)) {
-    const fresh = { ...k, article: { ...k.article, id: `added-${n++}` } };
-    const t = performance.now();
-    addArticles(index, [fresh]);
-    addMs.push(performance.now() - t);
   }
 
   return {
@@ -201,18 +211,19 @@ async function benchSize(pool: readonly Knowledge[], questions: readonly BenchQu
     sentences,
     reps: opts.reps,
     timing,
-    gcMs: gcTime.bySystem,
-    gcOutsideMs: gcTime.outside,
-    buildMs: [briefing.ms, mini.ms, bm25.ms],
-    heapPerSentence: [briefing.heap / sentences, mini.heap / sentences, bm25.heap / sentences],
-    briefingTypedPerSentence: typedArrayBytes(index) / sentences,
-    briefingFilePerSentence: file.byteLength / sentences,
-    bm25TypedPerSentence: bm25.value.bytes / sentences,
+    gcMs: results.map((x) => x.gcMs),
+    gcOutsideMs: results.map((x) => x.gcOutsideMs),
+    rss: results.map((x) => x.rss),
+    buildMs: workers.map((w) => w.ready.buildMs),
+    heapPerSentence: workers.map((w) => w.ready.heapBytes / sentences),
+    briefingTypedPerSentence: briefing.ready.typedBytes / sentences,
+    briefingFilePerSentence: fileBytes / sentences,
+    bm25TypedPerSentence: (workers[2] as Worker).ready.typedBytes / sentences,
     decodeMs,
     serve,
     addMs,
-    disagreements,
-    checked,
+    disagreements: checked.differing.length,
+    checked: checked.checked,
     slowest,
     byIntent,
     start,
@@ -221,10 +232,10 @@ async function benchSize(pool: readonly Knowledge[], questions: readonly BenchQu
 
 function printSize(r: SizeResult, questions: number): void {
   console.log(`\n${int(r.articles)} articles, ${int(r.sentences)} sentences; ${int(questions)} questions × ${r.reps} passes = ${int(questions * r.reps)} samples per system, interleaved`);
-  const head = ['system', 'p50 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'mean ms', 'GC ms', 'build s', 'art/s', 'heap B/sent'];
+  const head = ['system', 'p50 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'mean ms', 'GC ms', 'build s', 'art/s', 'heap B/sent', 'RSS MB'];
   const rows = SYSTEMS.map((name, s) => {
     const t = r.timing[s] as Summary;
-    return [name, ms(t.p50), ms(t.p99), ms(t.p999), ms(t.max), ms(t.mean), ms(r.gcMs[s] as number, 1), ms((r.buildMs[s] as number) / 1000, 1), int(r.articles / ((r.buildMs[s] as number) / 1000)), int(r.heapPerSentence[s] as number)];
+    return [name, ms(t.p50), ms(t.p99), ms(t.p999), ms(t.max), ms(t.mean), ms(r.gcMs[s] as number, 1), ms((r.buildMs[s] as number) / 1000, 1), int(r.articles / ((r.buildMs[s] as number) / 1000)), int(r.heapPerSentence[s] as number), int((r.rss[s] as number) / 2 ** 20)];
   });
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] as string).length)));
   const line = (cells: readonly string[]): string => `  ${cells.map((x, c) => (c === 0 ? x.padEnd(widths[c] as number) : x.padStart(widths[c] as number))).join('  ')}`;
@@ -232,7 +243,7 @@ function printSize(r: SizeResult, questions: number): void {
   for (const row of rows) console.log(line(row));
   const [b, m, t] = r.timing as [Summary, Summary, Summary];
   console.log(`  Briefing / tight BM25: p50 ×${(b.p50 / t.p50).toFixed(2)}, p99 ×${(b.p99 / t.p99).toFixed(2)}, p99.9 ×${(b.p999 / t.p999).toFixed(2)}; Briefing / MiniSearch: p50 ×${(b.p50 / m.p50).toFixed(2)}, p99 ×${(b.p99 / m.p99).toFixed(2)}`);
-  console.log(`  GC: time of the pauses that began inside each system's calls; ${ms(r.gcOutsideMs, 1)} ms more fell between calls`);
+  console.log(`  each system in its own process; GC: the pauses that began inside its timed calls (${r.gcOutsideMs.map((x) => ms(x, 0)).join(' / ')} ms more fell between them); RSS: each process after every question, its corpus dropped`);
   console.log(`  Briefing index: typed arrays ${int(r.briefingTypedPerSentence)} B/sentence (with spare capacity), index file ${int(r.briefingFilePerSentence)} B/sentence; tight BM25 typed arrays ${int(r.bm25TypedPerSentence)} B/sentence`);
   console.log(`  load: index file decoded in ${r.decodeMs.map((x) => ms(x, 0)).join(' / ')} ms` + (r.serve ? `; Briefing serving alone (child): decoded in ${ms(r.serve.decodeMs, 0)} ms, RSS ${int(r.serve.rss / 2 ** 20)} MB after every question, peak ${int(r.serve.maxRss / 2 ** 20)} MB` : ''));
   const add = summarise(r.addMs);
@@ -260,7 +271,6 @@ async function main(): Promise<void> {
   const sizes = values.articles.split(',').map(Number);
   if (values.full && !sizes.includes(100_000)) sizes.push(100_000);
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--articles must be whole numbers, comma-separated (got "${values.articles}")`);
-  if ((globalThis as { gc?: unknown }).gc === undefined) console.log('(node was started without --expose-gc: heap figures include garbage; run it with npm run bench)');
 
   const texts = readPool();
   const questions = readQuestions();
@@ -278,13 +288,23 @@ async function main(): Promise<void> {
   const buildRate = texts.length / (coldMs / 1000);
   console.log(`knowledge build (src/knowledge/build.ts) on the ${texts.length} real texts: ${ms(coldMs / 1000, 2)} s first pass (${int(buildRate)} articles/s), ${ms(warmMs / 1000, 2)} s again (${int(texts.length / (warmMs / 1000))} articles/s)`);
 
+  // The built pool, for the workers (each makes the same corpus from it).
+  const poolDir = mkdtempSync(join(tmpdir(), 'briefing-bench-pool-'));
+  const poolFile = join(poolDir, 'pool.json');
+  writeFileSync(poolFile, JSON.stringify(pool));
+  const poolIndex = buildMatcherIndex(pool);
+  const intentOf = questions.map((q) => analyseQuestion(q.q, poolIndex).intent as string);
+
   const results: SizeResult[] = [];
-  for (const n of sizes) {
-    const reps = values.reps !== undefined ? Number(values.reps) : n >= 100_000 ? 1 : 3;
-    const result = await benchSize(pool, questions, n, { reps, check: Number(values.check), start: n === Number(values['start-size']) });
-    printSize(result, questions.length);
-    results.push(result);
-    collect();
+  try {
+    for (const n of sizes) {
+      const reps = values.reps !== undefined ? Number(values.reps) : n >= 100_000 ? 1 : 3;
+      const result = await benchSize(pool, poolFile, questions, intentOf, n, { reps, check: Number(values.check), start: n === Number(values['start-size']) });
+      printSize(result, questions.length);
+      results.push(result);
+    }
+  } finally {
+    rmSync(poolDir, { recursive: true, force: true });
   }
 
   console.log('\ntargets (issue 13):');
