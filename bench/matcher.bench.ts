@@ -12,9 +12,10 @@
  * Run: npm run bench                      1 000 and 10 000 articles
  *      npm run bench -- --full            and 100 000
  *      npm run bench -- --articles 2000   other sizes (comma-separated)
- * Options: --reps N (timed passes over the questions; default 3, 1 at 100 000), --check N
- * (questions compared with the exhaustive path per size; default 300), --start-size N (the size
- * whose real start is timed; default 10000, 0 to skip).
+ * Options: --reps N (timed passes over the questions; default 3 up to 1 000 articles, 1 above),
+ * --questions N (an even spread of N of the questions; default all, 1 000 at 100 000 articles),
+ * --check N (questions compared with the exhaustive path; default 300, 100 at 100 000), --start-size
+ * N (the size whose real start is timed; default 10000, 0 to skip).
  */
 import { fork, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -109,8 +110,8 @@ function startWorker(system: string, articles: number, poolFile: string): Promis
 }
 
 /** Briefing alone serving from the index file, in a child process: its RSS. */
-function serveAlone(file: string): SizeResult['serve'] {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/serve.ts', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function serveAlone(file: string, questions: number): SizeResult['serve'] {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/serve.ts', file, String(questions)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const line = run.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as SizeResult['serve'];
@@ -187,7 +188,7 @@ async function benchSize(pool: readonly Knowledge[], poolFile: string, questions
       decodeIndex(bytes);
       decodeMs.push(performance.now() - t);
     }
-    serve = serveAlone(indexFile);
+    serve = serveAlone(indexFile, qs.length);
     if (opts.start) {
       // The real start over knowledge files with the index the build wrote.
       const knowledge = join(dir, 'knowledge');
@@ -264,7 +265,8 @@ async function main(): Promise<void> {
       articles: { type: 'string', default: '1000,10000' },
       full: { type: 'boolean', default: false },
       reps: { type: 'string' },
-      check: { type: 'string', default: '300' },
+      questions: { type: 'string' },
+      check: { type: 'string' },
       'start-size': { type: 'string', default: '10000' },
     },
   });
@@ -293,14 +295,21 @@ async function main(): Promise<void> {
   const poolFile = join(poolDir, 'pool.json');
   writeFileSync(poolFile, JSON.stringify(pool));
   const poolIndex = buildMatcherIndex(pool);
-  const intentOf = questions.map((q) => analyseQuestion(q.q, poolIndex).intent as string);
+  /** An even spread of `count` questions over every set. */
+  const spread = (count: number): BenchQuestion[] => {
+    if (count >= questions.length) return questions;
+    return Array.from({ length: count }, (_, k) => questions[Math.floor((k * questions.length) / count)] as BenchQuestion);
+  };
 
   const results: SizeResult[] = [];
   try {
     for (const n of sizes) {
-      const reps = values.reps !== undefined ? Number(values.reps) : n >= 100_000 ? 1 : 3;
-      const result = await benchSize(pool, poolFile, questions, intentOf, n, { reps, check: Number(values.check), start: n === Number(values['start-size']) });
-      printSize(result, questions.length);
+      const reps = values.reps !== undefined ? Number(values.reps) : n > 1000 ? 1 : 3;
+      const asked = spread(values.questions !== undefined ? Number(values.questions) : n >= 100_000 ? 1000 : questions.length);
+      const intentOf = asked.map((q) => analyseQuestion(q.q, poolIndex).intent as string);
+      const check = values.check !== undefined ? Number(values.check) : n >= 100_000 ? 100 : 300;
+      const result = await benchSize(pool, poolFile, asked, intentOf, n, { reps, check, start: n === Number(values['start-size']) });
+      printSize(result, asked.length);
       results.push(result);
     }
   } finally {

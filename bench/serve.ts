@@ -15,6 +15,6 @@ const t0 = performance.now();
 const { index } = decodeIndex(readFileSync(file));
 const decodeMs = performance.now() - t0;
 const rssLoaded = process.memoryUsage().rss;
-for (const { q } of readQuestions()) answerQuestion(index, q);
+for (const { q } of readQuestions().slice(0, Number(process.argv[3] ?? Infinity))) answerQuestion(index, q);
 const m = process.memoryUsage();
 console.log(JSON.stringify({ decodeMs, rssLoaded, rss: m.rss, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024 }));
