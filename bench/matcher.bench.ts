@@ -335,8 +335,8 @@ async function main(): Promise<void> {
   } else console.log('  100 000-article targets: not run (npm run bench -- --full)');
   console.log(`  knowledge build ≥ 50 articles/s on the real texts: ${met(buildRate >= 50)} (${int(buildRate)} articles/s, first pass)`);
   for (const r of results) console.log(`  answers identical to the exhaustive path at ${int(r.articles)} articles: ${met(r.disagreements === 0)} (${r.disagreements} of ${r.checked} differ)`);
-  const perSentence = results.map((r) => `${int(r.briefingTypedPerSentence)} at ${int(r.articles)}`).join(', ');
-  console.log(`  index ≤ 400 B per sentence (typed arrays, with spare capacity): ${met(results.every((r) => r.briefingTypedPerSentence <= 400))} (${perSentence}); heap kept by the whole index: ${results.map((r) => `${int(r.heapPerSentence[0] as number)} at ${int(r.articles)}`).join(', ')} B/sentence`);
+  // "Index plus what the matcher needs": everything the index keeps on the heap and in array buffers.
+  console.log(`  index plus what the matcher needs ≤ 400 B per sentence (heap and array buffers it keeps): ${met(results.every((r) => (r.heapPerSentence[0] as number) <= 400))} (${results.map((r) => `${int(r.heapPerSentence[0] as number)} at ${int(r.articles)}`).join(', ')}; its typed arrays alone: ${results.map((r) => `${int(r.briefingTypedPerSentence)}`).join(', ')})`);
 }
 
 await main();
