@@ -144,6 +144,8 @@ async function benchSize(pool: readonly Knowledge[], poolFile: string, questions
   const results: WorkerResults[] = [];
   for (const w of workers) results.push(await w.call<WorkerResults>({ type: 'results' }));
   const timing = results.map((x) => summarise(x.durations));
+  // Printed now too: what follows (the exhaustive check above all) is slow at 100 000 articles.
+  for (const [s, t] of timing.entries()) console.log(`  ${SYSTEMS[s] as string}: p50 ${ms(t.p50)} p99 ${ms(t.p99)} p99.9 ${ms(t.p999)} max ${ms(t.max)} ms over ${int(t.samples)} samples; GC in calls ${ms((results[s] as WorkerResults).gcMs, 1)} ms`);
 
   // Briefing's samples by intent, and its slowest questions (sample j is question j mod |questions|).
   const own = (results[0] as WorkerResults).durations;
