@@ -148,7 +148,10 @@ export function encodeIndex(index: MatcherIndex, manifest: readonly ManifestEntr
   return out;
 }
 
-/** An index read back from the bytes of an index file, with its manifest. Throws `IndexFileError` when they are not one. */
+/**
+ * An index read back from the bytes of an index file, with its manifest; its columns are views on
+ * `bytes` (not copies), so `bytes` must not change afterwards. Throws `IndexFileError` when they are not one.
+ */
 export function decodeIndex(bytes: Uint8Array): { index: MatcherIndex; manifest: ManifestEntry[] } {
   if (bytes.length < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new IndexFileError('not an index file');
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
@@ -161,9 +164,9 @@ export function decodeIndex(bytes: Uint8Array): { index: MatcherIndex; manifest:
   }
   if (header.version !== INDEX_FORMAT_VERSION) throw new IndexFileError(`it is of format ${String(header.version)}, this version reads ${INDEX_FORMAT_VERSION}`);
   const start = Math.ceil((MAGIC.length + 4 + jsonLength) / 8) * 8;
-  // Columns are views on one aligned copy of the data part (the file's own buffer may not be aligned).
-  const data = new Uint8Array(bytes.length - start);
-  data.set(bytes.subarray(start));
+  // Columns are views on the file's own bytes where they are 8-byte aligned (a file read whole is), else on one aligned copy.
+  const aligned = (bytes.byteOffset + start) % 8 === 0;
+  const data = aligned ? bytes.subarray(start) : Uint8Array.from(bytes.subarray(start));
   if (crc32(data) !== header.crc32) throw new IndexFileError('its columns do not match their checksum (the file is damaged)');
   const columns = new Map<string, Column>();
   for (const c of header.columns) {
@@ -171,7 +174,7 @@ export function decodeIndex(bytes: Uint8Array): { index: MatcherIndex; manifest:
     if (!Type) throw new IndexFileError(`unknown column type ${c.type}`);
     const byteLength = c.length * (Type as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     if (c.offset + byteLength > data.length || c.offset % 8 !== 0) throw new IndexFileError(`column ${c.name} lies outside the file`);
-    columns.set(c.name, new Type(data.buffer, c.offset, c.length));
+    columns.set(c.name, new Type(data.buffer, data.byteOffset + c.offset, c.length));
   }
   const column = <T extends Column>(name: string): T => {
     const c = columns.get(name);

@@ -7,6 +7,7 @@ import { createBriefer, routeRequest } from '../../src/answer/reply.ts';
 import { openBriefer } from '../../src/cli/load-briefer.ts';
 import { describeArticles, terminalReply } from '../../src/cli/terminal.ts';
 import { brieferForSet, loadNewsSet, loadSeedSet, loadSquadSet, type QuestionSet } from '../../src/eval/datasets.ts';
+import { decodeIndex, encodeIndex } from '../../src/index-store/index-file.ts';
 import { INDEX_FILE, openKnowledgeIndex } from '../../src/index-store/knowledge-index.ts';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
 import { loadKnowledgeDir } from '../../src/knowledge/load.ts';
@@ -139,6 +140,18 @@ describe('the persisted index', () => {
     expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (its columns do not match their checksum (the file is damaged))' });
     writeFileSync(join(dir, INDEX_FILE), 'not an index at all');
     expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (not an index file)' });
+  });
+});
+
+describe('the index file', () => {
+  it('reads back an index that answers alike, whether its bytes lie aligned or not', () => {
+    const set = SETS[3] as QuestionSet;
+    const { briefer } = brieferForSet(set);
+    const bytes = encodeIndex(briefer.index, []);
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    const expected = set.questions.map((x) => seen(answerQuestion(briefer.index, x.q)));
+    for (const copy of [bytes, shifted.subarray(3)]) expect(set.questions.map((x) => seen(answerQuestion(decodeIndex(copy).index, x.q)))).toEqual(expected);
   });
 });
 
