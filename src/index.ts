@@ -1,20 +1,26 @@
 import dotenv from 'dotenv';
-import { describeArticles, runTerminal, type TerminalStories } from './cli/terminal.ts';
-import { openBriefer } from './cli/load-briefer.ts';
 import type { Briefer } from './answer/reply.ts';
+import type { TerminalStories } from './cli/terminal.ts';
 import { parseConfig, type Config } from './config.ts';
 import { BriefingError } from './errors.ts';
+import type { Store } from './store/index.ts';
 
-/** The terminal's stories on the store (the embedded one in DATA_DIR by default); without it, the terminal still answers. */
-async function openTerminalStories(config: Config, briefer: Briefer): Promise<TerminalStories> {
-  const [{ openStore }, { createTeamBriefers }, { createStories }] = await Promise.all([import('./store/index.ts'), import('./stories/team-briefers.ts'), import('./stories/stories.ts')]);
+/** The terminal's store (the embedded one in DATA_DIR by default), or why it is not available: without it, the terminal still answers. */
+async function openTerminalStore(config: Config): Promise<{ store: Store } | { unavailable: string }> {
   try {
-    const store = await openStore({ dataDir: config.store.dataDir, ...(config.store.databaseUrl ? { databaseUrl: config.store.databaseUrl } : {}), owner: `terminal:${process.pid}`, warn: (m) => console.error(`Briefing: ${m}`) });
-    const teams = createTeamBriefers({ store, bundled: briefer });
-    return { store, teams, stories: createStories({ store, briefers: teams, limits: config.articles }) };
+    const { openStore } = await import('./store/index.ts');
+    return { store: await openStore({ dataDir: config.store.dataDir, ...(config.store.databaseUrl ? { databaseUrl: config.store.databaseUrl } : {}), owner: `terminal:${process.pid}`, warn: (m) => console.error(`Briefing: ${m}`) }) };
   } catch (err) {
     return { unavailable: `${(err as Error).message} (answers still work)` };
   }
+}
+
+/** The terminal's stories on its store. */
+async function terminalStories(config: Config, briefer: Briefer, opened: { store: Store } | { unavailable: string }): Promise<TerminalStories> {
+  if ('unavailable' in opened) return opened;
+  const [{ createTeamBriefers }, { createStories }] = await Promise.all([import('./stories/team-briefers.ts'), import('./stories/stories.ts')]);
+  const teams = createTeamBriefers({ store: opened.store, bundled: briefer });
+  return { store: opened.store, teams, stories: createStories({ store: opened.store, briefers: teams, limits: config.articles }) };
 }
 
 /** Composition root: config → knowledge → store → Slack check → app → listeners → scheduler. */
@@ -24,18 +30,28 @@ async function main(): Promise<void> {
   const terminal = config.mode.kind === 'terminal';
   // What it answers from, and how its index was made ready: with the terminal on stderr (stdout is the conversation), for Slack with the other start-up lines.
   const say = (line: string): void => (terminal ? console.error(`Briefing: ${line}`) : console.log(`Briefing: ${line}`));
-  const { briefer, opened } = openBriefer(config.knowledgeDir, say);
-  say(`index ${opened.how} in ${Math.round(opened.ms)} ms${opened.reason ? ` (${opened.reason})` : ''}`);
-  if (config.mode.kind === 'terminal') {
-    const stories = await openTerminalStories(config, briefer);
-    try {
+  // The terminal's store opens (in its worker thread) while the core loads and the index is read.
+  const storeOpening = terminal ? openTerminalStore(config) : undefined;
+  try {
+    const [{ openBriefer }, { describeArticles, runTerminal }] = await Promise.all([import('./cli/load-briefer.ts'), import('./cli/terminal.ts')]);
+    const { briefer, opened } = openBriefer(config.knowledgeDir, say);
+    say(`index ${opened.how} in ${Math.round(opened.ms)} ms${opened.reason ? ` (${opened.reason})` : ''}`);
+    if (storeOpening) {
+      const stories = await terminalStories(config, briefer, await storeOpening);
       await runTerminal(briefer, process.stdin, process.stdout, process.stdin.isTTY === true, stories);
-    } finally {
-      if (!('unavailable' in stories)) await stories.store.close();
+      return;
     }
-    return;
+    say(`answering from\n${describeArticles(briefer.index)}`);
+    await startSlack(config, briefer);
+  } finally {
+    const store = await storeOpening;
+    if (store && 'store' in store) await store.store.close();
   }
-  say(`answering from\n${describeArticles(briefer.index)}`);
+}
+
+/** The Slack app, until a signal stops it. */
+async function startSlack(config: Config, briefer: Briefer): Promise<void> {
+  if (config.mode.kind === 'terminal') return;
   // Loaded only for Slack: the terminal starts without Bolt or the store.
   const { startBriefing } = await import('./slack/start.ts');
   const running = await startBriefing({ config: { ...config, mode: config.mode }, briefer });

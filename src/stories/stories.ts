@@ -1,6 +1,5 @@
 import type { ArticleLimits } from '../config.ts';
 import { suggestAnswerable } from '../answer/suggest.ts';
-import { buildKnowledge } from '../knowledge/build.ts';
 import { checkArticleText } from '../knowledge/article-text.ts';
 import type { Knowledge, Overlay } from '../knowledge/schema.ts';
 import type { Store, StoredArticleMeta } from '../store/index.ts';
@@ -130,6 +129,8 @@ export function createStories(o: StoriesOptions): Stories {
         ...(meta.published ? { published: meta.published } : {}),
       };
       let built: Knowledge;
+      // The build (chrono-node, the entity recognisers) is loaded with the first story added, not at start.
+      const { buildKnowledge } = await import('../knowledge/build.ts');
       try {
         built = buildKnowledge({ id: 'draft', text, overlay });
       } catch (err) {
