@@ -47,7 +47,7 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
  * reply needs whole articles (a briefing, the topics, a digest): `loadArticles` is called once,
  * on first use. Pure itself; the loader does the reading.
  */
-export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, loadArticle?: (id: string) => Knowledge): Briefer {
+export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, loadArticle?: (id: string) => Knowledge | undefined): Briefer {
   let articles: readonly Knowledge[] | undefined;
   const one = new Map<string, Knowledge>();
   const all = (): readonly Knowledge[] => (articles ??= loadArticles());
@@ -63,7 +63,11 @@ export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => 
       return ids.flatMap((id) => {
         if (!index.articleById.has(id)) return [];
         let k = one.get(id);
-        if (!k) one.set(id, (k = loadArticle(id)));
+        if (!k) {
+          k = loadArticle(id);
+          if (!k) return [];
+          one.set(id, k);
+        }
         return [k];
       });
     },
@@ -141,8 +145,8 @@ export function inScope(briefer: Briefer, scope?: Scope): readonly Knowledge[] {
   if (covered.length > 0) return covered;
   const { index } = briefer;
   const live = index.articles.filter((_, a) => !index.removed[a]);
-  if (live.length <= BRIEFED_STORIES) return briefer.articles;
-  return storiesOf(briefer, newestArticles(live, BRIEFED_STORIES).map((e) => e.article.id));
+  const ids = live.length <= BRIEFED_STORIES ? live.map((e) => e.article.id) : newestArticles(live, BRIEFED_STORIES).map((e) => e.article.id);
+  return storiesOf(briefer, ids);
 }
 
 /** The knowledge of some stories by id (those the briefer holds, in the order asked), reading no other story. */

@@ -117,7 +117,11 @@ export async function runTerminal(briefer: Briefer, input: Readable, output: Wri
     if (next.done) break;
     const trimmed = next.value.trim();
     if (trimmed === 'exit' || trimmed === 'quit') break;
-    if (trimmed !== '') output.write(`${await terminalLine(briefer, s, trimmed, readPaste)}\n\n`);
+    if (trimmed !== '') {
+      // One line that fails is said and the session goes on.
+      const reply = await terminalLine(briefer, s, trimmed, readPaste).catch((err: unknown) => renderMessageText(renderNotice(`Something went wrong answering that: ${(err as Error).message}`)));
+      output.write(`${reply}\n\n`);
+    }
     if (interactive) rl.prompt();
   }
   rl.close();

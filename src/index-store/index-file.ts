@@ -10,9 +10,11 @@ import { compactIndex, createMatcherIndex, createScratch, type AliasEntry, type 
  */
 
 /** Bumped whenever what the index stores, or how, changes: an index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const MAGIC = 'BRIEFIDX';
+/** After the magic: the header's length and its CRC-32 (4 bytes each), then the header. */
+const HEADER_AT = MAGIC.length + 8;
 
 /** One knowledge file the index holds, as it was when indexed. */
 export interface ManifestEntry {
@@ -139,11 +141,12 @@ export function encodeIndex(index: MatcherIndex, manifest: readonly ManifestEntr
     crc32: crc32(data),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = Math.ceil((MAGIC.length + 4 + json.length) / 8) * 8;
+  const start = Math.ceil((HEADER_AT + json.length) / 8) * 8;
   const out = new Uint8Array(start + offset);
   out.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(MAGIC.length, json.length, true);
-  out.set(json, MAGIC.length + 4);
+  new DataView(out.buffer).setUint32(MAGIC.length + 4, crc32(json), true);
+  out.set(json, HEADER_AT);
   out.set(data, start);
   return out;
 }
@@ -153,17 +156,30 @@ export function encodeIndex(index: MatcherIndex, manifest: readonly ManifestEntr
  * `bytes` (not copies), so `bytes` must not change afterwards. Throws `IndexFileError` when they are not one.
  */
 export function decodeIndex(bytes: Uint8Array): { index: MatcherIndex; manifest: ManifestEntry[] } {
-  if (bytes.length < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new IndexFileError('not an index file');
-  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
-  if (MAGIC.length + 4 + jsonLength > bytes.length) throw new IndexFileError('the file is cut short');
+  try {
+    return decodeChecked(bytes);
+  } catch (err) {
+    // Whatever else a damaged file makes fail is a file that cannot be read, never a crash.
+    if (err instanceof IndexFileError) throw err;
+    throw new IndexFileError(`it does not hold what an index holds (${(err as Error).message})`);
+  }
+}
+
+function decodeChecked(bytes: Uint8Array): { index: MatcherIndex; manifest: ManifestEntry[] } {
+  if (bytes.length < HEADER_AT || new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new IndexFileError('not an index file');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jsonLength = view.getUint32(MAGIC.length, true);
+  if (HEADER_AT + jsonLength > bytes.length) throw new IndexFileError('the file is cut short');
+  const json = bytes.subarray(HEADER_AT, HEADER_AT + jsonLength);
+  if (crc32(json) !== view.getUint32(MAGIC.length + 4, true)) throw new IndexFileError('its header does not match its checksum (the file is damaged)');
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + jsonLength))) as Header;
+    header = JSON.parse(new TextDecoder().decode(json)) as Header;
   } catch (err) {
     throw new IndexFileError(`its header is not JSON: ${(err as Error).message}`);
   }
-  if (header.version !== INDEX_FORMAT_VERSION) throw new IndexFileError(`it is of format ${String(header.version)}, this version reads ${INDEX_FORMAT_VERSION}`);
-  const start = Math.ceil((MAGIC.length + 4 + jsonLength) / 8) * 8;
+  if (header?.version !== INDEX_FORMAT_VERSION) throw new IndexFileError(`it is of format ${String(header?.version)}, this version reads ${INDEX_FORMAT_VERSION}`);
+  const start = Math.ceil((HEADER_AT + jsonLength) / 8) * 8;
   // Columns are views on the file's own bytes where they are 8-byte aligned (a file read whole is), else on one aligned copy.
   const aligned = (bytes.byteOffset + start) % 8 === 0;
   const data = aligned ? bytes.subarray(start) : Uint8Array.from(bytes.subarray(start));
@@ -173,7 +189,7 @@ export function decodeIndex(bytes: Uint8Array): { index: MatcherIndex; manifest:
     const Type = TYPES[c.type];
     if (!Type) throw new IndexFileError(`unknown column type ${c.type}`);
     const byteLength = c.length * (Type as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-    if (c.offset + byteLength > data.length || c.offset % 8 !== 0) throw new IndexFileError(`column ${c.name} lies outside the file`);
+    if (!Number.isInteger(c.offset) || !Number.isInteger(c.length) || c.offset < 0 || c.length < 0 || c.offset + byteLength > data.length || c.offset % 8 !== 0) throw new IndexFileError(`column ${c.name} lies outside the file`);
     columns.set(c.name, new Type(data.buffer, data.byteOffset + c.offset, c.length));
   }
   const column = <T extends Column>(name: string): T => {

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeFileError } from '../errors.ts';
-import { loadKnowledgeDir, parseKnowledgeFile } from '../knowledge/load.ts';
+import { parseKnowledgeFile } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import { addArticles, buildMatcherIndex, forgetEntities, removeArticles, sentenceText, type MatcherIndex } from '../matcher/search-index.ts';
 import { decodeIndex, encodeIndex, IndexFileError, type ManifestEntry } from './index-file.ts';
@@ -65,7 +66,8 @@ export function readKnowledge(dir: string, id: string): Knowledge {
 /** Writes the index next to the knowledge (atomically: a temporary file renamed over it). */
 export function writeKnowledgeIndex(dir: string, index: MatcherIndex, manifest: readonly ManifestEntry[]): void {
   const file = join(dir, INDEX_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per writer (processes in two containers can share a pid), renamed over the file at once.
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   writeFileSync(tmp, encodeIndex(index, manifest));
   renameSync(tmp, file);
 }
@@ -117,7 +119,18 @@ export function openKnowledgeIndex(dir: string, options: OpenIndexOptions = {}):
     }
   };
   const build = (reason: string): OpenedIndex => {
-    const index = buildMatcherIndex(loadKnowledgeDir(dir));
+    // Exactly the files listed (and recorded in the manifest), all or nothing, as loadKnowledgeDir.
+    const problems: string[] = [];
+    const loaded = files.flatMap((f) => {
+      try {
+        return [readKnowledge(dir, f.id)];
+      } catch (err) {
+        problems.push((err as Error).message);
+        return [];
+      }
+    });
+    if (problems.length > 0) throw new KnowledgeFileError(`refusing to load knowledge with errors:\n${problems.join('\n')}`);
+    const index = buildMatcherIndex(loaded);
     write(index, files);
     return { index, manifest: files, how: 'built', reason, ms: now() - started };
   };

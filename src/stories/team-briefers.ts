@@ -21,10 +21,16 @@ export interface TeamBriefersOptions {
   warn?: (message: string) => void;
 }
 
+/** A stored story as the index holds it: its knowledge, and when it was added (a story removed and added again under its id is another story). */
+interface Held {
+  k: Knowledge;
+  addedAt: number;
+}
+
 /** A workspace's briefer and the stored stories its index holds beyond the bundled ones. */
 interface TeamState {
   briefer: Briefer;
-  stored: ReadonlyMap<string, Knowledge>;
+  stored: ReadonlyMap<string, Held>;
 }
 
 /**
@@ -39,11 +45,11 @@ export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
   const bundledOnly: TeamState = { briefer: o.bundled, stored: new Map() };
   const bundledMeta = o.bundled.index.articles.filter((_, a) => !o.bundled.index.removed[a]);
 
-  const storedOf = async (teamId: string): Promise<Map<string, Knowledge>> => {
-    const stored = new Map<string, Knowledge>();
+  const storedOf = async (teamId: string): Promise<Map<string, Held>> => {
+    const stored = new Map<string, Held>();
     for (const row of await o.store.articles.list(teamId)) {
       const parsed = knowledgeSchema.safeParse(row.knowledge);
-      if (parsed.success) stored.set(parsed.data.article.id, parsed.data);
+      if (parsed.success) stored.set(parsed.data.article.id, { k: parsed.data, addedAt: row.addedAt.getTime() });
       else o.warn?.(`stored article ${row.articleId} of ${teamId} does not validate (${parsed.error.issues[0]?.message ?? 'invalid'}); it is left out`);
     }
     return stored;
@@ -55,7 +61,7 @@ export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
     if (stored.size === 0) return bundledOnly;
     // Everything is read and validated before the index changes, so a failed read changes nothing.
     let index: MatcherIndex;
-    let held: ReadonlyMap<string, Knowledge>;
+    let held: ReadonlyMap<string, Held>;
     if (before && before.stored.size > 0) {
       index = before.briefer.index;
       held = before.stored;
@@ -63,19 +69,17 @@ export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
       index = cloneIndex(o.bundled.index);
       held = new Map();
     }
-    const gone = [...held.values()].filter((k) => !stored.has(k.article.id));
-    const added = [...stored.values()].filter((k) => !held.has(k.article.id));
+    const same = (id: string): boolean => held.get(id)?.addedAt === stored.get(id)?.addedAt;
+    const gone = [...held].filter(([id]) => !stored.has(id) || !same(id)).map(([, h]) => h.k);
+    const added = [...stored].filter(([id]) => !held.has(id) || !same(id)).map(([, h]) => h.k);
     if (gone.length > 0) {
       forgetEntities(index, gone);
       removeArticles(index, gone.map((k) => k.article.id));
     }
     if (added.length > 0) addArticles(index, added);
-    const storedList = [...stored.values()];
-    const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options, (id) => {
-      const k = stored.get(id) ?? storiesOf(o.bundled, [id])[0];
-      if (!k) throw new Error(`no story ${id}`);
-      return k;
-    });
+    const storedList = [...stored.values()].map((h) => h.k);
+    // A story this briefer does not know (added by a later update of the shared index) is skipped, not an error.
+    const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options, (id) => stored.get(id)?.k ?? storiesOf(o.bundled, [id])[0]);
     return { briefer, stored };
   };
 

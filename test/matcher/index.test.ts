@@ -133,6 +133,11 @@ describe('the persisted index', () => {
     expect(damaged.how).toBe('built');
     expect(damaged.reason).toMatch(/could not be read/);
     expect(questions.map((q) => seen(answerQuestion(damaged.index, q)))).toEqual(fromFiles(dir));
+    // One byte changed in the header (a stem, a title): its own checksum catches it.
+    const header = readFileSync(join(dir, INDEX_FILE));
+    header[40] = (header[40] as number) ^ 0x01;
+    writeFileSync(join(dir, INDEX_FILE), header);
+    expect(openKnowledgeIndex(dir)).toMatchObject({ how: 'built', reason: 'the index file could not be read (its header does not match its checksum (the file is damaged))' });
     // One byte changed in the columns (not the header): the checksum catches it.
     const whole = readFileSync(join(dir, INDEX_FILE));
     whole[whole.length - 3] = (whole[whole.length - 3] as number) ^ 0xff;
@@ -171,7 +176,8 @@ describe('a briefing over many stories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-many-'));
     dirs.push(dir);
     for (let i = 0; i < 7; i++) writeFileSync(join(dir, `story-${i}.json`), JSON.stringify(story(i)));
-    const { briefer } = openBriefer(dir);
+    const warnings: string[] = [];
+    const { briefer } = openBriefer(dir, (line) => warnings.push(line));
     writeFileSync(join(dir, 'story-0.json'), '{ not json');
     const reply = routeRequest(briefer, '');
     expect(reply.kind === 'briefing' && reply.briefings.map((b) => b.article.id)).toEqual(NEWEST);
@@ -179,6 +185,15 @@ describe('a briefing over many stories', () => {
     expect(topics.kind === 'topics' && [...new Set(topics.topics.map((t) => t.articleId))]).toEqual(NEWEST);
     // The terminal answers and renders from the index: no story is read for a question.
     expect(terminalReply(briefer, 'How many new buses did the council approve?')).toMatch(/· Story \d · paragraph 1/);
+    // A covered story whose file goes away (or changes) after the start is left out, said once; the briefing goes on.
+    writeFileSync(join(dir, 'story-0.json'), JSON.stringify(story(0)));
+    const fresh = openBriefer(dir, (line) => warnings.push(line)).briefer;
+    unlinkSync(join(dir, 'story-3.json'));
+    writeFileSync(join(dir, 'story-5.json'), JSON.stringify(story(5)).replace('approved', 'voted for'));
+    const left = routeRequest(fresh, '');
+    expect(left.kind === 'briefing' && left.briefings.map((b) => b.article.id)).toEqual(['story-1', 'story-6', 'story-4']);
+    routeRequest(fresh, '');
+    expect(warnings.filter((w) => w.startsWith('story '))).toEqual([expect.stringMatching(/^story story-5 left out: .* changed since the start/), expect.stringMatching(/^story story-3 left out: ENOENT/)]);
   });
 });
 
