@@ -43,34 +43,31 @@ export function createBriefer(articles: readonly Knowledge[], options: MatchOpti
 }
 
 /**
- * The core over an index made earlier (a persisted one), with the knowledge read only when a
- * reply needs whole articles (a briefing, the topics, a digest): `loadArticles` is called once,
- * on first use. Pure itself; the loader does the reading.
+ * The core over an index made earlier (a persisted one), with each story's knowledge read only
+ * when a reply needs it (a briefing, the topics, a digest), once: `loadArticle` reads one story,
+ * or gives nothing for one it cannot (it is then left out). Pure itself; the loader does the reading.
  */
-export function createBrieferFromIndex(index: MatcherIndex, loadArticles: () => readonly Knowledge[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, loadArticle?: (id: string) => Knowledge | undefined): Briefer {
-  let articles: readonly Knowledge[] | undefined;
-  const one = new Map<string, Knowledge>();
-  const all = (): readonly Knowledge[] => (articles ??= loadArticles());
+export function createBrieferFromIndex(index: MatcherIndex, loadArticle: (id: string) => Knowledge | undefined, options: MatchOptions = DEFAULT_MATCH_OPTIONS): Briefer {
+  const read = new Map<string, Knowledge>();
+  const knowledgeOf = (ids: readonly string[]): Knowledge[] =>
+    ids.flatMap((id) => {
+      if (!index.articleById.has(id)) return [];
+      let k = read.get(id);
+      if (!k) {
+        k = loadArticle(id);
+        if (!k) return [];
+        read.set(id, k);
+      }
+      return [k];
+    });
   return {
+    // Every story the index holds now, in its order.
     get articles(): readonly Knowledge[] {
-      return all();
+      return knowledgeOf([...index.articleById.keys()]);
     },
     index,
     options,
-    // One story read alone when the loader can, and kept; else from every story.
-    knowledgeOf(ids) {
-      if (articles || !loadArticle) return pick(all(), ids);
-      return ids.flatMap((id) => {
-        if (!index.articleById.has(id)) return [];
-        let k = one.get(id);
-        if (!k) {
-          k = loadArticle(id);
-          if (!k) return [];
-          one.set(id, k);
-        }
-        return [k];
-      });
-    },
+    knowledgeOf,
   };
 }
 

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBrieferFromIndex, type Briefer } from '../answer/reply.ts';
-import { openKnowledgeIndex, readKnowledge, type OpenedIndex } from '../index-store/knowledge-index.ts';
-import { loadKnowledgeDir } from '../knowledge/load.ts';
+import { openKnowledgeIndex, type OpenedIndex } from '../index-store/knowledge-index.ts';
+import { readKnowledgeFile } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 
 /**
@@ -21,14 +21,14 @@ export function openBriefer(dir: string, warn?: (line: string) => void): { brief
       const st = statSync(file);
       const entry = asIndexed.get(id);
       if (entry && (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs)) throw new Error(`${file} changed since the start (restart to answer from the new version)`);
-      return readKnowledge(dir, id);
+      return readKnowledgeFile(dir, id);
     } catch (err) {
       if (!warned.has(id)) warn?.(`story ${id} left out: ${(err as Error).message}`);
       warned.add(id);
       return undefined;
     }
   };
-  return { briefer: createBrieferFromIndex(opened.index, () => loadKnowledgeDir(dir), undefined, readStory), opened };
+  return { briefer: createBrieferFromIndex(opened.index, readStory), opened };
 }
 
 /** Loads every knowledge file in `dir` (through the persisted index) and makes the core over them; throws `KnowledgeFileError`. */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KnowledgeFileError } from '../errors.ts';
-import { parseKnowledgeFile } from '../knowledge/load.ts';
+import { knowledgeFileNames, loadKnowledgeFiles, readKnowledgeFile } from '../knowledge/load.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import { addArticles, buildMatcherIndex, forgetEntities, removeArticles, sentenceText, type MatcherIndex } from '../matcher/search-index.ts';
 import { decodeIndex, encodeIndex, IndexFileError, type ManifestEntry } from './index-file.ts';
@@ -41,26 +40,12 @@ export interface OpenIndexOptions {
   warn?: (line: string) => void;
 }
 
-/** The knowledge files of a directory as the manifest records them (sorted by id). */
+/** The knowledge files of a directory as the manifest records them (sorted by id); throws `KnowledgeFileError` as `knowledgeFileNames`. */
 export function listKnowledgeFiles(dir: string): ManifestEntry[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.overlay.json'));
-  } catch (err) {
-    throw new KnowledgeFileError(`${dir}: cannot read the knowledge directory: ${(err as Error).message}`);
-  }
-  return names
-    .sort()
-    .map((n) => {
-      const st = statSync(join(dir, n));
-      return { id: n.replace(/\.json$/, ''), size: st.size, mtimeMs: st.mtimeMs };
-    });
-}
-
-/** One knowledge file of a directory, by article id, parsed and validated; throws `KnowledgeFileError`. */
-export function readKnowledge(dir: string, id: string): Knowledge {
-  const file = join(dir, `${id}.json`);
-  return parseKnowledgeFile(file, readFileSync(file, 'utf8'));
+  return knowledgeFileNames(dir).map((n) => {
+    const st = statSync(join(dir, n));
+    return { id: n.replace(/\.json$/, ''), size: st.size, mtimeMs: st.mtimeMs };
+  });
 }
 
 /** Writes the index next to the knowledge (atomically: a temporary file renamed over it). */
@@ -101,16 +86,12 @@ function indexesAlike(index: MatcherIndex, k: Knowledge): boolean {
 /**
  * Opens the index of a knowledge directory: the index file when it matches the directory,
  * brought up to date in place when it can be, else built from every knowledge file (all or
- * nothing, as `loadKnowledgeDir`) and written back. Throws `KnowledgeFileError` as
- * `loadKnowledgeDir` does; a write that fails is only warned about.
+ * nothing) and written back. Throws `KnowledgeFileError` as `loadKnowledgeFiles` does; a write that fails is only warned about.
  */
 export function openKnowledgeIndex(dir: string, options: OpenIndexOptions = {}): OpenedIndex {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const files = listKnowledgeFiles(dir);
-  if (files.length === 0) {
-    throw new KnowledgeFileError(`${dir}: holds no knowledge files (*.json); build one with: npm run knowledge -- build knowledge/articles/<article>.txt`);
-  }
   const write = (index: MatcherIndex, manifest: readonly ManifestEntry[]): void => {
     try {
       writeKnowledgeIndex(dir, index, manifest);
@@ -119,17 +100,8 @@ export function openKnowledgeIndex(dir: string, options: OpenIndexOptions = {}):
     }
   };
   const build = (reason: string): OpenedIndex => {
-    // Exactly the files listed (and recorded in the manifest), all or nothing, as loadKnowledgeDir.
-    const problems: string[] = [];
-    const loaded = files.flatMap((f) => {
-      try {
-        return [readKnowledge(dir, f.id)];
-      } catch (err) {
-        problems.push((err as Error).message);
-        return [];
-      }
-    });
-    if (problems.length > 0) throw new KnowledgeFileError(`refusing to load knowledge with errors:\n${problems.join('\n')}`);
+    // Exactly the files listed (and recorded in the manifest), all or nothing.
+    const loaded = loadKnowledgeFiles(dir, files.map((f) => f.id));
     const index = buildMatcherIndex(loaded);
     write(index, files);
     return { index, manifest: files, how: 'built', reason, ms: now() - started };
@@ -161,7 +133,7 @@ export function openKnowledgeIndex(dir: string, options: OpenIndexOptions = {}):
   if (probe) {
     let alike = false;
     try {
-      alike = indexesAlike(index, readKnowledge(dir, probe.id));
+      alike = indexesAlike(index, readKnowledgeFile(dir, probe.id));
     } catch {
       alike = false;
     }
@@ -169,7 +141,7 @@ export function openKnowledgeIndex(dir: string, options: OpenIndexOptions = {}):
   }
   if (replaced.length === 0 && added.length === 0) return { index, manifest: loaded.manifest, how: 'loaded', ms: now() - started };
   // New and rebuilt articles in place; everything is parsed first, so a bad file changes nothing.
-  const fresh = [...replaced, ...added].map((id) => readKnowledge(dir, id));
+  const fresh = [...replaced, ...added].map((id) => readKnowledgeFile(dir, id));
   forgetEntities(index, replaced.map((id) => options.previous?.get(id) as Knowledge));
   removeArticles(index, replaced);
   addArticles(index, fresh);

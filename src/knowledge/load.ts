@@ -25,10 +25,10 @@ export function parseKnowledgeFile(file: string, text: string): Knowledge {
 }
 
 /**
- * Loads every `*.json` knowledge file in `dir` (overlays excluded), all or nothing: if any file
- * is bad the error lists every bad file and nothing is returned. Sorted by article id.
+ * The knowledge files of `dir` by name (`*.json`, overlays excluded), sorted. Throws a
+ * `KnowledgeFileError` when the directory cannot be read or holds none.
  */
-export function loadKnowledgeDir(dir: string): Knowledge[] {
+export function knowledgeFileNames(dir: string): string[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
@@ -39,16 +39,43 @@ export function loadKnowledgeDir(dir: string): Knowledge[] {
   if (names.length === 0) {
     throw new KnowledgeFileError(`${dir}: holds no knowledge files (*.json); build one with: npm run knowledge -- build knowledge/articles/<article>.txt`);
   }
+  return names.sort();
+}
+
+/** One knowledge file of `dir` by article id, read and validated; throws `KnowledgeFileError`. */
+export function readKnowledgeFile(dir: string, id: string): Knowledge {
+  const file = join(dir, `${id}.json`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new KnowledgeFileError(`${file}: cannot be read: ${(err as Error).message}`);
+  }
+  return parseKnowledgeFile(file, text);
+}
+
+/**
+ * Loads the knowledge files of `dir` with these article ids, all or nothing: if any file is bad
+ * the error lists every bad file and nothing is returned.
+ */
+export function loadKnowledgeFiles(dir: string, ids: readonly string[]): Knowledge[] {
   const problems: string[] = [];
   const loaded: Knowledge[] = [];
-  for (const name of names.sort()) {
-    const file = join(dir, name);
+  for (const id of ids) {
     try {
-      loaded.push(parseKnowledgeFile(file, readFileSync(file, 'utf8')));
+      loaded.push(readKnowledgeFile(dir, id));
     } catch (err) {
-      problems.push(err instanceof KnowledgeFileError ? err.message : `${file}: ${(err as Error).message}`);
+      problems.push((err as Error).message);
     }
   }
   if (problems.length > 0) throw new KnowledgeFileError(`refusing to load knowledge with errors:\n${problems.join('\n')}`);
   return loaded;
+}
+
+/**
+ * Loads every `*.json` knowledge file in `dir` (overlays excluded), all or nothing: if any file
+ * is bad the error lists every bad file and nothing is returned. Sorted by article id.
+ */
+export function loadKnowledgeDir(dir: string): Knowledge[] {
+  return loadKnowledgeFiles(dir, knowledgeFileNames(dir).map((n) => n.replace(/\.json$/, '')));
 }

@@ -77,9 +77,8 @@ export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
       removeArticles(index, gone.map((k) => k.article.id));
     }
     if (added.length > 0) addArticles(index, added);
-    const storedList = [...stored.values()].map((h) => h.k);
-    // A story this briefer does not know (added by a later update of the shared index) is skipped, not an error.
-    const briefer = createBrieferFromIndex(index, () => [...o.bundled.articles, ...storedList], o.bundled.options, (id) => stored.get(id)?.k ?? storiesOf(o.bundled, [id])[0]);
+    // A story this briefer does not know (added by a later update of the shared index) is left out, not an error.
+    const briefer = createBrieferFromIndex(index, (id) => stored.get(id)?.k ?? storiesOf(o.bundled, [id])[0], o.bundled.options);
     return { briefer, stored };
   };
 
