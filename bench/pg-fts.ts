@@ -29,6 +29,7 @@ import { openPgliteClient } from '../src/store/pglite.ts';
 import { openPostgresClient } from '../src/store/postgres.ts';
 import type { SqlClient } from '../src/store/sql.ts';
 import { buildPool, generateCorpus, readPool, readQuestions } from './corpus.ts';
+import { percentile, typedArrayBytes } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +55,6 @@ for (const [name, n] of [['articles', ARTICLES], ['questions', QUESTIONS], ['rep
 /** A concept's lexeme: prefixed, so that a concept never meets a stem of the same letters. */
 const CONCEPT_PREFIX = 'c:';
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const ms = (n: number): string => n.toFixed(2);
 
@@ -89,12 +89,7 @@ function dirSize(dir: string): number {
 /** Bytes of the index's typed arrays (their capacity), and of the sentence posting lists among them: what Postgres would take over. */
 function indexBytes(index: MatcherIndex): { all: number; postings: number } {
   const tableBytes = (t: PostingTable): number => t.offsets.byteLength + t.entries.byteLength;
-  let all = 0;
-  for (const v of Object.values(index) as unknown[]) {
-    if (ArrayBuffer.isView(v)) all += v.byteLength;
-    else if (typeof v === 'object' && v !== null && 'offsets' in v && 'entries' in v) all += tableBytes(v as PostingTable);
-  }
-  return { all, postings: tableBytes(index.sentenceStems) + tableBytes(index.sentenceConcepts) };
+  return { all: typedArrayBytes(index), postings: tableBytes(index.sentenceStems) + tableBytes(index.sentenceConcepts) };
 }
 
 /** The corpus built into the matcher's index, a batch of articles at a time (the knowledge files are not kept). */
