@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/schema.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
 import { normaliseQuestion } from '../matcher/normalise.ts';
 import { analyseQuestion } from '../matcher/question.ts';
-import { buildMatcherIndex, type MatcherIndex } from '../matcher/search-index.ts';
+import { buildMatcherIndex, liveArticles, type MatcherIndex } from '../matcher/search-index.ts';
 import { answerPlan, suggestQuestions, type Answer, type Citation, type Scope } from './answer.ts';
 import { buildBriefing, buildSourceList, buildTopicList, type ArticleBriefing, type SourceEntry, type TopicEntry } from './briefing.ts';
 import type { DigestChanges } from './digest-changes.ts';
@@ -141,7 +141,7 @@ export function inScope(briefer: Briefer, scope?: Scope): readonly Knowledge[] {
   const covered = scope && scope.articleIds.length > 0 ? storiesOf(briefer, [...new Set(scope.articleIds)]) : [];
   if (covered.length > 0) return covered;
   const { index } = briefer;
-  const live = index.articles.filter((_, a) => !index.removed[a]);
+  const live = liveArticles(index);
   const ids = live.length <= BRIEFED_STORIES ? live.map((e) => e.article.id) : newestArticles(live, BRIEFED_STORIES).map((e) => e.article.id);
   return storiesOf(briefer, ids);
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { newestArticles, routeConversation, routeRequest, type Briefer } from '../answer/reply.ts';
-import type { MatcherIndex } from '../matcher/search-index.ts';
+import { liveArticles, type MatcherIndex } from '../matcher/search-index.ts';
 import { renderMessageText, renderReplyText } from './render-text.ts';
 import { renderAdded, renderNotice, renderStories } from '../slack/story-blocks.ts';
 import type { Stories } from '../stories/stories.ts';
@@ -84,9 +84,9 @@ const LISTED_TITLES = 5;
  * "10 000 articles, newest: <title> (<date or id>)". Read from the index: no article is loaded.
  */
 export function describeArticles(index: MatcherIndex): string {
-  const live = index.articles.filter((_, a) => !index.removed[a]).map((e) => e.article);
-  if (live.length <= LISTED_TITLES) return live.map((a) => `  • ${a.title} (${a.id})`).join('\n');
-  const { article: newest } = newestArticles(live.map((article) => ({ article })), 1)[0] as { article: (typeof live)[number] };
+  const live = liveArticles(index);
+  if (live.length <= LISTED_TITLES) return live.map(({ article: a }) => `  • ${a.title} (${a.id})`).join('\n');
+  const { article: newest } = newestArticles(live, 1)[0] as (typeof live)[number];
   return `  ${live.length.toLocaleString('en-GB').replace(/,/g, ' ')} articles, newest: ${newest.title} (${newest.published ?? newest.id})`;
 }
 

@@ -796,6 +796,11 @@ export function conceptName(index: MatcherIndex, concept: string): string {
   return id === undefined ? concept : index.conceptNames[id] || concept;
 }
 
+/** The articles the index holds (not removed), in load order. */
+export function liveArticles(index: MatcherIndex): ArticleEntry[] {
+  return index.articles.filter((_, a) => !index.removed[a]);
+}
+
 /** What kind of entity a concept is, from the first entity that named it (undefined when none did). */
 export function conceptType(index: MatcherIndex, concept: string): EntityType | undefined {
   const id = index.concepts.ids.get(concept);

@@ -1,7 +1,7 @@
 import { createBrieferFromIndex, storiesOf, type Briefer } from '../answer/reply.ts';
 import { cloneIndex } from '../index-store/index-file.ts';
 import { knowledgeSchema, type Knowledge } from '../knowledge/schema.ts';
-import { addArticles, forgetEntities, removeArticles, type MatcherIndex } from '../matcher/search-index.ts';
+import { addArticles, forgetEntities, liveArticles, removeArticles, type MatcherIndex } from '../matcher/search-index.ts';
 import type { Store } from '../store/index.ts';
 
 /** Each workspace's briefer: the app's own stories plus the workspace's stored ones. */
@@ -43,7 +43,7 @@ interface TeamState {
 export function createTeamBriefers(o: TeamBriefersOptions): TeamBriefers {
   const cache = new Map<string, { version: number; state: Promise<TeamState> }>();
   const bundledOnly: TeamState = { briefer: o.bundled, stored: new Map() };
-  const bundledMeta = o.bundled.index.articles.filter((_, a) => !o.bundled.index.removed[a]);
+  const bundledMeta = liveArticles(o.bundled.index);
 
   const storedOf = async (teamId: string): Promise<Map<string, Held>> => {
     const stored = new Map<string, Held>();
