@@ -4,6 +4,7 @@ import { activateTable, articleContextByScan, compileQuestion, createArticleCont
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { ANAPHORIC, ANSWER_TYPES, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
+import { sentenceMeasures } from './measures.ts';
 import { stopWordStems } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
@@ -56,6 +57,8 @@ export const FEATURE_NAMES = [
   'speakerMissing',
   // form
   'definition',
+  'measureMatch',
+  'measureMissing',
   'leadSentence',
   'longArticle',
   'typedIntent',
@@ -92,6 +95,8 @@ export const ANSWER_FEATURE_NAMES = [
   'roleConflict',
   'nameConflict',
   'roleSupport',
+  'measureMatch',
+  'measureMissing',
   'typedIntent',
   'confirmIntent',
   'whatIntent',
@@ -132,6 +137,8 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     roleConflict: f('roleConflict'),
     nameConflict: f('nameConflict'),
     roleSupport: f('roleSupport'),
+    measureMatch: f('measureMatch'),
+    measureMissing: f('measureMissing'),
     typedIntent: f('typedIntent'),
     confirmIntent: f('confirmIntent'),
     whatIntent: whatIntent ? 1 : 0,
@@ -474,6 +481,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   let nameConflict = false;
   let predicate = NO_VERDICT;
   let definition = false;
+  let measure: boolean | undefined;
   if (!cheap) {
     lazy ??= new LazySentence(index, i);
     const s = lazy.view;
@@ -484,6 +492,10 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
     if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
     roleConflict = swapped || predicate.conflict;
     definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
+    if (plan.measures) {
+      const given = sentenceMeasures(s.sentence.text);
+      measure = plan.measures.some((k) => given.has(k));
+    }
   }
   values[F.nameConflict] = nameConflict ? 1 : 0;
   values[F.roleConflict] = roleConflict ? 1 : 0;
@@ -493,6 +505,8 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   values[F.speakerClaim] = speakerClaim ? 1 : 0;
   values[F.speakerMissing] = plan.intent === 'stance' && !speakerClaim ? 1 : 0;
   values[F.definition] = definition ? 1 : 0;
+  values[F.measureMatch] = measure === true ? 1 : 0;
+  values[F.measureMissing] = measure === false ? 1 : 0;
   values[F.leadSentence] = i === index.articleSentStart[a] ? 1 : 0;
   // A story of many paragraphs, or one paragraph on its own: how much context surrounds the sentence.
   values[F.longArticle] = Math.min(1, Math.max(0, ((index.articleParaStart[a + 1] as number) - (index.articleParaStart[a] as number) - 1) / 5));
@@ -562,6 +576,8 @@ export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: reado
     if (predicateVerbUnindexed(plan) || (verb >= 0 && (modes[verb] === MATCH.exact || modes[verb] === MATCH.related))) slack += Math.max(0, weights[F.roleSupport] ?? 0);
   }
   if (plan.defines !== undefined) slack += Math.max(0, weights[F.definition] ?? 0);
+  // One of the two measure features turns on in the full pass.
+  if (plan.measures !== undefined) slack += Math.max(0, weights[F.measureMatch] ?? 0, weights[F.measureMissing] ?? 0);
   if (plan.intent === 'where' && values[F.typeMissing] === 1) slack += Math.max(0, -(weights[F.typeMissing] ?? 0));
   const nn = scan.namedNoun[i - scan.first] as number;
   if (nn !== 0) {

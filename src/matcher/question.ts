@@ -1,3 +1,4 @@
+import { askedMeasures } from './measures.ts';
 import { ANTONYM_PAIRS, AUXILIARY_VERBS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
 import { TITLE_WORDS } from '../nlp/word-lists.ts';
 import { countryGazetteer } from '../nlp/gazetteer.ts';
@@ -121,6 +122,8 @@ export interface QueryPlan {
   subjects: readonly (readonly [string, string])[];
   /** "What is European Union law?": a sentence that says "European Union law is …" defines it. */
   defines?: RegExp;
+  /** The kinds of figure a how-many question asks for ("how heavy": weight), when it says. */
+  measures?: readonly string[];
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
   /** Who does what to whom: the question's verb with the entity or name before it and those after it. */
@@ -392,9 +395,11 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   const defines = definitionPattern(plain);
   const predicate = predicateOf(tokens, terms, index);
+  const measures = intent === 'how-many' ? askedMeasures(tokens) : undefined;
   return {
     ...(predicate ? { predicate } : {}),
     ...(defines ? { defines } : {}),
+    ...(measures ? { measures } : {}),
     subjects: subjectsOf(tokens),
     slots: slotsOf(tokens),
     possessives: possessivesOf(tokens),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.ts';
 import { detectIntent } from '../../src/matcher/intent.ts';
 import { MAX_QUESTION_CHARS, normaliseQuestion } from '../../src/matcher/normalise.ts';
+import { sentenceMeasures } from '../../src/matcher/measures.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
+import { sentenceText } from '../../src/matcher/search-index.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
 import { computeFeatures, FEATURE_NAMES, questionFacts } from '../../src/matcher/features.ts';
 import { DEFAULT_MATCH_OPTIONS } from '../../src/matcher/options.ts';
@@ -129,6 +131,38 @@ describe('one pipeline', () => {
     const again = computeFeatures(story.index, plan, questionFacts(story.index, plan), best?.index ?? -1, DEFAULT_MATCH_OPTIONS);
     expect([...again.values]).toEqual([...(best?.features ?? [])]);
     expect(again.values).toHaveLength(FEATURE_NAMES.length);
+  });
+});
+
+describe('what kind of figure a how-many question asks for', () => {
+  const kinds = (q: string) => analyseQuestion(q, seedBriefer().index).measures;
+  it.each([
+    ['How heavy is the lander?', ['weight']],
+    ['How old is the striker?', ['duration']],
+    ['How much did the recall cost?', ['money']],
+    ['What percentage of voters turned out?', ['percentage']],
+    ['How many kilometres did they march?', ['distance']],
+    ['How far did the ash travel?', ['distance']],
+  ])('"%s" asks for %j', (q, expected) => {
+    expect(kinds(q)).toEqual(expected);
+  });
+  it('leaves a count of things without a measure: "how many sailors" counts sailors', () => {
+    expect(kinds('How many sailors died?')).toBeUndefined();
+    expect(kinds('How much data was stolen?')).toBeUndefined();
+  });
+  it('reads the kinds a sentence gives from its quantities, as the build finds them', () => {
+    expect([...sentenceMeasures('The probe weighed 1,850 kilograms at launch.')]).toEqual(['weight']);
+    expect([...sentenceMeasures('The 23-year-old Briton collapsed after the finish.')]).toEqual(['duration']);
+    expect([...sentenceMeasures('The €420 million mission lifted off in February.')]).toEqual(['money']);
+    expect([...sentenceMeasures('Prices rose 6.5% in July.')]).toEqual(['percentage']);
+    expect([...sentenceMeasures('The lander carries eight instruments.')]).toEqual([]);
+  });
+  it('ranks the sentence with a figure of the asked kind above one that names as much of the question', () => {
+    const probe = brieferFor(['The Kestrel probe landed on Tuesday.', 'Kestrel carries eight scientific instruments.', 'Kestrel weighed 640 kilograms at launch.'].join('\n'));
+    const plan = analyseQuestion('How heavy is Kestrel?', probe.index);
+    const [best] = rankSentences(probe.index, plan, DEFAULT_MATCH_OPTIONS, true);
+    expect(best && sentenceText(probe.index, best.index)).toBe('Kestrel weighed 640 kilograms at launch.');
+    expect(best?.features[FEATURE_NAMES.indexOf('measureMatch')]).toBe(1);
   });
 });
 
