@@ -57,6 +57,7 @@ export const FEATURE_NAMES = [
   'speakerMissing',
   // form
   'definition',
+  'identity',
   'measureMatch',
   'measureMissing',
   'leadSentence',
@@ -95,6 +96,7 @@ export const ANSWER_FEATURE_NAMES = [
   'roleConflict',
   'nameConflict',
   'roleSupport',
+  'identity',
   'measureMatch',
   'measureMissing',
   'typedIntent',
@@ -137,6 +139,7 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     roleConflict: f('roleConflict'),
     nameConflict: f('nameConflict'),
     roleSupport: f('roleSupport'),
+    identity: f('identity'),
     measureMatch: f('measureMatch'),
     measureMissing: f('measureMissing'),
     typedIntent: f('typedIntent'),
@@ -482,6 +485,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   let predicate = NO_VERDICT;
   let definition = false;
   let measure: boolean | undefined;
+  let identity = false;
   if (!cheap) {
     lazy ??= new LazySentence(index, i);
     const s = lazy.view;
@@ -492,6 +496,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
     if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
     roleConflict = swapped || predicate.conflict;
     definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
+    identity = plan.identifies !== undefined && plan.identifies.test(s.sentence.text);
     if (plan.measures) {
       const given = sentenceMeasures(s.sentence.text);
       measure = plan.measures.some((k) => given.has(k));
@@ -505,6 +510,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   values[F.speakerClaim] = speakerClaim ? 1 : 0;
   values[F.speakerMissing] = plan.intent === 'stance' && !speakerClaim ? 1 : 0;
   values[F.definition] = definition ? 1 : 0;
+  values[F.identity] = identity ? 1 : 0;
   values[F.measureMatch] = measure === true ? 1 : 0;
   values[F.measureMissing] = measure === false ? 1 : 0;
   values[F.leadSentence] = i === index.articleSentStart[a] ? 1 : 0;
@@ -576,6 +582,7 @@ export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: reado
     if (predicateVerbUnindexed(plan) || (verb >= 0 && (modes[verb] === MATCH.exact || modes[verb] === MATCH.related))) slack += Math.max(0, weights[F.roleSupport] ?? 0);
   }
   if (plan.defines !== undefined) slack += Math.max(0, weights[F.definition] ?? 0);
+  if (plan.identifies !== undefined) slack += Math.max(0, weights[F.identity] ?? 0);
   // One of the two measure features turns on in the full pass.
   if (plan.measures !== undefined) slack += Math.max(0, weights[F.measureMatch] ?? 0, weights[F.measureMissing] ?? 0);
   if (plan.intent === 'where' && values[F.typeMissing] === 1) slack += Math.max(0, -(weights[F.typeMissing] ?? 0));

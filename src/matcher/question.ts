@@ -53,6 +53,30 @@ function definitionPattern(plain: string): RegExp | undefined {
   return new RegExp(`^(?:an? |the )?${parts.join('').replace(/\\s\+$/, '')}s?\\s+(?:is|are|was|were|refers?)\\b`, 'iu');
 }
 
+/** Titles and role words, longest first, as one alternation ("company spokeswoman Ana Ruiz"). */
+const TITLE_ALTERNATION = [...TITLE_WORDS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => `[${w[0] as string}${(w[0] as string).toUpperCase()}]${w.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+  .join('|');
+
+/**
+ * "Who is Ana Ruiz?": a sentence that says who she is — a title before the name ("company
+ * spokeswoman Ana Ruiz"), an apposition after it ("Ana Ruiz, a lawyer who …", "Ana Ruiz, Spain's
+ * …", "Ana Ruiz, 29, …") or "Ana Ruiz is a …". The full name or its last word.
+ */
+function identityPattern(plain: string): RegExp | undefined {
+  const m = /^[Ww]ho(?:'s| is| was| are| were)\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})\??$/u.exec(plain.trim());
+  const name = m?.[1]?.trim();
+  if (!name) return undefined;
+  const words = name.split(/\s+/);
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const who = `(?:${escape(name)}${words.length > 1 ? `|${escape(words[words.length - 1] as string)}` : ''})`;
+  const apposition = `${who}(?:['’]s)?\\s*(?:,|\\(|—|–)\\s*(?:an?\\s|the\\s|who\\s|[Aa]n?\\s|The\\s|\\d|\\p{Lu}[\\p{L}.-]*['’]s\\s|[\\p{Ll}-]+\\s(?:of|for|at|to)\\s)`;
+  const titled = `\\b(?:${TITLE_ALTERNATION})\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}${who}\\b`;
+  const copula = `${who}\\s+(?:is|was|has been|serves as|served as)\\s+(?:an?|the)\\s`;
+  return new RegExp(`${apposition}|${titled}|${copula}`, 'u');
+}
+
 /** What comes before a count of the answers: "what", "which", "what are the", "name the". */
 const ANSWER_COUNT_RE = /(?:^|\s)(?:what|which|name|list)(?: (?:is|are|was|were))?(?: the)?$/;
 
@@ -122,6 +146,8 @@ export interface QueryPlan {
   subjects: readonly (readonly [string, string])[];
   /** "What is European Union law?": a sentence that says "European Union law is …" defines it. */
   defines?: RegExp;
+  /** "Who is Ana Ruiz?": a sentence with her title or an apposition says who she is. */
+  identifies?: RegExp;
   /** The kinds of figure a how-many question asks for ("how heavy": weight), when it says. */
   measures?: readonly string[];
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
@@ -394,11 +420,13 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const beforeLast = tokens[tokens.length - 2];
   const gapAfter = last && beforeLast && PREPOSITIONS.has(last.norm) && !isStopWord(beforeLast.norm) ? beforeLast.stem : undefined;
   const defines = definitionPattern(plain);
+  const identifies = identityPattern(plain);
   const predicate = predicateOf(tokens, terms, index);
   const measures = intent === 'how-many' ? askedMeasures(tokens) : undefined;
   return {
     ...(predicate ? { predicate } : {}),
     ...(defines ? { defines } : {}),
+    ...(identifies ? { identifies } : {}),
     ...(measures ? { measures } : {}),
     subjects: subjectsOf(tokens),
     slots: slotsOf(tokens),

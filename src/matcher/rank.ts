@@ -289,6 +289,7 @@ export class SentenceBounds {
     // A verb that is a stop word ("have") may stand in any sentence: support is always possible.
     if (this.verbUnindexed) base += Math.max(0, wf(F.roleSupport));
     if (plan.defines !== undefined) base += Math.max(0, wf(F.definition));
+    if (plan.identifies !== undefined) base += Math.max(0, wf(F.identity));
     if (plan.measures !== undefined) base += Math.max(0, wf(F.measureMatch), wf(F.measureMissing));
     if (plan.intent === 'stance') base += speaks ? Math.max(wf(F.speakerClaim), wf(F.speakerMissing)) : wf(F.speakerMissing);
     this.negatedQuestion = plan.negated;

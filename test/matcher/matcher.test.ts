@@ -166,6 +166,24 @@ describe('what kind of figure a how-many question asks for', () => {
   });
 });
 
+describe('"Who is X?"', () => {
+  const identifies = analyseQuestion('Who is Ana Ruiz?', seedBriefer().index).identifies;
+  it.each([
+    ['Ana Ruiz, a lawyer who chairs the board, said the machines were replaced.', true],
+    ['Company spokeswoman Ana Ruiz said the fryers were safe.', true],
+    ["Dr. Ana Ruiz, Spain's deputy health minister, warned of delays.", true],
+    ['Ana Ruiz is the head of the agency.', true],
+    ['"We are sorry," said Ruiz.', false],
+    ['The spokesman said that Ruiz had left.', false],
+  ])('"%s" says who she is: %s', (sentence, expected) => {
+    expect(identifies?.test(sentence)).toBe(expected);
+  });
+  it('answers from the sentence that gives her role, not one that only names her', () => {
+    const story = brieferFor(['Hallam Rail said on Monday it would cut 300 jobs.', '"We had no choice," Ruiz said on Tuesday.', 'Ana Ruiz, the company\'s chief executive, said the cuts would save money.', 'Ruiz said talks with the union would continue.'].join('\n'));
+    expect(answerQuestion(story.index, 'Who is Ana Ruiz?').citations[0]?.quote).toBe("Ana Ruiz, the company's chief executive, said the cuts would save money.");
+  });
+});
+
 describe('grounded yes/no on the seed article', () => {
   it('declines "Did Iran send ballistic missiles to Ukraine?" with no citation: the missiles went to Russia', () => {
     const a = answerQuestion(seed.index, 'Did Iran send ballistic missiles to Ukraine?');
