@@ -15,7 +15,7 @@ import type { Knowledge } from '../../src/knowledge/schema.ts';
 import { DEFAULT_MATCH_OPTIONS } from '../../src/matcher/options.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
-import { addArticles, buildMatcherIndex, forgetEntities, removeArticles, type MatcherIndex } from '../../src/matcher/search-index.ts';
+import { addArticles, buildMatcherIndex, columnLengths, forgetEntities, removeArticles, type ColumnName, type MatcherIndex } from '../../src/matcher/search-index.ts';
 
 /** What a user sees of an answer: answered or not, and the sentences cited, in order. */
 function seen(a: Answer): string {
@@ -157,6 +157,18 @@ describe('the index file', () => {
     shifted.set(bytes, 3);
     const expected = set.questions.map((x) => seen(answerQuestion(briefer.index, x.q)));
     for (const copy of [bytes, shifted.subarray(3)]) expect(set.questions.map((x) => seen(answerQuestion(decodeIndex(copy).index, x.q)))).toEqual(expected);
+  });
+});
+
+describe('a built index', () => {
+  it('keeps each column at the length it holds (no room left over from growing it), and grows again when articles are added', () => {
+    const { knowledge } = brieferForSet(SETS[0] as QuestionSet);
+    const index = buildMatcherIndex(knowledge.slice(1));
+    const lengths = columnLengths(index);
+    const spare = (Object.keys(lengths) as ColumnName[]).filter((name) => index[name].length !== lengths[name]);
+    expect(spare).toEqual([]);
+    addArticles(index, knowledge.slice(0, 1));
+    expect(index.sentenceCount).toBe(buildMatcherIndex(knowledge).sentenceCount);
   });
 });
 
