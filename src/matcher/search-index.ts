@@ -1,7 +1,7 @@
 import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { addPosting, compactPostings, createPostingTable, createVocabulary, ensureCapacity, internString, type Column, type PostingTable, type Vocabulary } from './columns.ts';
+import { addPosting, compactPostings, createIdColumn, createPostingTable, createVocabulary, ensureCapacity, internString, widenFor, type Column, type IdColumn, type PostingTable, type Vocabulary } from './columns.ts';
 
 /*
  * The matcher's index, compact: every sentence is a few numbers in typed arrays (its article,
@@ -108,13 +108,13 @@ export interface MatcherIndex {
   sentParagraph: Uint32Array;
   sentLength: Uint16Array;
   sentFlags: Uint16Array;
-  /** Sentence i's stems are `stemIds[sentStemStart[i]] …` up to `sentStemStart[i + 1]`, ascending, with `stemFlags`. */
+  /** Sentence i's stems are `stemIds[sentStemStart[i]] …` up to `sentStemStart[i + 1]`, ascending, with `stemFlags` (16-bit ids while the vocabulary allows). */
   sentStemStart: Uint32Array;
-  stemIds: Uint32Array;
+  stemIds: IdColumn;
   stemFlags: Uint8Array;
   /** Sentence i's entity concepts (in first-mention order) with their entity type codes. */
   sentConceptStart: Uint32Array;
-  conceptIds: Uint32Array;
+  conceptIds: IdColumn;
   conceptTypes: Uint8Array;
   /** Sentence i's quantities: each first word's stem id × 2, then the stems of what they count × 2 + 1. */
   sentExtraStart: Uint32Array;
@@ -243,10 +243,10 @@ export function createMatcherIndex(): MatcherIndex {
     sentLength: new Uint16Array(16),
     sentFlags: new Uint16Array(16),
     sentStemStart: new Uint32Array(17),
-    stemIds: u32(),
+    stemIds: createIdColumn(),
     stemFlags: new Uint8Array(16),
     sentConceptStart: new Uint32Array(17),
-    conceptIds: u32(),
+    conceptIds: createIdColumn(),
     conceptTypes: new Uint8Array(16),
     sentExtraStart: new Uint32Array(17),
     extraIds: u32(),
@@ -387,6 +387,7 @@ export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex 
 function stemId(index: MatcherIndex, stem: string): number {
   const id = internString(index.stems, stem);
   if (id >= index.stemDf.length) index.stemDf = ensureCapacity(index.stemDf, id + 1);
+  index.stemIds = widenFor(index.stemIds, id);
   return id;
 }
 
@@ -397,6 +398,7 @@ function stemId(index: MatcherIndex, stem: string): number {
 function conceptId(index: MatcherIndex, concept: string, name?: string, type?: EntityType): number {
   const id = internString(index.concepts, concept);
   if (id >= index.conceptDf.length) index.conceptDf = ensureCapacity(index.conceptDf, id + 1);
+  index.conceptIds = widenFor(index.conceptIds, id);
   while (index.conceptNames.length <= id) index.conceptNames.push('');
   while (index.conceptKinds.length <= id) index.conceptKinds.push(-1);
   if (name !== undefined && index.conceptNames[id] === '') index.conceptNames[id] = name;
