@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { Column, PostingTable } from '../matcher/columns.ts';
-import { compactIndex, createMatcherIndex, createScratch, type AliasEntry, type ArticleEntry, type MatcherIndex } from '../matcher/search-index.ts';
+import { columnLengths, compactIndex, createMatcherIndex, createScratch, type AliasEntry, type ArticleEntry, type ColumnName, type MatcherIndex } from '../matcher/search-index.ts';
 
 /*
  * The matcher's index as one file: a short magic, a JSON header (counts, vocabularies, article
@@ -10,7 +10,7 @@ import { compactIndex, createMatcherIndex, createScratch, type AliasEntry, type 
  */
 
 /** Bumped whenever what the index stores, or how, changes: an index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 const MAGIC = 'BRIEFIDX';
 /** After the magic: the header's length and its CRC-32 (4 bytes each), then the header. */
@@ -27,62 +27,9 @@ export interface ManifestEntry {
 /** An index file's contents could not be read: the index is rebuilt from the knowledge. */
 export class IndexFileError extends Error {}
 
-type ColumnName =
-  | 'stemDf' | 'sortedStems' | 'conceptDf' | 'sentArticle' | 'sentParagraph' | 'sentLength' | 'sentFlags' | 'sentStemStart' | 'stemIds' | 'stemFlags'
-  | 'sentConceptStart' | 'conceptIds' | 'conceptTypes' | 'sentExtraStart' | 'extraIds' | 'sentTextStart' | 'textBytes' | 'paraStart' | 'paraClass'
-  | 'articleSentStart' | 'articleParaStart' | 'removed' | 'subjectStart' | 'subjectIds' | 'subjectStemStart' | 'subjectStemIds' | 'articleFlags'
-  | 'articleMinLength' | 'articleMaxLength' | 'articleClaimStart' | 'claimSentence' | 'claimStance' | 'claimConcept' | 'claimAffStart' | 'claimAffIds'
-  | 'claimStemStart' | 'claimStemIds';
-
 type TableName = 'sentenceStems' | 'sentenceConcepts' | 'subjectStems' | 'subjectConcepts' | 'unknownSentences' | 'speakerConcepts' | 'speakerStems';
 
 const TABLES: readonly TableName[] = ['sentenceStems', 'sentenceConcepts', 'subjectStems', 'subjectConcepts', 'unknownSentences', 'speakerConcepts', 'speakerStems'];
-
-/** How many items of each column the index holds (the arrays may be longer). */
-function columnLengths(index: MatcherIndex): Record<ColumnName, number> {
-  const N = index.sentenceCount;
-  const A = index.articleCount;
-  const C = index.claimCount;
-  return {
-    stemDf: index.stems.strings.length,
-    sortedStems: index.sortedCount,
-    conceptDf: index.concepts.strings.length,
-    sentArticle: N,
-    sentParagraph: N,
-    sentLength: N,
-    sentFlags: N,
-    sentStemStart: N + 1,
-    stemIds: index.sentStemStart[N] as number,
-    stemFlags: index.sentStemStart[N] as number,
-    sentConceptStart: N + 1,
-    conceptIds: index.sentConceptStart[N] as number,
-    conceptTypes: index.sentConceptStart[N] as number,
-    sentExtraStart: N + 1,
-    extraIds: index.sentExtraStart[N] as number,
-    sentTextStart: N + 1,
-    textBytes: index.sentTextStart[N] as number,
-    paraStart: index.paragraphCount + 1,
-    paraClass: index.paragraphCount,
-    articleSentStart: A + 1,
-    articleParaStart: A + 1,
-    removed: A,
-    subjectStart: A + 1,
-    subjectIds: index.subjectStart[A] as number,
-    subjectStemStart: A + 1,
-    subjectStemIds: index.subjectStemStart[A] as number,
-    articleFlags: A,
-    articleMinLength: A,
-    articleMaxLength: A,
-    articleClaimStart: A + 1,
-    claimSentence: C,
-    claimStance: C,
-    claimConcept: C,
-    claimAffStart: C + 1,
-    claimAffIds: index.claimAffStart[C] as number,
-    claimStemStart: C + 1,
-    claimStemIds: index.claimStemStart[C] as number,
-  };
-}
 
 interface Header {
   version: number;

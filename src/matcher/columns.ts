@@ -14,6 +14,19 @@ export function ensureCapacity<T extends Column>(a: T, need: number): T {
   return next;
 }
 
+/** A column of vocabulary ids: 16-bit while the vocabulary has at most 65 536 strings, 32-bit past that. */
+export type IdColumn = Uint16Array | Uint32Array;
+
+/** An empty id column (16-bit). */
+export function createIdColumn(): IdColumn {
+  return new Uint16Array(16);
+}
+
+/** `ids` itself when it can hold `id`, else a 32-bit copy (same length). */
+export function widenFor(ids: IdColumn, id: number): IdColumn {
+  return id > 0xffff && ids instanceof Uint16Array ? Uint32Array.from(ids) : ids;
+}
+
 /** A vocabulary: strings numbered from 0 in the order they were first seen. */
 export interface Vocabulary {
   ids: Map<string, number>;

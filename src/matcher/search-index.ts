@@ -1,7 +1,7 @@
 import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { addPosting, compactPostings, createPostingTable, createVocabulary, ensureCapacity, internString, type PostingTable, type Vocabulary } from './columns.ts';
+import { addPosting, compactPostings, createIdColumn, createPostingTable, createVocabulary, ensureCapacity, internString, widenFor, type Column, type IdColumn, type PostingTable, type Vocabulary } from './columns.ts';
 
 /*
  * The matcher's index, compact: every sentence is a few numbers in typed arrays (its article,
@@ -108,13 +108,13 @@ export interface MatcherIndex {
   sentParagraph: Uint32Array;
   sentLength: Uint16Array;
   sentFlags: Uint16Array;
-  /** Sentence i's stems are `stemIds[sentStemStart[i]] …` up to `sentStemStart[i + 1]`, ascending, with `stemFlags`. */
+  /** Sentence i's stems are `stemIds[sentStemStart[i]] …` up to `sentStemStart[i + 1]`, ascending, with `stemFlags` (16-bit ids while the vocabulary allows). */
   sentStemStart: Uint32Array;
-  stemIds: Uint32Array;
+  stemIds: IdColumn;
   stemFlags: Uint8Array;
   /** Sentence i's entity concepts (in first-mention order) with their entity type codes. */
   sentConceptStart: Uint32Array;
-  conceptIds: Uint32Array;
+  conceptIds: IdColumn;
   conceptTypes: Uint8Array;
   /** Sentence i's quantities: each first word's stem id × 2, then the stems of what they count × 2 + 1. */
   sentExtraStart: Uint32Array;
@@ -243,10 +243,10 @@ export function createMatcherIndex(): MatcherIndex {
     sentLength: new Uint16Array(16),
     sentFlags: new Uint16Array(16),
     sentStemStart: new Uint32Array(17),
-    stemIds: u32(),
+    stemIds: createIdColumn(),
     stemFlags: new Uint8Array(16),
     sentConceptStart: new Uint32Array(17),
-    conceptIds: u32(),
+    conceptIds: createIdColumn(),
     conceptTypes: new Uint8Array(16),
     sentExtraStart: new Uint32Array(17),
     extraIds: u32(),
@@ -309,17 +309,85 @@ export function scratchOf(index: MatcherIndex): IndexScratch {
   return index.scratch;
 }
 
+/** The index's typed columns (posting tables aside). */
+export type ColumnName =
+  | 'stemDf' | 'sortedStems' | 'conceptDf' | 'sentArticle' | 'sentParagraph' | 'sentLength' | 'sentFlags' | 'sentStemStart' | 'stemIds' | 'stemFlags'
+  | 'sentConceptStart' | 'conceptIds' | 'conceptTypes' | 'sentExtraStart' | 'extraIds' | 'sentTextStart' | 'textBytes' | 'paraStart' | 'paraClass'
+  | 'articleSentStart' | 'articleParaStart' | 'removed' | 'subjectStart' | 'subjectIds' | 'subjectStemStart' | 'subjectStemIds' | 'articleFlags'
+  | 'articleMinLength' | 'articleMaxLength' | 'articleClaimStart' | 'claimSentence' | 'claimStance' | 'claimConcept' | 'claimAffStart' | 'claimAffIds'
+  | 'claimStemStart' | 'claimStemIds';
+
+/** How many items of each column the index holds (the arrays may be longer). */
+export function columnLengths(index: MatcherIndex): Record<ColumnName, number> {
+  const N = index.sentenceCount;
+  const A = index.articleCount;
+  const C = index.claimCount;
+  return {
+    stemDf: index.stems.strings.length,
+    sortedStems: index.sortedCount,
+    conceptDf: index.concepts.strings.length,
+    sentArticle: N,
+    sentParagraph: N,
+    sentLength: N,
+    sentFlags: N,
+    sentStemStart: N + 1,
+    stemIds: index.sentStemStart[N] as number,
+    stemFlags: index.sentStemStart[N] as number,
+    sentConceptStart: N + 1,
+    conceptIds: index.sentConceptStart[N] as number,
+    conceptTypes: index.sentConceptStart[N] as number,
+    sentExtraStart: N + 1,
+    extraIds: index.sentExtraStart[N] as number,
+    sentTextStart: N + 1,
+    textBytes: index.sentTextStart[N] as number,
+    paraStart: index.paragraphCount + 1,
+    paraClass: index.paragraphCount,
+    articleSentStart: A + 1,
+    articleParaStart: A + 1,
+    removed: A,
+    subjectStart: A + 1,
+    subjectIds: index.subjectStart[A] as number,
+    subjectStemStart: A + 1,
+    subjectStemIds: index.subjectStemStart[A] as number,
+    articleFlags: A,
+    articleMinLength: A,
+    articleMaxLength: A,
+    articleClaimStart: A + 1,
+    claimSentence: C,
+    claimStance: C,
+    claimConcept: C,
+    claimAffStart: C + 1,
+    claimAffIds: index.claimAffStart[C] as number,
+    claimStemStart: C + 1,
+    claimStemIds: index.claimStemStart[C] as number,
+  };
+}
+
+/**
+ * Cuts every column down to what it holds: a build grows its columns by half again at a time, so
+ * up to a third of each would be spare for good. Articles added later grow them again.
+ */
+export function trimIndex(index: MatcherIndex): void {
+  const lengths = columnLengths(index);
+  const columns = index as unknown as Record<ColumnName, Column>;
+  for (const name of Object.keys(lengths) as ColumnName[]) {
+    if (columns[name].length > lengths[name]) columns[name] = columns[name].slice(0, lengths[name]);
+  }
+}
+
 /** Builds the matcher's index over every loaded article. Pure; O(total words). */
 export function buildMatcherIndex(articles: readonly Knowledge[]): MatcherIndex {
   const index = createMatcherIndex();
   addArticles(index, articles);
   compactIndex(index);
+  trimIndex(index);
   return index;
 }
 
 function stemId(index: MatcherIndex, stem: string): number {
   const id = internString(index.stems, stem);
   if (id >= index.stemDf.length) index.stemDf = ensureCapacity(index.stemDf, id + 1);
+  index.stemIds = widenFor(index.stemIds, id);
   return id;
 }
 
@@ -330,6 +398,7 @@ function stemId(index: MatcherIndex, stem: string): number {
 function conceptId(index: MatcherIndex, concept: string, name?: string, type?: EntityType): number {
   const id = internString(index.concepts, concept);
   if (id >= index.conceptDf.length) index.conceptDf = ensureCapacity(index.conceptDf, id + 1);
+  index.conceptIds = widenFor(index.conceptIds, id);
   while (index.conceptNames.length <= id) index.conceptNames.push('');
   while (index.conceptKinds.length <= id) index.conceptKinds.push(-1);
   if (name !== undefined && index.conceptNames[id] === '') index.conceptNames[id] = name;

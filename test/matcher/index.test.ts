@@ -15,7 +15,8 @@ import type { Knowledge } from '../../src/knowledge/schema.ts';
 import { DEFAULT_MATCH_OPTIONS } from '../../src/matcher/options.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
-import { addArticles, buildMatcherIndex, forgetEntities, removeArticles, type MatcherIndex } from '../../src/matcher/search-index.ts';
+import { internString } from '../../src/matcher/columns.ts';
+import { addArticles, buildMatcherIndex, columnLengths, compactIndex, createMatcherIndex, forgetEntities, removeArticles, type ColumnName, type MatcherIndex } from '../../src/matcher/search-index.ts';
 
 /** What a user sees of an answer: answered or not, and the sentences cited, in order. */
 function seen(a: Answer): string {
@@ -157,6 +158,39 @@ describe('the index file', () => {
     shifted.set(bytes, 3);
     const expected = set.questions.map((x) => seen(answerQuestion(briefer.index, x.q)));
     for (const copy of [bytes, shifted.subarray(3)]) expect(set.questions.map((x) => seen(answerQuestion(decodeIndex(copy).index, x.q)))).toEqual(expected);
+  });
+});
+
+describe('a built index', () => {
+  it('keeps each column at the length it holds (no room left over from growing it), and grows again when articles are added', () => {
+    const { knowledge } = brieferForSet(SETS[0] as QuestionSet);
+    const index = buildMatcherIndex(knowledge.slice(1));
+    const lengths = columnLengths(index);
+    const spare = (Object.keys(lengths) as ColumnName[]).filter((name) => index[name].length !== lengths[name]);
+    expect(spare).toEqual([]);
+    addArticles(index, knowledge.slice(0, 1));
+    expect(index.sentenceCount).toBe(buildMatcherIndex(knowledge).sentenceCount);
+  });
+});
+
+describe('the id columns', () => {
+  it('hold 16-bit stem and concept ids while the vocabularies fit, and 32-bit ones past 65 536 stems, answering alike in memory and from the file', () => {
+    const set = SETS[3] as QuestionSet;
+    const { knowledge } = brieferForSet(set);
+    const small = buildMatcherIndex(knowledge);
+    expect(small.stemIds).toBeInstanceOf(Uint16Array);
+    expect(small.conceptIds).toBeInstanceOf(Uint16Array);
+    // Stems no sentence holds fill the 16-bit ids, so the articles' own stems need wider ones.
+    const big = createMatcherIndex();
+    for (let n = 0; n < 0x10000; n++) internString(big.stems, `unheld${n}`);
+    addArticles(big, knowledge);
+    compactIndex(big);
+    expect(big.stemIds).toBeInstanceOf(Uint32Array);
+    const expected = set.questions.map((x) => seen(answerQuestion(small, x.q)));
+    expect(set.questions.map((x) => seen(answerQuestion(big, x.q)))).toEqual(expected);
+    const read = decodeIndex(encodeIndex(big, [])).index;
+    expect(read.stemIds).toBeInstanceOf(Uint32Array);
+    expect(set.questions.map((x) => seen(answerQuestion(read, x.q)))).toEqual(expected);
   });
 });
 
