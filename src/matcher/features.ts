@@ -3,8 +3,8 @@ import type { MatchOptions } from './options.ts';
 import { activateTable, articleContextByScan, compileQuestion, createArticleContext, createParagraphScan, EV_COUNTED, EV_ENTITY_TYPE, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanParagraph, type ArticleContext, type ParagraphScan, type QuestionTable } from './question-table.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
-import { ANAPHORIC, ANSWER_TYPES, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
-import { sentenceMeasures } from './measures.ts';
+import { ANAPHORIC, ANSWER_TYPES, MEASURE_SHIFT, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
+import { measureMask } from './measures.ts';
 import { stopWordStems } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
@@ -484,7 +484,8 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   let nameConflict = false;
   let predicate = NO_VERDICT;
   let definition = false;
-  let measure: boolean | undefined;
+  // The kinds of figure the question asks for, against those the sentence's figures give.
+  const measure = plan.measures === undefined ? undefined : ((sFlags >>> MEASURE_SHIFT) & measureMask(plan.measures)) !== 0;
   let identity = false;
   if (!cheap) {
     lazy ??= new LazySentence(index, i);
@@ -497,10 +498,6 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
     roleConflict = swapped || predicate.conflict;
     definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
     identity = plan.identifies !== undefined && plan.identifies.test(s.sentence.text);
-    if (plan.measures) {
-      const given = sentenceMeasures(s.sentence.text);
-      measure = plan.measures.some((k) => given.has(k));
-    }
   }
   values[F.nameConflict] = nameConflict ? 1 : 0;
   values[F.roleConflict] = roleConflict ? 1 : 0;
@@ -583,8 +580,6 @@ export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: reado
   }
   if (plan.defines !== undefined) slack += Math.max(0, weights[F.definition] ?? 0);
   if (plan.identifies !== undefined) slack += Math.max(0, weights[F.identity] ?? 0);
-  // One of the two measure features turns on in the full pass.
-  if (plan.measures !== undefined) slack += Math.max(0, weights[F.measureMatch] ?? 0, weights[F.measureMissing] ?? 0);
   if (plan.intent === 'where' && values[F.typeMissing] === 1) slack += Math.max(0, -(weights[F.typeMissing] ?? 0));
   const nn = scan.namedNoun[i - scan.first] as number;
   if (nn !== 0) {

@@ -1,4 +1,3 @@
-import { findQuantities } from '../knowledge/quantities.ts';
 import { foldCase, stemWord, type Token } from '../nlp/text.ts';
 import { pluralOf, readLines, UNITS, verbForms } from '../nlp/word-lists.ts';
 
@@ -6,20 +5,34 @@ import { pluralOf, readLines, UNITS, verbForms } from '../nlp/word-lists.ts';
  * What kind of figure a how-many question asks for, and what kinds a sentence gives: "How heavy
  * is the lander?" asks for a weight, which "weighed 1,850 kilograms" gives and "carries eight
  * instruments" does not. The kinds are those of `units.txt` (weight, distance, duration, money,
- * percentage, …); the question's words are `measure-words.txt`.
+ * percentage, …), as bits; the question's words are `measure-words.txt`.
  */
+
+/** Every kind of measure, in bit order. */
+export const MEASURE_KINDS: readonly string[] = [...new Set([...UNITS.values()].map((u) => u.kind))].sort();
 
 /** Question words by stem → the kinds of figure that answer them. */
 const MEASURE_WORDS: ReadonlyMap<string, readonly string[]> = (() => {
   const out = new Map<string, string[]>();
   for (const [word = '', ...kinds] of readLines('measure-words')) {
+    for (const kind of kinds) if (!MEASURE_KINDS.includes(kind)) throw new Error(`measure-words.txt: "${kind}" is not a kind of units.txt`);
     for (const form of new Set([word, pluralOf(word), ...verbForms(word)])) out.set(stemWord(foldCase(form)), kinds);
   }
   return out;
 })();
 
-/** The kind a written unit measures ("kilograms" → weight, "percent" → percentage). */
-function kindOfUnit(unit: string): string | undefined {
+/** The kinds as bits (bit k: `MEASURE_KINDS[k]`). */
+export function measureMask(kinds: Iterable<string>): number {
+  let mask = 0;
+  for (const kind of kinds) {
+    const k = MEASURE_KINDS.indexOf(kind);
+    if (k >= 0) mask |= 1 << k;
+  }
+  return mask;
+}
+
+/** The kind a written unit measures ("kilograms" → weight, "percent" → percentage, "kilometers an hour" → distance). */
+export function kindOfUnit(unit: string): string | undefined {
   const words = foldCase(unit).split(/[\s-]+/);
   return UNITS.get(words[0] ?? '')?.kind ?? UNITS.get(words[words.length - 1] ?? '')?.kind;
 }
@@ -47,14 +60,4 @@ export function askedMeasures(tokens: readonly Token[]): readonly string[] | und
   else add(next, false);
   kinds.delete('');
   return kinds.size > 0 ? [...kinds].sort() : undefined;
-}
-
-/** The kinds of figure a sentence gives, by the units of its quantities as the build finds them. */
-export function sentenceMeasures(text: string): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const q of findQuantities(text)) {
-    const kind = q.unit ? kindOfUnit(q.unit) : undefined;
-    if (kind) out.add(kind);
-  }
-  return out;
 }

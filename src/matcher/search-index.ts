@@ -1,6 +1,7 @@
 import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { kindOfUnit, measureMask } from './measures.ts';
 import { addPosting, compactPostings, createIdColumn, createPostingTable, createVocabulary, ensureCapacity, internString, widenFor, type Column, type IdColumn, type PostingTable, type Vocabulary } from './columns.ts';
 
 /*
@@ -30,6 +31,8 @@ export const NEGATED = 2;
 export const TYPE_SHIFT = 2;
 /** Where unknown-aspect bits start in a sentence's flags. */
 export const UNKNOWN_SHIFT = TYPE_SHIFT + ANSWER_TYPES.length;
+/** Where the bits of the kinds of measure its figures give (`MEASURE_KINDS`) start in a sentence's flags. */
+export const MEASURE_SHIFT = UNKNOWN_SHIFT + UNKNOWN_ASPECTS.length;
 
 /** Stem-entry flag: the word is capitalised past the sentence's first word (a name). */
 export const STEM_NAME = 1;
@@ -107,7 +110,7 @@ export interface MatcherIndex {
   sentArticle: Uint32Array;
   sentParagraph: Uint32Array;
   sentLength: Uint16Array;
-  sentFlags: Uint16Array;
+  sentFlags: Uint32Array;
   /** Sentence i's stems are `stemIds[sentStemStart[i]] …` up to `sentStemStart[i + 1]`, ascending, with `stemFlags` (16-bit ids while the vocabulary allows). */
   sentStemStart: Uint32Array;
   stemIds: IdColumn;
@@ -241,7 +244,7 @@ export function createMatcherIndex(): MatcherIndex {
     sentArticle: u32(),
     sentParagraph: u32(),
     sentLength: new Uint16Array(16),
-    sentFlags: new Uint16Array(16),
+    sentFlags: new Uint32Array(16),
     sentStemStart: new Uint32Array(17),
     stemIds: createIdColumn(),
     stemFlags: new Uint8Array(16),
@@ -490,7 +493,10 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
 
   const quantitiesBySentence = new Map<string, string[]>();
   const countsBySentence = new Map<string, Set<string>>();
+  const measuresBySentence = new Map<string, number>();
   for (const q of k.quantities) {
+    const kind = q.unit ? kindOfUnit(q.unit) : undefined;
+    if (kind) measuresBySentence.set(q.sentenceId, (measuresBySentence.get(q.sentenceId) ?? 0) | measureMask([kind]));
     const first = tokenize(q.text)[0];
     if (first) quantitiesBySentence.set(q.sentenceId, [...(quantitiesBySentence.get(q.sentenceId) ?? []), first.stem]);
     const counted = countsBySentence.get(q.sentenceId) ?? new Set<string>();
@@ -605,7 +611,7 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
       index.textBytes.set(bytes, textAt);
       index.sentTextStart[i + 1] = textAt + bytes.length;
 
-      const flags = (anaphoric ? ANAPHORIC : 0) | (s.negated ? NEGATED : 0) | (s.types.reduce((f, t) => f | bitOf(ANSWER_TYPES, t), 0) << TYPE_SHIFT) | (s.unknown.reduce((f, u) => f | bitOf(UNKNOWN_ASPECTS, u), 0) << UNKNOWN_SHIFT);
+      const flags = (anaphoric ? ANAPHORIC : 0) | (s.negated ? NEGATED : 0) | (s.types.reduce((f, t) => f | bitOf(ANSWER_TYPES, t), 0) << TYPE_SHIFT) | (s.unknown.reduce((f, u) => f | bitOf(UNKNOWN_ASPECTS, u), 0) << UNKNOWN_SHIFT) | ((measuresBySentence.get(s.id) ?? 0) << MEASURE_SHIFT);
       index.sentArticle[i] = ai;
       index.sentParagraph[i] = pIndex;
       index.sentLength[i] = Math.min(length, 0xffff);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.ts';
 import { detectIntent } from '../../src/matcher/intent.ts';
 import { MAX_QUESTION_CHARS, normaliseQuestion } from '../../src/matcher/normalise.ts';
-import { sentenceMeasures } from '../../src/matcher/measures.ts';
+import { kindOfUnit, MEASURE_KINDS } from '../../src/matcher/measures.ts';
 import { analyseQuestion } from '../../src/matcher/question.ts';
-import { sentenceText } from '../../src/matcher/search-index.ts';
+import { MEASURE_SHIFT, sentenceText } from '../../src/matcher/search-index.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
 import { computeFeatures, FEATURE_NAMES, questionFacts } from '../../src/matcher/features.ts';
 import { DEFAULT_MATCH_OPTIONS } from '../../src/matcher/options.ts';
@@ -150,12 +150,14 @@ describe('what kind of figure a how-many question asks for', () => {
     expect(kinds('How many sailors died?')).toBeUndefined();
     expect(kinds('How much data was stolen?')).toBeUndefined();
   });
-  it('reads the kinds a sentence gives from its quantities, as the build finds them', () => {
-    expect([...sentenceMeasures('The probe weighed 1,850 kilograms at launch.')]).toEqual(['weight']);
-    expect([...sentenceMeasures('The 23-year-old Briton collapsed after the finish.')]).toEqual(['duration']);
-    expect([...sentenceMeasures('The €420 million mission lifted off in February.')]).toEqual(['money']);
-    expect([...sentenceMeasures('Prices rose 6.5% in July.')]).toEqual(['percentage']);
-    expect([...sentenceMeasures('The lander carries eight instruments.')]).toEqual([]);
+  it('reads the kind a unit measures, as the build writes units', () => {
+    expect(['kilograms', 'years', 'euros', 'percent', 'kilometers an hour', 'barrels'].map(kindOfUnit)).toEqual(['weight', 'duration', 'money', 'percentage', 'distance', 'volume']);
+    expect(kindOfUnit('sailors')).toBeUndefined();
+  });
+  it('marks each sentence with the kinds its figures give, from the knowledge file', () => {
+    const story = brieferFor(['The 23-year-old Briton collapsed after the finish.', 'The €420 million mission lifted off in February.', 'The lander carries eight instruments.'].join('\n'));
+    const kinds = [0, 1, 2].map((i) => MEASURE_KINDS.filter((_, k) => ((story.index.sentFlags[i] as number) >>> MEASURE_SHIFT) & (1 << k)));
+    expect(kinds).toEqual([['duration'], ['money'], []]);
   });
   it('ranks the sentence with a figure of the asked kind above one that names as much of the question', () => {
     const probe = brieferFor(['The Kestrel probe landed on Tuesday.', 'Kestrel carries eight scientific instruments.', 'Kestrel weighed 640 kilograms at launch.'].join('\n'));
