@@ -199,6 +199,10 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     at = m.index + 1;
   }
   pieces.push([at, before.length]);
+  const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.]*$/.test(before.slice(m.end - from, b)));
+  // "Quintal, which is based in Austin, Texas, denied": a relative clause after a name runs to the verb, commas and all.
+  const relative = pieces.findIndex(([a, b], i) => i > 0 && /^\s*(?:which|who|whose)\s/i.test(before.slice(a, b)) && nameEnds(pieces[i - 1] as [number, number]));
+  if (relative > 0) pieces.splice(relative);
   for (let i = pieces.length - 1; i >= 0; i--) {
     const [a, b] = pieces[i] as [number, number];
     const piece = before.slice(a, b);
@@ -328,7 +332,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // "…, said Dr. Amelia Ortiz, a geologist.", "…," warned a spokesman for the service, Rustam Nazarov.": reported
       // speech, a comma, the verb, then who speaks (a role first, perhaps) and the end of the clause.
       if (/,\s*["”]?\s*$/.test(gapBefore)) {
-        const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the)\s[^,;.]{3,80},\s+)?$/.test(text.slice(t.end, m.start)));
+        const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the|its|his|her|their)\s[^,;.]{3,80},\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?)?$/.test(text.slice(t.end, m.start)));
         if (named && /^\s*(?:[,.;]|$)/.test(text.slice(named.end))) {
           const sp = speakerFrom(named, text);
           push(sp, stance, verb);
@@ -381,6 +385,11 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     const according = /\baccording to\s+([^,;]{2,80}?)(?:[,;]|\.?\s*$)/i.exec(text);
     if (according) {
       const from = according.index + according[0].indexOf(according[1] as string);
+      // "according to its director, Dr. Nikos Papadakis": the role, then the person who holds it.
+      const roleEnd = from + (according[1] as string).length;
+      const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
+      if (holder) push(speakerFrom(holder, text), 'says', 'according to');
+      else
       for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });

@@ -74,4 +74,12 @@ describe('finding claims', () => {
   it('gives a relative clause after a comma to its antecedent ("…by the Health Department, which said …")', () => {
     expect(claimsOf('The case was examined by the Health Department, which said fraud was common.')).toEqual([['Health Department', 'says', 'p1.s1']]);
   });
+  it('gives "according to its director, Dr. Ines Baro" and "said its chairman, Ines Baro" to the person named after the role', () => {
+    expect(claimsOf('The clinic saw 40 patients, according to its director, Dr. Ines Baro.')).toEqual([['Ines Baro', 'says', 'p1.s1']]);
+    expect(claimsOf('"Prices will fall," said its chairman, Ines Baro.')).toEqual([['Ines Baro', 'says', 'p1.s1']]);
+  });
+  it('passes over a relative clause with a comma inside it ("Velcor, which is based in Lyon, France, denied …")', () => {
+    expect(claimsOf('Velcor Inc., which is based in Lyon, France, denied that it had broken the law.')).toEqual([['Velcor Inc', 'denies', 'p1.s1']]);
+    expect(claimsOf('Gary Ould, who lives in Lyon, France, said he would appeal.')).toEqual([['Gary Ould', 'says', 'p1.s1']]);
+  });
 });
