@@ -58,6 +58,8 @@ export function findDates(text: string): DateDraft[] {
     const t = r.text.replace(/[,.;:]+$/, '').replace(/^(?:on|in|at|by|since|from|until)\s+/i, '');
     if (isFalseDate(t.trim()) || DURATION_RE.test(t.trim()) || /^\d{1,2}$/.test(t.trim())) continue;
     const start = r.index + r.text.indexOf(t);
+    // "night shifts", "night work": a part of the day that names a kind of work, not when.
+    if (/^(?:night|day|evening)$/i.test(t.trim()) && /^\s+(?:shifts?|work|workers?|jobs?|duty|staff)\b/i.test(text.slice(start + t.length))) continue;
     // "3:31.10", "10.02 seconds": a race time, not a time of day.
     if (/^\d{1,2}:\d{2}$/.test(t) && /^\.\d/.test(text.slice(start + t.length, start + t.length + 2))) continue;
     spans.push([start, start + t.length]);
