@@ -102,6 +102,8 @@ function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
 /** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);
+/** Titles written short before a name ("Adm. Ramon Dizon", "Gov. Ana Ruiz"): lower-case role words before them are the role. */
+const SHORT_TITLES = /^(?:sen|rep|gov|gen|lt|col|capt|sgt|adm|rev|fr|cmdr|maj|brig)$/;
 
 /** Opening punctuation after which a capital is grammar, not a name: a quotation, a colon, a dash. */
 function opensClause(text: string, at: number, previousEnd: number): boolean {
@@ -230,9 +232,9 @@ function chunksOf(a: Article, s: number): Chunk[] {
       break;
     }
     const run = units.slice(start, j + 1);
-    // Lower-case role words before a bridged title ("company spokeswoman Ana Ruiz").
+    // Lower-case role words before a bridged title ("company spokeswoman Ana Ruiz") or a short title ("marine biologist Dr. Luisa Santiago").
     let roleLead: string | undefined;
-    if (!(units[start] as Unit).cap) {
+    if (!(units[start] as Unit).cap || HONORIFICS.has((units[start] as Unit).norm) || SHORT_TITLES.test((units[start] as Unit).norm)) {
       let b = start;
       while (b - 1 >= 0 && start - b < 2 && !(units[b - 1] as Unit).cap && !isStopWord((units[b - 1] as Unit).norm) && !REPORTING_FORMS.has((units[b - 1] as Unit).norm) && !breaksBetween(text, units[b - 1] as Unit, units[b] as Unit) && /^\p{L}+$/u.test((units[b - 1] as Unit).raw)) b--;
       if (b < start) roleLead = text.slice((units[b] as Unit).start, (units[start] as Unit).start).trim();
@@ -441,7 +443,7 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   const honorific = roleUnits.every((u) => HONORIFICS.has(u.norm) || (lead?.includes(u) ?? false));
   const roleText = [chunk.roleLead, unitText(text, roleUnits)].filter(Boolean).join(' ');
   return {
-    ...(honorific || roleUnits.length === 0 ? {} : { role: roleText }),
+    ...(honorific || roleUnits.length === 0 ? (chunk.roleLead ? { role: chunk.roleLead } : {}) : { role: roleText }),
     roleEntities,
     name,
     ...(lead ? { lead } : {}),

@@ -138,4 +138,9 @@ describe('recognising entities', () => {
     const text = 'The agency is worried. Its regional director for Europe, Dr. Marius Holm, said the outbreak was serious.';
     expect(find(text, 'Europe')?.type).toBe('place');
   });
+  it('takes the lower-case role words before a short title as the role ("marine biologist Dr. Ines Baro", "port commander Adm. Rui Sousa")', () => {
+    const text = 'The reef is rich, said marine biologist Dr. Ines Baro. Port commander Adm. Rui Sousa told reporters the ship was safe.';
+    expect(find(text, 'Ines Baro')?.role).toBe('marine biologist');
+    expect(find(text, 'Rui Sousa')?.role).toContain('commander');
+  });
 });
