@@ -874,7 +874,9 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
       // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
       const before2 = /(?:^|[,;]\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
-      const appositionBefore = before2 && (before2[1] === undefined || REPORTING_FORMS.has(before2[1].toLowerCase())) ? [before2[0], before2[2]] : undefined;
+      // "according to its director, Dr. Nikos Papadakis" as well.
+      const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
+      const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;
       const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
       const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
       // A title and a description both say who someone is: "Colonel, city police chief".

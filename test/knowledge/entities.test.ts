@@ -143,4 +143,7 @@ describe('recognising entities', () => {
     expect(find(text, 'Ines Baro')?.role).toBe('marine biologist');
     expect(find(text, 'Rui Sousa')?.role).toContain('commander');
   });
+  it('takes the role before the name after "according to" ("according to its director, Dr. Ines Baro")', () => {
+    expect(find('The clinic saw 40 patients, according to its director, Dr. Ines Baro.', 'Ines Baro')?.role).toBe('director');
+  });
 });
