@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -607,6 +607,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // "the port city of Liepaja", "the village of San Roque": a place.
       // (That settles it, even when the name is followed by what someone near it said.)
       if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
+      // "River Calder", "Lake Varro": a name that opens with a word for a place is one.
+      if (parts.name.length >= 2 && PLACE_OPENERS.has(firstNorm) && !isOrgHead(lastNorm)) {
         e.counts.place += 3;
         e.strong.place = true;
       }

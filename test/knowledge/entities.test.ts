@@ -90,6 +90,10 @@ describe('recognising entities', () => {
     const text = 'FC Kolbern beat Atlético Serrana 2-0 on Sunday.';
     expect(find(text, 'FC Kolbern')?.type).toBe('organization');
     expect(find(text, 'Atlético Serrana')?.type).toBe('organization');
+    expect(find('Kelby Athletic beat Tamworth Rovers 1-0 on Sunday.', 'Kelby Athletic')?.type).toBe('organization');
+  });
+  it('types a name that opens with a word for a place as a place ("River Tamsin")', () => {
+    expect(find('Oil from the tanker reached the River Tamsin on Monday.', 'River Tamsin')?.type).toBe('place');
   });
 
   it('makes a first name before a word that also ends place names a person when the name speaks ("Karen Marsh said")', () => {
