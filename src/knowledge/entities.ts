@@ -16,6 +16,7 @@ import {
 import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { lemmasOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -185,6 +186,11 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
     return ORG_OPENERS.has(lastIn.norm) || isOrgHead(lastIn.norm) || TITLE_WORDS.has(lastIn.norm) || /^(?:republic|kingdom|state|states|gulf|isle|city|sea|bay|cape|lake|mount|strait)$/.test(lastIn.norm);
   }
   if (joiner.norm === 'and' || joiner.norm === '&') {
+    // "Office of Rail and Road", "Ministry of Health and Sanitation": two common words after an opener's "of".
+    const opener = units[j - 3];
+    const after = units[j + 1];
+    const plainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
+    if (units[j - 2]?.norm === 'of' && opener?.cap && ORG_OPENERS.has(opener.norm) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, j + 2)) return true;
     if (isOrgHead(lastIn.norm)) return false;
     let k = j + 1;
     while (nameish(a, s, k) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[k - 1] as Unit, units[k] as Unit)) k++;

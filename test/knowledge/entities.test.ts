@@ -150,4 +150,9 @@ describe('recognising entities', () => {
   it('takes the role before the name after "according to" ("according to its director, Dr. Ines Baro")', () => {
     expect(find('The clinic saw 40 patients, according to its director, Dr. Ines Baro.', 'Ines Baro')?.role).toBe('director');
   });
+  it('keeps "Chamber of Commerce" and "Office of Rail and Road" whole, but not "Bank of England and Barclays"', () => {
+    expect(find('The Ardent Chamber of Commerce estimated losses at 9 million euros.', 'Ardent Chamber of Commerce')?.type).toBe('organization');
+    expect(find('Freight grew, according to the Office of Water and Power.', 'Office of Water and Power')?.type).toBe('organization');
+    expect(entitiesOf('The Bank of England and Barclays said rates would rise.').map((e) => e.name)).toEqual(['Bank of England', 'Barclays']);
+  });
 });
