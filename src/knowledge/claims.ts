@@ -117,7 +117,9 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
   const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
-  const noun = headNorms.find(canSpeak) ?? '';
+  // "the wildfire service said": a word that ends organisations' names, last in the head, is a body that speaks.
+  const lastHead = headNorms[headNorms.length - 1] ?? '';
+  const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
   if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {

@@ -82,4 +82,8 @@ describe('finding claims', () => {
     expect(claimsOf('Velcor Inc., which is based in Lyon, France, denied that it had broken the law.')).toEqual([['Velcor Inc', 'denies', 'p1.s1']]);
     expect(claimsOf('Gary Ould, who lives in Lyon, France, said he would appeal.')).toEqual([['Gary Ould', 'says', 'p1.s1']]);
   });
+  it('gives "the wildfire service said" to the body named before whose name ends in "Service", and keeps "the fire service" as an unnamed source', () => {
+    expect(claimsOf('The Kelby Wildfire Service sent crews. Two homes burned, the wildfire service said.')).toEqual([['Kelby Wildfire Service', 'says', 'p1.s2']]);
+    expect(claimsOf('Crews were on alert. The fire service said it had put 70 engines on standby.')).toEqual([['fire service', 'says', 'p1.s2']]);
+  });
 });
