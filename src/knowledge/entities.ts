@@ -373,6 +373,8 @@ interface Evidence {
   /** Times written, and times written where a place stands ("in Kabul", "the capital, Kabul"). */
   seen: number;
   asPlace: number;
+  /** Times written as the subject of a verb or the owner of something ("Ottawa has offered", "Pyongyang's"). */
+  acts: number;
   /** Every unit is a word the lexicon knows as something other than a name ("West", "Islamic"). */
   common: boolean;
   /** The region a demonym names ("European" → "Europe"): the entity's name. */
@@ -459,7 +461,7 @@ function splitChunk(text: string, chunk: Chunk): Parts {
 }
 
 function blankEvidence(name: string, units: number): Evidence {
-  return { name, counts: { person: 0, organization: 0, place: 0, country: 0, group: 0 }, strong: {}, speaks: false, roles: [], affiliations: new Set(), alsoKnownAs: new Set(), units, seen: 0, asPlace: 0, common: false, hasCommonWord: false };
+  return { name, counts: { person: 0, organization: 0, place: 0, country: 0, group: 0 }, strong: {}, speaks: false, roles: [], affiliations: new Set(), alsoKnownAs: new Set(), units, seen: 0, asPlace: 0, acts: 0, common: false, hasCommonWord: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,6 +555,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       e.common = parts.name.every((u) => isCommonWord(u.norm) || COMPASS.test(u.norm));
       e.hasCommonWord = parts.name.some((u) => (isCommonWord(u.norm) && !isFirstName(u.norm) && !isLastName(u.norm)) || countryOf(u.raw.replace(/['’]s?$/, '')) !== undefined);
       if (chunk.prepCue || /\bcapital,\s*$/.test(text.slice(0, chunk.units[0]?.start ?? 0))) e.asPlace++;
+      const runEnd = (chunk.units[chunk.units.length - 1] as Unit).end;
+      if (/^\s+(?:has|have|had|will|would|could|can|may|might|did|does|also|\p{Ll}{2,}[^s\W]s)\b/u.test(text.slice(runEnd))) e.acts++;
       if (parts.role) e.roles.push(parts.role);
       if (pending) {
         e.roles.push(pending.role);
@@ -651,9 +655,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
   };
   for (const [key, e] of evidence) {
     const capital = capitalOf(e.name);
-    // A capital that acts is its country's government; one where things happen is a place.
+    // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
     if (capital && !e.strong.person && !e.strong.organization) {
-      if (e.asPlace < e.seen) {
+      if (e.speaks || e.acts > 0) {
         const d = countryDraft(capital);
         d.aliases.add(e.name);
         drafts.set(key, d);

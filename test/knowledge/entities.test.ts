@@ -155,4 +155,8 @@ describe('recognising entities', () => {
     expect(find('Freight grew, according to the Office of Water and Power.', 'Office of Water and Power')?.type).toBe('organization');
     expect(entitiesOf('The Bank of England and Barclays said rates would rise.').map((e) => e.name)).toEqual(['Bank of England', 'Barclays']);
   });
+  it('makes a capital its country\'s government only when it acts ("Ottawa has offered"), a place otherwise ("an alert for Athens")', () => {
+    expect(find('The ministry issued an alert for Athens and 11 other regions.', 'Athens')?.type).toBe('place');
+    expect(find('Fires burned in the west. Ottawa has offered military aircraft.', 'Canada')?.aliases).toContain('Ottawa');
+  });
 });
