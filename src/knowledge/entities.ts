@@ -701,6 +701,16 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     for (const a of d.affiliations) owner.affiliations.add(a);
     drafts.set(key, owner);
   }
+  // "Calder Freight" for "Calder Freight Rail Ltd": a shorter name that opens exactly one organisation's longer name is that organisation.
+  for (const [key, d] of [...drafts]) {
+    const words = d.name.split(/\s+/);
+    if (words.length < 2 || d.type === 'country' || d.type === 'place' || d.fromOverlay || d.role !== undefined || isKnownPlace(foldCase(d.name))) continue;
+    const owners = multi.filter((o) => o !== d && o.type === 'organization' && o.name.split(/\s+/).length > words.length && nameKey(o.name.split(/\s+/).slice(0, words.length).join(' ')) === key);
+    if (owners.length !== 1) continue;
+    const owner = owners[0] as EntityDraft;
+    owner.aliases.add(d.name);
+    for (const [k, v] of drafts) if (v === d) drafts.set(k, owner);
+  }
   // "Velmont's board", "pressure on Velmont": a word too weak to type alone is the one organisation whose name it opens.
   for (const [key, e] of evidence) {
     if (drafts.has(key) || e.units !== 1) continue;

@@ -159,4 +159,8 @@ describe('recognising entities', () => {
     expect(find('The ministry issued an alert for Athens and 11 other regions.', 'Athens')?.type).toBe('place');
     expect(find('Fires burned in the west. Ottawa has offered military aircraft.', 'Canada')?.aliases).toContain('Ottawa');
   });
+  it('takes a shorter name that opens one organisation\'s name for that organisation ("Marden Freight" for "Marden Freight Rail Ltd")', () => {
+    const text = 'Marden Freight Rail Ltd said two wagons tipped over. Marden Freight denied that the bridge was weak.';
+    expect(entitiesOf(text).map((e) => [e.name, e.type])).toEqual([['Marden Freight Rail Ltd', 'organization']]);
+  });
 });
