@@ -437,7 +437,9 @@ function splitChunk(text: string, chunk: Chunk): Parts {
     }
   }
   const tail = rest.slice(t + 1);
-  if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
+  // ("Spokesman Colin Marsh": a first name after the title starts a person's name, whatever word ends it.)
+  const personAfter = tail.length >= 2 && isFirstName((tail[0] as Unit).norm) && tail.every((u) => u.cap) && !isOrgHead(last?.norm ?? '');
+  if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !personAfter && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
     return { roleEntities: [], name: rest, ...(lead ? { lead } : {}), honorific: false, titleOnly };
   }
   let name = tail;

@@ -163,4 +163,7 @@ describe('recognising entities', () => {
     const text = 'Marden Freight Rail Ltd said two wagons tipped over. Marden Freight denied that the bridge was weak.';
     expect(entitiesOf(text).map((e) => [e.name, e.type])).toEqual([['Marden Freight Rail Ltd', 'organization']]);
   });
+  it('reads a first name after a title as a person\'s name even when the surname also ends place names ("spokesman Colin Marsh")', () => {
+    expect(find('In a statement, spokesman Colin Marsh said the duty was lawful.', 'Colin Marsh')).toMatchObject({ type: 'person', role: 'spokesman' });
+  });
 });
