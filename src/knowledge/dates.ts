@@ -25,7 +25,9 @@ const EXTRA_RE = new RegExp(
     // "nineteen ninety-eight", "two thousand one"
     `\\b(?:nineteen|eighteen|seventeen) (?:hundred(?: and)? )?(?:(?:${TENS})(?:-(?:${SMALL}))?|${SMALL})\\b`,
     `\\btwo thousand(?:(?: and)? (?:(?:${TENS})(?:-(?:${SMALL}))?|${SMALL}))?\\b`,
-    `\\b(?:this|last|next|past|previous|coming)\\s+(?:spring|summer|autumn|fall|winter|decade|century|weekend|season)\\b`,
+    `\\b(?:this|last|next|past|previous|coming)\\s+(?:(?:financial|fiscal|academic|calendar)\\s+)?(?:spring|summer|autumn|fall|winter|decade|century|weekend|season|week|month|year|quarter)\\b`,
+    // "the first half of the year", "the second quarter of 2024"
+    `\\b(?:first|second|third|fourth|final|last)\\s+(?:half|quarter)\\s+of\\s+(?:the|this|last|next)\\s+year\\b`,
     `\\b(?:earlier|later)\\s+this\\s+(?:week|month|year)\\b`,
     `\\b(?:BC|BCE|AD|CE)\\b`,
     // "decades ago", "two seasons ago", "billions of years ago": a time counted back from the story's
