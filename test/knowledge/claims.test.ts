@@ -86,4 +86,10 @@ describe('finding claims', () => {
     expect(claimsOf('The Kelby Wildfire Service sent crews. Two homes burned, the wildfire service said.')).toEqual([['Kelby Wildfire Service', 'says', 'p1.s2']]);
     expect(claimsOf('Crews were on alert. The fire service said it had put 70 engines on standby.')).toEqual([['fire service', 'says', 'p1.s2']]);
   });
+  it('reads "It denied reports that …" as a denial by the body named before', () => {
+    expect(claimsOf('Astra Shipping Ltd said it would pay. It denied reports that the ship had a faulty engine.')).toEqual([
+      ['Astra Shipping Ltd', 'says', 'p1.s1'],
+      ['Astra Shipping Ltd', 'denies', 'p1.s2'],
+    ]);
+  });
 });
