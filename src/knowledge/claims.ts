@@ -242,6 +242,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
   const spokenBodies: EntityDraft[] = [];
+  /** Countries and organisations named so far, latest last: whom "the two governments" or "the companies" mean. */
+  const pairable: EntityDraft[] = [];
   /** The people named so far, latest last: whom "the judge" or "the minister" means. */
   const seenPeople: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
@@ -377,6 +379,17 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
+      // "the two governments said", "the companies said": the two bodies of that kind named last.
+      const pair = /^(?:the\s+)?(?:two\s+)?(governments|countries|companies|firms|banks|clubs)$/i.exec(text.slice(span[0], span[1]).trim());
+      if (pair) {
+        const kind = /^(?:governments|countries)$/i.test(pair[1] as string) ? 'country' : 'organization';
+        const named = [...pairable, ...s.mentions.filter((m) => m.start < span[0]).map((m) => m.entity)].filter((e) => e.type === kind);
+        const lastTwo = [...new Set([...named].reverse())].slice(0, 2);
+        if (lastTwo.length === 2) {
+          for (const e of lastTwo.reverse()) push({ entity: e, text: e.name }, stance, verb);
+          continue;
+        }
+      }
       for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies, seenPeople)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
@@ -397,6 +410,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
+    pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
     for (const c of found) if (c.entity && c.entity.type === 'organization') spokenBodies.push(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];

@@ -92,4 +92,14 @@ describe('finding claims', () => {
       ['Astra Shipping Ltd', 'denies', 'p1.s2'],
     ]);
   });
+  it('gives "the two governments said" and "the companies said" to the two countries or companies named last', () => {
+    expect(claimsOf('Chile and Peru agreed to reopen the border, the two governments said.')).toEqual([
+      ['Chile', 'says', 'p1.s1'],
+      ['Peru', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf('Harlow Foods bid for Pemby Dairy Ltd on Monday. The offer was 40 euros a share, the companies said.')).toEqual([
+      ['Harlow Foods', 'says', 'p1.s2'],
+      ['Pemby Dairy Ltd', 'says', 'p1.s2'],
+    ]);
+  });
 });
