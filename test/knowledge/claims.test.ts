@@ -102,4 +102,9 @@ describe('finding claims', () => {
       ['Pemby Dairy Ltd', 'says', 'p1.s2'],
     ]);
   });
+  it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
+    expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
+    expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
+    expect(claimsOf('Forecasters expect more rain.')).toEqual([['forecasters', 'believes', 'p1.s1']]);
+  });
 });
