@@ -40,6 +40,8 @@ const FIGURE_RE = new RegExp(
     `\\b(?:${SMALL}|\\d+) in (?:${SMALL}|${TENS}|a hundred|a thousand|\\d+(?:,\\d{3})*)\\b`,
     // fractions
     `\\b${FRACTION}\\b`,
+    // "twice a day", "twice as fast"
+    `\\btwice\\b`,
     // spelled-out numbers
     `\\b(?:${SMALL}|${TENS}|half|a (?:hundred|thousand|million|billion|dozen))(?:[- ](?:${WORD}|${SMALL}|${TENS}))*\\b`,
     // vague counts
@@ -235,6 +237,12 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     // "about half", "fewer than half of the homes": half of something is a share.
     if (lower === 'half' && !/\b(?:first|second|the|this|that|last|next)\s+$/i.test(text.slice(0, start)) && (/^\s+of\b/.test(text.slice(end)) || APPROXIMATE_RE.test(text.slice(0, start)))) {
       out.push({ text: figure, value: 0.5, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
+      consumed = end;
+      continue;
+    }
+    // "twice a day", "about twice as fast": two times.
+    if (lower === 'twice') {
+      out.push({ text: figure, value: 2, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
       consumed = end;
       continue;
     }

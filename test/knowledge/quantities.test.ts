@@ -61,4 +61,7 @@ describe('finding quantities', () => {
     expect(values('Costs were nearly two-thirds more than planned.')).toEqual([expect.closeTo(0.667, 2)]);
     expect(values('Sales fell by a third in May.')).toEqual([expect.closeTo(0.333, 2)]);
   });
+  it('reads "twice" as two times ("twice a day", "about twice as fast")', () => {
+    expect(findQuantities('Call them twice a day; the sea warms about twice as fast.').map((x) => x.value)).toEqual([2, 2]);
+  });
 });
