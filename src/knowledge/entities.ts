@@ -386,7 +386,8 @@ interface Evidence {
 const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u.test(raw.replace(/['’]s?$/, '')) && !/^[IVXLC]+$/.test(raw);
 const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
 const isTitleUnit = (u: Unit): boolean =>
-  u.parts.some((p) => TITLE_WORDS.has(p)) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
+  // ("King's College London", "Queen's University": a title word with a possessive is part of a name.)
+  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;

@@ -166,4 +166,7 @@ describe('recognising entities', () => {
   it('reads a first name after a title as a person\'s name even when the surname also ends place names ("spokesman Colin Marsh")', () => {
     expect(find('In a statement, spokesman Colin Marsh said the duty was lawful.', 'Colin Marsh')).toMatchObject({ type: 'person', role: 'spokesman' });
   });
+  it('keeps a title word with a possessive inside an organisation\'s name ("King\'s College London")', () => {
+    expect(find("Prof. Ann Greer of King's College London told Reuters the work was careful.", "King's College London")?.type).toBe('organization');
+  });
 });
