@@ -50,7 +50,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell') return false;
+  // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && /^(?:he|she|it|they|we|i)$/.test(prev.norm))) return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -117,7 +118,9 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
   const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
-  const noun = headNorms.find(canSpeak) ?? '';
+  // "the wildfire service said": a word that ends organisations' names, last in the head, is a body that speaks.
+  const lastHead = headNorms[headNorms.length - 1] ?? '';
+  const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
   if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
@@ -199,6 +202,10 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     at = m.index + 1;
   }
   pieces.push([at, before.length]);
+  const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.]*$/.test(before.slice(m.end - from, b)));
+  // "Quintal, which is based in Austin, Texas, denied": a relative clause after a name runs to the verb, commas and all.
+  const relative = pieces.findIndex(([a, b], i) => i > 0 && /^\s*(?:which|who|whose)\s/i.test(before.slice(a, b)) && nameEnds(pieces[i - 1] as [number, number]));
+  if (relative > 0) pieces.splice(relative);
   for (let i = pieces.length - 1; i >= 0; i--) {
     const [a, b] = pieces[i] as [number, number];
     const piece = before.slice(a, b);
@@ -235,6 +242,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
   const spokenBodies: EntityDraft[] = [];
+  /** Countries and organisations named so far, latest last: whom "the two governments" or "the companies" mean. */
+  const pairable: EntityDraft[] = [];
   /** The people named so far, latest last: whom "the judge" or "the minister" means. */
   const seenPeople: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
@@ -328,7 +337,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // "…, said Dr. Amelia Ortiz, a geologist.", "…," warned a spokesman for the service, Rustam Nazarov.": reported
       // speech, a comma, the verb, then who speaks (a role first, perhaps) and the end of the clause.
       if (/,\s*["”]?\s*$/.test(gapBefore)) {
-        const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the)\s[^,;.]{3,80},\s+)?$/.test(text.slice(t.end, m.start)));
+        const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the|its|his|her|their)\s[^,;.]{3,80},\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?)?$/.test(text.slice(t.end, m.start)));
         if (named && /^\s*(?:[,.;]|$)/.test(text.slice(named.end))) {
           const sp = speakerFrom(named, text);
           push(sp, stance, verb);
@@ -370,6 +379,17 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
+      // "the two governments said", "the companies said": the two bodies of that kind named last.
+      const pair = /^(?:the\s+)?(?:two\s+)?(governments|countries|companies|firms|banks|clubs)$/i.exec(text.slice(span[0], span[1]).trim());
+      if (pair) {
+        const kind = /^(?:governments|countries)$/i.test(pair[1] as string) ? 'country' : 'organization';
+        const named = [...pairable, ...s.mentions.filter((m) => m.start < span[0]).map((m) => m.entity)].filter((e) => e.type === kind);
+        const lastTwo = [...new Set([...named].reverse())].slice(0, 2);
+        if (lastTwo.length === 2) {
+          for (const e of lastTwo.reverse()) push({ entity: e, text: e.name }, stance, verb);
+          continue;
+        }
+      }
       for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies, seenPeople)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
@@ -381,10 +401,16 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     const according = /\baccording to\s+([^,;]{2,80}?)(?:[,;]|\.?\s*$)/i.exec(text);
     if (according) {
       const from = according.index + according[0].indexOf(according[1] as string);
+      // "according to its director, Dr. Nikos Papadakis": the role, then the person who holds it.
+      const roleEnd = from + (according[1] as string).length;
+      const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
+      if (holder) push(speakerFrom(holder, text), 'says', 'according to');
+      else
       for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
+    pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
     for (const c of found) if (c.entity && c.entity.type === 'organization') spokenBodies.push(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];

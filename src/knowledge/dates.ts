@@ -25,7 +25,9 @@ const EXTRA_RE = new RegExp(
     // "nineteen ninety-eight", "two thousand one"
     `\\b(?:nineteen|eighteen|seventeen) (?:hundred(?: and)? )?(?:(?:${TENS})(?:-(?:${SMALL}))?|${SMALL})\\b`,
     `\\btwo thousand(?:(?: and)? (?:(?:${TENS})(?:-(?:${SMALL}))?|${SMALL}))?\\b`,
-    `\\b(?:this|last|next|past|previous|coming)\\s+(?:spring|summer|autumn|fall|winter|decade|century|weekend|season)\\b`,
+    `\\b(?:this|last|next|past|previous|coming)\\s+(?:(?:financial|fiscal|academic|calendar)\\s+)?(?:spring|summer|autumn|fall|winter|decade|century|weekend|season|week|month|year|quarter)\\b`,
+    // "the first half of the year", "the second quarter of 2024"
+    `\\b(?:first|second|third|fourth|final|last)\\s+(?:half|quarter)\\s+of\\s+(?:the|this|last|next)\\s+year\\b`,
     `\\b(?:earlier|later)\\s+this\\s+(?:week|month|year)\\b`,
     `\\b(?:BC|BCE|AD|CE)\\b`,
     // "decades ago", "two seasons ago", "billions of years ago": a time counted back from the story's
@@ -58,6 +60,8 @@ export function findDates(text: string): DateDraft[] {
     const t = r.text.replace(/[,.;:]+$/, '').replace(/^(?:on|in|at|by|since|from|until)\s+/i, '');
     if (isFalseDate(t.trim()) || DURATION_RE.test(t.trim()) || /^\d{1,2}$/.test(t.trim())) continue;
     const start = r.index + r.text.indexOf(t);
+    // "night shifts", "night work": a part of the day that names a kind of work, not when.
+    if (/^(?:night|day|evening)$/i.test(t.trim()) && /^\s+(?:shifts?|work|workers?|jobs?|duty|staff)\b/i.test(text.slice(start + t.length))) continue;
     // "3:31.10", "10.02 seconds": a race time, not a time of day.
     if (/^\d{1,2}:\d{2}$/.test(t) && /^\.\d/.test(text.slice(start + t.length, start + t.length + 2))) continue;
     spans.push([start, start + t.length]);

@@ -15,7 +15,8 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { lemmasOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -102,6 +103,8 @@ function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
 /** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);
+/** Titles written short before a name ("Adm. Ramon Dizon", "Gov. Ana Ruiz"): lower-case role words before them are the role. */
+const SHORT_TITLES = /^(?:sen|rep|gov|gen|lt|col|capt|sgt|adm|rev|fr|cmdr|maj|brig)$/;
 
 /** Opening punctuation after which a capital is grammar, not a name: a quotation, a colon, a dash. */
 function opensClause(text: string, at: number, previousEnd: number): boolean {
@@ -158,7 +161,7 @@ function nameish(a: Article, s: number, i: number): boolean {
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
-  if (isAgentNoun(u.norm) && !a.midCaps.has(u.norm)) return false;
+  if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
@@ -183,6 +186,11 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
     return ORG_OPENERS.has(lastIn.norm) || isOrgHead(lastIn.norm) || TITLE_WORDS.has(lastIn.norm) || /^(?:republic|kingdom|state|states|gulf|isle|city|sea|bay|cape|lake|mount|strait)$/.test(lastIn.norm);
   }
   if (joiner.norm === 'and' || joiner.norm === '&') {
+    // "Office of Rail and Road", "Ministry of Health and Sanitation": two common words after an opener's "of".
+    const opener = units[j - 3];
+    const after = units[j + 1];
+    const plainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
+    if (units[j - 2]?.norm === 'of' && opener?.cap && ORG_OPENERS.has(opener.norm) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, j + 2)) return true;
     if (isOrgHead(lastIn.norm)) return false;
     let k = j + 1;
     while (nameish(a, s, k) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[k - 1] as Unit, units[k] as Unit)) k++;
@@ -230,9 +238,9 @@ function chunksOf(a: Article, s: number): Chunk[] {
       break;
     }
     const run = units.slice(start, j + 1);
-    // Lower-case role words before a bridged title ("company spokeswoman Ana Ruiz").
+    // Lower-case role words before a bridged title ("company spokeswoman Ana Ruiz") or a short title ("marine biologist Dr. Luisa Santiago").
     let roleLead: string | undefined;
-    if (!(units[start] as Unit).cap) {
+    if (!(units[start] as Unit).cap || HONORIFICS.has((units[start] as Unit).norm) || SHORT_TITLES.test((units[start] as Unit).norm)) {
       let b = start;
       while (b - 1 >= 0 && start - b < 2 && !(units[b - 1] as Unit).cap && !isStopWord((units[b - 1] as Unit).norm) && !REPORTING_FORMS.has((units[b - 1] as Unit).norm) && !breaksBetween(text, units[b - 1] as Unit, units[b] as Unit) && /^\p{L}+$/u.test((units[b - 1] as Unit).raw)) b--;
       if (b < start) roleLead = text.slice((units[b] as Unit).start, (units[start] as Unit).start).trim();
@@ -365,6 +373,8 @@ interface Evidence {
   /** Times written, and times written where a place stands ("in Kabul", "the capital, Kabul"). */
   seen: number;
   asPlace: number;
+  /** Times written as the subject of a verb or the owner of something ("Ottawa has offered", "Pyongyang's"). */
+  acts: number;
   /** Every unit is a word the lexicon knows as something other than a name ("West", "Islamic"). */
   common: boolean;
   /** The region a demonym names ("European" → "Europe"): the entity's name. */
@@ -376,7 +386,8 @@ interface Evidence {
 const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u.test(raw.replace(/['’]s?$/, '')) && !/^[IVXLC]+$/.test(raw);
 const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
 const isTitleUnit = (u: Unit): boolean =>
-  u.parts.some((p) => TITLE_WORDS.has(p)) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
+  // ("King's College London", "Queen's University": a title word with a possessive is part of a name.)
+  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
@@ -427,7 +438,9 @@ function splitChunk(text: string, chunk: Chunk): Parts {
     }
   }
   const tail = rest.slice(t + 1);
-  if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
+  // ("Spokesman Colin Marsh": a first name after the title starts a person's name, whatever word ends it.)
+  const personAfter = tail.length >= 2 && isFirstName((tail[0] as Unit).norm) && tail.every((u) => u.cap) && !isOrgHead(last?.norm ?? '');
+  if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !personAfter && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
     return { roleEntities: [], name: rest, ...(lead ? { lead } : {}), honorific: false, titleOnly };
   }
   let name = tail;
@@ -441,7 +454,7 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   const honorific = roleUnits.every((u) => HONORIFICS.has(u.norm) || (lead?.includes(u) ?? false));
   const roleText = [chunk.roleLead, unitText(text, roleUnits)].filter(Boolean).join(' ');
   return {
-    ...(honorific || roleUnits.length === 0 ? {} : { role: roleText }),
+    ...(honorific || roleUnits.length === 0 ? (chunk.roleLead ? { role: chunk.roleLead } : {}) : { role: roleText }),
     roleEntities,
     name,
     ...(lead ? { lead } : {}),
@@ -451,7 +464,7 @@ function splitChunk(text: string, chunk: Chunk): Parts {
 }
 
 function blankEvidence(name: string, units: number): Evidence {
-  return { name, counts: { person: 0, organization: 0, place: 0, country: 0, group: 0 }, strong: {}, speaks: false, roles: [], affiliations: new Set(), alsoKnownAs: new Set(), units, seen: 0, asPlace: 0, common: false, hasCommonWord: false };
+  return { name, counts: { person: 0, organization: 0, place: 0, country: 0, group: 0 }, strong: {}, speaks: false, roles: [], affiliations: new Set(), alsoKnownAs: new Set(), units, seen: 0, asPlace: 0, acts: 0, common: false, hasCommonWord: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,6 +558,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       e.common = parts.name.every((u) => isCommonWord(u.norm) || COMPASS.test(u.norm));
       e.hasCommonWord = parts.name.some((u) => (isCommonWord(u.norm) && !isFirstName(u.norm) && !isLastName(u.norm)) || countryOf(u.raw.replace(/['’]s?$/, '')) !== undefined);
       if (chunk.prepCue || /\bcapital,\s*$/.test(text.slice(0, chunk.units[0]?.start ?? 0))) e.asPlace++;
+      const runEnd = (chunk.units[chunk.units.length - 1] as Unit).end;
+      if (/^\s+(?:has|have|had|will|would|could|can|may|might|did|does|also|\p{Ll}{2,}[^s\W]s)\b/u.test(text.slice(runEnd))) e.acts++;
       if (parts.role) e.roles.push(parts.role);
       if (pending) {
         e.roles.push(pending.role);
@@ -608,6 +623,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.place += 3;
         e.strong.place = true;
       }
+      // "River Calder", "Lake Varro": a name that opens with a word for a place is one.
+      if (parts.name.length >= 2 && PLACE_OPENERS.has(firstNorm) && !isOrgHead(lastNorm)) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
       if (isKnownOrganization(folded)) e.counts.organization += 2;
       if (chunk.orgCue) {
         e.counts.organization += 3;
@@ -638,9 +658,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
   };
   for (const [key, e] of evidence) {
     const capital = capitalOf(e.name);
-    // A capital that acts is its country's government; one where things happen is a place.
+    // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
     if (capital && !e.strong.person && !e.strong.organization) {
-      if (e.asPlace < e.seen) {
+      if (e.speaks || e.acts > 0) {
         const d = countryDraft(capital);
         d.aliases.add(e.name);
         drafts.set(key, d);
@@ -683,6 +703,16 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (!owner.role && d.role) owner.role = d.role;
     for (const a of d.affiliations) owner.affiliations.add(a);
     drafts.set(key, owner);
+  }
+  // "Calder Freight" for "Calder Freight Rail Ltd": a shorter name that opens exactly one organisation's longer name is that organisation.
+  for (const [key, d] of [...drafts]) {
+    const words = d.name.split(/\s+/);
+    if (words.length < 2 || d.type === 'country' || d.type === 'place' || d.fromOverlay || d.role !== undefined || isKnownPlace(foldCase(d.name))) continue;
+    const owners = multi.filter((o) => o !== d && o.type === 'organization' && o.name.split(/\s+/).length > words.length && nameKey(o.name.split(/\s+/).slice(0, words.length).join(' ')) === key);
+    if (owners.length !== 1) continue;
+    const owner = owners[0] as EntityDraft;
+    owner.aliases.add(d.name);
+    for (const [k, v] of drafts) if (v === d) drafts.set(k, owner);
   }
   // "Velmont's board", "pressure on Velmont": a word too weak to type alone is the one organisation whose name it opens.
   for (const [key, e] of evidence) {
@@ -872,7 +902,9 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
       // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
       const before2 = /(?:^|[,;]\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
-      const appositionBefore = before2 && (before2[1] === undefined || REPORTING_FORMS.has(before2[1].toLowerCase())) ? [before2[0], before2[2]] : undefined;
+      // "according to its director, Dr. Nikos Papadakis" as well.
+      const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
+      const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;
       const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
       const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
       // A title and a description both say who someone is: "Colonel, city police chief".

@@ -23,7 +23,7 @@ const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SCALE = 'hundred|thousand|million|billion|trillion';
 const WORD = `(?:${SMALL}|${TENS}|${SCALE}|a|an|and|half)`;
 const ORDINAL = 'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth';
-const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|hundredths?|thousandths?)(?=\\s+of\\b|[,.;]|\\s*$|\\s+(?:the|a|an|his|her|its|their)\\b)`;
+const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|hundredths?|thousandths?)(?=\\s+of\\b|[,.;]|\\s*$|\\s+(?:the|a|an|his|her|its|their)\\b|\\s+(?:more|higher|lower|less|fewer|larger|smaller|bigger|cheaper|in|since|from|over)\\b)`;
 
 /**
  * Figures in a sentence: digits (with digit groups, decimals, "million"), currency signs,
@@ -40,6 +40,8 @@ const FIGURE_RE = new RegExp(
     `\\b(?:${SMALL}|\\d+) in (?:${SMALL}|${TENS}|a hundred|a thousand|\\d+(?:,\\d{3})*)\\b`,
     // fractions
     `\\b${FRACTION}\\b`,
+    // "twice a day", "twice as fast"
+    `\\btwice\\b`,
     // spelled-out numbers
     `\\b(?:${SMALL}|${TENS}|half|a (?:hundred|thousand|million|billion|dozen))(?:[- ](?:${WORD}|${SMALL}|${TENS}))*\\b`,
     // vague counts
@@ -235,6 +237,12 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     // "about half", "fewer than half of the homes": half of something is a share.
     if (lower === 'half' && !/\b(?:first|second|the|this|that|last|next)\s+$/i.test(text.slice(0, start)) && (/^\s+of\b/.test(text.slice(end)) || APPROXIMATE_RE.test(text.slice(0, start)))) {
       out.push({ text: figure, value: 0.5, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
+      consumed = end;
+      continue;
+    }
+    // "twice a day", "about twice as fast": two times.
+    if (lower === 'twice') {
+      out.push({ text: figure, value: 2, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
       consumed = end;
       continue;
     }

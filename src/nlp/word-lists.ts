@@ -113,6 +113,9 @@ export const EVENT_HEADS: ReadonlySet<string> = new Set(readWordList('event-head
 /** First words of "<word> of X" organisation names ("Ministry", "Bank"). */
 export const ORG_OPENERS: ReadonlySet<string> = new Set(readWordList('org-openers'));
 
+/** First words of place names ("River", "Lake", "Mount"). */
+export const PLACE_OPENERS: ReadonlySet<string> = new Set(readWordList('place-openers'));
+
 /** Last words of place names ("Stadium", "Bay", "Hospital"). */
 export const PLACE_HEADS: ReadonlySet<string> = new Set(readWordList('place-heads').flatMap((w) => [w, pluralOf(w)]));
 

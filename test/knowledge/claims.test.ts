@@ -74,4 +74,37 @@ describe('finding claims', () => {
   it('gives a relative clause after a comma to its antecedent ("…by the Health Department, which said …")', () => {
     expect(claimsOf('The case was examined by the Health Department, which said fraud was common.')).toEqual([['Health Department', 'says', 'p1.s1']]);
   });
+  it('gives "according to its director, Dr. Ines Baro" and "said its chairman, Ines Baro" to the person named after the role', () => {
+    expect(claimsOf('The clinic saw 40 patients, according to its director, Dr. Ines Baro.')).toEqual([['Ines Baro', 'says', 'p1.s1']]);
+    expect(claimsOf('"Prices will fall," said its chairman, Ines Baro.')).toEqual([['Ines Baro', 'says', 'p1.s1']]);
+  });
+  it('passes over a relative clause with a comma inside it ("Velcor, which is based in Lyon, France, denied …")', () => {
+    expect(claimsOf('Velcor Inc., which is based in Lyon, France, denied that it had broken the law.')).toEqual([['Velcor Inc', 'denies', 'p1.s1']]);
+    expect(claimsOf('Gary Ould, who lives in Lyon, France, said he would appeal.')).toEqual([['Gary Ould', 'says', 'p1.s1']]);
+  });
+  it('gives "the wildfire service said" to the body named before whose name ends in "Service", and keeps "the fire service" as an unnamed source', () => {
+    expect(claimsOf('The Kelby Wildfire Service sent crews. Two homes burned, the wildfire service said.')).toEqual([['Kelby Wildfire Service', 'says', 'p1.s2']]);
+    expect(claimsOf('Crews were on alert. The fire service said it had put 70 engines on standby.')).toEqual([['fire service', 'says', 'p1.s2']]);
+  });
+  it('reads "It denied reports that …" as a denial by the body named before', () => {
+    expect(claimsOf('Astra Shipping Ltd said it would pay. It denied reports that the ship had a faulty engine.')).toEqual([
+      ['Astra Shipping Ltd', 'says', 'p1.s1'],
+      ['Astra Shipping Ltd', 'denies', 'p1.s2'],
+    ]);
+  });
+  it('gives "the two governments said" and "the companies said" to the two countries or companies named last', () => {
+    expect(claimsOf('Chile and Peru agreed to reopen the border, the two governments said.')).toEqual([
+      ['Chile', 'says', 'p1.s1'],
+      ['Peru', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf('Harlow Foods bid for Pemby Dairy Ltd on Monday. The offer was 40 euros a share, the companies said.')).toEqual([
+      ['Harlow Foods', 'says', 'p1.s2'],
+      ['Pemby Dairy Ltd', 'says', 'p1.s2'],
+    ]);
+  });
+  it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
+    expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
+    expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
+    expect(claimsOf('Forecasters expect more rain.')).toEqual([['forecasters', 'believes', 'p1.s1']]);
+  });
 });

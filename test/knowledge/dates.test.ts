@@ -30,4 +30,12 @@ describe('finding dates and times', () => {
   it('does not take the year that opens a designation for a date ("asteroid 2019 RK7")', () => {
     expect(d('The probe will pass 1998 KY26 in 2031.')).toEqual(['2031']);
   });
+  it('does not take a part of the day that names a kind of work ("night shifts", "night work") for a date', () => {
+    expect(d('Nurses who work night shifts sleep less than those without night work.')).toEqual([]);
+    expect(d('The fire spread at night and on Sunday morning.')).toEqual(['night', 'Sunday morning']);
+  });
+  it('reads "the previous year", "the coming week", "the last financial year" and "the first half of the year"', () => {
+    expect(d('Sales fell in the first half of the year, after a rise in the previous year.')).toEqual(['first half of the year', 'previous year']);
+    expect(d('The coming week will be hard, as it was in the last financial year.')).toEqual(['coming week', 'last financial year']);
+  });
 });

@@ -90,6 +90,10 @@ describe('recognising entities', () => {
     const text = 'FC Kolbern beat Atlético Serrana 2-0 on Sunday.';
     expect(find(text, 'FC Kolbern')?.type).toBe('organization');
     expect(find(text, 'Atlético Serrana')?.type).toBe('organization');
+    expect(find('Kelby Athletic beat Tamworth Rovers 1-0 on Sunday.', 'Kelby Athletic')?.type).toBe('organization');
+  });
+  it('types a name that opens with a word for a place as a place ("River Tamsin")', () => {
+    expect(find('Oil from the tanker reached the River Tamsin on Monday.', 'River Tamsin')?.type).toBe('place');
   });
 
   it('makes a first name before a word that also ends place names a person when the name speaks ("Karen Marsh said")', () => {
@@ -137,5 +141,32 @@ describe('recognising entities', () => {
   it('does not let a place speak through an apposition that is a person\'s name ("director for Europe, Dr. Marius Holm, said")', () => {
     const text = 'The agency is worried. Its regional director for Europe, Dr. Marius Holm, said the outbreak was serious.';
     expect(find(text, 'Europe')?.type).toBe('place');
+  });
+  it('takes the lower-case role words before a short title as the role ("marine biologist Dr. Ines Baro", "port commander Adm. Rui Sousa")', () => {
+    const text = 'The reef is rich, said marine biologist Dr. Ines Baro. Port commander Adm. Rui Sousa told reporters the ship was safe.';
+    expect(find(text, 'Ines Baro')?.role).toBe('marine biologist');
+    expect(find(text, 'Rui Sousa')?.role).toContain('commander');
+  });
+  it('takes the role before the name after "according to" ("according to its director, Dr. Ines Baro")', () => {
+    expect(find('The clinic saw 40 patients, according to its director, Dr. Ines Baro.', 'Ines Baro')?.role).toBe('director');
+  });
+  it('keeps "Chamber of Commerce" and "Office of Rail and Road" whole, but not "Bank of England and Barclays"', () => {
+    expect(find('The Ardent Chamber of Commerce estimated losses at 9 million euros.', 'Ardent Chamber of Commerce')?.type).toBe('organization');
+    expect(find('Freight grew, according to the Office of Water and Power.', 'Office of Water and Power')?.type).toBe('organization');
+    expect(entitiesOf('The Bank of England and Barclays said rates would rise.').map((e) => e.name)).toEqual(['Bank of England', 'Barclays']);
+  });
+  it('makes a capital its country\'s government only when it acts ("Ottawa has offered"), a place otherwise ("an alert for Athens")', () => {
+    expect(find('The ministry issued an alert for Athens and 11 other regions.', 'Athens')?.type).toBe('place');
+    expect(find('Fires burned in the west. Ottawa has offered military aircraft.', 'Canada')?.aliases).toContain('Ottawa');
+  });
+  it('takes a shorter name that opens one organisation\'s name for that organisation ("Marden Freight" for "Marden Freight Rail Ltd")', () => {
+    const text = 'Marden Freight Rail Ltd said two wagons tipped over. Marden Freight denied that the bridge was weak.';
+    expect(entitiesOf(text).map((e) => [e.name, e.type])).toEqual([['Marden Freight Rail Ltd', 'organization']]);
+  });
+  it('reads a first name after a title as a person\'s name even when the surname also ends place names ("spokesman Colin Marsh")', () => {
+    expect(find('In a statement, spokesman Colin Marsh said the duty was lawful.', 'Colin Marsh')).toMatchObject({ type: 'person', role: 'spokesman' });
+  });
+  it('keeps a title word with a possessive inside an organisation\'s name ("King\'s College London")', () => {
+    expect(find("Prof. Ann Greer of King's College London told Reuters the work was careful.", "King's College London")?.type).toBe('organization');
   });
 });

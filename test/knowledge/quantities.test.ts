@@ -56,4 +56,12 @@ describe('finding quantities', () => {
   it('takes a span between two years for a length of time', () => {
     expect(q('The theatre ran from 1870 to 1939.')).toContainEqual({ text: 'from 1870 to 1939', value: 69, unit: 'years', counts: 'duration' });
   });
+  it('reads a fraction before a comparative or a preposition ("two-thirds more", "fell by a third in May")', () => {
+    const values = (text: string) => findQuantities(text).map((x) => x.value);
+    expect(values('Costs were nearly two-thirds more than planned.')).toEqual([expect.closeTo(0.667, 2)]);
+    expect(values('Sales fell by a third in May.')).toEqual([expect.closeTo(0.333, 2)]);
+  });
+  it('reads "twice" as two times ("twice a day", "about twice as fast")', () => {
+    expect(findQuantities('Call them twice a day; the sea warms about twice as fast.').map((x) => x.value)).toEqual([2, 2]);
+  });
 });
