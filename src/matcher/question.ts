@@ -65,7 +65,7 @@ const TITLE_ALTERNATION = [...TITLE_WORDS]
  * …", "Ana Ruiz, 29, …") or "Ana Ruiz is a …". The full name or its last word.
  */
 function identityPattern(plain: string): RegExp | undefined {
-  const m = /^[Ww]ho(?:'s| is| was| are| were)\s+((?:\p{Lu}[\p{L}.'’-]*\s*){1,5})\??$/u.exec(plain.trim());
+  const m = /^[Ww]ho(?:'s| is| was| are| were)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*\??$/u.exec(plain.trim());
   const name = m?.[1]?.trim();
   if (!name) return undefined;
   const words = name.split(/\s+/);

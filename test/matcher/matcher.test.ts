@@ -180,6 +180,9 @@ describe('"Who is X?"', () => {
   ])('"%s" says who she is: %s', (sentence, expected) => {
     expect(identifies?.test(sentence)).toBe(expected);
   });
+  it('reads a hostile "Who is AAAA…!" of a thousand capitals without backtracking for ever (declined, no citation)', () => {
+    expect(answerQuestion(seedBriefer().index, `Who is ${'A'.repeat(990)}!`)).toMatchObject({ answered: false, citations: [] });
+  });
   it('answers from the sentence that gives her role, not one that only names her', () => {
     const story = brieferFor(['Hallam Rail said on Monday it would cut 300 jobs.', '"We had no choice," Ruiz said on Tuesday.', 'Ana Ruiz, the company\'s chief executive, said the cuts would save money.', 'Ruiz said talks with the union would continue.'].join('\n'));
     expect(answerQuestion(story.index, 'Who is Ana Ruiz?').citations[0]?.quote).toBe("Ana Ruiz, the company's chief executive, said the cuts would save money.");
