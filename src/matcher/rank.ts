@@ -786,7 +786,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     const i = store.ids[x] as number;
     const part = parts[index.sentArticle[i] as number] as number;
     const own = store.own[x] as number;
-    if (store.tier[x] === 0) {
+    if (store.tier[x] === 0 && !store.masksKnown) {
       store.tier[x] = 1;
       const tight = bounds.sentenceWith(part, holding(x), own);
       if (tight + EPSILON < top.floor) return tight;
