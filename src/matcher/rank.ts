@@ -782,14 +782,14 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   // A candidate's bound made tight from what its paragraph and article hold, and, if that still
   // reaches the floor, tighter from its own broader words and antonyms, read from its stems.
   const masks = { broader: 0, antonym: 0 };
-  const tighten = (x: number): number => {
+  const tighten = (x: number, floor: number): number => {
     const i = store.ids[x] as number;
     const part = parts[index.sentArticle[i] as number] as number;
     const own = store.own[x] as number;
     if (store.tier[x] === 0 && !store.masksKnown) {
       store.tier[x] = 1;
       const tight = bounds.sentenceWith(part, holding(x), own);
-      if (tight + EPSILON < top.floor) return tight;
+      if (tight + EPSILON < floor) return tight;
     }
     if (store.masksKnown) {
       const known = store.maskStamp[i] === store.maskEpoch;
@@ -818,8 +818,9 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
       const x = fresh.pop();
       const i = store.ids[x] as number;
       if ((store.tier[x] as number) < 2) {
-        const b = tighten(x);
-        if (b + EPSILON >= top.floor) fresh.push(x, b);
+        const floor = top.floor;
+        const b = tighten(x, floor);
+        if (b + EPSILON >= floor) fresh.push(x, b);
         return true;
       }
       const z = scorer.cheap(i, contextFor(i));
@@ -856,14 +857,16 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   // those still reaching it queue for their cheap score: the heap stays small. When many reach it,
   // their broader words and antonyms are read once from those words' posting lists rather than
   // from each sentence's stems (the same masks).
+  // Nothing is scored in full here: the floor stays where the seeds left it.
+  const floor = top.floor;
   let reaching = 0;
-  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= top.floor) reaching++;
+  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= floor) reaching++;
   const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
   if (reaching * stemsPerSentence > broaderPostings(index, table)) store.markMasks(index, table);
   for (let x = 0; x < n; x++) {
-    if (seeded[x] || (store.bounds[x] as number) + EPSILON < top.floor) continue;
-    const b = tighten(x);
-    if (b + EPSILON >= top.floor) fresh.push(x, b);
+    if (seeded[x] || (store.bounds[x] as number) + EPSILON < floor) continue;
+    const b = tighten(x, floor);
+    if (b + EPSILON >= floor) fresh.push(x, b);
   }
   while (step());
   return { top: top.items, candidates: n };
