@@ -791,10 +791,10 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
       const tight = bounds.sentenceWith(part, holding(x), own);
       if (tight + EPSILON < floor) return tight;
     }
-    if (store.masksKnown) {
-      const known = store.maskStamp[i] === store.maskEpoch;
-      masks.broader = known ? (store.broaderMask[i] as number) : 0;
-      masks.antonym = known ? (store.antonymMask[i] as number) : 0;
+    if (store.masksKnown && got.sentenceStamp[i] === got.epoch) {
+      const at = got.sentencePosition[i] as number;
+      masks.broader = store.broaderAt[at] as number;
+      masks.antonym = store.antonymAt[at] as number;
     } else sentenceMasks(index, table, i, masks);
     const held = holding(x);
     held.broaderKnown = true;
@@ -853,16 +853,15 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   }
   // Until the seeds are done or no seed can beat the best candidate left out of them.
   while ((!top.full || Math.max(fresh.top, scored.top) >= rest) && step());
-  // The rest are tightened as they come (the floor the seeds set is near the final one), and only
-  // those still reaching it queue for their cheap score: the heap stays small. When many reach it,
-  // their broader words and antonyms are read once from those words' posting lists rather than
-  // from each sentence's stems (the same masks).
-  // Nothing is scored in full here: the floor stays where the seeds left it.
+  // The rest are tightened in one pass against the floor the seeds set (nothing is scored in full
+  // meanwhile), and only those still reaching it queue for their cheap score: the heap stays
+  // small. When many reach it, the broader words and antonyms of the sentences met are read once
+  // from those words' posting lists rather than from each sentence's stems (the same masks).
   const floor = top.floor;
   let reaching = 0;
   for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= floor) reaching++;
   const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
-  if (reaching * stemsPerSentence > broaderPostings(index, table)) store.markMasks(index, table);
+  if (reaching * stemsPerSentence > broaderPostings(index, table)) store.markMasks(index, table, got);
   for (let x = 0; x < n; x++) {
     if (seeded[x] || (store.bounds[x] as number) + EPSILON < floor) continue;
     const b = tighten(x, floor);
@@ -881,33 +880,31 @@ function broaderPostings(index: MatcherIndex, table: QuestionTable): number {
 
 /** Reusable room for a question's candidates and their bounds. */
 class CandidateStore {
-  /** Whether `markMasks` ran for this question: then sentence i's broader and antonym masks (`sentenceMasks`) are `broaderMask[i]` and `antonymMask[i]` where `maskStamp[i] === maskEpoch`, else 0. */
+  /**
+   * Whether `markMasks` ran for this question: then a sentence the retriever met has its broader
+   * and antonym masks (`sentenceMasks`) at its position in `Retrieved.sentences`, in
+   * `broaderAt` and `antonymAt`.
+   */
   masksKnown = false;
-  maskEpoch = 0;
-  maskStamp = new Int32Array(0);
-  broaderMask = new Int32Array(0);
-  antonymMask = new Int32Array(0);
-  /** Every sentence's broader and antonym masks, from the posting lists of the stems that carry them. */
-  markMasks(index: MatcherIndex, table: QuestionTable): void {
-    if (this.maskStamp.length < index.sentenceCount) {
-      const size = Math.max(index.sentenceCount, Math.ceil(this.maskStamp.length * 1.5));
-      this.maskStamp = new Int32Array(size);
-      this.broaderMask = new Int32Array(size);
-      this.antonymMask = new Int32Array(size);
-      this.maskEpoch = 0;
+  broaderAt = new Int32Array(0);
+  antonymAt = new Int32Array(0);
+  /** The broader and antonym masks of every sentence met, from the posting lists of the stems that carry them. */
+  markMasks(index: MatcherIndex, table: QuestionTable, got: Retrieved): void {
+    if (this.broaderAt.length < got.count) {
+      const size = Math.max(got.count, this.broaderAt.length * 2);
+      this.broaderAt = new Int32Array(size);
+      this.antonymAt = new Int32Array(size);
     }
-    const epoch = ++this.maskEpoch;
-    const { maskStamp: stamp, broaderMask: broader, antonymMask: antonym } = this;
+    const { broaderAt: broader, antonymAt: antonym } = this;
+    broader.fill(0, 0, got.count);
+    antonym.fill(0, 0, got.count);
+    const { epoch, sentenceStamp, sentencePosition } = got;
     const postings = index.sentenceStems;
     const mark = (i: number, b: number, a: number): void => {
-      if (stamp[i] !== epoch) {
-        stamp[i] = epoch;
-        broader[i] = b;
-        antonym[i] = a;
-      } else {
-        broader[i] = (broader[i] as number) | b;
-        antonym[i] = (antonym[i] as number) | a;
-      }
+      if (sentenceStamp[i] !== epoch) return;
+      const at = sentencePosition[i] as number;
+      broader[at] = (broader[at] as number) | b;
+      antonym[at] = (antonym[at] as number) | a;
     };
     for (let slot = 0; slot < table.stemSlots.length; slot++) {
       const b = table.sBroader[slot] as number;
