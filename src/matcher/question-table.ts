@@ -420,8 +420,8 @@ export function scanParagraph(index: MatcherIndex, table: QuestionTable, p: numb
   return scan;
 }
 
-/** The terms sentence i holds a broader word or an antonym of (read from its own stems). */
-export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: number): { broader: number; antonym: number } {
+/** The terms sentence i holds a broader word or an antonym of (read from its own stems), into `out`. */
+export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: number, out: { broader: number; antonym: number } = { broader: 0, antonym: 0 }): { broader: number; antonym: number } {
   const scratch = index.scratch;
   let broader = 0;
   let antonym = 0;
@@ -432,7 +432,9 @@ export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: numb
     broader |= table.sBroader[slot] as number;
     antonym |= table.sAntonym[slot] as number;
   }
-  return { broader, antonym };
+  out.broader = broader;
+  out.antonym = antonym;
+  return out;
 }
 
 /** The subject masks of article a: concepts among its subjects, exact words in its title and lead. */

@@ -3,6 +3,7 @@ import { INTENT_TARGETS } from './intent.ts';
 import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import { activateTable, articleContextByScan, createArticleContext, hasAllEntityWords, scanParagraph, sentenceMasks, type ArticleContext, type QuestionTable } from './question-table.ts';
+import { postingCount } from './columns.ts';
 import type { QueryPlan } from './question.ts';
 import type { Retrieved } from './retrieve.ts';
 import { ANSWER_TYPES, averageLength, NEGATED, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type MatcherIndex } from './search-index.ts';
@@ -446,6 +447,16 @@ export class SentenceBounds {
     return articlePart + this.core(h) + this.statics(i, h.direct);
   }
 
+  /** `sentence` with its own part (`statics` of the sentence and `h.direct`) already worked out: the same sum, bit for bit. */
+  sentenceWith(articlePart: number, h: Holding, own: number): number {
+    return articlePart + this.core(h) + own;
+  }
+
+  /** The part of sentence i's bound that only it and the terms it may hold set (see `sentenceWith`). */
+  own(i: number, direct: number): number {
+    return this.statics(i, direct);
+  }
+
   /** A 0/1 feature's best: its weight when it holds for certain (`sure`) or may hold and helps; else 0. */
   private penalty(feature: number, sure: boolean, maybe: boolean): number {
     const wk = this.w[feature] ?? 0;
@@ -468,7 +479,7 @@ export class SentenceBounds {
    * held every term), into `store` from position 0. Returns how many. `sentence` gives the
    * tight bound of those that can still make it.
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array }, parts: Float64Array): number {
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
     let n = 0;
@@ -486,7 +497,9 @@ export class SentenceBounds {
       store.direct[n] = d;
       store.named[n] = named[x] as number;
       store.tier[n] = 0;
-      store.bounds[n++] = (parts[sentArticle[i] as number] as number) + lastCore + this.statics(i, d);
+      const own = this.statics(i, d);
+      store.own[n] = own;
+      store.bounds[n++] = (parts[sentArticle[i] as number] as number) + lastCore + own;
     }
     return n;
   }
@@ -687,23 +700,25 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const inFull = new Set([best1, best2].filter((a) => a >= 0));
   const store = candidateStore(index);
   let n = 0;
+  store.masksKnown = false;
   // Each candidate's bound: first loose (as if its paragraph and article held every term), then
   // tight from what they hold, then tighter from its own broader words and antonyms.
   const vacuous = table.vacuous;
+  // One holding, filled again for each candidate (no allocation per bound).
+  const h: Holding = { direct: 0, named: 0, broaderKnown: false, broader: 0, antonym: 0, paragraph: 0, subject: 0, article: 0 };
   const holding = (x: number): Holding => {
     const i = store.ids[x] as number;
     const a = index.sentArticle[i] as number;
     const p = index.sentParagraph[i] as number;
-    return {
-      direct: store.direct[x] as number,
-      named: store.named[x] as number,
-      broaderKnown: false,
-      broader: 0,
-      antonym: 0,
-      paragraph: (got.paragraphMet[p] === got.epoch ? (got.paragraphHolds[p] as number) : 0) | vacuous,
-      subject: (got.subjectConcepts[a] as number) | (got.subjectWords[a] as number),
-      article: articleHeld[a] as number,
-    };
+    h.direct = store.direct[x] as number;
+    h.named = store.named[x] as number;
+    h.broaderKnown = false;
+    h.broader = 0;
+    h.antonym = 0;
+    h.paragraph = (got.paragraphMet[p] === got.epoch ? (got.paragraphHolds[p] as number) : 0) | vacuous;
+    h.subject = (got.subjectConcepts[a] as number) | (got.subjectWords[a] as number);
+    h.article = articleHeld[a] as number;
+    return h;
   };
   const add = (i: number, direct: number, named: number): void => {
     if (n >= store.ids.length) store.grow();
@@ -711,7 +726,9 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     store.direct[n] = direct;
     store.named[n] = named;
     store.tier[n] = 1;
-    store.bounds[n] = bounds.sentence(i, parts[index.sentArticle[i] as number] as number, holding(n));
+    const own = bounds.own(i, direct);
+    store.own[n] = own;
+    store.bounds[n] = bounds.sentenceWith(parts[index.sentArticle[i] as number] as number, holding(n), own);
     n++;
   };
   if (store.ids.length < got.count) store.reserve(got.count);
@@ -762,6 +779,30 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const scored = new CandidateHeap();
   const cheapZ = store.cheapZ;
   const cheapSlack = store.cheapSlack;
+  // A candidate's bound made tight from what its paragraph and article hold, and, if that still
+  // reaches the floor, tighter from its own broader words and antonyms, read from its stems.
+  const masks = { broader: 0, antonym: 0 };
+  const tighten = (x: number, floor: number): number => {
+    const i = store.ids[x] as number;
+    const part = parts[index.sentArticle[i] as number] as number;
+    const own = store.own[x] as number;
+    if (store.tier[x] === 0 && !store.masksKnown) {
+      store.tier[x] = 1;
+      const tight = bounds.sentenceWith(part, holding(x), own);
+      if (tight + EPSILON < floor) return tight;
+    }
+    if (store.masksKnown && got.sentenceStamp[i] === got.epoch) {
+      const at = got.sentencePosition[i] as number;
+      masks.broader = store.broaderAt[at] as number;
+      masks.antonym = store.antonymAt[at] as number;
+    } else sentenceMasks(index, table, i, masks);
+    const held = holding(x);
+    held.broaderKnown = true;
+    held.broader = masks.broader;
+    held.antonym = masks.antonym;
+    store.tier[x] = 2;
+    return bounds.sentenceWith(part, held, own);
+  };
   const step = (): boolean => {
     const b1 = fresh.top;
     const b2 = scored.top;
@@ -776,23 +817,10 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     } else {
       const x = fresh.pop();
       const i = store.ids[x] as number;
-      if (store.tier[x] === 0) {
-        // Tight: from what its paragraph and article hold.
-        const tight = bounds.sentence(i, parts[index.sentArticle[i] as number] as number, holding(x));
-        store.tier[x] = 1;
-        if (tight + EPSILON >= top.floor) fresh.push(x, tight);
-        return true;
-      }
-      if (store.tier[x] === 1) {
-        // Tighter: its own broader words and antonyms, read from its stems.
-        const own = sentenceMasks(index, table, i);
-        const h = holding(x);
-        h.broaderKnown = true;
-        h.broader = own.broader;
-        h.antonym = own.antonym;
-        const refined = bounds.sentence(i, parts[index.sentArticle[i] as number] as number, h);
-        store.tier[x] = 2;
-        if (refined + EPSILON >= top.floor) fresh.push(x, refined);
+      if ((store.tier[x] as number) < 2) {
+        const floor = top.floor;
+        const b = tighten(x, floor);
+        if (b + EPSILON >= floor) fresh.push(x, b);
         return true;
       }
       const z = scorer.cheap(i, contextFor(i));
@@ -825,13 +853,72 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   }
   // Until the seeds are done or no seed can beat the best candidate left out of them.
   while ((!top.full || Math.max(fresh.top, scored.top) >= rest) && step());
-  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= top.floor) fresh.push(x, store.bounds[x] as number);
+  // The rest are tightened in one pass against the floor the seeds set (nothing is scored in full
+  // meanwhile), and only those still reaching it queue for their cheap score: the heap stays
+  // small. When many reach it, the broader words and antonyms of the sentences met are read once
+  // from those words' posting lists rather than from each sentence's stems (the same masks).
+  const floor = top.floor;
+  let reaching = 0;
+  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= floor) reaching++;
+  const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
+  if (reaching * stemsPerSentence > broaderPostings(index, table)) store.markMasks(index, table, got);
+  for (let x = 0; x < n; x++) {
+    if (seeded[x] || (store.bounds[x] as number) + EPSILON < floor) continue;
+    const b = tighten(x, floor);
+    if (b + EPSILON >= floor) fresh.push(x, b);
+  }
   while (step());
   return { top: top.items, candidates: n };
 }
 
+/** How many entries the posting lists of the question's broader words and antonyms hold. */
+function broaderPostings(index: MatcherIndex, table: QuestionTable): number {
+  let count = 0;
+  for (let slot = 0; slot < table.stemSlots.length; slot++) if (((table.sBroader[slot] as number) | (table.sAntonym[slot] as number)) !== 0) count += postingCount(index.sentenceStems, table.stemSlots[slot] as number);
+  return count;
+}
+
 /** Reusable room for a question's candidates and their bounds. */
 class CandidateStore {
+  /**
+   * Whether `markMasks` ran for this question: then a sentence the retriever met has its broader
+   * and antonym masks (`sentenceMasks`) at its position in `Retrieved.sentences`, in
+   * `broaderAt` and `antonymAt`.
+   */
+  masksKnown = false;
+  broaderAt = new Int32Array(0);
+  antonymAt = new Int32Array(0);
+  /** The broader and antonym masks of every sentence met, from the posting lists of the stems that carry them. */
+  markMasks(index: MatcherIndex, table: QuestionTable, got: Retrieved): void {
+    if (this.broaderAt.length < got.count) {
+      const size = Math.max(got.count, this.broaderAt.length * 2);
+      this.broaderAt = new Int32Array(size);
+      this.antonymAt = new Int32Array(size);
+    }
+    const { broaderAt: broader, antonymAt: antonym } = this;
+    broader.fill(0, 0, got.count);
+    antonym.fill(0, 0, got.count);
+    const { epoch, sentenceStamp, sentencePosition } = got;
+    const postings = index.sentenceStems;
+    const mark = (i: number, b: number, a: number): void => {
+      if (sentenceStamp[i] !== epoch) return;
+      const at = sentencePosition[i] as number;
+      broader[at] = (broader[at] as number) | b;
+      antonym[at] = (antonym[at] as number) | a;
+    };
+    for (let slot = 0; slot < table.stemSlots.length; slot++) {
+      const b = table.sBroader[slot] as number;
+      const a = table.sAntonym[slot] as number;
+      if ((b | a) === 0) continue;
+      const id = table.stemSlots[slot] as number;
+      if (id + 1 < postings.offsets.length) {
+        const { entries } = postings;
+        for (let j = postings.offsets[id] as number, end = postings.offsets[id + 1] as number; j < end; j++) mark(entries[j] as number, b, a);
+      }
+      for (const i of postings.delta.get(id) ?? []) mark(i, b, a);
+    }
+    this.masksKnown = true;
+  }
   /** Makes room for `n` candidates (contents not kept). */
   reserve(n: number): void {
     while (this.ids.length < n) this.grow();
@@ -842,6 +929,8 @@ class CandidateStore {
   /** How tight the candidate's bound is: 0 loose, 1 from its context, 2 from its own words too. */
   tier = new Uint8Array(1024);
   bounds = new Float64Array(1024);
+  /** The part of its bound a candidate sets itself (`SentenceBounds.own`). */
+  own = new Float64Array(1024);
   cheapZ = new Float64Array(1024);
   cheapSlack = new Float64Array(1024);
   grow(): void {
@@ -858,7 +947,7 @@ class CandidateStore {
     const tier = new Uint8Array(size);
     tier.set(this.tier);
     this.tier = tier;
-    for (const name of ['bounds', 'cheapZ', 'cheapSlack'] as const) {
+    for (const name of ['bounds', 'own', 'cheapZ', 'cheapSlack'] as const) {
       const next = new Float64Array(size);
       next.set(this[name]);
       this[name] = next;
