@@ -206,7 +206,11 @@ function chunksOf(a: Article, s: number): Chunk[] {
   const chunks: Chunk[] = [];
   const titleBridge = (i: number): boolean => {
     const u = units[i];
-    return u !== undefined && !u.cap && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
+    // A lower-case noun for what someone does bridges to the name: "spokeswoman Ana Ruiz", "industrialist Werner Albrecht".
+    // (Before a short title it is left to the title's lead: "marine biologist Dr. Ines Baro".)
+    const next = units[i + 1];
+    const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
+    return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
   for (let i = 0; i < units.length; ) {
     if (!nameish(a, s, i) && !titleBridge(i)) {
@@ -387,7 +391,7 @@ const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/
 const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
 const isTitleUnit = (u: Unit): boolean =>
   // ("King's College London", "Queen's University": a title word with a possessive is part of a name.)
-  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
+  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
@@ -606,6 +610,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       }
       // "University College Cork": an organisation word inside the name.
       if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // "its chairman, Rein Saar, said", "The state mediator, Ola Brekke,": a role and a comma before a name make it a person's.
+      const roleBefore = /(?:^|\b(?:its|his|her|their|the|an?)\s+|\p{Lu}\p{L}*['’]s\s+)(?:[\p{Ll}-]+\s+){0,3}?(\p{Ll}+),\s*$/u.exec(text.slice(Math.max(0, (chunk.units[0] as Unit).start - 80), (chunk.units[0] as Unit).start));
+      if (roleBefore && isAgentNoun(roleBefore[1] as string) && !ORG_CLASSIFIERS.has(roleBefore[1] as string) && parts.name.length >= 2) e.counts.person += 3;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
@@ -613,7 +620,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (apposition) {
         const words = tokenize(apposition[1] as string);
         const head = words[words.length - 1]?.norm ?? '';
-        if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
+        // "a spokesman for the Transport Ministry": the noun before "for", "of" or "at" says what the name is.
+        const ofAt = words.findIndex((w) => /^(?:of|for|at|with|from)$/.test(w.norm));
+        const firstHead = ofAt > 0 ? (words[ofAt - 1]?.norm ?? '') : '';
+        if (firstHead && isAgentNoun(firstHead) && !ORG_CLASSIFIERS.has(firstHead)) e.counts.person += 3;
+        else if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
         else if (isAgentNoun(head) || words.some((w) => isRoleNoun(w.norm))) e.counts.person += 2;
         else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
       }
@@ -881,6 +892,8 @@ function matchesToken(alias: Token, t: Token | undefined): boolean {
 const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 
 function roleFromPhrase(phrase: string): string | undefined {
+  // "Mercy Banda, whose brother, …" says who someone else is.
+  if (/^(?:whose|which|where|when)\b/i.test(phrase)) return undefined;
   const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the|its|his|her|their)\s+/i, '').trim();
   if (p.length < 3 || p.length > 120 || /["“”]/.test(p)) return undefined;
   const words = tokenize(p);
@@ -898,10 +911,13 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       const after = s.text.slice(m.end);
       const before = s.text.slice(0, m.start);
       // "Helen Marsh, 49, the former finance director," — an age may stand before the apposition.
-      const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
+      // "said Oliver Grant, Sotheby's chairman of …," — an owner's possessive may open it.
+      const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll}[^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
       // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
       // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
-      const before2 = /(?:^|[,;]\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      // A quotation may close before it ('…," the union's leader, Captain Sindre Holm, told'), and the owner may take
+      // several words ("Halvorsen Bio's chief executive, Peter Moller").
+      const before2 = /(?:^|[,;]["”]?\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|(?:\p{Lu}\p{L}+\s+){0,3}\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
       // "according to its director, Dr. Nikos Papadakis" as well.
       const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
       const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;

@@ -169,4 +169,21 @@ describe('recognising entities', () => {
   it('keeps a title word with a possessive inside an organisation\'s name ("King\'s College London")', () => {
     expect(find("Prof. Ann Greer of King's College London told Reuters the work was careful.", "King's College London")?.type).toBe('organization');
   });
+  it('takes a role from an apposition that opens with an owner\'s possessive ("Halden House\'s head of Asian art" after the name, "Brandt Steel\'s finance director" before it)', () => {
+    expect(find('"Prices are firm," said Nora Vale, Halden House\'s head of Asian art, who ran the sale.', 'Nora Vale')?.role).toBe("Halden House's head of Asian art");
+    expect(find('Brandt Steel\'s finance director, Ivo Marek, told analysts that orders had slowed.', 'Ivo Marek')?.role).toBe("Brandt Steel's finance director");
+  });
+  it('takes the role before a name when a quotation closes before it (\'…," the group\'s founder, Lena Ott, said\')', () => {
+    expect(find('"We will not stop," the group\'s founder, Lena Ott, told the crowd.', 'Lena Ott')?.role).toBe("group's founder");
+  });
+  it('takes a lower-case noun for what someone does before the name as the role ("Dutch industrialist Pim Kuiper")', () => {
+    expect(find('The villa was built for Dutch industrialist Pim Kuiper in 1910.', 'Pim Kuiper')?.role).toBe('Dutch industrialist');
+  });
+  it('makes a name with a role beside it a person even when its words are unknown ("its chairwoman, Tiit Roos,", "Eero Vaht, a spokesman for the Rail Ministry,")', () => {
+    expect(find('"We were ignored," its chairwoman, Tiit Roos, said in a letter.', 'Tiit Roos')).toMatchObject({ type: 'person', role: 'chairwoman' });
+    expect(find('Eero Vaht, a spokesman for the Rail Ministry, said trains would run.', 'Eero Vaht')).toMatchObject({ type: 'person', role: 'spokesman for the Rail Ministry' });
+  });
+  it('takes no role from a clause about someone else ("Ada Nkem, whose son, a miner, is missing,")', () => {
+    expect(find('Ada Nkem, whose son, a miner, is missing, said she would wait.', 'Ada Nkem')?.role).toBeUndefined();
+  });
 });
