@@ -385,6 +385,8 @@ interface Evidence {
   regionName?: string;
   /** Some unit is a common word or a demonym ("State Highway", "Ethnic Russians"): not a person's name by default. */
   hasCommonWord: boolean;
+  /** "at Sotheby's in New York": an "'s" that owns nothing is part of the name (as written). */
+  ownName?: string;
 }
 
 const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u.test(raw.replace(/['’]s?$/, '')) && !/^[IVXLC]+$/.test(raw);
@@ -559,6 +561,13 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const e = note(nameText, parts.name.length);
       const folded = foldCase(nameText);
       e.seen++;
+      // "sold at Sotheby's in New York", "at Christie's.": an "'s" before a preposition or a stop owns nothing.
+      const lastUnit = parts.name[parts.name.length - 1] as Unit;
+      if (lastUnit.possessive && /['’]s$/.test(lastUnit.raw) && !isAcronym(lastUnit.raw) && /^(?:\s*[,.;:)]|\s+(?:in|at|on|and|for|to|with|from|by|said|says|denied|has|had|was|is)\b)/.test(text.slice(lastUnit.end))) {
+        e.ownName = text.slice((parts.name[0] as Unit).start, lastUnit.end);
+        // A name that is someone's without a noun after it is a business ("Sotheby's", "Christie's"), not a place.
+        e.counts.organization += 3;
+      }
       e.common = parts.name.every((u) => isCommonWord(u.norm) || COMPASS.test(u.norm));
       e.hasCommonWord = parts.name.some((u) => (isCommonWord(u.norm) && !isFirstName(u.norm) && !isLastName(u.norm)) || countryOf(u.raw.replace(/['’]s?$/, '')) !== undefined);
       if (chunk.prepCue || /\bcapital,\s*$/.test(text.slice(0, chunk.units[0]?.start ?? 0))) e.asPlace++;
@@ -689,7 +698,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       else drafts.set(key, { name: country.name, type: 'place', aliases: new Set([country.name, e.name]), affiliations: new Set(), fromOverlay: false });
       continue;
     }
-    const d: EntityDraft = { name: e.regionName ?? e.name, type: kind === 'group' ? 'organization' : kind, aliases: new Set([e.name, ...e.alsoKnownAs]), affiliations: new Set(), fromOverlay: false };
+    const d: EntityDraft = { name: e.regionName ?? (kind === 'organization' ? e.ownName : undefined) ?? e.name, type: kind === 'group' ? 'organization' : kind, aliases: new Set([e.name, ...e.alsoKnownAs]), affiliations: new Set(), fromOverlay: false };
     const role = e.roles.find((r) => r.length > 0);
     if (kind === 'person' && role) d.role = role;
     drafts.set(key, d);

@@ -186,4 +186,8 @@ describe('recognising entities', () => {
   it('takes no role from a clause about someone else ("Ada Nkem, whose son, a miner, is missing,")', () => {
     expect(find('Ada Nkem, whose son, a miner, is missing, said she would wait.', 'Ada Nkem')?.role).toBeUndefined();
   });
+  it('keeps an "\'s" that owns nothing in a business\'s name ("sold at Garland\'s in Paris")', () => {
+    const text = "The vase sold at Garland's in Paris for a record. Garland's said the buyer was Swiss.";
+    expect(entitiesOf(text).find((e) => e.name === "Garland's")?.type).toBe('organization');
+  });
 });
