@@ -131,6 +131,8 @@ interface Chunk {
   placeCue: boolean;
   /** After "in", "at", "near", …, or written "X-based". */
   prepCue: boolean;
+  /** After a job and "at" ("analysts at Pareto Securities"): where someone works, an organisation. */
+  employerCue: boolean;
   /** It speaks: a reporting verb follows it (or precedes it, inverted after a quotation). */
   speakerCue: boolean;
 }
@@ -170,6 +172,13 @@ function nameish(a: Article, s: number, i: number): boolean {
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
+}
+
+/** Is the word at `i` a lower-case job or source ("economists", "researcher") that works at what follows "at"? */
+function worksAt(units: readonly Unit[], i: number): boolean {
+  // (It may open the sentence: "Economists at Swedbank said".)
+  const w = i === 0 ? units[0]?.norm : lowerWordAt(units, i);
+  return w !== undefined && (isAgentNoun(w) || sourceNouns().has(w));
 }
 
 function lowerWordAt(units: readonly Unit[], i: number): string | undefined {
@@ -258,7 +267,9 @@ function chunksOf(a: Article, s: number): Chunk[] {
       orgCue: before !== undefined && ORG_CLASSIFIERS.has(before),
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
-      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before)) || (run.length === 1 && run[0]?.modifier === 'based'),
+      // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
+      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2))) || (run.length === 1 && run[0]?.modifier === 'based'),
+      employerCue: before === 'at' && worksAt(units, start - 2),
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
     });
     i = j + 1;
@@ -658,6 +669,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.placeCue) e.counts.place += 2;
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
+      if (chunk.employerCue) e.counts.organization += 2;
       // "Helen Marsh said": a first name before a word that also ends place names is a person when the name speaks.
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;

@@ -190,4 +190,8 @@ describe('recognising entities', () => {
     const text = "The vase sold at Garland's in Paris for a record. Garland's said the buyer was Swiss.";
     expect(entitiesOf(text).find((e) => e.name === "Garland's")?.type).toBe('organization');
   });
+  it('takes a name after a job and "at" for where someone works, an organisation ("Analysts at Brennick said")', () => {
+    expect(find('Analysts at Brennick said the rally would fade.', 'Brennick')?.type).toBe('organization');
+    expect(find('The ferry docked at Brennick on Monday.', 'Brennick')?.type).toBe('place');
+  });
 });
