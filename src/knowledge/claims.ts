@@ -53,7 +53,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   if (REPORTING_FORMS.get(t.norm)?.lemma === 'call' && next && /^(?:a|an)$/.test(next.norm) && tight(t, next)) return false;
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
   // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && /^(?:he|she|it|they|we|i)$/.test(prev.norm))) return false;
+  // ("Sotheby's denied reports that …": after a name as well.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && (/^(?:he|she|it|they|we|i)$/.test(prev.norm) || (/^\p{Lu}/u.test(prev.raw) && /(?:ed|ied)$/.test(t.norm))))) return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -79,6 +80,8 @@ function speakerFrom(mention: Mention, text: string): Speaker {
 
 /** A mention that owns what follows ("China's …") or describes a noun ("Iranian mission") is not who speaks. */
 function isModifierUse(text: string, m: Mention): boolean {
+  // "Sotheby's denied": an "'s" that is part of the name owns nothing.
+  if (/['’]s$/.test(m.entity.name) && /^\s+\p{Ll}+(?:ed|s)\b/u.test(text.slice(m.end).replace(/^['’]s/, ''))) return false;
   if (/['’]s?$/.test(text.slice(m.start, m.end)) || /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) || /^-\p{Ll}/u.test(text.slice(m.end, m.end + 2))) return true;
   return m.entity.type === 'country' && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) && !/^\s+(?:has|have|had|is|was|says|said|also|will|would|did|does|and)\b/.test(text.slice(m.end, m.end + 8));
 }

@@ -178,7 +178,9 @@ function nameish(a: Article, s: number, i: number): boolean {
 function worksAt(units: readonly Unit[], i: number): boolean {
   // (It may open the sentence: "Economists at Swedbank said".)
   const w = i === 0 ? units[0]?.norm : lowerWordAt(units, i);
-  return w !== undefined && (isAgentNoun(w) || sourceNouns().has(w));
+  // ("told reporters at Oslo Airport": those told stand there.)
+  const told = i > 0 && REPORTING_FORMS.get(units[i - 1]?.norm ?? '')?.lemma === 'tell';
+  return w !== undefined && !told && (isAgentNoun(w) || sourceNouns().has(w));
 }
 
 function lowerWordAt(units: readonly Unit[], i: number): string | undefined {

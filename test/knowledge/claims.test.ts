@@ -117,4 +117,7 @@ describe('finding claims', () => {
     expect(claimsOf('The Dockers Union has called a strike for Friday.')).toEqual([]);
     expect(claimsOf('The Dockers Union called the offer an insult.')).toEqual([['Dockers Union', 'says', 'p1.s1']]);
   });
+  it('gives a claim to a business whose name ends in "\'s", and reads "denied reports" after a name as the verb ("Garland\'s denied reports that …")', () => {
+    expect(claimsOf("The vase sold at Garland's in Paris. Garland's denied reports that it had set a floor price.")).toEqual([["Garland", 'denies', 'p1.s2']]);
+  });
 });

@@ -193,5 +193,6 @@ describe('recognising entities', () => {
   it('takes a name after a job and "at" for where someone works, an organisation ("Analysts at Brennick said")', () => {
     expect(find('Analysts at Brennick said the rally would fade.', 'Brennick')?.type).toBe('organization');
     expect(find('The ferry docked at Brennick on Monday.', 'Brennick')?.type).toBe('place');
+    expect(find('Mayor Ana Lind told reporters at Brennick Airport that flights would resume.', 'Brennick Airport')?.type).toBe('place');
   });
 });
