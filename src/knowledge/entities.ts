@@ -174,6 +174,15 @@ function nameish(a: Article, s: number, i: number): boolean {
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
 }
 
+/** "gross domestic product (GDP)": an acronym in brackets after lower-case words whose initials it is. */
+function isSpelledOutTerm(text: string, at: number, acronym: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase();
+  const before = /((?:\p{Ll}[\p{L}-]*\s+){1,8})\($/u.exec(text.slice(Math.max(0, at - 120), at));
+  if (!before || letters.length < 2) return false;
+  const words = (before[1] as string).trim().split(/\s+/);
+  return words.slice(-letters.length).map((w) => w.charAt(0)).join('') === letters;
+}
+
 /** Is the word at `i` a lower-case job or source ("economists", "researcher") that works at what follows "at"? */
 function worksAt(units: readonly Unit[], i: number): boolean {
   // (It may open the sentence: "Economists at Swedbank said".)
@@ -515,6 +524,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
   });
 
   const evidence = new Map<string, Evidence>();
+  /** Acronyms the article spells out in lower-case words: terms, not names ("respiratory syncytial virus (RSV)"). */
+  const terms = new Set<string>();
   const note = (nameText: string, units: number): Evidence => {
     const key = nameKey(nameText);
     let e = evidence.get(key);
@@ -571,6 +582,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const firstNorm = (parts.name[0] as Unit).norm;
       // Events and works ("World Cup", "Korean War") are none of the kinds the build types.
       if (EVENT_HEADS.has(lastNorm) && !isOrgHead(lastNorm) && parts.role === undefined) return;
+      if (parts.name.length === 1 && isAcronym(nameText) && isSpelledOutTerm(text, (parts.name[0] as Unit).start, nameText)) terms.add(nameKey(nameText));
       const e = note(nameText, parts.name.length);
       const folded = foldCase(nameText);
       e.seen++;
@@ -691,6 +703,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     return d;
   };
   for (const [key, e] of evidence) {
+    if (terms.has(key)) continue;
     const capital = capitalOf(e.name);
     // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
     if (capital && !e.strong.person && !e.strong.organization) {

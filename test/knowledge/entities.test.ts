@@ -195,4 +195,8 @@ describe('recognising entities', () => {
     expect(find('The ferry docked at Brennick on Monday.', 'Brennick')?.type).toBe('place');
     expect(find('Mayor Ana Lind told reporters at Brennick Airport that flights would resume.', 'Brennick Airport')?.type).toBe('place');
   });
+  it('takes an acronym spelled out in lower-case words before it for a term, not an organisation ("chronic wasting disease (CWD)")', () => {
+    const text = 'Rangers found chronic wasting disease (CWD) in two herds. CWD spreads slowly, the Park Service said.';
+    expect(entitiesOf(text).map((e) => e.name)).toEqual(['Park Service']);
+  });
 });
