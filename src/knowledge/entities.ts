@@ -13,10 +13,10 @@ import {
   isRoleNoun,
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
-import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
+import { foldCase, isStopWord, nameKey, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
-import { lemmasOf } from '../nlp/wordnet.ts';
+import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -174,6 +174,17 @@ function nameish(a: Article, s: number, i: number): boolean {
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
 }
 
+/**
+ * "drugmaker Halvorsen Bio", "chipmaker Arden": one word ending in a noun for a business, that is not a
+ * person's job ("lawmaker", "filmmaker": the lexicon or WordNet says so).
+ */
+function isClassifierCompound(word: string): boolean {
+  const head = [...ORG_CLASSIFIERS].find((c) => c.length >= 4 && word.length >= c.length + 3 && word.endsWith(c));
+  if (!head || isRoleNoun(word)) return false;
+  const hypernyms = relationsOf(word).hypernym;
+  return hypernyms.length === 0 || hypernyms.some((h) => [...ORG_CLASSIFIERS].some((c) => stemWord(c) === h));
+}
+
 /** "gross domestic product (GDP)": an acronym in brackets after lower-case words whose initials it is. */
 function isSpelledOutTerm(text: string, at: number, acronym: string): boolean {
   const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase();
@@ -275,7 +286,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
       sentence: s,
       units: run,
       ...(roleLead ? { roleLead } : {}),
-      orgCue: before !== undefined && ORG_CLASSIFIERS.has(before),
+      orgCue: (before !== undefined && (ORG_CLASSIFIERS.has(before) || isClassifierCompound(before))) || /-(?:owned|listed|run)$/.test(units[start - 1]?.norm ?? '') || /^(?:owned|listed|run)$/.test(units[start - 1]?.modifier ?? ''),
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)

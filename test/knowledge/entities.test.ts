@@ -199,4 +199,9 @@ describe('recognising entities', () => {
     const text = 'Rangers found chronic wasting disease (CWD) in two herds. CWD spreads slowly, the Park Service said.';
     expect(entitiesOf(text).map((e) => e.name)).toEqual(['Park Service']);
   });
+  it('makes a name after a compound noun for a business or an "-owned" modifier an organisation ("chipmaker Tarvo Lind", "Finnish-owned Saari Nickel"), not a person', () => {
+    expect(find('Shares in chipmaker Tarvo Lind rose.', 'Tarvo Lind')?.type).toBe('organization');
+    expect(find('The smelter is run by Finnish-owned Saari Nickel, the ministry said.', 'Saari Nickel')?.type).toBe('organization');
+    expect(find('Veteran filmmaker Tarvo Lind said the film was done.', 'Tarvo Lind')?.type).toBe('person');
+  });
 });
