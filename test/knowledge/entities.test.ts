@@ -204,4 +204,8 @@ describe('recognising entities', () => {
     expect(find('The smelter is run by Finnish-owned Saari Nickel, the ministry said.', 'Saari Nickel')?.type).toBe('organization');
     expect(find('Veteran filmmaker Tarvo Lind said the film was done.', 'Tarvo Lind')?.type).toBe('person');
   });
+  it('takes jobs the lexicon does not know as people for roles ("veteran lawmaker Ines Vidal", "The chief negotiator, Tomas Rey,")', () => {
+    expect(find('Veteran lawmaker Ines Vidal voted against the bill.', 'Ines Vidal')?.role).toContain('lawmaker');
+    expect(find('The chief negotiator, Tomas Rey, said talks would resume.', 'Tomas Rey')?.role).toBe('chief negotiator');
+  });
 });
