@@ -49,9 +49,12 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
+  // "has called a protest", "called an election": calling something into being, not saying anything.
+  if (REPORTING_FORMS.get(t.norm)?.lemma === 'call' && next && /^(?:a|an)$/.test(next.norm) && tight(t, next)) return false;
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
   // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && /^(?:he|she|it|they|we|i)$/.test(prev.norm))) return false;
+  // ("Sotheby's denied reports that …": after a name as well.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && (/^(?:he|she|it|they|we|i)$/.test(prev.norm) || (/^\p{Lu}/u.test(prev.raw) && /(?:ed|ied)$/.test(t.norm))))) return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -77,6 +80,8 @@ function speakerFrom(mention: Mention, text: string): Speaker {
 
 /** A mention that owns what follows ("China's …") or describes a noun ("Iranian mission") is not who speaks. */
 function isModifierUse(text: string, m: Mention): boolean {
+  // "Sotheby's denied": an "'s" that is part of the name owns nothing.
+  if (/['’]s$/.test(m.entity.name) && /^\s+\p{Ll}+(?:ed|s)\b/u.test(text.slice(m.end).replace(/^['’]s/, ''))) return false;
   if (/['’]s?$/.test(text.slice(m.start, m.end)) || /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) || /^-\p{Ll}/u.test(text.slice(m.end, m.end + 2))) return true;
   return m.entity.type === 'country' && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) && !/^\s+(?:has|have|had|is|was|says|said|also|will|would|did|does|and)\b/.test(text.slice(m.end, m.end + 8));
 }
@@ -304,6 +309,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const verbStart = (tokens[j + 1] as Token).start;
       const verb = text.slice(verbStart, t.end);
 
+      // "was quoted as saying by public broadcaster ERR": the one quoted speaks, as the subject; the one quoting only carries it.
+      const quotedAs = passive && REPORTING_FORMS.get(t.norm)?.lemma === 'quote' && /^\s+as\s+(?:saying|telling|stating|warning)\b/.test(text.slice(t.end));
+      if (quotedAs) passive = false;
       if (passive) {
         // "was announced … by officials from NASA": the agent after "by".
         const by = /^[^,;]*?\bby\s+/.exec(text.slice(t.end));
@@ -315,7 +323,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
 
       // "quoted Mr. Lee as telling …", "quoted a Taleban leader as saying …": the quoted one speaks.
-      if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote') {
+      if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote' && !quotedAs) {
         const as = /^(\s+.{2,60}?)\s+as\s+(saying|telling|stating|warning|describing)\b/.exec(text.slice(t.end));
         if (as) {
           for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, spokenBodies).slice(0, 1)) {

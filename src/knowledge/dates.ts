@@ -20,7 +20,7 @@ const EXTRA_RE = new RegExp(
     // (not a designation that starts with one: "asteroid 2019 RK7")
     `\\b(?:1[0-9]|20)\\d{2}\\b(?!\\s*(?:%|percent|people|kilomet|miles|metres|meters|km|square|barrels|tons|dollars|euros))(?!\\s+\\p{Lu}{1,3}\\d)`,
     `\\b(?:1[0-9]|20)\\d0s\\b`,
-    `\\b\\d{1,2}(?:st|nd|rd|th)\\s+centur(?:y|ies)\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)[\\s-]+centur(?:y|ies)\\b`,
     `\\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\\s+centur(?:y|ies)\\b`,
     // "nineteen ninety-eight", "two thousand one"
     `\\b(?:nineteen|eighteen|seventeen) (?:hundred(?: and)? )?(?:(?:${TENS})(?:-(?:${SMALL}))?|${SMALL})\\b`,
@@ -29,6 +29,9 @@ const EXTRA_RE = new RegExp(
     // "the first half of the year", "the second quarter of 2024"
     `\\b(?:first|second|third|fourth|final|last)\\s+(?:half|quarter)\\s+of\\s+(?:the|this|last|next)\\s+year\\b`,
     `\\b(?:earlier|later)\\s+this\\s+(?:week|month|year)\\b`,
+    // "the end of the year", "the autumn school holidays", "the first winter"
+    `\\b(?:end|start|beginning|middle)\\s+of\\s+(?:the|this|next|last)\\s+(?:year|month|week|season|decade|century)\\b`,
+    `\\bthe\\s+(?:(?:first|last|next|coming|following)\\s+)?(?:spring|summer|autumn|winter)\\b`,
     `\\b(?:BC|BCE|AD|CE)\\b`,
     // "decades ago", "two seasons ago", "billions of years ago": a time counted back from the story's
     `\\b(?:(?:${SMALL}|${TENS}|\\d+|a|an|a few|several|many|some)\\s+|(?:hundreds|thousands|millions|billions) of\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|seasons?|generations?)\\s+ago\\b`,

@@ -13,10 +13,10 @@ import {
   isRoleNoun,
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
-import { foldCase, isStopWord, nameKey, tokenize, type Token } from '../nlp/text.ts';
+import { foldCase, isStopWord, nameKey, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
-import { lemmasOf } from '../nlp/wordnet.ts';
+import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -131,6 +131,8 @@ interface Chunk {
   placeCue: boolean;
   /** After "in", "at", "near", …, or written "X-based". */
   prepCue: boolean;
+  /** After a job and "at" ("analysts at Pareto Securities"): where someone works, an organisation. */
+  employerCue: boolean;
   /** It speaks: a reporting verb follows it (or precedes it, inverted after a quotation). */
   speakerCue: boolean;
 }
@@ -172,6 +174,35 @@ function nameish(a: Article, s: number, i: number): boolean {
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
 }
 
+/**
+ * "drugmaker Halvorsen Bio", "chipmaker Arden": one word ending in a noun for a business, that is not a
+ * person's job ("lawmaker", "filmmaker": the lexicon or WordNet says so).
+ */
+function isClassifierCompound(word: string): boolean {
+  const head = [...ORG_CLASSIFIERS].find((c) => c.length >= 4 && word.length >= c.length + 3 && word.endsWith(c));
+  if (!head || isRoleNoun(word)) return false;
+  const hypernyms = relationsOf(word).hypernym;
+  return hypernyms.length === 0 || hypernyms.some((h) => [...ORG_CLASSIFIERS].some((c) => stemWord(c) === h));
+}
+
+/** "gross domestic product (GDP)": an acronym in brackets after lower-case words whose initials it is. */
+function isSpelledOutTerm(text: string, at: number, acronym: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase();
+  const before = /((?:\p{Ll}[\p{L}-]*\s+){1,8})\($/u.exec(text.slice(Math.max(0, at - 120), at));
+  if (!before || letters.length < 2) return false;
+  const words = (before[1] as string).trim().split(/\s+/);
+  return words.slice(-letters.length).map((w) => w.charAt(0)).join('') === letters;
+}
+
+/** Is the word at `i` a lower-case job or source ("economists", "researcher") that works at what follows "at"? */
+function worksAt(units: readonly Unit[], i: number): boolean {
+  // (It may open the sentence: "Economists at Swedbank said".)
+  const w = i === 0 ? units[0]?.norm : lowerWordAt(units, i);
+  // ("told reporters at Oslo Airport": those told stand there.)
+  const told = i > 0 && REPORTING_FORMS.get(units[i - 1]?.norm ?? '')?.lemma === 'tell';
+  return w !== undefined && !told && (isAgentNoun(w) || sourceNouns().has(w));
+}
+
 function lowerWordAt(units: readonly Unit[], i: number): string | undefined {
   const u = units[i];
   return u && !u.cap ? u.norm : undefined;
@@ -206,7 +237,11 @@ function chunksOf(a: Article, s: number): Chunk[] {
   const chunks: Chunk[] = [];
   const titleBridge = (i: number): boolean => {
     const u = units[i];
-    return u !== undefined && !u.cap && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
+    // A lower-case noun for what someone does bridges to the name: "spokeswoman Ana Ruiz", "industrialist Werner Albrecht".
+    // (Before a short title it is left to the title's lead: "marine biologist Dr. Ines Baro".)
+    const next = units[i + 1];
+    const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
+    return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
   for (let i = 0; i < units.length; ) {
     if (!nameish(a, s, i) && !titleBridge(i)) {
@@ -251,10 +286,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
       sentence: s,
       units: run,
       ...(roleLead ? { roleLead } : {}),
-      orgCue: before !== undefined && ORG_CLASSIFIERS.has(before),
+      orgCue: (before !== undefined && (ORG_CLASSIFIERS.has(before) || isClassifierCompound(before))) || /-(?:owned|listed|run)$/.test(units[start - 1]?.norm ?? '') || /^(?:owned|listed|run)$/.test(units[start - 1]?.modifier ?? ''),
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
-      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before)) || (run.length === 1 && run[0]?.modifier === 'based'),
+      // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
+      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2))) || (run.length === 1 && run[0]?.modifier === 'based'),
+      employerCue: before === 'at' && worksAt(units, start - 2),
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
     });
     i = j + 1;
@@ -381,13 +418,15 @@ interface Evidence {
   regionName?: string;
   /** Some unit is a common word or a demonym ("State Highway", "Ethnic Russians"): not a person's name by default. */
   hasCommonWord: boolean;
+  /** "at Sotheby's in New York": an "'s" that owns nothing is part of the name (as written). */
+  ownName?: string;
 }
 
 const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u.test(raw.replace(/['’]s?$/, '')) && !/^[IVXLC]+$/.test(raw);
 const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
 const isTitleUnit = (u: Unit): boolean =>
   // ("King's College London", "Queen's University": a title word with a possessive is part of a name.)
-  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && isRoleNoun(u.norm) && !ORG_CLASSIFIERS.has(u.norm));
+  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
@@ -496,6 +535,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
   });
 
   const evidence = new Map<string, Evidence>();
+  /** Acronyms the article spells out in lower-case words: terms, not names ("respiratory syncytial virus (RSV)"). */
+  const terms = new Set<string>();
   const note = (nameText: string, units: number): Evidence => {
     const key = nameKey(nameText);
     let e = evidence.get(key);
@@ -552,9 +593,17 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const firstNorm = (parts.name[0] as Unit).norm;
       // Events and works ("World Cup", "Korean War") are none of the kinds the build types.
       if (EVENT_HEADS.has(lastNorm) && !isOrgHead(lastNorm) && parts.role === undefined) return;
+      if (parts.name.length === 1 && isAcronym(nameText) && isSpelledOutTerm(text, (parts.name[0] as Unit).start, nameText)) terms.add(nameKey(nameText));
       const e = note(nameText, parts.name.length);
       const folded = foldCase(nameText);
       e.seen++;
+      // "sold at Sotheby's in New York", "at Christie's.": an "'s" before a preposition or a stop owns nothing.
+      const lastUnit = parts.name[parts.name.length - 1] as Unit;
+      if (lastUnit.possessive && /['’]s$/.test(lastUnit.raw) && !isAcronym(lastUnit.raw) && /^(?:\s*[,.;:)]|\s+(?:in|at|on|and|for|to|with|from|by|said|says|denied|has|had|was|is)\b)/.test(text.slice(lastUnit.end))) {
+        e.ownName = text.slice((parts.name[0] as Unit).start, lastUnit.end);
+        // A name that is someone's without a noun after it is a business ("Sotheby's", "Christie's"), not a place.
+        e.counts.organization += 3;
+      }
       e.common = parts.name.every((u) => isCommonWord(u.norm) || COMPASS.test(u.norm));
       e.hasCommonWord = parts.name.some((u) => (isCommonWord(u.norm) && !isFirstName(u.norm) && !isLastName(u.norm)) || countryOf(u.raw.replace(/['’]s?$/, '')) !== undefined);
       if (chunk.prepCue || /\bcapital,\s*$/.test(text.slice(0, chunk.units[0]?.start ?? 0))) e.asPlace++;
@@ -606,6 +655,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       }
       // "University College Cork": an organisation word inside the name.
       if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // "its chairman, Rein Saar, said", "The state mediator, Ola Brekke,": a role and a comma before a name make it a person's.
+      const roleBefore = /(?:^|\b(?:its|his|her|their|the|an?)\s+|\p{Lu}\p{L}*['’]s\s+)(?:[\p{Ll}-]+\s+){0,3}?(\p{Ll}+),\s*$/u.exec(text.slice(Math.max(0, (chunk.units[0] as Unit).start - 80), (chunk.units[0] as Unit).start));
+      if (roleBefore && isAgentNoun(roleBefore[1] as string) && !ORG_CLASSIFIERS.has(roleBefore[1] as string) && parts.name.length >= 2) e.counts.person += 3;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
@@ -613,7 +665,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (apposition) {
         const words = tokenize(apposition[1] as string);
         const head = words[words.length - 1]?.norm ?? '';
-        if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
+        // "a spokesman for the Transport Ministry": the noun before "for", "of" or "at" says what the name is.
+        const ofAt = words.findIndex((w) => /^(?:of|for|at|with|from)$/.test(w.norm));
+        const firstHead = ofAt > 0 ? (words[ofAt - 1]?.norm ?? '') : '';
+        if (firstHead && isAgentNoun(firstHead) && !ORG_CLASSIFIERS.has(firstHead)) e.counts.person += 3;
+        else if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
         else if (isAgentNoun(head) || words.some((w) => isRoleNoun(w.norm))) e.counts.person += 2;
         else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
       }
@@ -638,6 +694,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.placeCue) e.counts.place += 2;
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
+      if (chunk.employerCue) e.counts.organization += 2;
       // "Helen Marsh said": a first name before a word that also ends place names is a person when the name speaks.
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
@@ -657,6 +714,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     return d;
   };
   for (const [key, e] of evidence) {
+    if (terms.has(key)) continue;
     const capital = capitalOf(e.name);
     // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
     if (capital && !e.strong.person && !e.strong.organization) {
@@ -678,7 +736,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       else drafts.set(key, { name: country.name, type: 'place', aliases: new Set([country.name, e.name]), affiliations: new Set(), fromOverlay: false });
       continue;
     }
-    const d: EntityDraft = { name: e.regionName ?? e.name, type: kind === 'group' ? 'organization' : kind, aliases: new Set([e.name, ...e.alsoKnownAs]), affiliations: new Set(), fromOverlay: false };
+    const d: EntityDraft = { name: e.regionName ?? (kind === 'organization' ? e.ownName : undefined) ?? e.name, type: kind === 'group' ? 'organization' : kind, aliases: new Set([e.name, ...e.alsoKnownAs]), affiliations: new Set(), fromOverlay: false };
     const role = e.roles.find((r) => r.length > 0);
     if (kind === 'person' && role) d.role = role;
     drafts.set(key, d);
@@ -881,6 +939,8 @@ function matchesToken(alias: Token, t: Token | undefined): boolean {
 const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 
 function roleFromPhrase(phrase: string): string | undefined {
+  // "Mercy Banda, whose brother, …" says who someone else is.
+  if (/^(?:whose|which|where|when)\b/i.test(phrase)) return undefined;
   const p = phrase.replace(ROLE_TRIM, '').replace(/^(?:a|an|the|its|his|her|their)\s+/i, '').trim();
   if (p.length < 3 || p.length > 120 || /["“”]/.test(p)) return undefined;
   const words = tokenize(p);
@@ -898,10 +958,13 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       const after = s.text.slice(m.end);
       const before = s.text.slice(0, m.start);
       // "Helen Marsh, 49, the former finance director," — an age may stand before the apposition.
-      const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
+      // "said Oliver Grant, Sotheby's chairman of …," — an owner's possessive may open it.
+      const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll}[^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
       // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
       // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
-      const before2 = /(?:^|[,;]\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
+      // A quotation may close before it ('…," the union's leader, Captain Sindre Holm, told'), and the owner may take
+      // several words ("Halvorsen Bio's chief executive, Peter Moller").
+      const before2 = /(?:^|[,;]["”]?\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|(?:\p{Lu}\p{L}+\s+){0,3}\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
       // "according to its director, Dr. Nikos Papadakis" as well.
       const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
       const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;

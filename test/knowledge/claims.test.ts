@@ -107,4 +107,17 @@ describe('finding claims', () => {
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
     expect(claimsOf('Forecasters expect more rain.')).toEqual([['forecasters', 'believes', 'p1.s1']]);
   });
+  it('gives "was quoted as saying by a newspaper" to the one quoted, not the newspaper', () => {
+    expect(claimsOf('Mayor Ana Lind was quoted as saying by the daily Harbour Post that the pier would reopen.')).toEqual([['Ana Lind', 'says', 'p1.s1']]);
+  });
+  it('reads "disputed" as a denial', () => {
+    expect(claimsOf('The Dockers Union disputed the port\'s figures.')).toEqual([['Dockers Union', 'denies', 'p1.s1']]);
+  });
+  it('finds no claim in calling a strike or an election ("has called a protest")', () => {
+    expect(claimsOf('The Dockers Union has called a strike for Friday.')).toEqual([]);
+    expect(claimsOf('The Dockers Union called the offer an insult.')).toEqual([['Dockers Union', 'says', 'p1.s1']]);
+  });
+  it('gives a claim to a business whose name ends in "\'s", and reads "denied reports" after a name as the verb ("Garland\'s denied reports that …")', () => {
+    expect(claimsOf("The vase sold at Garland's in Paris. Garland's denied reports that it had set a floor price.")).toEqual([["Garland", 'denies', 'p1.s2']]);
+  });
 });

@@ -38,4 +38,9 @@ describe('finding dates and times', () => {
     expect(d('Sales fell in the first half of the year, after a rise in the previous year.')).toEqual(['first half of the year', 'previous year']);
     expect(d('The coming week will be hard, as it was in the last financial year.')).toEqual(['coming week', 'last financial year']);
   });
+  it('reads "the end of the year", a season after "the" and a hyphenated century ("a 17th-century chapel")', () => {
+    expect(d('Doses will ship before the end of the year.')).toEqual(['end of the year']);
+    expect(d('Crowds grew over the summer and into the first winter.')).toEqual(['the summer', 'the first winter']);
+    expect(d('They restored a 17th-century chapel.')).toEqual(['17th-century']);
+  });
 });

@@ -169,4 +169,43 @@ describe('recognising entities', () => {
   it('keeps a title word with a possessive inside an organisation\'s name ("King\'s College London")', () => {
     expect(find("Prof. Ann Greer of King's College London told Reuters the work was careful.", "King's College London")?.type).toBe('organization');
   });
+  it('takes a role from an apposition that opens with an owner\'s possessive ("Halden House\'s head of Asian art" after the name, "Brandt Steel\'s finance director" before it)', () => {
+    expect(find('"Prices are firm," said Nora Vale, Halden House\'s head of Asian art, who ran the sale.', 'Nora Vale')?.role).toBe("Halden House's head of Asian art");
+    expect(find('Brandt Steel\'s finance director, Ivo Marek, told analysts that orders had slowed.', 'Ivo Marek')?.role).toBe("Brandt Steel's finance director");
+  });
+  it('takes the role before a name when a quotation closes before it (\'…," the group\'s founder, Lena Ott, said\')', () => {
+    expect(find('"We will not stop," the group\'s founder, Lena Ott, told the crowd.', 'Lena Ott')?.role).toBe("group's founder");
+  });
+  it('takes a lower-case noun for what someone does before the name as the role ("Dutch industrialist Pim Kuiper")', () => {
+    expect(find('The villa was built for Dutch industrialist Pim Kuiper in 1910.', 'Pim Kuiper')?.role).toBe('Dutch industrialist');
+  });
+  it('makes a name with a role beside it a person even when its words are unknown ("its chairwoman, Tiit Roos,", "Eero Vaht, a spokesman for the Rail Ministry,")', () => {
+    expect(find('"We were ignored," its chairwoman, Tiit Roos, said in a letter.', 'Tiit Roos')).toMatchObject({ type: 'person', role: 'chairwoman' });
+    expect(find('Eero Vaht, a spokesman for the Rail Ministry, said trains would run.', 'Eero Vaht')).toMatchObject({ type: 'person', role: 'spokesman for the Rail Ministry' });
+  });
+  it('takes no role from a clause about someone else ("Ada Nkem, whose son, a miner, is missing,")', () => {
+    expect(find('Ada Nkem, whose son, a miner, is missing, said she would wait.', 'Ada Nkem')?.role).toBeUndefined();
+  });
+  it('keeps an "\'s" that owns nothing in a business\'s name ("sold at Garland\'s in Paris")', () => {
+    const text = "The vase sold at Garland's in Paris for a record. Garland's said the buyer was Swiss.";
+    expect(entitiesOf(text).find((e) => e.name === "Garland's")?.type).toBe('organization');
+  });
+  it('takes a name after a job and "at" for where someone works, an organisation ("Analysts at Brennick said")', () => {
+    expect(find('Analysts at Brennick said the rally would fade.', 'Brennick')?.type).toBe('organization');
+    expect(find('The ferry docked at Brennick on Monday.', 'Brennick')?.type).toBe('place');
+    expect(find('Mayor Ana Lind told reporters at Brennick Airport that flights would resume.', 'Brennick Airport')?.type).toBe('place');
+  });
+  it('takes an acronym spelled out in lower-case words before it for a term, not an organisation ("chronic wasting disease (CWD)")', () => {
+    const text = 'Rangers found chronic wasting disease (CWD) in two herds. CWD spreads slowly, the Park Service said.';
+    expect(entitiesOf(text).map((e) => e.name)).toEqual(['Park Service']);
+  });
+  it('makes a name after a compound noun for a business or an "-owned" modifier an organisation ("chipmaker Tarvo Lind", "Finnish-owned Saari Nickel"), not a person', () => {
+    expect(find('Shares in chipmaker Tarvo Lind rose.', 'Tarvo Lind')?.type).toBe('organization');
+    expect(find('The smelter is run by Finnish-owned Saari Nickel, the ministry said.', 'Saari Nickel')?.type).toBe('organization');
+    expect(find('Veteran filmmaker Tarvo Lind said the film was done.', 'Tarvo Lind')?.type).toBe('person');
+  });
+  it('takes jobs the lexicon does not know as people for roles ("veteran lawmaker Ines Vidal", "The chief negotiator, Tomas Rey,")', () => {
+    expect(find('Veteran lawmaker Ines Vidal voted against the bill.', 'Ines Vidal')?.role).toContain('lawmaker');
+    expect(find('The chief negotiator, Tomas Rey, said talks would resume.', 'Tomas Rey')?.role).toBe('chief negotiator');
+  });
 });
