@@ -4,7 +4,6 @@ import { activateTable, articleContextByScan, compileQuestion, createArticleCont
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { ANAPHORIC, ANSWER_TYPES, MEASURE_SHIFT, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
-import { measureMask } from './measures.ts';
 import { stopWordStems } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
@@ -485,7 +484,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   let predicate = NO_VERDICT;
   let definition = false;
   // The kinds of figure the question asks for, against those the sentence's figures give.
-  const measure = plan.measures === undefined ? undefined : ((sFlags >>> MEASURE_SHIFT) & measureMask(plan.measures)) !== 0;
+  const measure = plan.measures === undefined ? undefined : ((sFlags >>> MEASURE_SHIFT) & plan.measures) !== 0;
   let identity = false;
   if (!cheap) {
     lazy ??= new LazySentence(index, i);

@@ -1,4 +1,4 @@
-import { askedMeasures } from './measures.ts';
+import { askedMeasures, measureMask } from './measures.ts';
 import { ANTONYM_PAIRS, AUXILIARY_VERBS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
 import { TITLE_WORDS } from '../nlp/word-lists.ts';
 import { countryGazetteer } from '../nlp/gazetteer.ts';
@@ -148,8 +148,8 @@ export interface QueryPlan {
   defines?: RegExp;
   /** "Who is Ana Ruiz?": a sentence with her title or an apposition says who she is. */
   identifies?: RegExp;
-  /** The kinds of figure a how-many question asks for ("how heavy": weight), when it says. */
-  measures?: readonly string[];
+  /** The kinds of figure a how-many question asks for ("how heavy": weight), as `MEASURE_KINDS` bits, when it says. */
+  measures?: number;
   /** What the question's "not" negates: the one content word after it (see `negationScope`). */
   negatedStems: ReadonlySet<string>;
   /** Who does what to whom: the question's verb with the entity or name before it and those after it. */
@@ -422,12 +422,13 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
   const defines = definitionPattern(plain);
   const identifies = identityPattern(plain);
   const predicate = predicateOf(tokens, terms, index);
-  const measures = intent === 'how-many' ? askedMeasures(tokens) : undefined;
+  const asked = intent === 'how-many' ? askedMeasures(tokens) : undefined;
+  const measures = asked ? measureMask(asked) : undefined;
   return {
     ...(predicate ? { predicate } : {}),
     ...(defines ? { defines } : {}),
     ...(identifies ? { identifies } : {}),
-    ...(measures ? { measures } : {}),
+    ...(measures !== undefined ? { measures } : {}),
     subjects: subjectsOf(tokens),
     slots: slotsOf(tokens),
     possessives: possessivesOf(tokens),

@@ -135,7 +135,10 @@ describe('one pipeline', () => {
 });
 
 describe('what kind of figure a how-many question asks for', () => {
-  const kinds = (q: string) => analyseQuestion(q, seedBriefer().index).measures;
+  const kinds = (q: string) => {
+    const mask = analyseQuestion(q, seedBriefer().index).measures;
+    return mask === undefined ? undefined : MEASURE_KINDS.filter((_, k) => mask & (1 << k));
+  };
   it.each([
     ['How heavy is the lander?', ['weight']],
     ['How old is the striker?', ['duration']],
