@@ -413,8 +413,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const roleEnd = from + (according[1] as string).length;
       const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
-      else
-      for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
+      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));

@@ -179,11 +179,15 @@ function nameish(a: Article, s: number, i: number): boolean {
  * person's job ("lawmaker", "filmmaker": the lexicon or WordNet says so).
  */
 function isClassifierCompound(word: string): boolean {
-  const head = [...ORG_CLASSIFIERS].find((c) => c.length >= 4 && word.length >= c.length + 3 && word.endsWith(c));
+  const head = CLASSIFIER_HEADS.find((c) => word.length >= c.length + 3 && word.endsWith(c));
   if (!head || isRoleNoun(word)) return false;
   const hypernyms = relationsOf(word).hypernym;
-  return hypernyms.length === 0 || hypernyms.some((h) => [...ORG_CLASSIFIERS].some((c) => stemWord(c) === h));
+  return hypernyms.length === 0 || hypernyms.some((h) => CLASSIFIER_STEMS.has(h));
 }
+
+/** Business nouns long enough to end a compound ("drugmaker"), and every business noun's stem: worked out once. */
+const CLASSIFIER_HEADS: readonly string[] = [...ORG_CLASSIFIERS].filter((c) => c.length >= 4);
+const CLASSIFIER_STEMS: ReadonlySet<string> = new Set([...ORG_CLASSIFIERS].map((c) => stemWord(c)));
 
 /** "gross domestic product (GDP)": an acronym in brackets after lower-case words whose initials it is. */
 function isSpelledOutTerm(text: string, at: number, acronym: string): boolean {
