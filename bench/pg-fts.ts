@@ -214,9 +214,9 @@ async function main(): Promise<void> {
     const questions = all.filter((_, k) => k % stride === 0).slice(0, QUESTIONS);
     const model = DEFAULT_MATCH_OPTIONS.model;
     let calls: Call[] = [];
-    const recorded: MatchOptions = { model, limit: 5, retriever: createRecorder(() => calls), exhaustive: false };
+    const recorded: MatchOptions = { model, limit: 5, retriever: createRecorder(() => calls), exhaustive: false, rerank: DEFAULT_MATCH_OPTIONS.rerank };
     let fetched: Uint32Array[] = [];
-    const fromRows: MatchOptions = { model, limit: 5, retriever: createRowRetriever(() => fetched.shift() ?? new Uint32Array(0)), exhaustive: false };
+    const fromRows: MatchOptions = { model, limit: 5, retriever: createRowRetriever(() => fetched.shift() ?? new Uint32Array(0)), exhaustive: false, rerank: DEFAULT_MATCH_OPTIONS.rerank };
     // Warm-up, not reported: the first questions once each way.
     for (const { q } of questions.slice(0, 20)) {
       calls = [];

@@ -105,7 +105,7 @@ async function handle(m: WorkerRequest): Promise<object> {
     case 'check': {
       // The pruned path against the exhaustive one.
       const built = index as MatcherIndex;
-      const exhaustive: MatchOptions = { model: DEFAULT_MATCH_OPTIONS.model, limit: DEFAULT_MATCH_OPTIONS.limit, retriever: DEFAULT_MATCH_OPTIONS.retriever, exhaustive: true };
+      const exhaustive: MatchOptions = { model: DEFAULT_MATCH_OPTIONS.model, limit: DEFAULT_MATCH_OPTIONS.limit, retriever: DEFAULT_MATCH_OPTIONS.retriever, exhaustive: true, rerank: DEFAULT_MATCH_OPTIONS.rerank };
       const differing: { q: string; pruned: string; exhaustive: string }[] = [];
       for (const q of m.questions) {
         const pruned = JSON.stringify(answerQuestion(built, q));

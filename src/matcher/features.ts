@@ -3,7 +3,8 @@ import type { MatchOptions } from './options.ts';
 import { activateTable, articleContextByScan, compileQuestion, createArticleContext, createParagraphScan, EV_COUNTED, EV_ENTITY_TYPE, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanParagraph, type ArticleContext, type ParagraphScan, type QuestionTable } from './question-table.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
-import { ANAPHORIC, ANSWER_TYPES, MEASURE_SHIFT, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
+import { semanticFeatures, semanticQuestion, type SemanticQuestion } from './semantic.ts';
+import { ANAPHORIC, ANSWER_TYPES, MEASURE_SHIFT, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, sentenceText, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
 import { stopWordStems } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
@@ -63,6 +64,9 @@ export const FEATURE_NAMES = [
   'longArticle',
   'typedIntent',
   'confirmIntent',
+  // paraphrase, from word vectors: filled in by the rerank of the best candidates (`rerank` in rank.ts), 0 before
+  'semantic',
+  'semanticMiss',
 ] as const;
 
 /** One feature's name. */
@@ -108,6 +112,8 @@ export const ANSWER_FEATURE_NAMES = [
   'longArticleRankScore',
   'longArticleWhat',
   'longArticleConfirm',
+  'semantic',
+  'semanticMiss',
 ] as const;
 
 /** The answer model's features, from the ranking's best two scores and the best sentence's features. */
@@ -151,6 +157,8 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     longArticleRankScore: f('longArticle') * Math.max(-1, Math.min(1, best.score / 10)),
     longArticleWhat: f('longArticle') * (whatIntent ? 1 : 0),
     longArticleConfirm: f('longArticle') * f('confirmIntent'),
+    semantic: f('semantic'),
+    semanticMiss: f('semanticMiss'),
   };
   return Float64Array.from(ANSWER_FEATURE_NAMES, (n) => values[n]);
 }
@@ -217,6 +225,8 @@ export interface QuestionFacts {
   paragraph: ParagraphScan;
   context: ArticleContext;
   work: ParagraphScan;
+  /** The question's words with their vectors, worked out when a sentence is first reranked (`fillSemantic`). */
+  semantic?: SemanticQuestion;
 }
 
 /** Works out a question's facts once. */
@@ -605,7 +615,20 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
   const modes = new Uint8Array(facts.terms.length);
   const full: FullEvidence = { predicate: NO_VERDICT };
   const ev = fillFeatures(index, plan, facts, scan, context, i, cheap, values, modes, speaks, full);
+  if (!cheap) fillSemantic(index, plan, facts, i, values);
   return { values, explanation: explanationOf(facts, modes, ev, full.predicate) };
+}
+
+/**
+ * Fills in sentence i's word-vector features (`semantic.ts`): the rerank of the best sentences by the
+ * other features, and `computeFeatures`, both call it. It reads the sentence's text, so the ranking
+ * calls it only for its few best.
+ */
+export function fillSemantic(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, i: number, values: Float64Array): void {
+  facts.semantic ??= semanticQuestion(plan);
+  const { semantic, semanticMiss } = semanticFeatures(facts.semantic, sentenceText(index, i));
+  values[F.semantic] = semantic;
+  values[F.semanticMiss] = semanticMiss;
 }
 
 /** The explanation of evidence bits and term matches. */

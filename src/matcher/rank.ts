@@ -1,4 +1,4 @@
-import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatures, predicateVerbUnindexed, questionFacts, type FeatureExplanation, type FullEvidence, type PreparedTerm, type QuestionFacts, type SpeakerMatcher } from './features.ts';
+import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatures, fillSemantic, predicateVerbUnindexed, questionFacts, type FeatureExplanation, type FullEvidence, type PreparedTerm, type QuestionFacts, type SpeakerMatcher } from './features.ts';
 import { INTENT_TARGETS } from './intent.ts';
 import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
@@ -585,6 +585,8 @@ export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: Mat
   const facts = questionFacts(index, plan);
   if (facts.total <= 0) return { ranked: [], candidates: 0, cheaplyScored: 0, fullyScored: 0 };
   const limit = Math.max(options.limit, 1);
+  // The word-match features rank the best `depth`; the word-vector ones then rerank those (`rerank`).
+  const depth = Math.max(limit, options.rerank);
   const scorer = new Scorer(index, plan, facts, options, speaks, !exhaustive);
   activateTable(index, facts.table);
   let scored: RankedSentence[];
@@ -601,7 +603,7 @@ export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: Mat
     candidates = list.length;
     if (exhaustive) scored = list.map((i) => scorer.full(i, contextOf(index.sentArticle[i] as number)));
     else {
-      const top = new TopList(limit);
+      const top = new TopList(depth);
       const bounds = list.map((i) => ({ i, z: scorer.cheap(i, contextOf(index.sentArticle[i] as number)), slack: scorer.slack })).sort((x, y) => y.z + y.slack - (x.z + x.slack) || x.i - y.i);
       for (const { i, z, slack } of bounds) {
         if (z + slack + EPSILON < top.floor) break;
@@ -610,11 +612,12 @@ export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: Mat
       scored = top.items;
     }
   } else {
-    const result = pruned(index, plan, facts, options, scorer, limit, speaks !== undefined);
+    const result = pruned(index, plan, facts, options, scorer, depth, speaks !== undefined);
     scored = result.top;
     candidates = result.candidates;
   }
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  scored = rerank(index, plan, facts, scored.slice(0, depth), options);
   // Whether each sentence, were it the best, answers: the answer model, against the next best score.
   scored.forEach((r, k) => {
     const other = k === 0 ? scored[1]?.score : scored[0]?.score;
@@ -628,6 +631,20 @@ export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: Mat
     if (scored.slice(0, limit).some((r) => r !== best && r.explanation.opposite && coverage(r) >= bestCoverage)) best.disputed = true;
   }
   return { ranked: scored.slice(0, limit), candidates, cheaplyScored: scorer.cheaplyScored, fullyScored: scorer.fullyScored };
+}
+
+/**
+ * Fills in the word-vector features (`semantic.ts`) of the best sentences by the word-match features,
+ * rescores them with the whole model, and sorts them again. Only these few are read as text: the
+ * vectors bridge paraphrase between sentences that already match the question's words, they do not
+ * find new ones.
+ */
+function rerank(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, best: RankedSentence[], options: MatchOptions): RankedSentence[] {
+  for (const r of best) {
+    fillSemantic(index, plan, facts, r.index, r.features);
+    r.score = logit(options.model.weights, r.features);
+  }
+  return best.sort((a, b) => b.score - a.score || a.index - b.index);
 }
 
 /** Every candidate sentence, by reading every article: the reference the pruned path must equal. */

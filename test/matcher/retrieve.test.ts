@@ -26,7 +26,7 @@ function recording(): { retriever: Retriever; calls: { sentences: number[]; keys
   };
 }
 
-const options = (retriever: Retriever): MatchOptions => ({ model: DEFAULT_MATCH_OPTIONS.model, limit: 5, retriever, exhaustive: false });
+const options = (retriever: Retriever): MatchOptions => ({ model: DEFAULT_MATCH_OPTIONS.model, limit: 5, retriever, exhaustive: false, rerank: DEFAULT_MATCH_OPTIONS.rerank });
 const summary = (ranked: readonly RankedSentence[]): [number, number, number][] => ranked.map((r) => [r.index, r.score, r.confidence]);
 
 describe('retrieving candidates from rows found elsewhere', () => {
