@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
-import { foldCase, isStopWord, isNegation, tokenize, type Token } from '../nlp/text.ts';
-import { ORG_CLASSIFIERS, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import { foldCase, isStopWord, isNegation, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
 import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
@@ -33,6 +33,26 @@ const NON_PERSONAL = new Set(['it', 'they', 'we']);
 const BE = { test: (word: string): boolean => BE_FORMS.includes(word) };
 /** What a clause starts after: a quotation mark, a semicolon, a colon, or a conjunction that opens a clause. */
 const CLAUSE_OPENERS = /^(?:that|while|as|because|but|and|although|though|after|before|when|since|where|whereas|if)$/;
+
+/** Plural nouns for two bodies of one kind ("governments", "companies") by stem → the entity type they mean; `paired-bodies.txt`. */
+const PAIRED_BODIES: ReadonlyMap<string, { singular: string; type: 'country' | 'organization' }> = (() => {
+  const out = new Map<string, { singular: string; type: 'country' | 'organization' }>();
+  for (const [singular = '', type = ''] of readLines('paired-bodies')) {
+    if (type !== 'country' && type !== 'organization') throw new Error(`paired-bodies.txt: "${type}" is not country or organization`);
+    out.set(stemWord(foldCase(pluralOf(singular))), { singular, type });
+  }
+  return out;
+})();
+
+/**
+ * The entity type a plural noun for two bodies means ("the companies said" → organization, "the
+ * two governments" → country), or undefined for any other word and for the singular ("the company").
+ */
+export function pairedBodyType(word: string): 'country' | 'organization' | undefined {
+  const norm = foldCase(word);
+  const entry = PAIRED_BODIES.get(stemWord(norm));
+  return entry && norm !== entry.singular ? entry.type : undefined;
+}
 
 function stanceOf(verb: Token): ReportingStance | undefined {
   return REPORTING_FORMS.get(verb.norm)?.stance;
@@ -388,9 +408,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
       // "the two governments said", "the companies said": the two bodies of that kind named last.
-      const pair = /^(?:the\s+)?(?:two\s+)?(governments|countries|companies|firms|banks|clubs)$/i.exec(text.slice(span[0], span[1]).trim());
-      if (pair) {
-        const kind = /^(?:governments|countries)$/i.test(pair[1] as string) ? 'country' : 'organization';
+      const pair = /^(?:the\s+)?(?:two\s+)?(\p{L}+)$/iu.exec(text.slice(span[0], span[1]).trim());
+      const kind = pair ? pairedBodyType(pair[1] as string) : undefined;
+      if (kind) {
         const named = [...pairable, ...s.mentions.filter((m) => m.start < span[0]).map((m) => m.entity)].filter((e) => e.type === kind);
         const lastTwo = [...new Set([...named].reverse())].slice(0, 2);
         if (lastTwo.length === 2) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
+import { pairedBodyType } from '../../src/knowledge/claims.ts';
 
 const claimsOf = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => [c.speaker, c.stance, c.sentenceId]);
 
@@ -100,6 +101,14 @@ describe('finding claims', () => {
     expect(claimsOf('Harlow Foods bid for Pemby Dairy Ltd on Monday. The offer was 40 euros a share, the companies said.')).toEqual([
       ['Harlow Foods', 'says', 'p1.s2'],
       ['Pemby Dairy Ltd', 'says', 'p1.s2'],
+    ]);
+  });
+  it('reads the nouns for two bodies from paired-bodies.txt, in the plural of any case, never in the singular', () => {
+    expect(['Governments', 'countries', 'companies', 'firms', 'banks', 'clubs'].map(pairedBodyType)).toEqual(['country', 'country', 'organization', 'organization', 'organization', 'organization']);
+    expect(['company', 'government', 'bodies', 'ministers'].map(pairedBodyType)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(claimsOf('Orvik Bank took over Lund Bank on Friday. The deal closed early, the banks said.')).toEqual([
+      ['Orvik Bank', 'says', 'p1.s2'],
+      ['Lund Bank', 'says', 'p1.s2'],
     ]);
   });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
