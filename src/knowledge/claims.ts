@@ -319,7 +319,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       let j = k - 1;
       let negated = false;
       let passive = false;
-      while (j >= 0 && AUXILIARIES.test((tokens[j] as Token).norm) && !/[,"“”]/.test(text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start))) {
+      // ("Theresa May warned": a modal's word inside a name is the name.)
+      while (j >= 0 && AUXILIARIES.test((tokens[j] as Token).norm) && !inMention(tokens[j] as Token) && !/[,"“”]/.test(text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start))) {
         if (isNegation(tokens[j] as Token)) negated = true;
         if (BE.test((tokens[j] as Token).norm) && /(?:ed|en|wn|ld|id|ght)$/.test(t.norm)) passive = true;
         j--;

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { monthReadsAsName } from '../nlp/lexicon.ts';
 
 /** A date or time expression of a sentence, as written, with where it stands. */
 export interface DateDraft {
@@ -63,6 +64,8 @@ export function findDates(text: string): DateDraft[] {
     const t = r.text.replace(/[,.;:]+$/, '').replace(/^(?:on|in|at|by|since|from|until)\s+/i, '');
     if (isFalseDate(t.trim()) || DURATION_RE.test(t.trim()) || /^\d{1,2}$/.test(t.trim())) continue;
     const start = r.index + r.text.indexOf(t);
+    // "Jan Kowalski", "Coach April Ross": a month word that is a name.
+    if (monthReadsAsName(text.slice(0, start), t.trim(), text.slice(start + t.length))) continue;
     // "night shifts", "night work": a part of the day that names a kind of work, not when.
     if (/^(?:night|day|evening)$/i.test(t.trim()) && /^\s+(?:shifts?|work|workers?|jobs?|duty|staff)\b/i.test(text.slice(start + t.length))) continue;
     // "3:31.10", "10.02 seconds": a race time, not a time of day.

@@ -14,7 +14,7 @@ import {
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
+import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
@@ -151,7 +151,11 @@ function nameish(a: Article, s: number, i: number): boolean {
   const units = a.unitsAt(s);
   const u = units[i];
   if (!u || !u.cap) return false;
-  if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) return false;
+  if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) {
+    // "Jan Kowalski", "Theresa May": a month beside a name is part of it.
+    const text = (a.sentences[s] as SentenceDraft).text;
+    return monthReadsAsName(text.slice(0, u.start), u.raw.replace(/['’]s?$/, ''), text.slice(u.end));
+  }
   const initial = i === 0 || opensClause((a.sentences[s] as SentenceDraft).text, u.start, (units[i - 1] as Unit).end);
   if (!initial) return !(isStopWord(u.norm) && !/^\p{Lu}{2,}$/u.test(u.raw)) || a.midCaps.has(u.norm);
   // A capital that opens a sentence: a name only if the lexicon says so, it is an acronym or a

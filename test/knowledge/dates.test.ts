@@ -15,6 +15,11 @@ describe('finding dates and times', () => {
     expect(d('It happened on August seventh, nineteen ninety-eight.')).toEqual(['August seventh, nineteen ninety-eight']);
   });
 
+  it('does not take a month word that is part of a name for a date, but keeps a month in time', () => {
+    expect(d('Finance minister Jan Kowalski said Coach April Ross would stay.')).toEqual([]);
+    expect(d('Talks ended in May, and Jan 5 is the next date.')).toEqual(['May', 'Jan 5']);
+  });
+
   it('does not take a surname, a modal, a count or a length of time for a date', () => {
     expect(d('Mr. Mayhew said it may rain.')).toEqual([]);
     expect(d('They killed two hundred twenty-four people.')).toEqual([]);

@@ -19,6 +19,20 @@ describe('recognising entities', () => {
     expect(named('Rail Safety Board')?.type).toBe('organization');
   });
 
+  it('keeps a first name or surname that is also a month ("Jan Kowalski", "Theresa May") in the person\'s name', () => {
+    const text = 'Finance minister Jan Kowalski said the budget would pass. Former prime minister Theresa May warned of delays in June.';
+    const built = buildKnowledge({ id: 'months', text });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Jan Kowalski', 'person'],
+      ['Theresa May', 'person'],
+    ]);
+    expect(built.claims.map((c) => [c.speaker, c.stance])).toEqual([
+      ['Jan Kowalski', 'says'],
+      ['Theresa May', 'warns'],
+    ]);
+    expect(built.dates.map((x) => x.text)).toEqual(['June']);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
