@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, readWordList, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -437,6 +437,9 @@ const isTitleUnit = (u: Unit): boolean =>
   (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
+/** Titles and nouns whose "of" names a place ("mayor", "residents"), by stem; `place-titles.txt`. */
+const PLACE_TITLE_STEMS: ReadonlySet<string> = new Set(readWordList('place-titles').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+const isPlaceTitle = (word: string): boolean => PLACE_TITLE_STEMS.has(stemWord(foldCase(word)));
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
 /** Adjectives a run may open with that are not part of the name or the role ("New Chinese Premier", "former President"). */
 const LEADING_ADJECTIVES = /^(?:new|former|then|acting|interim|incoming|outgoing|late|current|ex)$/;
@@ -684,6 +687,12 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // "the port city of Liepaja", "the village of San Roque": a place.
       // (That settles it, even when the name is followed by what someone near it said.)
       if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
+      // "the mayor of Tromso", "residents of Kanto": a title that governs a place, or the people of one, then "of".
+      const governed = /([\p{L}-]+)\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start));
+      if (governed && isPlaceTitle(governed[1] as string) && !isOrgHead(lastNorm)) {
         e.counts.place += 3;
         e.strong.place = true;
       }

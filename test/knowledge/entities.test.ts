@@ -33,6 +33,12 @@ describe('recognising entities', () => {
     expect(built.dates.map((x) => x.text)).toEqual(['June']);
   });
 
+  it('types the name after "the mayor of" or "residents of" a place, not an organisation, and reads place-titles.txt in the plural too', () => {
+    const text = 'Jan Kowalski, the mayor of Vardfjord, said the road would reopen. The governors of Elmsby and Rask Valley met. Residents of Holmvik were moved.';
+    const types = Object.fromEntries(buildKnowledge({ id: 'titles', text }).entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ 'Jan Kowalski': 'person', Vardfjord: 'place', Elmsby: 'place', Holmvik: 'place' });
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
