@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import { ORG_CLASSIFIERS, pluralOf, readLines, readWordList, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
 import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
@@ -170,6 +170,15 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
 
 /** Generic words for a body: "the company said" means the story's company, whatever its name. */
 const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business)$/;
+/** Generic words for a business: "the company said" never means a union or a ministry. */
+const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
+/** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
+const PUBLIC_BODY_STEMS: ReadonlySet<string> = new Set(readWordList('public-bodies').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+
+/** Whether an organisation's name says it is not a business ("Mineworkers Union of Zambia", "European Medicines Agency"). */
+export function isPublicBody(name: string): boolean {
+  return tokenize(name).some((t) => /^\p{Lu}/u.test(t.raw) && PUBLIC_BODY_STEMS.has(stemWord(t.norm)));
+}
 
 /**
  * The body "the commission" or "the company" refers to: the one named so far whose name holds the
@@ -182,10 +191,12 @@ function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly
   const named = [...bodies].reverse().find((m) => m.entity.name.toLowerCase().includes(singular));
   if (named) return { entity: named.entity, text: named.entity.name };
   if (!GENERIC_BODY.test(noun)) return undefined;
-  const spoke = [...speakers].reverse().find((e) => e.type === 'organization');
+  // "the company": a business, not the union or agency that spoke last.
+  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
+  const spoke = [...speakers].reverse().find(fits);
   if (spoke) return { entity: spoke, text: spoke.name };
   const counts = new Map<EntityDraft, number>();
-  for (const m of bodies) if (m.entity.type === 'organization') counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  for (const m of bodies) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return best ? { entity: best, text: best.name } : undefined;
 }

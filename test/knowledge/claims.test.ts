@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
-import { pairedBodyType } from '../../src/knowledge/claims.ts';
+import { isPublicBody, pairedBodyType } from '../../src/knowledge/claims.ts';
 
 const claimsOf = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => [c.speaker, c.stance, c.sentenceId]);
 
@@ -110,6 +110,14 @@ describe('finding claims', () => {
       ['Orvik Bank', 'says', 'p1.s2'],
       ['Lund Bank', 'says', 'p1.s2'],
     ]);
+  });
+  it('gives "the company said" to the business named before, not to the union or agency that spoke last', () => {
+    expect(claimsOf('Orvane Mining said 40 miners were trapped. The Mineworkers Union of Kelda said safety was ignored. Output fell by a third, the company said.')).toEqual([
+      ['Orvane Mining', 'says', 'p1.s1'],
+      ['Mineworkers Union of Kelda', 'says', 'p1.s2'],
+      ['Orvane Mining', 'says', 'p1.s3'],
+    ]);
+    expect(['Nordic Medicines Agencies', 'Ministry of Health', 'Orvane Mining', 'Halden Bio'].map(isPublicBody)).toEqual([true, true, false, false]);
   });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
