@@ -130,6 +130,8 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // The head runs to the first preposition, across "of" and a lower-case word ("the jury of appeal").
   const headEnd = HEAD_END.exec(` ${phrase.replace(/\bof(\s+\p{Ll}+)(?=\s|$)/gu, 'of_$1')} `);
   const headLength = headEnd ? Math.max(0, headEnd.index - 1) : phrase.length;
+  const owners = ownersInHead(s.text, start, headLength, inside);
+  if (owners.length > 0) return owners.map((m) => ({ entity: m.entity, text: m.entity.name }));
   const inHead = inside.filter((m) => m.start < start + headLength + 1 && !isModifierUse(s.text, m) && m.entity.type !== 'place');
   if (inHead.length > 0) {
     // "The New York Times, Wall Street Journal, and Washington Post": each of a list speaks.
@@ -166,6 +168,35 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // "two U.S. officials", "Chinese officials": the country or body they speak for.
   const modifier = body ?? inside.find((m) => m.start < start + headLength && m.entity.type !== 'place');
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+}
+
+/** Nouns for what speaks for a body ("statement", "spokesman"), by stem; `voice-nouns.txt`. */
+const VOICE_NOUN_STEMS: ReadonlySet<string> = new Set(readWordList('voice-nouns').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+
+/**
+ * Bodies or countries that describe a plural head together, and so speak through it ("the Saudi
+ * and Russian ministers": both countries; "Orvane Mining and Kelda Rail officials"), and one
+ * organisation that owns a statement or a spokesman ("Kelda Rail's statement", "Orvane Mining's
+ * lawyers"). Nothing when another name heads the phrase ("Russia's Foreign Ministry").
+ */
+function ownersInHead(text: string, start: number, headLength: number, inside: readonly Mention[]): Mention[] {
+  const end = start + headLength;
+  const ms = inside.filter((m) => m.start < end && m.entity.type !== 'place' && m.entity.type !== 'person');
+  const last = ms[ms.length - 1];
+  if (!last || !/^(?:the\s+)?$/i.test(text.slice(start, (ms[0] as Mention).start))) return [];
+  const tail = text.slice(last.end, end).replace(/^['’]s?/, '');
+  const tailWords = tail.trim().split(/\s+/).filter(Boolean);
+  if (tailWords.length > 3 || !tailWords.every((w) => /^\p{Ll}[\p{L}-]*$/u.test(w))) return [];
+  if (ms.length >= 2) {
+    const joined = ms.every((m, i) => i === 0 || /^(?:['’]s)?(?:\s*,)?\s+(?:and|or)\s+$|^(?:['’]s)?\s*,\s+$/.test(text.slice((ms[i - 1] as Mention).end, m.start)));
+    // "the Saudi and Russian ministers": a plural head they share. (Bare "X and Y said" is left to the
+    // rules for lists: tried here, it gave held-out claims to both where one spoke.)
+    return joined && /s$/.test(tailWords[tailWords.length - 1] ?? '') ? ms : [];
+  }
+  // "Kelda Rail's statement said", "Orvane Mining's lawyers": an owner, then what speaks for it.
+  const noun = foldCase(tailWords[tailWords.length - 1] ?? '');
+  const possessive = /^['’]s?\s/.test(text.slice(last.end, end)) || /['’]s?$/.test(text.slice(last.start, last.end));
+  return possessive && last.entity.type === 'organization' && VOICE_NOUN_STEMS.has(stemWord(noun)) ? [last] : [];
 }
 
 /** Generic words for a body: "the company said" means the story's company, whatever its name. */

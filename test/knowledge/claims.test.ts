@@ -119,6 +119,22 @@ describe('finding claims', () => {
     ]);
     expect(['Nordic Medicines Agencies', 'Ministry of Health', 'Orvane Mining', 'Halden Bio'].map(isPublicBody)).toEqual([true, true, false, false]);
   });
+  it('gives "the Saudi and Russian ministers said" to both countries, and "Kelda Rail\'s statement said" to the company', () => {
+    expect(claimsOf('The Saudi and Russian ministers said output would fall.')).toEqual([
+      ['Saudi Arabia', 'says', 'p1.s1'],
+      ['Russia', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf('Orvane Mining and Kelda Rail officials said the line would reopen.')).toEqual([
+      ['Orvane Mining', 'says', 'p1.s1'],
+      ['Kelda Rail', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf("Kelda Rail's statement said the line was safe. Orvane Mining's lawyers denied the charge.")).toEqual([
+      ['Kelda Rail', 'says', 'p1.s1'],
+      ['Orvane Mining', 'denies', 'p1.s2'],
+    ]);
+    // A country's industry is a speaker of its own.
+    expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["brazil's cane industry", 'says', 'p1.s1']]);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
