@@ -272,6 +272,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
         j += 2;
         continue;
       }
+      // "Maria de la Cruz", "Joost van der Berg": two particles in a row inside a name.
+      const second = units[j + 2];
+      if (!next.cap && second && !second.cap && next.norm !== 'of' && second.norm !== 'of' && NAME_PARTICLES.has(next.norm) && NAME_PARTICLES.has(second.norm) && nameish(a, s, j + 3) && !breaksBetween(text, next, second) && !breaksBetween(text, second, units[j + 3] as Unit)) {
+        j += 3;
+        continue;
+      }
       // "Chancellor of the Exchequer Thomas Grieve", "Secretary of the Treasury": a title's "of the X".
       // "International Committee of the Red Cross", "University of the Philippines": a body's "of the X" too.
       if (next.norm === 'of' && units[j + 2]?.norm === 'the' && (TITLE_WORDS.has(cur.norm) || (ORG_OPENERS.has(cur.norm) && cur.cap)) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
@@ -440,6 +446,8 @@ const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(
 /** Titles and nouns whose "of" names a place ("mayor", "residents"), by stem; `place-titles.txt`. */
 const PLACE_TITLE_STEMS: ReadonlySet<string> = new Set(readWordList('place-titles').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
 const isPlaceTitle = (word: string): boolean => PLACE_TITLE_STEMS.has(stemWord(foldCase(word)));
+/** Generational suffixes that close a person's name ("Jr.", "III"). */
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
 /** Adjectives a run may open with that are not part of the name or the role ("New Chinese Premier", "former President"). */
 const LEADING_ADJECTIVES = /^(?:new|former|then|acting|interim|incoming|outgoing|late|current|ex)$/;
@@ -482,7 +490,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
-    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u))) {
+    // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
+    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u) && !NAME_SUFFIX.test(u.norm))) {
       t = k;
       break;
     }

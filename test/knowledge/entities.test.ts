@@ -39,6 +39,15 @@ describe('recognising entities', () => {
     expect(types).toMatchObject({ 'Jan Kowalski': 'person', Vardfjord: 'place', Elmsby: 'place', Holmvik: 'place' });
   });
 
+  it('keeps two particles ("de la") and a suffix ("Jr.") inside a person\'s name', () => {
+    const text = 'The report was written by economist Rosa de la Vega in Madrid. The team is led by coach Samuel Prince Jr. and his deputy.';
+    const people = buildKnowledge({ id: 'names', text }).entities.filter((e) => e.type === 'person');
+    expect(people.map((e) => [e.name, e.role])).toEqual([
+      ['Rosa de la Vega', 'economist'],
+      ['Samuel Prince Jr', 'coach'],
+    ]);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
