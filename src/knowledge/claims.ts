@@ -232,6 +232,11 @@ function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly
   return best ? { entity: best, text: best.name } : undefined;
 }
 
+/** Whether a token stands inside a named entity of the sentence. */
+function inName(s: ClaimSentence, t: Token | undefined): boolean {
+  return t !== undefined && s.mentions.some((m) => t.start >= m.start && t.end <= m.end);
+}
+
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
 function clauseStart(s: ClaimSentence, k: number): number {
   const { tokens, text } = s;
@@ -242,8 +247,11 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if (s.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
     // "and"/"but" open a clause after a comma or before a pronoun; elsewhere they join a list.
     if ((t.norm === 'and' || t.norm === 'but') && !/,\s*$/.test(text.slice((tokens[j - 1] as Token | undefined)?.end ?? 0, t.start)) && !/^(?:he|she|it|they|we|i)$/.test(tokens[j + 1]?.norm ?? '')) continue;
+    // "The New York Times, Wall Street Journal, and Washington Post": ", and" between two names closes a list, not a clause.
+    if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
-    if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+    // ("Local media reports say": a reporting word used as a noun opens nothing.)
+    if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
   return 0;
 }

@@ -135,6 +135,14 @@ describe('finding claims', () => {
     // A country's industry is a speaker of its own.
     expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["brazil's cane industry", 'says', 'p1.s1']]);
   });
+  it('reads a list of names with a comma before "and" as one subject, and a reporting noun before the verb as part of it', () => {
+    expect(claimsOf('The Kelda Herald, Orvane Times, and Vardo Post newspapers also say they were hacked.')).toEqual([
+      ['Kelda Herald', 'says', 'p1.s1'],
+      ['Orvane Times', 'says', 'p1.s1'],
+      ['Vardo Post', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf('Local radio reports say the bridge fell.')).toEqual([['local radio reports', 'says', 'p1.s1']]);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
