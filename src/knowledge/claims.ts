@@ -1,4 +1,4 @@
-import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
+import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, pluralOf, readLines, readWordList, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
@@ -250,6 +250,8 @@ function clauseStart(s: ClaimSentence, k: number): number {
     // "The New York Times, Wall Street Journal, and Washington Post": ", and" between two names closes a list, not a clause.
     if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+    // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
+    if (/^(?:which|whom)$/.test(t.norm) && j > 0 && PREPOSITIONS.has((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }

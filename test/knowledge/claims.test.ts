@@ -143,6 +143,9 @@ describe('finding claims', () => {
     ]);
     expect(claimsOf('Local radio reports say the bridge fell.')).toEqual([['local radio reports', 'says', 'p1.s1']]);
   });
+  it('finds the subject of a clause opened by "in which" or "during which"', () => {
+    expect(claimsOf('Rask, 61, was cleared after a long hearing during which investigators said he had hidden losses.')).toEqual([['investigators', 'says', 'p1.s1']]);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
