@@ -232,6 +232,9 @@ function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly
   return best ? { entity: best, text: best.name } : undefined;
 }
 
+/** A preposition, by the list or by compromise's lexicon ("during", "throughout"). */
+const isPreposition = (word: string): boolean => PREPOSITIONS.has(word) || lexiconTags(word).includes('Preposition');
+
 /** Whether a token stands inside a named entity of the sentence. */
 function inName(s: ClaimSentence, t: Token | undefined): boolean {
   return t !== undefined && s.mentions.some((m) => t.start >= m.start && t.end <= m.end);
@@ -251,7 +254,7 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
-    if (/^(?:which|whom)$/.test(t.norm) && j > 0 && PREPOSITIONS.has((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
+    if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
