@@ -743,7 +743,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (terms.has(key)) continue;
     const capital = capitalOf(e.name);
     // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
-    if (capital && !e.strong.person && !e.strong.organization) {
+    // ("Singapore", "Luxembourg": a capital that bears its country's name is the country.)
+    if (capital && nameKey(capital.name) !== key && !e.strong.person && !e.strong.organization) {
       if (e.speaks || e.acts > 0) {
         const d = countryDraft(capital);
         d.aliases.add(e.name);

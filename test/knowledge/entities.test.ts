@@ -48,6 +48,12 @@ describe('recognising entities', () => {
     ]);
   });
 
+  it('types a city-state that bears its country\'s name ("Singapore", "Luxembourg") as the country', () => {
+    const text = 'The ship, owned by a Singapore-based firm, sailed for Luxembourg on Monday.';
+    const types = Object.fromEntries(buildKnowledge({ id: 'city-states', text }).entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Singapore: 'country', Luxembourg: 'country' });
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
