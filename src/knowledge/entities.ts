@@ -638,6 +638,17 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       }
       for (const aff of roleAffiliations) e.affiliations.add(aff);
       if (chunk.speakerCue) e.speaks = true;
+      // "based in Austin, Texas, denied": a place, a comma and a known state or country after a place's preposition are two places.
+      const afterComma = (x: Chunk, y: Chunk | undefined): boolean => y !== undefined && /^\s*,\s*$/.test(text.slice((x.units[x.units.length - 1] as Unit).end, (y.units[0] as Unit).start));
+      const knownPlace = (c: Chunk): boolean => {
+        const n = unitText(text, c.units);
+        return isKnownPlace(foldCase(n)) || countryOf(n) !== undefined || regionOf(n) !== undefined;
+      };
+      const previousChunk = chunks[ci - 1];
+      if ((chunk.prepCue && afterComma(chunk, next) && knownPlace(next as Chunk)) || (previousChunk?.prepCue && afterComma(previousChunk, chunk) && knownPlace(chunk) && !countryOf(nameText))) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
       if (countryOf(nameText) && !parts.role) {
         e.counts.country += 3;
         e.strong.country = true;

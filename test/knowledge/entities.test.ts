@@ -54,6 +54,13 @@ describe('recognising entities', () => {
     expect(types).toMatchObject({ Singapore: 'country', Luxembourg: 'country' });
   });
 
+  it('types "in Austin, Texas" as two places, though a verb follows the second', () => {
+    const text = 'Harlow Data, which is based in Austin, Texas, denied the charge. Harlow Data said it would appeal.';
+    const types = Object.fromEntries(buildKnowledge({ id: 'city-state', text }).entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ 'Harlow Data': 'organization', Austin: 'place', Texas: 'place' });
+    expect(buildKnowledge({ id: 'city-state', text }).claims.map((c) => c.speaker)).toEqual(['Harlow Data', 'Harlow Data']);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
