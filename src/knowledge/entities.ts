@@ -284,6 +284,8 @@ function chunksOf(a: Article, s: number): Chunk[] {
         j += 3;
         continue;
       }
+      // "Highway 97", "State Highway 6", "Terminal 2": a number closes the name of a road or a building.
+      if (cur.cap && isPlaceHead(cur.norm) && /^\d{1,4}[A-Z]?$/.test(next.raw) && !breaksBetween(text, cur, next)) j++;
       break;
     }
     const run = units.slice(start, j + 1);
@@ -713,6 +715,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // "the mayor of Tromso", "residents of Kanto": a title that governs a place, or the people of one, then "of".
       const governed = /([\p{L}-]+)\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start));
       if (governed && isPlaceTitle(governed[1] as string) && !isOrgHead(lastNorm)) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
+      // "State Highway 6", "Terminal 2": a word that ends place names, then a number.
+      if (parts.name.length >= 2 && /^\d/.test(lastNorm) && isPlaceHead((parts.name[parts.name.length - 2] as Unit).norm)) {
         e.counts.place += 3;
         e.strong.place = true;
       }

@@ -61,6 +61,16 @@ describe('recognising entities', () => {
     expect(buildKnowledge({ id: 'city-state', text }).claims.map((c) => c.speaker)).toEqual(['Harlow Data', 'Harlow Data']);
   });
 
+  it('keeps the number of a road or a terminal in its name ("Highway 97", "State Highway 6") and types it a place', () => {
+    const text = 'Gusts pushed the fire across Highway 97 before dawn. Trucks were stuck on State Highway 6 and at Terminal 2 for hours.';
+    const places = buildKnowledge({ id: 'roads', text }).entities.map((e) => [e.name, e.type]);
+    expect(places).toEqual([
+      ['Highway 97', 'place'],
+      ['State Highway 6', 'place'],
+      ['Terminal 2', 'place'],
+    ]);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
