@@ -169,6 +169,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
+  // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
+  if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
   // "Neighbouring Moldova", "Flooding Bangladesh": an unknown word in -ing or -ed before a country is not part of its name.

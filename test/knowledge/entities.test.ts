@@ -71,6 +71,13 @@ describe('recognising entities', () => {
     ]);
   });
 
+  it('keeps a common word that opens a sentence in an organisation\'s name when a word that ends such names follows ("Network Rail")', () => {
+    const text = 'Harbour Rail, which owns the track, said repairs would take a week.';
+    const built = buildKnowledge({ id: 'openers', text });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([['Harbour Rail', 'organization']]);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Harbour Rail']);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
