@@ -985,6 +985,12 @@ function matchesToken(alias: Token, t: Token | undefined): boolean {
 
 const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 
+/** The singular of a plural job ("economists" → "economist"), when it is one. */
+function singularRole(plural: string): string | undefined {
+  const singular = [plural.replace(/ies$/, 'y'), plural.replace(/es$/, ''), plural.replace(/s$/, '')].find((w) => w !== plural && pluralOf(w) === plural);
+  return singular && isAgentNoun(singular) ? singular : undefined;
+}
+
 function roleFromPhrase(phrase: string): string | undefined {
   // "Mercy Banda, whose brother, …" says who someone else is.
   if (/^(?:whose|which|where|when)\b/i.test(phrase)) return undefined;
@@ -1015,8 +1021,13 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       // "according to its director, Dr. Nikos Papadakis" as well.
       const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
       const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;
-      const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
-      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
+      // ("Anna Berg is chair of the council": a title without an article, when it is one.)
+      const copulaMatch = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120}|(\p{Ll}+)\s+(?:of|at|for)\s[^,;."“”]{3,120})/u.exec(after);
+      const copula = copulaMatch && (copulaMatch[2] === undefined || isRoleNoun(copulaMatch[2])) ? copulaMatch : undefined;
+      // "economists such as Clara Holt", "analysts like …": the plural job before the name, in the singular.
+      const example = /(?:^|\s)(\p{L}\p{Ll}+s)\s+(?:such as|like|including)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/u.exec(before);
+      const exampleRole = example ? singularRole(foldCase(example[1] as string)) : undefined;
+      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1], exampleRole].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
       // A title and a description both say who someone is: "Colonel, city police chief".
       if (role && !e.role) e.role = role;
       else if (role && e.role && !e.role.includes(', ') && !tokenize(e.role).some((w) => tokenize(role).some((x) => x.stem === w.stem && !isStopWord(w.norm)))) e.role = `${e.role}, ${role}`;

@@ -78,6 +78,22 @@ describe('recognising entities', () => {
     expect(built.claims.map((c) => c.speaker)).toEqual(['Harbour Rail']);
   });
 
+  it('takes a role from a plural job before "such as" or "like" ("economists such as Clara Holt")', () => {
+    const text = 'Economists such as Clara Holt expect rates to rise, and analysts like Ivo Marsh agree.';
+    expect(buildKnowledge({ id: 'examples', text }).entities.map((e) => [e.name, e.role])).toEqual([
+      ['Clara Holt', 'economist'],
+      ['Ivo Marsh', 'analyst'],
+    ]);
+  });
+
+  it('takes a role from "is chair of", a title without an article, but not from any verb after "is"', () => {
+    const text = 'Anna Berg is chair of the Kelda Council. Tomas Lind was sent to Oslo. Berg said the vote was close.';
+    expect(buildKnowledge({ id: 'copula', text }).entities.filter((e) => e.type === 'person').map((e) => [e.name, e.role])).toEqual([
+      ['Anna Berg', 'chair of the Kelda Council'],
+      ['Tomas Lind', undefined],
+    ]);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
