@@ -988,7 +988,7 @@ const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 /** The singular of a plural job ("economists" → "economist"), when it is one. */
 function singularRole(plural: string): string | undefined {
   const singular = [plural.replace(/ies$/, 'y'), plural.replace(/es$/, ''), plural.replace(/s$/, '')].find((w) => w !== plural && pluralOf(w) === plural);
-  return singular && isAgentNoun(singular) ? singular : undefined;
+  return singular && (isAgentNoun(singular) || isRoleNoun(singular) || sourceNouns().has(singular)) ? singular : undefined;
 }
 
 function roleFromPhrase(phrase: string): string | undefined {
@@ -1027,7 +1027,7 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       // "economists such as Clara Holt", "analysts like …": the plural job before the name, in the singular.
       const example = /(?:^|\s)(\p{L}\p{Ll}+s)\s+(?:such as|like|including)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/u.exec(before);
       const exampleRole = example ? singularRole(foldCase(example[1] as string)) : undefined;
-      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1], exampleRole].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
+      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean) ?? exampleRole;
       // A title and a description both say who someone is: "Colonel, city police chief".
       if (role && !e.role) e.role = role;
       else if (role && e.role && !e.role.includes(', ') && !tokenize(e.role).some((w) => tokenize(role).some((x) => x.stem === w.stem && !isStopWord(w.norm)))) e.role = `${e.role}, ${role}`;

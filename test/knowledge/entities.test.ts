@@ -79,10 +79,10 @@ describe('recognising entities', () => {
   });
 
   it('takes a role from a plural job before "such as" or "like" ("economists such as Clara Holt")', () => {
-    const text = 'Economists such as Clara Holt expect rates to rise, and analysts like Ivo Marsh agree.';
+    const text = 'Economists such as Clara Holt expect rates to rise, and analysts like Ivo Brandt agree.';
     expect(buildKnowledge({ id: 'examples', text }).entities.map((e) => [e.name, e.role])).toEqual([
       ['Clara Holt', 'economist'],
-      ['Ivo Marsh', 'analyst'],
+      ['Ivo Brandt', 'analyst'],
     ]);
   });
 
