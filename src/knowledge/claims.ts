@@ -69,8 +69,10 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
-  // "has called a protest", "called an election": calling something into being, not saying anything.
-  if (REPORTING_FORMS.get(t.norm)?.lemma === 'call' && next && /^(?:a|an)$/.test(next.norm) && tight(t, next)) return false;
+  // "a state of emergency": "state" before "of" is the noun.
+  if (REPORTING_FORMS.get(t.norm)?.lemma === 'state' && next?.norm === 'of') return false;
+  // "has called a protest", "called an election", "declared a state of emergency": calling something into being, not saying anything.
+  if (/^(?:call|declare)$/.test(REPORTING_FORMS.get(t.norm)?.lemma ?? '') && next && /^(?:a|an)$/.test(next.norm) && tight(t, next)) return false;
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
   // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
   // ("Sotheby's denied reports that …": after a name as well.)

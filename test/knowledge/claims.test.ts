@@ -146,6 +146,11 @@ describe('finding claims', () => {
   it('finds the subject of a clause opened by "in which" or "during which"', () => {
     expect(claimsOf('Rask, 61, was cleared after a long hearing during which investigators said he had hidden losses.')).toEqual([['investigators', 'says', 'p1.s1']]);
   });
+  it('finds no claim in "declared a state of emergency": declaring something into being, and "state" as a noun', () => {
+    expect(claimsOf('Governor Ana Tembe declared a 30-day state of emergency in three provinces.')).toEqual([]);
+    expect(claimsOf('Governor Ana Tembe declared a curfew.')).toEqual([]);
+    expect(claimsOf('Governor Ana Tembe declared that the roads were closed.')).toEqual([['Ana Tembe', 'says', 'p1.s1']]);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
