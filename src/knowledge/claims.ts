@@ -152,7 +152,9 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
-  if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
+  // ("the Dutch dairy group": a generic word for a body, last, after words that describe it.)
+  const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
+  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
     const body = recentBody(noun, bodies, speakers);
     if (body) return [body];
   }
@@ -476,7 +478,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
           continue;
         }
       }
-      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies, seenPeople)) {
+      // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
+      const bodiesSoFar = [...bodies, ...s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization')];
+      for (const sp of speakersIn(s, span[0], span[1], bodiesSoFar, spokenBodies, seenPeople)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
         push(sp, stance, verb);

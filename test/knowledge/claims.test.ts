@@ -151,6 +151,9 @@ describe('finding claims', () => {
     expect(claimsOf('Governor Ana Tembe declared a curfew.')).toEqual([]);
     expect(claimsOf('Governor Ana Tembe declared that the roads were closed.')).toEqual([['Ana Tembe', 'says', 'p1.s1']]);
   });
+  it('gives "the Dutch dairy group confirmed" to the body named before it, in the same sentence too', () => {
+    expect(claimsOf('Shares of Orvane Foods rose after the Dutch dairy group confirmed it had received a bid.')).toEqual([['Orvane Foods', 'confirms', 'p1.s1']]);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
