@@ -154,6 +154,10 @@ describe('finding claims', () => {
   it('gives "the Dutch dairy group confirmed" to the body named before it, in the same sentence too', () => {
     expect(claimsOf('Shares of Orvane Foods rose after the Dutch dairy group confirmed it had received a bid.')).toEqual([['Orvane Foods', 'confirms', 'p1.s1']]);
   });
+  it('reads "complained" as an allegation and "conceded" as a confirmation', () => {
+    expect(claimsOf('Some shop owners complained that the heat kept tourists away.')).toEqual([['some shop owners', 'alleges', 'p1.s1']]);
+    expect(claimsOf('Mayor Ana Lind conceded that the plan had failed.')).toEqual([['Ana Lind', 'confirms', 'p1.s1']]);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
