@@ -94,6 +94,16 @@ describe('recognising entities', () => {
     ]);
   });
 
+  it('takes no two-letter code for a country but those in everyday use ("US", "UK"), and "MP" for a title', () => {
+    const text = 'The bill was opposed by MP Sarah Jones on Monday. She said ads were shown in the US and the UK.';
+    const built = buildKnowledge({ id: 'codes', text });
+    expect(built.entities.map((e) => [e.name, e.type, e.role])).toEqual([
+      ['Sarah Jones', 'person', 'MP'],
+      ['United States', 'country', undefined],
+      ['United Kingdom', 'country', undefined],
+    ]);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });
