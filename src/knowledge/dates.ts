@@ -40,6 +40,20 @@ const EXTRA_RE = new RegExp(
   'gu',
 );
 
+/**
+ * Times chrono does not read, in any case: a time counted from another the story names ("a week
+ * earlier", "Two years later", "a day after") and a part of the day ("before dawn", "overnight").
+ */
+const RELATIVE_RE = new RegExp(
+  [
+    `\\b(?:a|an|one|${SMALL}|\\d+)\\s+(?:days?|weeks?|months?|years?|decades?)\\s+(?:earlier|later)\\b`,
+    `\\b(?:a|an|one)\\s+(?:day|week|month|year)\\s+(?:after|before)\\b`,
+    `\\b(?:before|at|after|by|until)\\s+(?:dawn|dusk|daybreak|sunrise|sunset|nightfall)\\b`,
+    `\\bovernight\\b`,
+  ].join('|'),
+  'giu',
+);
+
 /** Spans chrono reports that are not dates in news text: "sun." (the sun), "may" (the modal), "second" alone. */
 function isFalseDate(text: string): boolean {
   return /^(?:sun|sat|mon|tue|wed|thu|fri)\.?$/i.test(text) || /^(?:may|march|second|now)$/.test(text);
@@ -72,6 +86,7 @@ export function findDates(text: string): DateDraft[] {
     if (/^\d{1,2}:\d{2}$/.test(t) && /^\.\d/.test(text.slice(start + t.length, start + t.length + 2))) continue;
     spans.push([start, start + t.length]);
   }
+  for (const m of text.matchAll(RELATIVE_RE)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(EXTRA_RE)) {
     // "1,100" and "1.5" are not years: a year has no digit group before it.
     if (/[\d,.]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
