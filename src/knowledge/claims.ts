@@ -228,10 +228,9 @@ function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly
   if (!GENERIC_BODY.test(noun)) return undefined;
   // "the company": a business, not the union or agency that spoke last.
   const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
-  const spoke = [...speakers].reverse().find(fits);
-  if (spoke) return { entity: spoke, text: spoke.name };
   const counts = new Map<EntityDraft, number>();
   for (const m of bodies) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  for (const e of speakers) if (fits(e)) counts.set(e, (counts.get(e) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return best ? { entity: best, text: best.name } : undefined;
 }
@@ -288,7 +287,9 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
   pieces.push([at, before.length]);
   const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.]*$/.test(before.slice(m.end - from, b)));
   // "Quintal, which is based in Austin, Texas, denied": a relative clause after a name runs to the verb, commas and all.
-  const relative = pieces.findIndex(([a, b], i) => i > 0 && /^\s*(?:which|who|whose)\s/i.test(before.slice(a, b)) && nameEnds(pieces[i - 1] as [number, number]));
+  // ("The company, which is based in Ulm and employs 9,000 people, said": after a short noun phrase too.)
+  const nounPhrase = ([a, b]: [number, number]): boolean => /^\s*(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+\s*$/iu.test(before.slice(a, b));
+  const relative = pieces.findIndex(([a, b], i) => i > 0 && /^\s*(?:which|who|whose)\s/i.test(before.slice(a, b)) && (nameEnds(pieces[i - 1] as [number, number]) || nounPhrase(pieces[i - 1] as [number, number])));
   if (relative > 0) pieces.splice(relative);
   for (let i = pieces.length - 1; i >= 0; i--) {
     const [a, b] = pieces[i] as [number, number];

@@ -158,6 +158,14 @@ describe('finding claims', () => {
     expect(claimsOf('Some shop owners complained that the heat kept tourists away.')).toEqual([['some shop owners', 'alleges', 'p1.s1']]);
     expect(claimsOf('Mayor Ana Lind conceded that the plan had failed.')).toEqual([['Ana Lind', 'confirms', 'p1.s1']]);
   });
+  it('finds the speaker past a relative clause after "the company", with commas and "and" inside it', () => {
+    const text = 'Orvane Foods recalled 40,000 fryers. Orvane Foods will refund buyers. The company, which is based in Ulm and employs about 9,000 people, said it had halted production.';
+    expect(claimsOf(text)).toEqual([['Orvane Foods', 'says', 'p1.s3']]);
+  });
+  it('gives "the company said" to the business named and heard most, not to one analysts\' bank that spoke last', () => {
+    const text = 'Orvane Foods recalled its fryers. Orvane Foods said no one was hurt. Orvane Foods shares fell. Analysts at Kessler Bank said the cost was small. The company said it would pay.';
+    expect(claimsOf(text).map((c) => c[0])).toEqual(['Orvane Foods', 'analysts at Kessler Bank', 'Orvane Foods']);
+  });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);
     expect(claimsOf('Hospitals in the capital reported a rise in visits.')).toEqual([['hospitals in the capital', 'says', 'p1.s1']]);
