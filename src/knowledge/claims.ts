@@ -218,8 +218,9 @@ export function isPublicBody(name: string): boolean {
 /**
  * The body "the commission" or "the company" refers to: the one named so far whose name holds the
  * noun ("Commission on Elections", "University College Cork"); for a generic word ("the
- * company"), the body that has spoken or been named most in the sentences before. Nothing when
- * neither fits: "the board" stays "board".
+ * company"), the body named and heard most in the sentences before (its mentions and claims
+ * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
+ * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
 function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly EntityDraft[]): Speaker | undefined {
   const singular = noun.replace(/s$/, '');
