@@ -116,7 +116,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = [], named: readonly EntityDraft[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = []): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -155,7 +155,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // ("the Dutch dairy group": a generic word for a body, last, after words that describe it.)
   const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
   if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
-    const body = recentBody(noun, bodies, speakers);
+    const body = recentBody(noun, bodies, heard, extra);
     if (body) return [body];
   }
   // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
@@ -222,16 +222,18 @@ export function isPublicBody(name: string): boolean {
  * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
-function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly EntityDraft[]): Speaker | undefined {
+function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[]): Speaker | undefined {
   const singular = noun.replace(/s$/, '');
-  const named = [...bodies].reverse().find((m) => m.entity.name.toLowerCase().includes(singular));
+  const holds = (m: Mention): boolean => m.entity.name.toLowerCase().includes(singular);
+  // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
+  let named = [...extra].reverse().find(holds);
+  for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
   if (named) return { entity: named.entity, text: named.entity.name };
   if (!GENERIC_BODY.test(noun)) return undefined;
   // "the company": a business, not the union or agency that spoke last.
   const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
-  const counts = new Map<EntityDraft, number>();
-  for (const m of bodies) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-  for (const e of speakers) if (fits(e)) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const counts = new Map([...heard].filter(([e]) => fits(e)));
+  for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return best ? { entity: best, text: best.name } : undefined;
 }
@@ -327,7 +329,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
-  const spokenBodies: EntityDraft[] = [];
+  /** How often each body has been named or heard so far: whom "the company" means. */
+  const heard = new Map<EntityDraft, number>();
+  const hear = (e: EntityDraft): void => void heard.set(e, (heard.get(e) ?? 0) + 1);
   /** Countries and organisations named so far, latest last: whom "the two governments" or "the companies" mean. */
   const pairable: EntityDraft[] = [];
   /** The people named so far, latest last: whom "the judge" or "the minister" means. */
@@ -400,7 +404,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         if (!by) continue;
         const from = t.end + by[0].length;
         const stop = /[,;]|\.\s*$|\s[–—]\s/.exec(text.slice(from));
-        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies, heard).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
 
@@ -408,7 +412,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote' && !quotedAs) {
         const as = /^(\s+.{2,60}?)\s+as\s+(saying|telling|stating|warning|describing)\b/.exec(text.slice(t.end));
         if (as) {
-          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, spokenBodies).slice(0, 1)) {
+          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, heard).slice(0, 1)) {
             push(sp, REPORTING_FORMS.get(as[2] as string)?.stance ?? 'says', as[2] as string);
             remember(sp);
           }
@@ -464,7 +468,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         const phrase = /(?:\S+\s+){0,7}\S+$/.exec(antecedent)?.[0] ?? '';
         const by = /\bby\s+(.+)$/.exec(phrase);
         const from = antecedent.length - phrase.length + (by ? by.index + 3 : 0);
-        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, heard).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
       const span = subjectSpan(s, k, verbStart);
@@ -481,8 +485,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         }
       }
       // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
-      const bodiesSoFar = [...bodies, ...s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization')];
-      for (const sp of speakersIn(s, span[0], span[1], bodiesSoFar, spokenBodies, seenPeople)) {
+      const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
+      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
         push(sp, stance, verb);
@@ -497,12 +501,13 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const roleEnd = from + (according[1] as string).length;
       const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
-      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
+      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, heard).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
+    for (const m of s.mentions) if (m.entity.type === 'organization') hear(m.entity);
     pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
-    for (const c of found) if (c.entity && c.entity.type === 'organization') spokenBodies.push(c.entity);
+    for (const c of found) if (c.entity && c.entity.type === 'organization') hear(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
