@@ -1,7 +1,7 @@
-import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
+import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
-import { foldCase, isStopWord, isNegation, tokenize, type Token } from '../nlp/text.ts';
-import { ORG_CLASSIFIERS, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import { foldCase, isStopWord, isNegation, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { ORG_CLASSIFIERS, pluralOf, readLines, readWordList, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
 import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
@@ -34,6 +34,26 @@ const BE = { test: (word: string): boolean => BE_FORMS.includes(word) };
 /** What a clause starts after: a quotation mark, a semicolon, a colon, or a conjunction that opens a clause. */
 const CLAUSE_OPENERS = /^(?:that|while|as|because|but|and|although|though|after|before|when|since|where|whereas|if)$/;
 
+/** Plural nouns for two bodies of one kind ("governments", "companies") by stem → the entity type they mean; `paired-bodies.txt`. */
+const PAIRED_BODIES: ReadonlyMap<string, { singular: string; type: 'country' | 'organization' }> = (() => {
+  const out = new Map<string, { singular: string; type: 'country' | 'organization' }>();
+  for (const [singular = '', type = ''] of readLines('paired-bodies')) {
+    if (type !== 'country' && type !== 'organization') throw new Error(`paired-bodies.txt: "${type}" is not country or organization`);
+    out.set(stemWord(foldCase(pluralOf(singular))), { singular, type });
+  }
+  return out;
+})();
+
+/**
+ * The entity type a plural noun for two bodies means ("the companies said" → organization, "the
+ * two governments" → country), or undefined for any other word and for the singular ("the company").
+ */
+export function pairedBodyType(word: string): 'country' | 'organization' | undefined {
+  const norm = foldCase(word);
+  const entry = PAIRED_BODIES.get(stemWord(norm));
+  return entry && norm !== entry.singular ? entry.type : undefined;
+}
+
 function stanceOf(verb: Token): ReportingStance | undefined {
   return REPORTING_FORMS.get(verb.norm)?.stance;
 }
@@ -49,8 +69,10 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
-  // "has called a protest", "called an election": calling something into being, not saying anything.
-  if (REPORTING_FORMS.get(t.norm)?.lemma === 'call' && next && /^(?:a|an)$/.test(next.norm) && tight(t, next)) return false;
+  // "a state of emergency": "state" before "of" is the noun.
+  if (REPORTING_FORMS.get(t.norm)?.lemma === 'state' && next?.norm === 'of') return false;
+  // "has called a protest", "called an election", "declared a state of emergency": calling something into being, not saying anything.
+  if (/^(?:call|declare)$/.test(REPORTING_FORMS.get(t.norm)?.lemma ?? '') && next && /^(?:a|an)$/.test(next.norm) && tight(t, next)) return false;
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
   // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
   // ("Sotheby's denied reports that …": after a name as well.)
@@ -94,7 +116,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], speakers: readonly EntityDraft[] = [], named: readonly EntityDraft[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = []): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -110,6 +132,8 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // The head runs to the first preposition, across "of" and a lower-case word ("the jury of appeal").
   const headEnd = HEAD_END.exec(` ${phrase.replace(/\bof(\s+\p{Ll}+)(?=\s|$)/gu, 'of_$1')} `);
   const headLength = headEnd ? Math.max(0, headEnd.index - 1) : phrase.length;
+  const owners = ownersInHead(s.text, start, headLength, inside);
+  if (owners.length > 0) return owners.map((m) => ({ entity: m.entity, text: m.entity.name }));
   const inHead = inside.filter((m) => m.start < start + headLength + 1 && !isModifierUse(s.text, m) && m.entity.type !== 'place');
   if (inHead.length > 0) {
     // "The New York Times, Wall Street Journal, and Washington Post": each of a list speaks.
@@ -128,8 +152,10 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
-  if (/^the\s/i.test(phrase) && headWords.length <= 2 && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
-    const body = recentBody(noun, bodies, speakers);
+  // ("the Dutch dairy group": a generic word for a body, last, after words that describe it.)
+  const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
+  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
+    const body = recentBody(noun, bodies, heard, extra);
     if (body) return [body];
   }
   // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
@@ -148,26 +174,76 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }
 
+/** Nouns for what speaks for a body ("statement", "spokesman"), by stem; `voice-nouns.txt`. */
+const VOICE_NOUN_STEMS: ReadonlySet<string> = new Set(readWordList('voice-nouns').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+
+/**
+ * Bodies or countries that describe a plural head together, and so speak through it ("the Saudi
+ * and Russian ministers": both countries; "Orvane Mining and Kelda Rail officials"), and one
+ * organisation that owns a statement or a spokesman ("Kelda Rail's statement", "Orvane Mining's
+ * lawyers"). Nothing when another name heads the phrase ("Russia's Foreign Ministry").
+ */
+function ownersInHead(text: string, start: number, headLength: number, inside: readonly Mention[]): Mention[] {
+  const end = start + headLength;
+  const ms = inside.filter((m) => m.start < end && m.entity.type !== 'place' && m.entity.type !== 'person');
+  const last = ms[ms.length - 1];
+  if (!last || !/^(?:the\s+)?$/i.test(text.slice(start, (ms[0] as Mention).start))) return [];
+  const tail = text.slice(last.end, end).replace(/^['’]s?/, '');
+  const tailWords = tail.trim().split(/\s+/).filter(Boolean);
+  if (tailWords.length > 3 || !tailWords.every((w) => /^\p{Ll}[\p{L}-]*$/u.test(w))) return [];
+  if (ms.length >= 2) {
+    const joined = ms.every((m, i) => i === 0 || /^(?:['’]s)?(?:\s*,)?\s+(?:and|or)\s+$|^(?:['’]s)?\s*,\s+$/.test(text.slice((ms[i - 1] as Mention).end, m.start)));
+    // "the Saudi and Russian ministers": a plural head they share. (Bare "X and Y said" is left to the
+    // rules for lists: tried here, it gave held-out claims to both where one spoke.)
+    return joined && /s$/.test(tailWords[tailWords.length - 1] ?? '') ? ms : [];
+  }
+  // "Kelda Rail's statement said", "Orvane Mining's lawyers": an owner, then what speaks for it.
+  const noun = foldCase(tailWords[tailWords.length - 1] ?? '');
+  const possessive = /^['’]s?\s/.test(text.slice(last.end, end)) || /['’]s?$/.test(text.slice(last.start, last.end));
+  return possessive && last.entity.type === 'organization' && VOICE_NOUN_STEMS.has(stemWord(noun)) ? [last] : [];
+}
+
 /** Generic words for a body: "the company said" means the story's company, whatever its name. */
 const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business)$/;
+/** Generic words for a business: "the company said" never means a union or a ministry. */
+const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
+/** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
+const PUBLIC_BODY_STEMS: ReadonlySet<string> = new Set(readWordList('public-bodies').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+
+/** Whether an organisation's name says it is not a business ("Mineworkers Union of Zambia", "European Medicines Agency"). */
+export function isPublicBody(name: string): boolean {
+  return tokenize(name).some((t) => /^\p{Lu}/u.test(t.raw) && PUBLIC_BODY_STEMS.has(stemWord(t.norm)));
+}
 
 /**
  * The body "the commission" or "the company" refers to: the one named so far whose name holds the
  * noun ("Commission on Elections", "University College Cork"); for a generic word ("the
- * company"), the body that has spoken or been named most in the sentences before. Nothing when
- * neither fits: "the board" stays "board".
+ * company"), the body named and heard most in the sentences before (its mentions and claims
+ * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
+ * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
-function recentBody(noun: string, bodies: readonly Mention[], speakers: readonly EntityDraft[]): Speaker | undefined {
+function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[]): Speaker | undefined {
   const singular = noun.replace(/s$/, '');
-  const named = [...bodies].reverse().find((m) => m.entity.name.toLowerCase().includes(singular));
+  const holds = (m: Mention): boolean => m.entity.name.toLowerCase().includes(singular);
+  // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
+  let named = [...extra].reverse().find(holds);
+  for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
   if (named) return { entity: named.entity, text: named.entity.name };
   if (!GENERIC_BODY.test(noun)) return undefined;
-  const spoke = [...speakers].reverse().find((e) => e.type === 'organization');
-  if (spoke) return { entity: spoke, text: spoke.name };
-  const counts = new Map<EntityDraft, number>();
-  for (const m of bodies) if (m.entity.type === 'organization') counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  // "the company": a business, not the union or agency that spoke last.
+  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
+  const counts = new Map([...heard].filter(([e]) => fits(e)));
+  for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return best ? { entity: best, text: best.name } : undefined;
+}
+
+/** A preposition, by the list or by compromise's lexicon ("during", "throughout"). */
+const isPreposition = (word: string): boolean => PREPOSITIONS.has(word) || lexiconTags(word).includes('Preposition');
+
+/** Whether a token stands inside a named entity of the sentence. */
+function inName(s: ClaimSentence, t: Token | undefined): boolean {
+  return t !== undefined && s.mentions.some((m) => t.start >= m.start && t.end <= m.end);
 }
 
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
@@ -180,8 +256,13 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if (s.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
     // "and"/"but" open a clause after a comma or before a pronoun; elsewhere they join a list.
     if ((t.norm === 'and' || t.norm === 'but') && !/,\s*$/.test(text.slice((tokens[j - 1] as Token | undefined)?.end ?? 0, t.start)) && !/^(?:he|she|it|they|we|i)$/.test(tokens[j + 1]?.norm ?? '')) continue;
+    // "The New York Times, Wall Street Journal, and Washington Post": ", and" between two names closes a list, not a clause.
+    if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
-    if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+    // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
+    if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
+    // ("Local media reports say": a reporting word used as a noun opens nothing.)
+    if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
   return 0;
 }
@@ -209,7 +290,9 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
   pieces.push([at, before.length]);
   const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.]*$/.test(before.slice(m.end - from, b)));
   // "Quintal, which is based in Austin, Texas, denied": a relative clause after a name runs to the verb, commas and all.
-  const relative = pieces.findIndex(([a, b], i) => i > 0 && /^\s*(?:which|who|whose)\s/i.test(before.slice(a, b)) && nameEnds(pieces[i - 1] as [number, number]));
+  // ("The company, which is based in Ulm and employs 9,000 people, said": after a short noun phrase too.)
+  const nounPhrase = ([a, b]: [number, number]): boolean => /^\s*(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+\s*$/iu.test(before.slice(a, b));
+  const relative = pieces.findIndex(([a, b], i) => i > 0 && /^\s*(?:which|who|whose)\s/i.test(before.slice(a, b)) && (nameEnds(pieces[i - 1] as [number, number]) || nounPhrase(pieces[i - 1] as [number, number])));
   if (relative > 0) pieces.splice(relative);
   for (let i = pieces.length - 1; i >= 0; i--) {
     const [a, b] = pieces[i] as [number, number];
@@ -246,7 +329,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
-  const spokenBodies: EntityDraft[] = [];
+  /** How often each body has been named or heard so far: whom "the company" means. */
+  const heard = new Map<EntityDraft, number>();
+  const hear = (e: EntityDraft): void => void heard.set(e, (heard.get(e) ?? 0) + 1);
   /** Countries and organisations named so far, latest last: whom "the two governments" or "the companies" mean. */
   const pairable: EntityDraft[] = [];
   /** The people named so far, latest last: whom "the judge" or "the minister" means. */
@@ -299,7 +384,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       let j = k - 1;
       let negated = false;
       let passive = false;
-      while (j >= 0 && AUXILIARIES.test((tokens[j] as Token).norm) && !/[,"“”]/.test(text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start))) {
+      // ("Theresa May warned": a modal's word inside a name is the name.)
+      while (j >= 0 && AUXILIARIES.test((tokens[j] as Token).norm) && !inMention(tokens[j] as Token) && !/[,"“”]/.test(text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start))) {
         if (isNegation(tokens[j] as Token)) negated = true;
         if (BE.test((tokens[j] as Token).norm) && /(?:ed|en|wn|ld|id|ght)$/.test(t.norm)) passive = true;
         j--;
@@ -318,7 +404,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         if (!by) continue;
         const from = t.end + by[0].length;
         const stop = /[,;]|\.\s*$|\s[–—]\s/.exec(text.slice(from));
-        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies, heard).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
 
@@ -326,7 +412,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote' && !quotedAs) {
         const as = /^(\s+.{2,60}?)\s+as\s+(saying|telling|stating|warning|describing)\b/.exec(text.slice(t.end));
         if (as) {
-          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, spokenBodies).slice(0, 1)) {
+          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, heard).slice(0, 1)) {
             push(sp, REPORTING_FORMS.get(as[2] as string)?.stance ?? 'says', as[2] as string);
             remember(sp);
           }
@@ -382,15 +468,15 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         const phrase = /(?:\S+\s+){0,7}\S+$/.exec(antecedent)?.[0] ?? '';
         const by = /\bby\s+(.+)$/.exec(phrase);
         const from = antecedent.length - phrase.length + (by ? by.index + 3 : 0);
-        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, spokenBodies).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, heard).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
       const span = subjectSpan(s, k, verbStart);
       if (!span) continue;
       // "the two governments said", "the companies said": the two bodies of that kind named last.
-      const pair = /^(?:the\s+)?(?:two\s+)?(governments|countries|companies|firms|banks|clubs)$/i.exec(text.slice(span[0], span[1]).trim());
-      if (pair) {
-        const kind = /^(?:governments|countries)$/i.test(pair[1] as string) ? 'country' : 'organization';
+      const pair = /^(?:the\s+)?(?:two\s+)?(\p{L}+)$/iu.exec(text.slice(span[0], span[1]).trim());
+      const kind = pair ? pairedBodyType(pair[1] as string) : undefined;
+      if (kind) {
         const named = [...pairable, ...s.mentions.filter((m) => m.start < span[0]).map((m) => m.entity)].filter((e) => e.type === kind);
         const lastTwo = [...new Set([...named].reverse())].slice(0, 2);
         if (lastTwo.length === 2) {
@@ -398,7 +484,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
           continue;
         }
       }
-      for (const sp of speakersIn(s, span[0], span[1], bodies, spokenBodies, seenPeople)) {
+      // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
+      const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
+      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         if (nested && !sp.entity) continue;
         push(sp, stance, verb);
@@ -413,12 +501,13 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const roleEnd = from + (according[1] as string).length;
       const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
-      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, spokenBodies).slice(0, 1)) push(sp, 'says', 'according to');
+      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, heard).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
+    for (const m of s.mentions) if (m.entity.type === 'organization') hear(m.entity);
     pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
-    for (const c of found) if (c.entity && c.entity.type === 'organization') spokenBodies.push(c.entity);
+    for (const c of found) if (c.entity && c.entity.type === 'organization') hear(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);

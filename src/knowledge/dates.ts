@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { monthReadsAsName } from '../nlp/lexicon.ts';
 
 /** A date or time expression of a sentence, as written, with where it stands. */
 export interface DateDraft {
@@ -39,6 +40,20 @@ const EXTRA_RE = new RegExp(
   'gu',
 );
 
+/**
+ * Times chrono does not read, in any case: a time counted from another the story names ("a week
+ * earlier", "Two years later", "a day after") and a part of the day ("before dawn", "overnight").
+ */
+const RELATIVE_RE = new RegExp(
+  [
+    `\\b(?:a|an|one|${SMALL}|\\d+)\\s+(?:days?|weeks?|months?|years?|decades?)\\s+(?:earlier|later)\\b`,
+    `\\b(?:a|an|one)\\s+(?:day|week|month|year)\\s+(?:after|before)\\b`,
+    `\\b(?:before|at|after|by|until)\\s+(?:dawn|dusk|daybreak|sunrise|sunset|nightfall)\\b`,
+    `\\bovernight\\b`,
+  ].join('|'),
+  'giu',
+);
+
 /** Spans chrono reports that are not dates in news text: "sun." (the sun), "may" (the modal), "second" alone. */
 function isFalseDate(text: string): boolean {
   return /^(?:sun|sat|mon|tue|wed|thu|fri)\.?$/i.test(text) || /^(?:may|march|second|now)$/.test(text);
@@ -63,12 +78,15 @@ export function findDates(text: string): DateDraft[] {
     const t = r.text.replace(/[,.;:]+$/, '').replace(/^(?:on|in|at|by|since|from|until)\s+/i, '');
     if (isFalseDate(t.trim()) || DURATION_RE.test(t.trim()) || /^\d{1,2}$/.test(t.trim())) continue;
     const start = r.index + r.text.indexOf(t);
+    // "Jan Kowalski", "Coach April Ross": a month word that is a name.
+    if (monthReadsAsName(text.slice(0, start), t.trim(), text.slice(start + t.length))) continue;
     // "night shifts", "night work": a part of the day that names a kind of work, not when.
     if (/^(?:night|day|evening)$/i.test(t.trim()) && /^\s+(?:shifts?|work|workers?|jobs?|duty|staff)\b/i.test(text.slice(start + t.length))) continue;
     // "3:31.10", "10.02 seconds": a race time, not a time of day.
     if (/^\d{1,2}:\d{2}$/.test(t) && /^\.\d/.test(text.slice(start + t.length, start + t.length + 2))) continue;
     spans.push([start, start + t.length]);
   }
+  for (const m of text.matchAll(RELATIVE_RE)) spans.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(EXTRA_RE)) {
     // "1,100" and "1.5" are not years: a year has no digit group before it.
     if (/[\d,.]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;

@@ -14,8 +14,8 @@ import {
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { CALENDAR_WORD_RE, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, readWordList, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -151,7 +151,11 @@ function nameish(a: Article, s: number, i: number): boolean {
   const units = a.unitsAt(s);
   const u = units[i];
   if (!u || !u.cap) return false;
-  if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) return false;
+  if (isCalendarWord(u.norm) || CALENDAR_WORD_RE.test(u.raw.replace(/['’]s?$/, ''))) {
+    // "Jan Kowalski", "Theresa May": a month beside a name is part of it.
+    const text = (a.sentences[s] as SentenceDraft).text;
+    return monthReadsAsName(text.slice(0, u.start), u.raw.replace(/['’]s?$/, ''), text.slice(u.end));
+  }
   const initial = i === 0 || opensClause((a.sentences[s] as SentenceDraft).text, u.start, (units[i - 1] as Unit).end);
   if (!initial) return !(isStopWord(u.norm) && !/^\p{Lu}{2,}$/u.test(u.raw)) || a.midCaps.has(u.norm);
   // A capital that opens a sentence: a name only if the lexicon says so, it is an acronym or a
@@ -165,6 +169,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
+  // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
+  if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
   // "Neighbouring Moldova", "Flooding Bangladesh": an unknown word in -ing or -ed before a country is not part of its name.
@@ -268,12 +274,20 @@ function chunksOf(a: Article, s: number): Chunk[] {
         j += 2;
         continue;
       }
+      // "Maria de la Cruz", "Joost van der Berg": two particles in a row inside a name.
+      const second = units[j + 2];
+      if (!next.cap && second && !second.cap && next.norm !== 'of' && second.norm !== 'of' && NAME_PARTICLES.has(next.norm) && NAME_PARTICLES.has(second.norm) && nameish(a, s, j + 3) && !breaksBetween(text, next, second) && !breaksBetween(text, second, units[j + 3] as Unit)) {
+        j += 3;
+        continue;
+      }
       // "Chancellor of the Exchequer Thomas Grieve", "Secretary of the Treasury": a title's "of the X".
       // "International Committee of the Red Cross", "University of the Philippines": a body's "of the X" too.
       if (next.norm === 'of' && units[j + 2]?.norm === 'the' && (TITLE_WORDS.has(cur.norm) || (ORG_OPENERS.has(cur.norm) && cur.cap)) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
         j += 3;
         continue;
       }
+      // "Highway 97", "State Highway 6", "Terminal 2": a number closes the name of a road or a building.
+      if (cur.cap && isPlaceHead(cur.norm) && /^\d{1,4}[A-Z]?$/.test(next.raw) && !breaksBetween(text, cur, next)) j++;
       break;
     }
     const run = units.slice(start, j + 1);
@@ -433,6 +447,11 @@ const isTitleUnit = (u: Unit): boolean =>
   (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
+/** Titles and nouns whose "of" names a place ("mayor", "residents"), by stem; `place-titles.txt`. */
+const PLACE_TITLE_STEMS: ReadonlySet<string> = new Set(readWordList('place-titles').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+const isPlaceTitle = (word: string): boolean => PLACE_TITLE_STEMS.has(stemWord(foldCase(word)));
+/** Generational suffixes that close a person's name ("Jr.", "III"). */
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)$/;
 /** Adjectives a run may open with that are not part of the name or the role ("New Chinese Premier", "former President"). */
 const LEADING_ADJECTIVES = /^(?:new|former|then|acting|interim|incoming|outgoing|late|current|ex)$/;
@@ -475,7 +494,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
-    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u))) {
+    // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
+    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u) && !NAME_SUFFIX.test(u.norm))) {
       t = k;
       break;
     }
@@ -622,6 +642,17 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       }
       for (const aff of roleAffiliations) e.affiliations.add(aff);
       if (chunk.speakerCue) e.speaks = true;
+      // "based in Austin, Texas, denied": a place, a comma and a known state or country after a place's preposition are two places.
+      const afterComma = (x: Chunk, y: Chunk | undefined): boolean => y !== undefined && /^\s*,\s*$/.test(text.slice((x.units[x.units.length - 1] as Unit).end, (y.units[0] as Unit).start));
+      const knownPlace = (c: Chunk): boolean => {
+        const n = unitText(text, c.units);
+        return isKnownPlace(foldCase(n)) || countryOf(n) !== undefined || regionOf(n) !== undefined;
+      };
+      const previousChunk = chunks[ci - 1];
+      if ((chunk.prepCue && afterComma(chunk, next) && knownPlace(next as Chunk)) || (previousChunk?.prepCue && afterComma(previousChunk, chunk) && knownPlace(chunk) && !countryOf(nameText))) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
       if (countryOf(nameText) && !parts.role) {
         e.counts.country += 3;
         e.strong.country = true;
@@ -683,6 +714,17 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.place += 3;
         e.strong.place = true;
       }
+      // "the mayor of Tromso", "residents of Kanto": a title that governs a place, or the people of one, then "of".
+      const governed = /([\p{L}-]+)\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start));
+      if (governed && isPlaceTitle(governed[1] as string) && !isOrgHead(lastNorm)) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
+      // "State Highway 6", "Terminal 2": a word that ends place names, then a number.
+      if (parts.name.length >= 2 && /^\d/.test(lastNorm) && isPlaceHead((parts.name[parts.name.length - 2] as Unit).norm)) {
+        e.counts.place += 3;
+        e.strong.place = true;
+      }
       // "River Calder", "Lake Varro": a name that opens with a word for a place is one.
       if (parts.name.length >= 2 && PLACE_OPENERS.has(firstNorm) && !isOrgHead(lastNorm)) {
         e.counts.place += 3;
@@ -721,7 +763,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (terms.has(key)) continue;
     const capital = capitalOf(e.name);
     // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
-    if (capital && !e.strong.person && !e.strong.organization) {
+    // ("Singapore", "Luxembourg": a capital that bears its country's name is the country.)
+    if (capital && nameKey(capital.name) !== key && !e.strong.person && !e.strong.organization) {
       if (e.speaks || e.acts > 0) {
         const d = countryDraft(capital);
         d.aliases.add(e.name);
@@ -942,6 +985,12 @@ function matchesToken(alias: Token, t: Token | undefined): boolean {
 
 const ROLE_TRIM = /\s+(?:who|which|that|whose|where)\b.*$/i;
 
+/** The singular of a plural job ("economists" → "economist"), when it is one. */
+function singularRole(plural: string): string | undefined {
+  const singular = [plural.replace(/ies$/, 'y'), plural.replace(/es$/, ''), plural.replace(/s$/, '')].find((w) => w !== plural && pluralOf(w) === plural);
+  return singular && (isAgentNoun(singular) || isRoleNoun(singular) || sourceNouns().has(singular)) ? singular : undefined;
+}
+
 function roleFromPhrase(phrase: string): string | undefined {
   // "Mercy Banda, whose brother, …" says who someone else is.
   if (/^(?:whose|which|where|when)\b/i.test(phrase)) return undefined;
@@ -972,8 +1021,13 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       // "according to its director, Dr. Nikos Papadakis" as well.
       const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
       const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;
-      const copula = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120})/.exec(after);
-      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean);
+      // ("Anna Berg is chair of the council": a title without an article, when it is one.)
+      const copulaMatch = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120}|(\p{Ll}+)\s+(?:of|at|for)\s[^,;."“”]{3,120})/u.exec(after);
+      const copula = copulaMatch && (copulaMatch[2] === undefined || isRoleNoun(copulaMatch[2])) ? copulaMatch : undefined;
+      // "economists such as Clara Holt", "analysts like …": the plural job before the name, in the singular.
+      const example = /(?:^|\s)(\p{L}\p{Ll}+s)\s+(?:such as|like|including)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/u.exec(before);
+      const exampleRole = example ? singularRole(foldCase(example[1] as string)) : undefined;
+      const role = [appositionAfter?.[1], appositionBefore?.[1], copula?.[1]].map((p) => (p ? roleFromPhrase(p) : undefined)).find(Boolean) ?? exampleRole;
       // A title and a description both say who someone is: "Colonel, city police chief".
       if (role && !e.role) e.role = role;
       else if (role && e.role && !e.role.includes(', ') && !tokenize(e.role).some((w) => tokenize(role).some((x) => x.stem === w.stem && !isStopWord(w.norm)))) e.role = `${e.role}, ${role}`;

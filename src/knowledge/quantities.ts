@@ -34,8 +34,8 @@ const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|
 const FIGURE_RE = new RegExp(
   [
     // digits, optionally with a currency sign before and a scale word after
-    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:\\s+(?:${SCALE}))?`,
-    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d+(?:\\.\\d+)?(?:\\s+(?:${SCALE}))?`,
+    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:(?:\\s+|-)(?:${SCALE})\\b)?`,
+    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d+(?:\\.\\d+)?(?:(?:\\s+|-)(?:${SCALE})\\b)?`,
     // ratios: "one in five", "1 in 10"
     `\\b(?:${SMALL}|\\d+) in (?:${SMALL}|${TENS}|a hundred|a thousand|\\d+(?:,\\d{3})*)\\b`,
     // fractions
@@ -95,7 +95,8 @@ function valueOf(figure: string): number | undefined {
     const v = valueOf(figure.slice(negative[0].length));
     return v === undefined ? undefined : -v;
   }
-  const digits = /^(?:US\$|[$€£¥])?([\d,]+(?:\.\d+)?)(?:\s+(\w+))?$/.exec(figure);
+  // ("5.2-billion-kilometre": the scale word may be joined by a hyphen.)
+  const digits = /^(?:US\$|[$€£¥])?([\d,]+(?:\.\d+)?)(?:(?:\s+|-)(\w+))?$/.exec(figure);
   if (digits) {
     const n = Number((digits[1] as string).replace(/,/g, ''));
     const scale = digits[2] ? SCALE_VALUE[digits[2].toLowerCase()] : 1;

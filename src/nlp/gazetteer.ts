@@ -31,9 +31,10 @@ export function countryGazetteer(): readonly CountryEntry[] {
     const aliases = new Set<string>();
     aliases.add(c.name.official);
     for (const alt of c.altSpellings) {
-      // Two-letter codes only where they are in everyday use in capitals ("US", "UK");
-      // native-script spellings are left out (they never match English text anyway).
-      if (/^[A-Z]{2,3}$/.test(alt) || (alt.length > 3 && /^[\p{Script=Latin}\s,.'’()-]+$/u.test(alt))) aliases.add(alt);
+      // Three-letter codes ("USA", "UAE"); two-letter ones only where country-names.txt lists them ("US", "UK"),
+      // for most are words of their own in news text ("MP", "AI", "TV", "PM"). Native-script spellings are
+      // left out (they never match English text anyway).
+      if (/^[A-Z]{3}$/.test(alt) || (alt.length > 3 && /^[\p{Script=Latin}\s,.'’()-]+$/u.test(alt))) aliases.add(alt);
     }
     const capitals = new Set<string>();
     for (const capital of c.capital ?? []) {

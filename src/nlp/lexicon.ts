@@ -55,6 +55,25 @@ const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 /** A month or weekday name ("January", "Monday"): capitalised, but a time, not a place or person. */
 export const CALENDAR_WORD_RE = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`);
 
+const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan)$/;
+/** Words that put a month in time ("in May", "since June", "last April"), not in a name. */
+const BEFORE_TIME = /(?:^|\s)(?:in|on|at|since|until|till|by|from|to|through|last|next|this|early|late|mid|of|during|before|after|between|every|each|the|a|an)\s+$/i;
+const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]+$/u;
+const NOT_NAME = new Set(['In', 'On', 'At', 'Since', 'Until', 'By', 'From', 'To', 'Through', 'During', 'Before', 'After', 'Between', 'Every', 'Each', 'The', 'A', 'An', 'And', 'Or', 'But', 'Last', 'Next', 'This', 'Early', 'Late', 'Mid', 'Of', 'For', 'With', 'When', 'Then', 'Also', 'Not']);
+
+/**
+ * Whether a month word between `before` and `after` is a person's name ("Jan Kowalski", "April
+ * Ross", "Theresa May"): next to a capitalised word that is not itself a time, and not after a
+ * word that places it in time ("in May", "since June"). A month before a number stays a month ("Jan 5").
+ */
+export function monthReadsAsName(before: string, word: string, after: string): boolean {
+  if (!MONTH_WORD.test(word) || BEFORE_TIME.test(before)) return false;
+  const next = /^\s(\S+)/.exec(after)?.[1]?.replace(/[,.;:!?'’s]*$/, '') ?? '';
+  const previous = /(\S+)\s$/.exec(before)?.[1] ?? '';
+  const nameBeside = (w: string): boolean => CAPITALISED.test(w) && !CALENDAR_WORD_RE.test(w) && !NOT_NAME.has(w);
+  return nameBeside(next) || nameBeside(previous);
+}
+
 /** Cues that a sentence gives a cause or purpose. */
 export const REASON_RE = /\b(?:because|due to|owing to|as a result|in order to|so that|since|thanks to|caused by|reason|aimed at|for use in|to (?:target|protect|prevent|avoid|support|help|counter|ensure|secure|gain|strike))\b/i;
 

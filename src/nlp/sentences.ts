@@ -6,9 +6,17 @@
  */
 
 /** Abbreviations that never end a sentence: titles and other short forms always followed by more. */
-const TITLE_ABBREVIATION = /(?:^|[\s("“‘])(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Lt|Col|Capt|Cpt|Sgt|Adm|Sen|Rep|Gov|Prof|Rev|Fr|Hon|Pres|Supt|Insp|Det|No|Nos|vs|v|c|ca|approx|e\.g|i\.e|cf|Inc|Corp|Co|Ltd|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.\s*$/;
+const TITLE_ABBREVIATION = /(?:^|[\s("“‘])(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Lt|Col|Capt|Cpt|Sgt|Adm|Sen|Rep|Gov|Prof|Rev|Fr|Hon|Pres|Supt|Insp|Det|No|Nos|vs|v|c|ca|approx|e\.g|i\.e|cf|Co|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.\s*$/;
 /** Initialisms and clock abbreviations ("U.S.", "U.N.", "a.m."): a sentence may end with them, but not before a capitalised word. */
 const INITIALISM = /(?:^|[\s("“‘])(?:\p{L}\.){2,}\s*$/u;
+
+/**
+ * Company suffixes ("Inc.", "Ltd.", "Corp."): they close a name, so before a capitalised word they
+ * end the sentence ("… by Acme Holdings Ltd. Union leaders said …"), unless another suffix follows
+ * ("Corp. Ltd."); before anything else they do not ("Quintal Inc. 265 million euros", "Ltd.'s").
+ */
+const COMPANY_SUFFIX = /(?:^|[\s("“‘])(?:Inc|Corp|Ltd|Plc|plc|LLC|Pty|GmbH)\.\s*$/;
+const SUFFIX_NEXT = /^\s*(?:Inc|Corp|Ltd|Plc|plc|LLC|Pty|GmbH)\b/;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -45,7 +53,9 @@ export function splitSentences(paragraph: string): string[] {
     depth = trackQuotes ? quoteDepth(segment, depth) : 0;
     const next = segments[i + 1];
     if (next !== undefined) {
-      if (TITLE_ABBREVIATION.test(pending)) continue;
+      if (COMPANY_SUFFIX.test(pending)) {
+        if (!/^\s*["“‘(]?\p{Lu}/u.test(next) || SUFFIX_NEXT.test(next)) continue;
+      } else if (TITLE_ABBREVIATION.test(pending)) continue;
       if (INITIALISM.test(pending) && /^\s*["“‘(]?\p{Lu}/u.test(next)) continue;
       if (depth > 0) continue;
     }

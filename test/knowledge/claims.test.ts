@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
+import { isPublicBody, pairedBodyType } from '../../src/knowledge/claims.ts';
 
 const claimsOf = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => [c.speaker, c.stance, c.sentenceId]);
 
@@ -101,6 +102,69 @@ describe('finding claims', () => {
       ['Harlow Foods', 'says', 'p1.s2'],
       ['Pemby Dairy Ltd', 'says', 'p1.s2'],
     ]);
+  });
+  it('reads the nouns for two bodies from paired-bodies.txt, in the plural of any case, never in the singular', () => {
+    expect(['Governments', 'countries', 'companies', 'firms', 'banks', 'clubs'].map(pairedBodyType)).toEqual(['country', 'country', 'organization', 'organization', 'organization', 'organization']);
+    expect(['company', 'government', 'bodies', 'ministers'].map(pairedBodyType)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(claimsOf('Orvik Bank took over Lund Bank on Friday. The deal closed early, the banks said.')).toEqual([
+      ['Orvik Bank', 'says', 'p1.s2'],
+      ['Lund Bank', 'says', 'p1.s2'],
+    ]);
+  });
+  it('gives "the company said" to the business named before, not to the union or agency that spoke last', () => {
+    expect(claimsOf('Orvane Mining said 40 miners were trapped. The Mineworkers Union of Kelda said safety was ignored. Output fell by a third, the company said.')).toEqual([
+      ['Orvane Mining', 'says', 'p1.s1'],
+      ['Mineworkers Union of Kelda', 'says', 'p1.s2'],
+      ['Orvane Mining', 'says', 'p1.s3'],
+    ]);
+    expect(['Nordic Medicines Agencies', 'Ministry of Health', 'Orvane Mining', 'Halden Bio'].map(isPublicBody)).toEqual([true, true, false, false]);
+  });
+  it('gives "the Saudi and Russian ministers said" to both countries, and "Kelda Rail\'s statement said" to the company', () => {
+    expect(claimsOf('The Saudi and Russian ministers said output would fall.')).toEqual([
+      ['Saudi Arabia', 'says', 'p1.s1'],
+      ['Russia', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf('Orvane Mining and Kelda Rail officials said the line would reopen.')).toEqual([
+      ['Orvane Mining', 'says', 'p1.s1'],
+      ['Kelda Rail', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf("Kelda Rail's statement said the line was safe. Orvane Mining's lawyers denied the charge.")).toEqual([
+      ['Kelda Rail', 'says', 'p1.s1'],
+      ['Orvane Mining', 'denies', 'p1.s2'],
+    ]);
+    // A country's industry is a speaker of its own.
+    expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["brazil's cane industry", 'says', 'p1.s1']]);
+  });
+  it('reads a list of names with a comma before "and" as one subject, and a reporting noun before the verb as part of it', () => {
+    expect(claimsOf('The Kelda Herald, Orvane Times, and Vardo Post newspapers also say they were hacked.')).toEqual([
+      ['Kelda Herald', 'says', 'p1.s1'],
+      ['Orvane Times', 'says', 'p1.s1'],
+      ['Vardo Post', 'says', 'p1.s1'],
+    ]);
+    expect(claimsOf('Local radio reports say the bridge fell.')).toEqual([['local radio reports', 'says', 'p1.s1']]);
+  });
+  it('finds the subject of a clause opened by "in which" or "during which"', () => {
+    expect(claimsOf('Rask, 61, was cleared after a long hearing during which investigators said he had hidden losses.')).toEqual([['investigators', 'says', 'p1.s1']]);
+  });
+  it('finds no claim in "declared a state of emergency": declaring something into being, and "state" as a noun', () => {
+    expect(claimsOf('Governor Ana Tembe declared a 30-day state of emergency in three provinces.')).toEqual([]);
+    expect(claimsOf('Governor Ana Tembe declared a curfew.')).toEqual([]);
+    expect(claimsOf('Governor Ana Tembe declared that the roads were closed.')).toEqual([['Ana Tembe', 'says', 'p1.s1']]);
+  });
+  it('gives "the Dutch dairy group confirmed" to the body named before it, in the same sentence too', () => {
+    expect(claimsOf('Shares of Orvane Foods rose after the Dutch dairy group confirmed it had received a bid.')).toEqual([['Orvane Foods', 'confirms', 'p1.s1']]);
+  });
+  it('reads "complained" as an allegation and "conceded" as a confirmation', () => {
+    expect(claimsOf('Some shop owners complained that the heat kept tourists away.')).toEqual([['some shop owners', 'alleges', 'p1.s1']]);
+    expect(claimsOf('Mayor Ana Lind conceded that the plan had failed.')).toEqual([['Ana Lind', 'confirms', 'p1.s1']]);
+  });
+  it('finds the speaker past a relative clause after "the company", with commas and "and" inside it', () => {
+    const text = 'Orvane Foods recalled 40,000 fryers. Orvane Foods will refund buyers. The company, which is based in Ulm and employs about 9,000 people, said it had halted production.';
+    expect(claimsOf(text)).toEqual([['Orvane Foods', 'says', 'p1.s3']]);
+  });
+  it('gives "the company said" to the business named and heard most, not to one analysts\' bank that spoke last', () => {
+    const text = 'Orvane Foods recalled its fryers. Orvane Foods said no one was hurt. Orvane Foods shares fell. Analysts at Kessler Bank said the cost was small. The company said it would pay.';
+    expect(claimsOf(text).map((c) => c[0])).toEqual(['Orvane Foods', 'analysts at Kessler Bank', 'Orvane Foods']);
   });
   it('takes an industry, a regulator, forecasters or hospitals for unnamed sources', () => {
     expect(claimsOf('The cane industry says the tariff costs jobs.')).toEqual([['cane industry', 'says', 'p1.s1']]);

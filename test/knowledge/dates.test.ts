@@ -15,6 +15,16 @@ describe('finding dates and times', () => {
     expect(d('It happened on August seventh, nineteen ninety-eight.')).toEqual(['August seventh, nineteen ninety-eight']);
   });
 
+  it('does not take a month word that is part of a name for a date, but keeps a month in time', () => {
+    expect(d('Finance minister Jan Kowalski said Coach April Ross would stay.')).toEqual([]);
+    expect(d('Talks ended in May, and Jan 5 is the next date.')).toEqual(['May', 'Jan 5']);
+  });
+
+  it('reads a time counted from another ("A week earlier", "a day after") and a part of the day chrono does not ("before dawn", "overnight")', () => {
+    expect(d('A week earlier, rain fell overnight.')).toEqual(['A week earlier', 'overnight']);
+    expect(d('He died a day after the raid, and the fire spread before dawn. Two years later he left.')).toEqual(['a day after', 'before dawn', 'Two years later']);
+  });
+
   it('does not take a surname, a modal, a count or a length of time for a date', () => {
     expect(d('Mr. Mayhew said it may rain.')).toEqual([]);
     expect(d('They killed two hundred twenty-four people.')).toEqual([]);

@@ -19,6 +19,91 @@ describe('recognising entities', () => {
     expect(named('Rail Safety Board')?.type).toBe('organization');
   });
 
+  it('keeps a first name or surname that is also a month ("Jan Kowalski", "Theresa May") in the person\'s name', () => {
+    const text = 'Finance minister Jan Kowalski said the budget would pass. Former prime minister Theresa May warned of delays in June.';
+    const built = buildKnowledge({ id: 'months', text });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Jan Kowalski', 'person'],
+      ['Theresa May', 'person'],
+    ]);
+    expect(built.claims.map((c) => [c.speaker, c.stance])).toEqual([
+      ['Jan Kowalski', 'says'],
+      ['Theresa May', 'warns'],
+    ]);
+    expect(built.dates.map((x) => x.text)).toEqual(['June']);
+  });
+
+  it('types the name after "the mayor of" or "residents of" a place, not an organisation, and reads place-titles.txt in the plural too', () => {
+    const text = 'Jan Kowalski, the mayor of Vardfjord, said the road would reopen. The governors of Elmsby and Rask Valley met. Residents of Holmvik were moved.';
+    const types = Object.fromEntries(buildKnowledge({ id: 'titles', text }).entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ 'Jan Kowalski': 'person', Vardfjord: 'place', Elmsby: 'place', Holmvik: 'place' });
+  });
+
+  it('keeps two particles ("de la") and a suffix ("Jr.") inside a person\'s name', () => {
+    const text = 'The report was written by economist Rosa de la Vega in Madrid. The team is led by coach Samuel Prince Jr. and his deputy.';
+    const people = buildKnowledge({ id: 'names', text }).entities.filter((e) => e.type === 'person');
+    expect(people.map((e) => [e.name, e.role])).toEqual([
+      ['Rosa de la Vega', 'economist'],
+      ['Samuel Prince Jr', 'coach'],
+    ]);
+  });
+
+  it('types a city-state that bears its country\'s name ("Singapore", "Luxembourg") as the country', () => {
+    const text = 'The ship, owned by a Singapore-based firm, sailed for Luxembourg on Monday.';
+    const types = Object.fromEntries(buildKnowledge({ id: 'city-states', text }).entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Singapore: 'country', Luxembourg: 'country' });
+  });
+
+  it('types "in Austin, Texas" as two places, though a verb follows the second', () => {
+    const text = 'Harlow Data, which is based in Austin, Texas, denied the charge. Harlow Data said it would appeal.';
+    const types = Object.fromEntries(buildKnowledge({ id: 'city-state', text }).entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ 'Harlow Data': 'organization', Austin: 'place', Texas: 'place' });
+    expect(buildKnowledge({ id: 'city-state', text }).claims.map((c) => c.speaker)).toEqual(['Harlow Data', 'Harlow Data']);
+  });
+
+  it('keeps the number of a road or a terminal in its name ("Highway 97", "State Highway 6") and types it a place', () => {
+    const text = 'Gusts pushed the fire across Highway 97 before dawn. Trucks were stuck on State Highway 6 and at Terminal 2 for hours.';
+    const places = buildKnowledge({ id: 'roads', text }).entities.map((e) => [e.name, e.type]);
+    expect(places).toEqual([
+      ['Highway 97', 'place'],
+      ['State Highway 6', 'place'],
+      ['Terminal 2', 'place'],
+    ]);
+  });
+
+  it('keeps a common word that opens a sentence in an organisation\'s name when a word that ends such names follows ("Network Rail")', () => {
+    const text = 'Harbour Rail, which owns the track, said repairs would take a week.';
+    const built = buildKnowledge({ id: 'openers', text });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([['Harbour Rail', 'organization']]);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Harbour Rail']);
+  });
+
+  it('takes a role from a plural job before "such as" or "like" ("economists such as Clara Holt")', () => {
+    const text = 'Economists such as Clara Holt expect rates to rise, and analysts like Ivo Brandt agree.';
+    expect(buildKnowledge({ id: 'examples', text }).entities.map((e) => [e.name, e.role])).toEqual([
+      ['Clara Holt', 'economist'],
+      ['Ivo Brandt', 'analyst'],
+    ]);
+  });
+
+  it('takes a role from "is chair of", a title without an article, but not from any verb after "is"', () => {
+    const text = 'Anna Berg is chair of the Kelda Council. Tomas Lind was sent to Oslo. Berg said the vote was close.';
+    expect(buildKnowledge({ id: 'copula', text }).entities.filter((e) => e.type === 'person').map((e) => [e.name, e.role])).toEqual([
+      ['Anna Berg', 'chair of the Kelda Council'],
+      ['Tomas Lind', undefined],
+    ]);
+  });
+
+  it('takes no two-letter code for a country but those in everyday use ("US", "UK"), and "MP" for a title', () => {
+    const text = 'The bill was opposed by MP Sarah Jones on Monday. She said ads were shown in the US and the UK.';
+    const built = buildKnowledge({ id: 'codes', text });
+    expect(built.entities.map((e) => [e.name, e.type, e.role])).toEqual([
+      ['Sarah Jones', 'person', 'MP'],
+      ['United States', 'country', undefined],
+      ['United Kingdom', 'country', undefined],
+    ]);
+  });
+
   it('takes a role from a title before the name, lower-case or not', () => {
     expect(named('Ana Ruiz')).toMatchObject({ type: 'person', role: 'company spokeswoman' });
     expect(named('Tom Baker')).toMatchObject({ type: 'person', role: 'Union secretary' });

@@ -31,7 +31,7 @@ const SETS = {
 /** The bar on the dev sets, and a regression floor on the held-out one (its figures are in the README). */
 const TARGETS: Record<'dev' | 'heldOut', Partial<Record<FidelityCategory, number>>> = {
   dev: { entities: 0.9, roles: 0.9, claims: 0.9, quantities: 0.9 },
-  heldOut: { entities: 0.8, roles: 0.8, claims: 0.8, quantities: 0.85 },
+  heldOut: { entities: 0.85, roles: 0.85, claims: 0.85, quantities: 0.87 },
 };
 
 function score(sets: readonly { gold: string; articles: string[] }[]): Record<FidelityCategory, Tally> {

@@ -53,6 +53,11 @@ describe('finding quantities', () => {
     expect(q('One of the districts was spared.')).toEqual([]);
   });
 
+  it('reads a scale word joined by a hyphen ("5.2-billion-kilometre")', () => {
+    expect(q('The probe ended a 5.2-billion-kilometre journey.').map((x) => x.value)).toEqual([5.2e9]);
+    expect(q('A 40-million fund was set up.').map((x) => x.value)).toEqual([4e7]);
+  });
+
   it('takes a span between two years for a length of time', () => {
     expect(q('The theatre ran from 1870 to 1939.')).toContainEqual({ text: 'from 1870 to 1939', value: 69, unit: 'years', counts: 'duration' });
   });

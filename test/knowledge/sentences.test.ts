@@ -21,6 +21,16 @@ describe('splitting sentences', () => {
     ]);
   });
 
+  it('ends a sentence at a company suffix before a capitalised word, and only there', () => {
+    expect(splitSentences('The yard is owned by Brenna Marine Ltd. Workers walked out on Monday. Orla Corp. Ltd. Shares fell.')).toEqual([
+      'The yard is owned by Brenna Marine Ltd.',
+      'Workers walked out on Monday.',
+      'Orla Corp. Ltd.',
+      'Shares fell.',
+    ]);
+    expect(splitSentences('Kessel Inc. 40 percent of the shares went to Kessel Inc.\'s founder.')).toEqual(["Kessel Inc. 40 percent of the shares went to Kessel Inc.'s founder."]);
+  });
+
   it('keeps quoted speech whole while its quotation marks pair up', () => {
     expect(splitSentences('Gen. Okafor said "We will win. We must." He left.')).toEqual(['Gen. Okafor said "We will win. We must."', 'He left.']);
     expect(splitSentences('“We had cohesion.  We will celebrate,” he said. Then he left.')).toEqual(['“We had cohesion.  We will celebrate,” he said.', 'Then he left.']);
