@@ -653,8 +653,8 @@ function exhaustiveCandidates(index: MatcherIndex, plan: QueryPlan, facts: Quest
   return out;
 }
 
-/** How many candidates of the highest bounds are scored first, to set the floor before the rest are bounded against it. */
-const SEEDS = 16;
+/** How many bands of loose bound the candidates are sorted into, to be tightened best band first (see `sortIntoBands`). */
+const BANDS = 128;
 
 function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, options: MatchOptions, scorer: Scorer, limit: number, speaks: boolean): { top: RankedSentence[]; candidates: number } {
   const table = facts.table;
@@ -830,42 +830,33 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     }
     return true;
   };
-  // First the highest bounds, to set the floor cheaply; then every other candidate that can still reach it.
-  const seedAt: number[] = [];
-  let rest = -Infinity;
-  for (let x = 0; x < n; x++) {
-    const b = store.bounds[x] as number;
-    if (seedAt.length < SEEDS) {
-      seedAt.push(x);
-      if (seedAt.length === SEEDS) seedAt.sort((p, q) => (store.bounds[q] as number) - (store.bounds[p] as number));
-    } else if (b > (store.bounds[seedAt[SEEDS - 1] as number] as number)) {
-      rest = Math.max(rest, store.bounds[seedAt[SEEDS - 1] as number] as number);
-      let at = SEEDS - 1;
-      while (at > 0 && b > (store.bounds[seedAt[at - 1] as number] as number)) at--;
-      seedAt.splice(at, 0, x);
-      seedAt.pop();
-    } else rest = Math.max(rest, b);
-  }
-  const seeded = new Uint8Array(n);
-  for (const x of seedAt) {
-    seeded[x] = 1;
-    fresh.push(x, store.bounds[x] as number);
-  }
-  // Until the seeds are done or no seed can beat the best candidate left out of them.
-  while ((!top.full || Math.max(fresh.top, scored.top) >= rest) && step());
-  // The rest are tightened in one pass against the floor the seeds set (nothing is scored in full
-  // meanwhile), and only those still reaching it queue for their cheap score: the heap stays
-  // small. When many reach it, the broader words and antonyms of the sentences met are read once
-  // from those words' posting lists rather than from each sentence's stems (the same masks).
-  const floor = top.floor;
-  let reaching = 0;
-  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= floor) reaching++;
+  // Candidates are tightened best loose bound first, a band of loose bounds at a time
+  // (sorted into bands by counting, not one by one). Before a band is tightened, every queued
+  // candidate whose bound reaches the band's highest is evaluated, so the floor is as high as the
+  // candidates above the band can make it; a band whose highest bound is below the floor, and
+  // every band after it, is never tightened. When many are tightened, the broader words and
+  // antonyms of the sentences met are read once from those words' posting lists rather than from
+  // each sentence's stems (the same masks).
+  const { order, bandStart, bandHigh } = store.sortIntoBands(n);
   const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
-  if (reaching * stemsPerSentence > broaderPostings(index, table)) store.markMasks(index, table, got);
-  for (let x = 0; x < n; x++) {
-    if (seeded[x] || (store.bounds[x] as number) + EPSILON < floor) continue;
-    const b = tighten(x, floor);
-    if (b + EPSILON >= floor) fresh.push(x, b);
+  const marking = broaderPostings(index, table);
+  let tightened = 0;
+  for (let band = 0; band < BANDS; band++) {
+    const from = bandStart[band] as number;
+    const to = bandStart[band + 1] as number;
+    if (from === to) continue;
+    const high = bandHigh[band] as number;
+    while (Math.max(fresh.top, scored.top) >= high && step());
+    const floor = top.floor;
+    if (high + EPSILON < floor) break;
+    tightened += to - from;
+    if (!store.masksKnown && tightened * stemsPerSentence > marking) store.markMasks(index, table, got);
+    for (let at = from; at < to; at++) {
+      const x = order[at] as number;
+      if ((store.bounds[x] as number) + EPSILON < floor) continue;
+      const b = tighten(x, floor);
+      if (b + EPSILON >= floor) fresh.push(x, b);
+    }
   }
   while (step());
   return { top: top.items, candidates: n };
@@ -918,6 +909,46 @@ class CandidateStore {
       for (const i of postings.delta.get(id) ?? []) mark(i, b, a);
     }
     this.masksKnown = true;
+  }
+  /** Candidates 0..n-1 by band of loose bound (`bounds`), best band first: `order[bandStart[b]..bandStart[b + 1])` holds band b's, in candidate order, and `bandHigh[b]` their highest bound. */
+  order = new Uint32Array(1024);
+  readonly bandStart = new Int32Array(BANDS + 1);
+  readonly bandHigh = new Float64Array(BANDS);
+  /**
+   * Sorts candidates 0..n-1 into BANDS bands of equal width between their highest and lowest
+   * loose bound, highest first (a counting sort: two passes).
+   */
+  sortIntoBands(n: number): { order: Uint32Array; bandStart: Int32Array; bandHigh: Float64Array } {
+    const { bounds, bandStart, bandHigh } = this;
+    if (this.order.length < n) this.order = new Uint32Array(this.ids.length);
+    const order = this.order;
+    let high = -Infinity;
+    let low = Infinity;
+    for (let x = 0; x < n; x++) {
+      const b = bounds[x] as number;
+      if (b > high) high = b;
+      if (b < low) low = b;
+    }
+    const scale = high > low ? BANDS / (high - low) : 0;
+    const bandOf = (b: number): number => Math.min(BANDS - 1, Math.floor((high - b) * scale));
+    bandStart.fill(0);
+    bandHigh.fill(-Infinity);
+    for (let x = 0; x < n; x++) {
+      const b = bounds[x] as number;
+      const band = bandOf(b);
+      bandStart[band + 1] = (bandStart[band + 1] as number) + 1;
+      if (b > (bandHigh[band] as number)) bandHigh[band] = b;
+    }
+    for (let band = 0; band < BANDS; band++) bandStart[band + 1] = (bandStart[band + 1] as number) + (bandStart[band] as number);
+    // Filled from each band's end backwards, so that each band keeps candidate order.
+    const next = Int32Array.from(bandStart.subarray(1));
+    for (let x = n - 1; x >= 0; x--) {
+      const band = bandOf(bounds[x] as number);
+      const at = (next[band] as number) - 1;
+      next[band] = at;
+      order[at] = x;
+    }
+    return { order, bandStart, bandHigh };
   }
   /** Makes room for `n` candidates (contents not kept). */
   reserve(n: number): void {
