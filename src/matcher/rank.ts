@@ -4,7 +4,7 @@ import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import { activateTable, articleContextByScan, createArticleContext, hasAllEntityWords, scanParagraph, sentenceMasks, type ArticleContext, type QuestionTable } from './question-table.ts';
 import { postingCount } from './columns.ts';
-import type { QueryPlan } from './question.ts';
+import { MAX_TERMS, type QueryPlan } from './question.ts';
 import type { Retrieved } from './retrieve.ts';
 import { ANSWER_TYPES, averageLength, NEGATED, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type MatcherIndex } from './search-index.ts';
 
@@ -25,6 +25,9 @@ export interface RankedSentence {
 
 /** How many of the articles a question is most about have every sentence considered. */
 const ARTICLES_IN_FULL = 2;
+
+/** How many term masks there are (terms are at most MAX_TERMS): a multiplier that packs two masks into one key. */
+const TERM_MASKS = 2 ** MAX_TERMS;
 
 /** Slack for comparing a bound with a score added up in another order: far above rounding, far below any real difference. */
 const EPSILON = 1e-9;
@@ -475,11 +478,32 @@ export class SentenceBounds {
   }
 
   /**
-   * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
-   * held every term), into `store` from position 0. Returns how many. `sentence` gives the
-   * tight bound of those that can still make it.
+   * `looseCore` of a sentence whose broader words and antonyms are known (`broader`, `antonym`),
+   * by masks: of the antonyms, `core` only asks whether one stands for a term not surely found,
+   * so the key is `direct`, the broader words it does not hold directly, and that one bit (under
+   * 2^49 with at most MAX_TERMS terms).
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array): number {
+  private readonly known = new Map<number, number>();
+  private knownCore(direct: number, broader: number, antonym: number): number {
+    const beyond = broader & ~direct;
+    const contradicted = (antonym & ~((direct & ~this.concepts) | beyond)) !== 0 ? 1 : 0;
+    const key = (direct * TERM_MASKS + beyond) * 2 + contradicted;
+    let z = this.known.get(key);
+    if (z === undefined) {
+      z = this.core({ direct, named: 0, broaderKnown: true, broader, antonym, paragraph: -1, subject: -1, article: -1 });
+      this.known.set(key, z);
+    }
+    return z;
+  }
+
+  /**
+   * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
+   * held every term), into `store` from position 0. Returns how many. With `masks` (the
+   * broader-word and antonym masks of the sentences met, by their position in `got`), the loose
+   * bound knows them (much tighter for a question of common words). `sentence` gives the tight
+   * bound of those that can still make it.
+   */
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
     let n = 0;
@@ -489,7 +513,8 @@ export class SentenceBounds {
       if (keys[x] === 0) continue;
       const i = sentences[x] as number;
       const d = direct[x] as number;
-      if (d !== lastMask) {
+      if (masks) lastCore = this.knownCore(d, masks.broaderAt[x] as number, masks.antonymAt[x] as number);
+      else if (d !== lastMask) {
         lastMask = d;
         lastCore = this.looseCore(d);
       }
@@ -732,7 +757,13 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     n++;
   };
   if (store.ids.length < got.count) store.reserve(got.count);
-  n = bounds.boundAll(got, store, parts);
+  // The broader words and antonyms of the sentences met, read from those words' posting lists
+  // (the same masks as reading each sentence's stems) before the first bound, so that even the
+  // loose bound knows them, when that costs no more than reading every candidate's stems would.
+  const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
+  const marking = broaderPostings(index, table);
+  if (marking <= got.count * stemsPerSentence) store.markMasks(index, table, got);
+  n = bounds.boundAll(got, store, parts, store.masksKnown ? store : undefined);
   const offered = new Set<number>();
   const extra = (i: number): void => {
     if (offered.has(i)) return;
@@ -780,7 +811,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const cheapZ = store.cheapZ;
   const cheapSlack = store.cheapSlack;
   // A candidate's bound made tight from what its paragraph and article hold, and, if that still
-  // reaches the floor, tighter from its own broader words and antonyms, read from its stems.
+  // reaches the floor, tighter from its own broader words and antonyms (marked, or read from its stems).
   const masks = { broader: 0, antonym: 0 };
   const tighten = (x: number, floor: number): number => {
     const i = store.ids[x] as number;
@@ -834,13 +865,8 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   // (sorted into bands by counting, not one by one). Before a band is tightened, every queued
   // candidate whose bound reaches the band's highest is evaluated, so the floor is as high as the
   // candidates above the band can make it; a band whose highest bound is below the floor, and
-  // every band after it, is never tightened. When many are tightened, the broader words and
-  // antonyms of the sentences met are read once from those words' posting lists rather than from
-  // each sentence's stems (the same masks).
+  // every band after it, is never tightened.
   const { order, bandStart, bandHigh } = store.sortIntoBands(n);
-  const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
-  const marking = broaderPostings(index, table);
-  let tightened = 0;
   for (let band = 0; band < BANDS; band++) {
     const from = bandStart[band] as number;
     const to = bandStart[band + 1] as number;
@@ -849,8 +875,6 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     while (Math.max(fresh.top, scored.top) >= high && step());
     const floor = top.floor;
     if (high + EPSILON < floor) break;
-    tightened += to - from;
-    if (!store.masksKnown && tightened * stemsPerSentence > marking) store.markMasks(index, table, got);
     for (let at = from; at < to; at++) {
       const x = order[at] as number;
       if ((store.bounds[x] as number) + EPSILON < floor) continue;
@@ -957,7 +981,7 @@ class CandidateStore {
   ids = new Uint32Array(1024);
   direct = new Int32Array(1024);
   named = new Int32Array(1024);
-  /** How tight the candidate's bound is: 0 loose, 1 from its context, 2 from its own words too. */
+  /** How tight the candidate's bound is: 0 loose (knowing its own broader words and antonyms when `masksKnown`), 1 from its context, 2 from its own words too. */
   tier = new Uint8Array(1024);
   bounds = new Float64Array(1024);
   /** The part of its bound a candidate sets itself (`SentenceBounds.own`). */
