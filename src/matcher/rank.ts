@@ -4,7 +4,7 @@ import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
 import { activateTable, articleContextByScan, createArticleContext, hasAllEntityWords, scanParagraph, sentenceMasks, type ArticleContext, type QuestionTable } from './question-table.ts';
 import { postingCount } from './columns.ts';
-import { MAX_TERMS, type QueryPlan } from './question.ts';
+import type { QueryPlan } from './question.ts';
 import type { Retrieved } from './retrieve.ts';
 import { ANSWER_TYPES, averageLength, NEGATED, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type MatcherIndex } from './search-index.ts';
 
@@ -25,9 +25,6 @@ export interface RankedSentence {
 
 /** How many of the articles a question is most about have every sentence considered. */
 const ARTICLES_IN_FULL = 2;
-
-/** How many term masks there are (terms are at most MAX_TERMS): a multiplier that packs two masks into one key. */
-const TERM_MASKS = 2 ** MAX_TERMS;
 
 /** Slack for comparing a bound with a score added up in another order: far above rounding, far below any real difference. */
 const EPSILON = 1e-9;
@@ -264,6 +261,12 @@ export class SentenceBounds {
   private readonly typeOk: number = 0;
   private readonly typeMissing: number = 0;
   private readonly avg: number;
+  /** The weights `statics` reads for every candidate, looked up once (the same values: `penalty`'s and `w[…] ?? 0`). */
+  private readonly bm25Weight: number;
+  private readonly shortWeight: number;
+  private readonly leadBest: number;
+  private readonly supportBest: number;
+  private readonly mismatchWeight: number;
   constructor(
     private readonly index: MatcherIndex,
     plan: QueryPlan,
@@ -277,6 +280,11 @@ export class SentenceBounds {
     const total = facts.total > 0 ? facts.total : 1;
     const table = facts.table;
     this.avg = Math.max(1, averageLength(index));
+    this.bm25Weight = wf(F.bm25Share);
+    this.shortWeight = wf(F.shortSentence);
+    this.leadBest = Math.max(0, wf(F.leadSentence));
+    this.supportBest = Math.max(0, wf(F.roleSupport));
+    this.mismatchWeight = wf(F.negationMismatch);
     this.direct = new Float64Array(n);
     this.broader = new Float64Array(n);
     this.paragraph = new Float64Array(n);
@@ -426,21 +434,22 @@ export class SentenceBounds {
 
   /** The part of a bound the sentence itself sets: its length (and BM25 with it), lead place, the predicate's verb, negation and answer-type flags. */
   private statics(i: number, direct: number): number {
-    const { index, w } = this;
+    const { index } = this;
     let z = 0;
     const length = index.sentLength[i] as number;
     const k1 = 1.2;
     const bb = 0.75;
-    const bm25 = w[F.bm25Share] ?? 0;
+    const bm25 = this.bm25Weight;
     if (bm25 > 0 && direct !== 0) z += (bm25 * ((this.lowShare[direct & 0xfff] as number) + (this.highShare[direct >>> 12] as number)) * (1 + k1 * (1 - bb))) / (1 + k1 * (1 - bb + (bb * length) / this.avg));
-    z += (w[F.shortSentence] ?? 0) * Math.max(0, 1 - length / (2 * this.avg));
-    if (i === index.articleSentStart[index.sentArticle[i] as number]) z += Math.max(0, w[F.leadSentence] ?? 0);
-    if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += Math.max(0, w[F.roleSupport] ?? 0);
+    z += this.shortWeight * Math.max(0, 1 - length / (2 * this.avg));
+    if (i === index.articleSentStart[index.sentArticle[i] as number]) z += this.leadBest;
+    if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += this.supportBest;
     const flags = index.sentFlags[i] as number;
     // Negation: a negated question against a sentence that is not negated (and holds no negated form); a plain one only against a negated sentence.
     const mismatchSure = this.negatedQuestion && !(flags & NEGATED) && !(direct & this.negationForms);
     const mismatchMaybe = this.negatedQuestion || (flags & NEGATED) !== 0;
-    z += this.penalty(F.negationMismatch, mismatchSure, mismatchMaybe);
+    const wn = this.mismatchWeight;
+    z += mismatchSure || (mismatchMaybe && wn > 0) ? wn : 0;
     if (flags & this.unknownFlag) return z + this.typeUnknown;
     return z + (this.typeAny || flags & this.typeFlags ? this.typeOk : this.typeMissing);
   }
@@ -480,18 +489,27 @@ export class SentenceBounds {
   /**
    * `looseCore` of a sentence whose broader words and antonyms are known (`broader`, `antonym`),
    * by masks: of the antonyms, `core` only asks whether one stands for a term not surely found,
-   * so the key is `direct`, the broader words it does not hold directly, and that one bit (under
-   * 2^49 with at most MAX_TERMS terms).
+   * so the key is `direct`, then the broader words it does not hold directly and that one bit
+   * (small integers, as map keys: no number boxed per lookup). The map of the last `direct` is
+   * kept at hand, since the sentences of one posting list come one after another.
    */
-  private readonly known = new Map<number, number>();
+  private readonly known = new Map<number, Map<number, number>>();
+  private knownDirect = -1;
+  private knownOf = new Map<number, number>();
   private knownCore(direct: number, broader: number, antonym: number): number {
+    if (direct !== this.knownDirect) {
+      let of = this.known.get(direct);
+      if (!of) this.known.set(direct, (of = new Map()));
+      this.knownDirect = direct;
+      this.knownOf = of;
+    }
     const beyond = broader & ~direct;
     const contradicted = (antonym & ~((direct & ~this.concepts) | beyond)) !== 0 ? 1 : 0;
-    const key = (direct * TERM_MASKS + beyond) * 2 + contradicted;
-    let z = this.known.get(key);
+    const key = beyond * 2 + contradicted;
+    let z = this.knownOf.get(key);
     if (z === undefined) {
       z = this.core({ direct, named: 0, broaderKnown: true, broader, antonym, paragraph: -1, subject: -1, article: -1 });
-      this.known.set(key, z);
+      this.knownOf.set(key, z);
     }
     return z;
   }
@@ -500,13 +518,16 @@ export class SentenceBounds {
    * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
    * held every term), into `store` from position 0. Returns how many. With `masks` (the
    * broader-word and antonym masks of the sentences met, by their position in `got`), the loose
-   * bound knows them (much tighter for a question of common words). `sentence` gives the tight
-   * bound of those that can still make it.
+   * bound knows them (much tighter for a question of common words). Sets `store.high` and
+   * `store.low` to the highest and lowest bound. `sentence` gives the tight bound of those that
+   * can still make it.
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array; high: number; low: number }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
     let n = 0;
+    let high = -Infinity;
+    let low = Infinity;
     let lastMask = -1;
     let lastCore = 0;
     for (let x = 0, count = got.count; x < count; x++) {
@@ -524,8 +545,13 @@ export class SentenceBounds {
       store.tier[n] = 0;
       const own = this.statics(i, d);
       store.own[n] = own;
-      store.bounds[n++] = (parts[sentArticle[i] as number] as number) + lastCore + own;
+      const b = (parts[sentArticle[i] as number] as number) + lastCore + own;
+      store.bounds[n++] = b;
+      if (b > high) high = b;
+      if (b < low) low = b;
     }
+    store.high = high;
+    store.low = low;
     return n;
   }
 }
@@ -678,7 +704,7 @@ function exhaustiveCandidates(index: MatcherIndex, plan: QueryPlan, facts: Quest
   return out;
 }
 
-/** How many bands of loose bound the candidates are sorted into, to be tightened best band first (see `sortIntoBands`). */
+/** How many bands of loose bound the candidates are sorted into, to be tightened best band first (see `sortIntoBands`; at most 256, a band is kept in a byte). */
 const BANDS = 128;
 
 function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, options: MatchOptions, scorer: Scorer, limit: number, speaks: boolean): { top: RankedSentence[]; candidates: number } {
@@ -753,8 +779,10 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     store.tier[n] = 1;
     const own = bounds.own(i, direct);
     store.own[n] = own;
-    store.bounds[n] = bounds.sentenceWith(parts[index.sentArticle[i] as number] as number, holding(n), own);
-    n++;
+    const b = bounds.sentenceWith(parts[index.sentArticle[i] as number] as number, holding(n), own);
+    store.bounds[n++] = b;
+    if (b > store.high) store.high = b;
+    if (b < store.low) store.low = b;
   };
   if (store.ids.length < got.count) store.reserve(got.count);
   // The broader words and antonyms of the sentences met, read from those words' posting lists
@@ -934,32 +962,32 @@ class CandidateStore {
     }
     this.masksKnown = true;
   }
-  /** Candidates 0..n-1 by band of loose bound (`bounds`), best band first: `order[bandStart[b]..bandStart[b + 1])` holds band b's, in candidate order, and `bandHigh[b]` their highest bound. */
+  /** The highest and lowest of `bounds` (see `boundAll`). */
+  high = -Infinity;
+  low = Infinity;
+  /** Candidates 0..n-1 by band of loose bound (`bounds`), best band first: `order[bandStart[b]..bandStart[b + 1])` holds band b's, in candidate order, and `bandHigh[b]` their highest bound; `band` is each one's. */
   order = new Uint32Array(1024);
+  band = new Uint8Array(1024);
   readonly bandStart = new Int32Array(BANDS + 1);
   readonly bandHigh = new Float64Array(BANDS);
   /**
    * Sorts candidates 0..n-1 into BANDS bands of equal width between their highest and lowest
-   * loose bound, highest first (a counting sort: two passes).
+   * loose bound (`high`, `low`), highest first (a counting sort: two passes).
    */
   sortIntoBands(n: number): { order: Uint32Array; bandStart: Int32Array; bandHigh: Float64Array } {
-    const { bounds, bandStart, bandHigh } = this;
-    if (this.order.length < n) this.order = new Uint32Array(this.ids.length);
-    const order = this.order;
-    let high = -Infinity;
-    let low = Infinity;
-    for (let x = 0; x < n; x++) {
-      const b = bounds[x] as number;
-      if (b > high) high = b;
-      if (b < low) low = b;
+    const { bounds, bandStart, bandHigh, high, low } = this;
+    if (this.order.length < n) {
+      this.order = new Uint32Array(this.ids.length);
+      this.band = new Uint8Array(this.ids.length);
     }
+    const { order, band: bandOf } = this;
     const scale = high > low ? BANDS / (high - low) : 0;
-    const bandOf = (b: number): number => Math.min(BANDS - 1, Math.floor((high - b) * scale));
     bandStart.fill(0);
     bandHigh.fill(-Infinity);
     for (let x = 0; x < n; x++) {
       const b = bounds[x] as number;
-      const band = bandOf(b);
+      const band = Math.min(BANDS - 1, Math.floor((high - b) * scale));
+      bandOf[x] = band;
       bandStart[band + 1] = (bandStart[band + 1] as number) + 1;
       if (b > (bandHigh[band] as number)) bandHigh[band] = b;
     }
@@ -967,7 +995,7 @@ class CandidateStore {
     // Filled from each band's end backwards, so that each band keeps candidate order.
     const next = Int32Array.from(bandStart.subarray(1));
     for (let x = n - 1; x >= 0; x--) {
-      const band = bandOf(bounds[x] as number);
+      const band = bandOf[x] as number;
       const at = (next[band] as number) - 1;
       next[band] = at;
       order[at] = x;
