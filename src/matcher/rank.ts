@@ -261,6 +261,12 @@ export class SentenceBounds {
   private readonly typeOk: number = 0;
   private readonly typeMissing: number = 0;
   private readonly avg: number;
+  /** The weights `statics` reads for every candidate, looked up once (the same values: `penalty`'s and `w[…] ?? 0`). */
+  private readonly bm25Weight: number;
+  private readonly shortWeight: number;
+  private readonly leadBest: number;
+  private readonly supportBest: number;
+  private readonly mismatchWeight: number;
   constructor(
     private readonly index: MatcherIndex,
     plan: QueryPlan,
@@ -274,6 +280,11 @@ export class SentenceBounds {
     const total = facts.total > 0 ? facts.total : 1;
     const table = facts.table;
     this.avg = Math.max(1, averageLength(index));
+    this.bm25Weight = wf(F.bm25Share);
+    this.shortWeight = wf(F.shortSentence);
+    this.leadBest = Math.max(0, wf(F.leadSentence));
+    this.supportBest = Math.max(0, wf(F.roleSupport));
+    this.mismatchWeight = wf(F.negationMismatch);
     this.direct = new Float64Array(n);
     this.broader = new Float64Array(n);
     this.paragraph = new Float64Array(n);
@@ -423,21 +434,22 @@ export class SentenceBounds {
 
   /** The part of a bound the sentence itself sets: its length (and BM25 with it), lead place, the predicate's verb, negation and answer-type flags. */
   private statics(i: number, direct: number): number {
-    const { index, w } = this;
+    const { index } = this;
     let z = 0;
     const length = index.sentLength[i] as number;
     const k1 = 1.2;
     const bb = 0.75;
-    const bm25 = w[F.bm25Share] ?? 0;
+    const bm25 = this.bm25Weight;
     if (bm25 > 0 && direct !== 0) z += (bm25 * ((this.lowShare[direct & 0xfff] as number) + (this.highShare[direct >>> 12] as number)) * (1 + k1 * (1 - bb))) / (1 + k1 * (1 - bb + (bb * length) / this.avg));
-    z += (w[F.shortSentence] ?? 0) * Math.max(0, 1 - length / (2 * this.avg));
-    if (i === index.articleSentStart[index.sentArticle[i] as number]) z += Math.max(0, w[F.leadSentence] ?? 0);
-    if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += Math.max(0, w[F.roleSupport] ?? 0);
+    z += this.shortWeight * Math.max(0, 1 - length / (2 * this.avg));
+    if (i === index.articleSentStart[index.sentArticle[i] as number]) z += this.leadBest;
+    if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += this.supportBest;
     const flags = index.sentFlags[i] as number;
     // Negation: a negated question against a sentence that is not negated (and holds no negated form); a plain one only against a negated sentence.
     const mismatchSure = this.negatedQuestion && !(flags & NEGATED) && !(direct & this.negationForms);
     const mismatchMaybe = this.negatedQuestion || (flags & NEGATED) !== 0;
-    z += this.penalty(F.negationMismatch, mismatchSure, mismatchMaybe);
+    const wn = this.mismatchWeight;
+    z += mismatchSure || (mismatchMaybe && wn > 0) ? wn : 0;
     if (flags & this.unknownFlag) return z + this.typeUnknown;
     return z + (this.typeAny || flags & this.typeFlags ? this.typeOk : this.typeMissing);
   }
@@ -475,21 +487,55 @@ export class SentenceBounds {
   }
 
   /**
-   * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
-   * held every term), into `store` from position 0. Returns how many. `sentence` gives the
-   * tight bound of those that can still make it.
+   * `looseCore` of a sentence whose broader words and antonyms are known (`broader`, `antonym`),
+   * by masks: of the antonyms, `core` only asks whether one stands for a term not surely found,
+   * so the key is `direct`, then the broader words it does not hold directly and that one bit
+   * (small integers, as map keys: no number boxed per lookup). The map of the last `direct` is
+   * kept at hand, since the sentences of one posting list come one after another.
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array): number {
+  private readonly known = new Map<number, Map<number, number>>();
+  private knownDirect = -1;
+  private knownOf = new Map<number, number>();
+  private knownCore(direct: number, broader: number, antonym: number): number {
+    if (direct !== this.knownDirect) {
+      let of = this.known.get(direct);
+      if (!of) this.known.set(direct, (of = new Map()));
+      this.knownDirect = direct;
+      this.knownOf = of;
+    }
+    const beyond = broader & ~direct;
+    const contradicted = (antonym & ~((direct & ~this.concepts) | beyond)) !== 0 ? 1 : 0;
+    const key = beyond * 2 + contradicted;
+    let z = this.knownOf.get(key);
+    if (z === undefined) {
+      z = this.core({ direct, named: 0, broaderKnown: true, broader, antonym, paragraph: -1, subject: -1, article: -1 });
+      this.knownOf.set(key, z);
+    }
+    return z;
+  }
+
+  /**
+   * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
+   * held every term), into `store` from position 0. Returns how many. With `masks` (the
+   * broader-word and antonym masks of the sentences met, by their position in `got`), the loose
+   * bound knows them (much tighter for a question of common words). Sets `store.high` and
+   * `store.low` to the highest and lowest bound. `sentence` gives the tight bound of those that
+   * can still make it.
+   */
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array; high: number; low: number }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
     let n = 0;
+    let high = -Infinity;
+    let low = Infinity;
     let lastMask = -1;
     let lastCore = 0;
     for (let x = 0, count = got.count; x < count; x++) {
       if (keys[x] === 0) continue;
       const i = sentences[x] as number;
       const d = direct[x] as number;
-      if (d !== lastMask) {
+      if (masks) lastCore = this.knownCore(d, masks.broaderAt[x] as number, masks.antonymAt[x] as number);
+      else if (d !== lastMask) {
         lastMask = d;
         lastCore = this.looseCore(d);
       }
@@ -499,8 +545,13 @@ export class SentenceBounds {
       store.tier[n] = 0;
       const own = this.statics(i, d);
       store.own[n] = own;
-      store.bounds[n++] = (parts[sentArticle[i] as number] as number) + lastCore + own;
+      const b = (parts[sentArticle[i] as number] as number) + lastCore + own;
+      store.bounds[n++] = b;
+      if (b > high) high = b;
+      if (b < low) low = b;
     }
+    store.high = high;
+    store.low = low;
     return n;
   }
 }
@@ -670,8 +721,8 @@ function exhaustiveCandidates(index: MatcherIndex, plan: QueryPlan, facts: Quest
   return out;
 }
 
-/** How many candidates of the highest bounds are scored first, to set the floor before the rest are bounded against it. */
-const SEEDS = 16;
+/** How many bands of loose bound the candidates are sorted into, to be tightened best band first (see `sortIntoBands`; at most 256, a band is kept in a byte). */
+const BANDS = 128;
 
 function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, options: MatchOptions, scorer: Scorer, limit: number, speaks: boolean): { top: RankedSentence[]; candidates: number } {
   const table = facts.table;
@@ -745,11 +796,19 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     store.tier[n] = 1;
     const own = bounds.own(i, direct);
     store.own[n] = own;
-    store.bounds[n] = bounds.sentenceWith(parts[index.sentArticle[i] as number] as number, holding(n), own);
-    n++;
+    const b = bounds.sentenceWith(parts[index.sentArticle[i] as number] as number, holding(n), own);
+    store.bounds[n++] = b;
+    if (b > store.high) store.high = b;
+    if (b < store.low) store.low = b;
   };
   if (store.ids.length < got.count) store.reserve(got.count);
-  n = bounds.boundAll(got, store, parts);
+  // The broader words and antonyms of the sentences met, read from those words' posting lists
+  // (the same masks as reading each sentence's stems) before the first bound, so that even the
+  // loose bound knows them, when that costs no more than reading every candidate's stems would.
+  const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
+  const marking = broaderPostings(index, table);
+  if (marking <= got.count * stemsPerSentence) store.markMasks(index, table, got);
+  n = bounds.boundAll(got, store, parts, store.masksKnown ? store : undefined);
   const offered = new Set<number>();
   const extra = (i: number): void => {
     if (offered.has(i)) return;
@@ -797,7 +856,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const cheapZ = store.cheapZ;
   const cheapSlack = store.cheapSlack;
   // A candidate's bound made tight from what its paragraph and article hold, and, if that still
-  // reaches the floor, tighter from its own broader words and antonyms, read from its stems.
+  // reaches the floor, tighter from its own broader words and antonyms (marked, or read from its stems).
   const masks = { broader: 0, antonym: 0 };
   const tighten = (x: number, floor: number): number => {
     const i = store.ids[x] as number;
@@ -847,42 +906,26 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     }
     return true;
   };
-  // First the highest bounds, to set the floor cheaply; then every other candidate that can still reach it.
-  const seedAt: number[] = [];
-  let rest = -Infinity;
-  for (let x = 0; x < n; x++) {
-    const b = store.bounds[x] as number;
-    if (seedAt.length < SEEDS) {
-      seedAt.push(x);
-      if (seedAt.length === SEEDS) seedAt.sort((p, q) => (store.bounds[q] as number) - (store.bounds[p] as number));
-    } else if (b > (store.bounds[seedAt[SEEDS - 1] as number] as number)) {
-      rest = Math.max(rest, store.bounds[seedAt[SEEDS - 1] as number] as number);
-      let at = SEEDS - 1;
-      while (at > 0 && b > (store.bounds[seedAt[at - 1] as number] as number)) at--;
-      seedAt.splice(at, 0, x);
-      seedAt.pop();
-    } else rest = Math.max(rest, b);
-  }
-  const seeded = new Uint8Array(n);
-  for (const x of seedAt) {
-    seeded[x] = 1;
-    fresh.push(x, store.bounds[x] as number);
-  }
-  // Until the seeds are done or no seed can beat the best candidate left out of them.
-  while ((!top.full || Math.max(fresh.top, scored.top) >= rest) && step());
-  // The rest are tightened in one pass against the floor the seeds set (nothing is scored in full
-  // meanwhile), and only those still reaching it queue for their cheap score: the heap stays
-  // small. When many reach it, the broader words and antonyms of the sentences met are read once
-  // from those words' posting lists rather than from each sentence's stems (the same masks).
-  const floor = top.floor;
-  let reaching = 0;
-  for (let x = 0; x < n; x++) if (!seeded[x] && (store.bounds[x] as number) + EPSILON >= floor) reaching++;
-  const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
-  if (reaching * stemsPerSentence > broaderPostings(index, table)) store.markMasks(index, table, got);
-  for (let x = 0; x < n; x++) {
-    if (seeded[x] || (store.bounds[x] as number) + EPSILON < floor) continue;
-    const b = tighten(x, floor);
-    if (b + EPSILON >= floor) fresh.push(x, b);
+  // Candidates are tightened best loose bound first, a band of loose bounds at a time
+  // (sorted into bands by counting, not one by one). Before a band is tightened, every queued
+  // candidate whose bound reaches the band's highest is evaluated, so the floor is as high as the
+  // candidates above the band can make it; a band whose highest bound is below the floor, and
+  // every band after it, is never tightened.
+  const { order, bandStart, bandHigh } = store.sortIntoBands(n);
+  for (let band = 0; band < BANDS; band++) {
+    const from = bandStart[band] as number;
+    const to = bandStart[band + 1] as number;
+    if (from === to) continue;
+    const high = bandHigh[band] as number;
+    while (Math.max(fresh.top, scored.top) >= high && step());
+    const floor = top.floor;
+    if (high + EPSILON < floor) break;
+    for (let at = from; at < to; at++) {
+      const x = order[at] as number;
+      if ((store.bounds[x] as number) + EPSILON < floor) continue;
+      const b = tighten(x, floor);
+      if (b + EPSILON >= floor) fresh.push(x, b);
+    }
   }
   while (step());
   return { top: top.items, candidates: n };
@@ -936,6 +979,46 @@ class CandidateStore {
     }
     this.masksKnown = true;
   }
+  /** The highest and lowest of `bounds` (see `boundAll`). */
+  high = -Infinity;
+  low = Infinity;
+  /** Candidates 0..n-1 by band of loose bound (`bounds`), best band first: `order[bandStart[b]..bandStart[b + 1])` holds band b's, in candidate order, and `bandHigh[b]` their highest bound; `band` is each one's. */
+  order = new Uint32Array(1024);
+  band = new Uint8Array(1024);
+  readonly bandStart = new Int32Array(BANDS + 1);
+  readonly bandHigh = new Float64Array(BANDS);
+  /**
+   * Sorts candidates 0..n-1 into BANDS bands of equal width between their highest and lowest
+   * loose bound (`high`, `low`), highest first (a counting sort: two passes).
+   */
+  sortIntoBands(n: number): { order: Uint32Array; bandStart: Int32Array; bandHigh: Float64Array } {
+    const { bounds, bandStart, bandHigh, high, low } = this;
+    if (this.order.length < n) {
+      this.order = new Uint32Array(this.ids.length);
+      this.band = new Uint8Array(this.ids.length);
+    }
+    const { order, band: bandOf } = this;
+    const scale = high > low ? BANDS / (high - low) : 0;
+    bandStart.fill(0);
+    bandHigh.fill(-Infinity);
+    for (let x = 0; x < n; x++) {
+      const b = bounds[x] as number;
+      const band = Math.min(BANDS - 1, Math.floor((high - b) * scale));
+      bandOf[x] = band;
+      bandStart[band + 1] = (bandStart[band + 1] as number) + 1;
+      if (b > (bandHigh[band] as number)) bandHigh[band] = b;
+    }
+    for (let band = 0; band < BANDS; band++) bandStart[band + 1] = (bandStart[band + 1] as number) + (bandStart[band] as number);
+    // Filled from each band's end backwards, so that each band keeps candidate order.
+    const next = Int32Array.from(bandStart.subarray(1));
+    for (let x = n - 1; x >= 0; x--) {
+      const band = bandOf[x] as number;
+      const at = (next[band] as number) - 1;
+      next[band] = at;
+      order[at] = x;
+    }
+    return { order, bandStart, bandHigh };
+  }
   /** Makes room for `n` candidates (contents not kept). */
   reserve(n: number): void {
     while (this.ids.length < n) this.grow();
@@ -943,7 +1026,7 @@ class CandidateStore {
   ids = new Uint32Array(1024);
   direct = new Int32Array(1024);
   named = new Int32Array(1024);
-  /** How tight the candidate's bound is: 0 loose, 1 from its context, 2 from its own words too. */
+  /** How tight the candidate's bound is: 0 loose (knowing its own broader words and antonyms when `masksKnown`), 1 from its context, 2 from its own words too. */
   tier = new Uint8Array(1024);
   bounds = new Float64Array(1024);
   /** The part of its bound a candidate sets itself (`SentenceBounds.own`). */

@@ -331,13 +331,15 @@ class PostingScratch implements Retrieved {
   private passBase(index: MatcherIndex, list: Uint32Array, from: number, to: number, epoch: number, direct: number, keys: number, words: number, concepts: number, named: number, esW: number, esB: number, W: number): void {
     const removed = index.removed;
     const sentArticle = index.sentArticle;
+    // Whether any article was removed: if none, no sentence's article need be looked up.
+    const anyRemoved = index.liveSentences < index.sentenceCount;
     const { sentenceStamp: stamp, sentencePosition: position, sentences, direct: d, keys: k, named: nm, sentenceWords: sw, sentenceConcepts: sc, sentenceEntityWords: se } = this;
     let count = this.count;
     for (let j = from; j < to; j++) {
       const i = list[j] as number;
       let at: number;
       if (stamp[i] !== epoch) {
-        if (removed[sentArticle[i] as number]) continue;
+        if (anyRemoved && removed[sentArticle[i] as number]) continue;
         stamp[i] = epoch;
         at = count++;
         position[i] = at;
