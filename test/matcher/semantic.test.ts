@@ -3,7 +3,7 @@ import { analyseQuestion } from '../../src/matcher/question.ts';
 import { rankSentences } from '../../src/matcher/rank.ts';
 import { sentenceText } from '../../src/matcher/search-index.ts';
 import { F } from '../../src/matcher/features.ts';
-import { DEFAULT_MATCH_OPTIONS, withModel } from '../../src/matcher/options.ts';
+import { DEFAULT_MATCH_OPTIONS, withModel, type MatchOptions } from '../../src/matcher/options.ts';
 import { semanticFeatures, semanticQuestion } from '../../src/matcher/semantic.ts';
 import { similarity, vectorId, wordVectors } from '../../src/nlp/vectors.ts';
 import { brieferFor } from '../helpers/knowledge.ts';
@@ -33,7 +33,7 @@ const QUESTION = 'How many flights were cancelled on Monday?';
 describe('paraphrase from word vectors', () => {
   const story = brieferFor(STORY, 'strike');
   const plan = analyseQuestion(QUESTION, story.index);
-  const bestOf = (options = DEFAULT_MATCH_OPTIONS): string | undefined => {
+  const bestOf = (options: MatchOptions = DEFAULT_MATCH_OPTIONS): string | undefined => {
     const best = rankSentences(story.index, plan, options)[0];
     return best && sentenceText(story.index, best.index);
   };
@@ -54,6 +54,10 @@ describe('paraphrase from word vectors', () => {
     const model = DEFAULT_MATCH_OPTIONS.model;
     const weights = model.weights.map((w, k) => (k === F.semantic || k === F.semanticMiss ? 0 : w));
     expect(bestOf(withModel({ ...model, weights }))).toBe('Ferry sailings were cancelled on Monday, 40 in all.');
+  });
+
+  it('reranks its ten best even when asked for one: the ferry sailings, first by word match alone, do not win', () => {
+    expect(bestOf({ ...DEFAULT_MATCH_OPTIONS, limit: 1 })).toBe('Airlines cancelled 320 departures on Monday.');
   });
 
   it('reranks the same way on the pruned and the exhaustive path, with the features filled in', () => {
