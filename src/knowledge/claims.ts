@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
-import { foldCase, isStopWord, isNegation, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { ORG_CLASSIFIERS, pluralOf, readLines, readWordList, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
 import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
@@ -175,7 +175,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
 }
 
 /** Nouns for what speaks for a body ("statement", "spokesman"), by stem; `voice-nouns.txt`. */
-const VOICE_NOUN_STEMS: ReadonlySet<string> = new Set(readWordList('voice-nouns').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+const VOICE_NOUN_STEMS: ReadonlySet<string> = nounListStems('voice-nouns');
 
 /**
  * Bodies or countries that describe a plural head together, and so speak through it ("the Saudi
@@ -208,7 +208,7 @@ const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufact
 /** Generic words for a business: "the company said" never means a union or a ministry. */
 const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
 /** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
-const PUBLIC_BODY_STEMS: ReadonlySet<string> = new Set(readWordList('public-bodies').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+const PUBLIC_BODY_STEMS: ReadonlySet<string> = nounListStems('public-bodies');
 
 /** Whether an organisation's name says it is not a business ("Mineworkers Union of Zambia", "European Medicines Agency"). */
 export function isPublicBody(name: string): boolean {

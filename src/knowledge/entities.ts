@@ -13,9 +13,9 @@ import {
   isRoleNoun,
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
-import { foldCase, isStopWord, nameKey, stemWord, tokenize, type Token } from '../nlp/text.ts';
+import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, readWordList, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -448,7 +448,7 @@ const isTitleUnit = (u: Unit): boolean =>
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 /** Titles and nouns whose "of" names a place ("mayor", "residents"), by stem; `place-titles.txt`. */
-const PLACE_TITLE_STEMS: ReadonlySet<string> = new Set(readWordList('place-titles').flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
+const PLACE_TITLE_STEMS: ReadonlySet<string> = nounListStems('place-titles');
 const isPlaceTitle = (word: string): boolean => PLACE_TITLE_STEMS.has(stemWord(foldCase(word)));
 /** Generational suffixes that close a person's name ("Jr.", "III"). */
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;

@@ -28,5 +28,5 @@ export const DEFAULT_MATCH_OPTIONS: Readonly<MatchOptions> = Object.freeze({
 
 /** Options with a different model (training and evaluation). */
 export function withModel(model: Model, base: Readonly<MatchOptions> = DEFAULT_MATCH_OPTIONS): MatchOptions {
-  return { model, limit: base.limit, retriever: base.retriever, exhaustive: base.exhaustive, rerank: base.rerank };
+  return { limit: base.limit, retriever: base.retriever, exhaustive: base.exhaustive, rerank: base.rerank, model };
 }

@@ -45,7 +45,7 @@ const COVER = FEATURE_NAMES.flatMap((n, k) => (/^cover/.test(n) ? [k] : []));
  * and what each article holds), bounds each candidate's score from the terms it holds itself and
  * those its article holds (`SentenceBounds`), and evaluates candidates best bound first: its
  * cheap features (all but word order) plus what word order could add bound it again, and only a
- * sentence that can still enter the best `limit` is scored in full. It stops at the first bound
+ * sentence that can still enter the best `depth` (the rerank's, at least `limit`) is scored in full. It stops at the first bound
  * below the `limit`-th best score, and returns exactly what the exhaustive path returns.
  */
 
@@ -612,9 +612,9 @@ class CandidateHeap {
 
 /**
  * Ranks sentences for a question: candidates, each one's features (the one `fillFeatures`),
- * the model's score, best first; the best `limit`. The pruned path (default) returns the same
+ * the model's score, best first; the best `depth` reranked by the word vectors, then the best `limit`. The pruned path (default) returns the same
  * sentences, scores and features as `exhaustive`, scoring in full only those that can still
- * enter the best `limit`. `within` restricts the candidates to those sentences; `speaks` tells a
+ * enter the best `depth`. `within` restricts the candidates to those sentences; `speaks` tells a
  * stance question's speaker's claims.
  */
 export function rankSentences(index: MatcherIndex, plan: QueryPlan, options: MatchOptions = DEFAULT_MATCH_OPTIONS, exhaustive = false, within?: ReadonlySet<number>, speaks?: SpeakerMatcher): RankedSentence[] {
@@ -850,7 +850,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   // Best bound first, over two kinds of bound: a candidate's own (cheap to know), and, once its
   // cheap features are scored, those plus what word order could add (tighter). The highest
   // bound left is worked on next: a candidate gets its cheap score, a cheaply scored sentence its
-  // full score. So only sentences that can still enter the best `limit` are scored in full.
+  // full score. So only sentences that can still enter the best `depth` are scored in full.
   const fresh = new CandidateHeap();
   const scored = new CandidateHeap();
   const cheapZ = store.cheapZ;

@@ -5,8 +5,8 @@ import type { QueryPlan } from './question.ts';
 /**
  * Paraphrase evidence from word vectors: how near in meaning a sentence's words come to each of the
  * question's words, where the exact, stem and WordNet matches leave off ("strong winds" against
- * "gusts", "killed" against "died"). Two features for the ranking and answer models, both in [0, 1]:
- * Only the question's plain words take part; names and numbers are matched by the other features.
+ * "gusts", "killed" against "died"). Only the question's plain words take part; names and numbers are
+ * matched by the other features. Two features for the ranking and answer models, both in [0, 1]:
  * - `semantic`: the question's words' mean nearness to their nearest word of the sentence (an exact
  *   word 1), each word weighted by its rarity;
  * - `semanticMiss`: the weighted share of question words with no word of the sentence near them.

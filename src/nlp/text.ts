@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { pluralOf, readWordList } from './word-lists.ts';
 import { BE_FORMS, DO_FORMS, HAVE_FORMS, IRREGULAR_VERBS, MODALS, MODIFIER_WORDS, NAME_PARTICLES, NEGATION_WORDS, NOT_ADVERBS, NOT_SUPERLATIVES, SELECTIVE_WORDS, STOP_WORDS } from './lexicon.ts';
 
 /** A word of a text, with where it stands and its normal forms. */
@@ -235,4 +236,9 @@ export function splitSentences(paragraph: string): string[] {
   }
   if (pending.trim().length > 0) out.push(pending.trim());
   return out;
+}
+
+/** The stems of a noun list's words and of their plurals (`src/nlp/words/<name>.txt`), for matching a token's stem. */
+export function nounListStems(name: string): ReadonlySet<string> {
+  return new Set(readWordList(name).flatMap((w) => [w, pluralOf(w)]).map((w) => stemWord(w)));
 }
