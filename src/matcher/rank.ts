@@ -518,16 +518,13 @@ export class SentenceBounds {
    * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
    * held every term), into `store` from position 0. Returns how many. With `masks` (the
    * broader-word and antonym masks of the sentences met, by their position in `got`), the loose
-   * bound knows them (much tighter for a question of common words). Sets `store.high` and
-   * `store.low` to the highest and lowest bound. `sentence` gives the tight bound of those that
+   * bound knows them (much tighter for a question of common words). `sentence` gives the tight bound of those that
    * can still make it.
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array; high: number; low: number }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
     let n = 0;
-    let high = -Infinity;
-    let low = Infinity;
     let lastMask = -1;
     let lastCore = 0;
     for (let x = 0, count = got.count; x < count; x++) {
@@ -547,11 +544,7 @@ export class SentenceBounds {
       store.own[n] = own;
       const b = (parts[sentArticle[i] as number] as number) + lastCore + own;
       store.bounds[n++] = b;
-      if (b > high) high = b;
-      if (b < low) low = b;
     }
-    store.high = high;
-    store.low = low;
     return n;
   }
 }
@@ -798,8 +791,6 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     store.own[n] = own;
     const b = bounds.sentenceWith(parts[index.sentArticle[i] as number] as number, holding(n), own);
     store.bounds[n++] = b;
-    if (b > store.high) store.high = b;
-    if (b < store.low) store.low = b;
   };
   if (store.ids.length < got.count) store.reserve(got.count);
   // The broader words and antonyms of the sentences met, read from those words' posting lists
@@ -979,9 +970,6 @@ class CandidateStore {
     }
     this.masksKnown = true;
   }
-  /** The highest and lowest of `bounds` (see `boundAll`). */
-  high = -Infinity;
-  low = Infinity;
   /** Candidates 0..n-1 by band of loose bound (`bounds`), best band first: `order[bandStart[b]..bandStart[b + 1])` holds band b's, in candidate order, and `bandHigh[b]` their highest bound; `band` is each one's. */
   order = new Uint32Array(1024);
   band = new Uint8Array(1024);
@@ -989,10 +977,17 @@ class CandidateStore {
   readonly bandHigh = new Float64Array(BANDS);
   /**
    * Sorts candidates 0..n-1 into BANDS bands of equal width between their highest and lowest
-   * loose bound (`high`, `low`), highest first (a counting sort: two passes).
+   * loose bound, highest first (a counting sort: two passes).
    */
   sortIntoBands(n: number): { order: Uint32Array; bandStart: Int32Array; bandHigh: Float64Array } {
-    const { bounds, bandStart, bandHigh, high, low } = this;
+    const { bounds, bandStart, bandHigh } = this;
+    let high = -Infinity;
+    let low = Infinity;
+    for (let x = 0; x < n; x++) {
+      const b = bounds[x] as number;
+      if (b > high) high = b;
+      if (b < low) low = b;
+    }
     if (this.order.length < n) {
       this.order = new Uint32Array(this.ids.length);
       this.band = new Uint8Array(this.ids.length);
