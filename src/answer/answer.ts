@@ -4,6 +4,7 @@ import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts'
 import { analyseQuestion, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
 import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
 import { contentStems } from '../nlp/text.ts';
+import { REPORTING_FORMS } from '../nlp/word-lists.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
 import { forEachPosting } from '../matcher/columns.ts';
 import { articleClaims, claimAt, conceptName, conceptType, sentenceAt, sentenceId, sentenceText, type ClaimSpeaker, type ClaimView, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
@@ -133,11 +134,18 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   }
   others.sort((a, b) => (a.claim.stance === 'denies' ? 0 : 1) - (b.claim.stance === 'denies' ? 0 : 1));
   const kept = others.slice(0, 2);
+  // The sentence itself may dispute what it reports ("North Korea has rejected a report that accuses
+  // Pyongyang of sinking…"): unless the question asks about that denial ("Did North Korea reject the
+  // report?"), the article does not state the proposition as fact.
+  const asksAboutSpeech = plan.predicate?.words.some((w) => REPORTING_FORMS.has(w)) ?? false;
+  const disputes = asksAboutSpeech ? [] : lead.claims.filter((c) => (c.stance === 'denies' || c.stance === 'not-confirmed') && c.speaker !== reported?.speaker);
   let text: string;
-  if (reported && (reported.stance !== 'says' || kept.length > 0)) {
-    const parts = [`${speakerName(reported)} ${STANCE_PHRASE[reported.stance]}`, ...kept.map((o) => `${speakerName(o.claim)} ${STANCE_PHRASE[o.claim.stance]}`)];
+  if (reported && (reported.stance !== 'says' || kept.length > 0 || disputes.length > 0)) {
+    const parts = [reported, ...disputes, ...kept.map((o) => o.claim)].map((c) => `${speakerName(c)} ${STANCE_PHRASE[c.stance]}`);
     const confirmed = kept.some((o) => o.claim.stance === 'confirms');
     text = `${confirmed ? 'Reported' : 'Reported, not confirmed'}: ${parts.join('; ')}.`;
+  } else if (disputes.length > 0) {
+    text = `Disputed: ${[...disputes, ...kept.map((o) => o.claim)].map((c) => `${speakerName(c)} ${STANCE_PHRASE[c.stance]}`).join('; ')}.`;
   } else if (lead.sentence.negated) {
     text = 'According to the article, no.';
   } else {

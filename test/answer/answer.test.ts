@@ -25,6 +25,22 @@ describe('answers', () => {
     expect(a.citations[0]?.sentenceId).toBe('p1.s1');
   });
 
+  it('never answers "yes" from a sentence whose speaker rejects what it reports', () => {
+    const k = buildKnowledge({
+      id: 'mill-fire',
+      text: 'Mill fire inquiry\n\nThe Corran Paper Company has rejected a report by fire investigators that blames the company for starting the blaze at its riverside mill.\n\nThe mill closed for two weeks after the fire.',
+    });
+    const index = createBriefer([k]).index;
+    const disputed = answerQuestion(index, 'Did the Corran Paper Company start the blaze?');
+    expect(disputed.answered).toBe(true);
+    expect(disputed.text).toBe('Disputed: the Corran Paper Company denies it.');
+    expect(disputed.citations[0]?.sentenceId).toBe('p2.s1');
+    // Asked about the rejection itself, the same sentence bears it out.
+    const rejection = answerQuestion(index, 'Did the Corran Paper Company reject the report?');
+    expect(rejection.text).toBe('Yes, according to the article.');
+    expect(rejection.citations[0]?.sentenceId).toBe('p2.s1');
+  });
+
   it('answer "how many" and "when" with the sentence that says it is undisclosed', () => {
     for (const q of ['How many missiles did Iran send?', 'When were the missiles delivered?']) {
       const a = ask(q);
