@@ -1,5 +1,5 @@
 import { askedMeasures, measureMask } from './measures.ts';
-import { ANTONYM_PAIRS, AUXILIARY_VERBS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
+import { ANTONYM_PAIRS, AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
 import { TITLE_WORDS } from '../nlp/word-lists.ts';
 import { countryGazetteer } from '../nlp/gazetteer.ts';
 import { lexiconTags } from '../nlp/name-lexicon.ts';
@@ -174,6 +174,8 @@ export interface Predicate {
 export interface RoleFiller {
   concept?: string;
   stems: readonly string[];
+  /** A common noun phrase, not a name ("the union", "police"): it may stand for a name the sentence uses. */
+  common?: boolean;
 }
 
 const synonymsByStem = new Map<string, string[]>();
@@ -301,13 +303,44 @@ function headNounIndex(tokens: Token[]): number {
 /** Words after which a name is the one something is done to or for: "to Ukraine", "against Germany". */
 const RECIPIENT_PREPOSITIONS = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over']);
 
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
+
+/**
+ * In a yes/no question, the verb framed by its subject and a determined object: the plain word
+ * after the auxiliary and the subject, with "the"/"a"… right after it ("praise" in "Did the union
+ * praise the safety rules?"), which a lexicon may know only as a noun.
+ */
+function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): QueryTerm | undefined {
+  if (!AUXILIARY.has(tokens[0]?.norm ?? '') || BE_FORMS.includes(tokens[0]?.norm ?? '')) return undefined;
+  for (let k = 2; k + 1 < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    const before = tokens[k - 1] as Token;
+    if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw) || !DETERMINERS.has((tokens[k + 1] as Token).norm)) continue;
+    if (isStopWord(before.norm) && !/^\p{Lu}/u.test(before.raw)) continue;
+    const term = terms.find((x) => x.kind === 'word' && x.stem === t.stem);
+    if (term) return term;
+  }
+  return undefined;
+}
+
+/** The words from..to when all are plain lower-case content words: a common noun phrase in a role. */
+function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleFiller | undefined {
+  const words = tokens.slice(from, to).filter((t) => !isStopWord(t.norm));
+  if (words.length === 0 || words.length > 4 || words.some((t) => /^\p{Lu}/u.test(t.raw) || /^\d/.test(t.norm))) return undefined;
+  return { stems: words.map((t) => t.stem), common: true };
+}
+
 /**
  * The question's predicate: its verb (the first word that can be one, past the wh-word and the
  * auxiliary), the name before it (the agent) and the names after it (the patient, and the one
  * after "to"/"against"…). Nothing when the question has no verb besides its auxiliary.
  */
 function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], index: MatcherIndex): Predicate | undefined {
-  const verbTerm = terms.find((t) => t.verb);
+  const listed = terms.find((t) => t.verb);
+  const framed = framedVerb(tokens, terms);
+  // "Did Iran help build a factory?": the first verb of a chain is the one the subject does.
+  const chained = framed && listed && tokens.findIndex((t) => t.stem === listed.stem) === tokens.findIndex((t) => t.stem === framed.stem) - 1;
+  const verbTerm = chained ? listed : (framed ?? listed);
   if (!verbTerm) return undefined;
   const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !/^\p{Lu}/u.test(t.raw));
   if (at < 0) return undefined;
@@ -338,6 +371,18 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     const before = tokens[k - 1]?.norm === 'the' ? tokens[k - 2] : tokens[k - 1];
     if (before && RECIPIENT_PREPOSITIONS.has(before.norm)) recipient ??= filler;
     else if (k - at <= 3) patient ??= filler;
+  }
+  // No name in a role: the common noun phrase in it, "the harbour official" before the verb and
+  // "police" after it in "Did the harbour official arrest police?".
+  // Not after a form of "be": "Is this the deadliest bombing…" names no doer, and "Has the cause
+  // been confirmed?" names what was done to.
+  if (!tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm))) agent ??= commonPhrase(tokens, 1, at);
+  if (!patient && !recipient) {
+    let start = at + 1;
+    while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;
+    let end = start;
+    while (end < tokens.length && end - start < 4 && !isStopWord((tokens[end] as Token).norm) && !/^\p{Lu}/u.test((tokens[end] as Token).raw)) end++;
+    patient = commonPhrase(tokens, start, end);
   }
   return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
 }

@@ -295,7 +295,8 @@ export class SentenceBounds {
     if (INTENT_TARGETS[plan.intent] !== undefined) base += wf(F.typedIntent);
     if (plan.intent === 'confirm') base += wf(F.confirmIntent);
     base += Math.max(0, wf(F.roleConflict)) + Math.max(0, wf(F.nameConflict));
-    const verbTerm = plan.intent === 'confirm' && plan.predicate ? facts.terms.findIndex((t) => t.term.verb === true) : -1;
+    const verbStem = plan.predicate?.verb[0];
+    const verbTerm = plan.intent === 'confirm' && verbStem !== undefined ? facts.terms.findIndex((t) => t.term.stem === verbStem) : -1;
     this.predicateVerb = verbTerm >= 0 ? 1 << verbTerm : 0;
     this.verbUnindexed = plan.intent === 'confirm' && plan.predicate !== undefined && predicateVerbUnindexed(plan);
     // A verb that is a stop word ("have") may stand in any sentence: support is always possible.

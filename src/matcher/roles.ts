@@ -32,6 +32,8 @@ interface Filler {
   stems: readonly string[];
   start: number;
   end: number;
+  /** A common noun phrase ("the transport ministry"), not a name. */
+  common?: boolean;
 }
 
 const BE: ReadonlySet<string> = new Set(BE_FORMS);
@@ -41,9 +43,30 @@ const RECIPIENT = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over
 /** Words that end the clause a verb's roles stand in. */
 const CLAUSE_BREAK = /[,;:()"“”—–]/;
 
-function fillersOf(index: MatcherIndex, tokens: readonly Token[]): Filler[] {
+/**
+ * The names of a sentence, and the common noun phrases that hold a word of the question's common
+ * roles ("police", "safety rules"): runs of lower-case content words (a capital only first).
+ */
+/** Whether token k is a plain content word: not a stop word, a number or a capitalised word (but the first). */
+function isPlain(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && !isStopWord(t.norm) && !/^\d/.test(t.norm) && (k === 0 || !/^\p{Lu}/u.test(t.raw));
+}
+
+function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: ReadonlySet<string>): Filler[] {
   const out: Filler[] = [];
+  const plain = (k: number): boolean => isPlain(tokens, k);
   for (let i = 0; i < tokens.length; ) {
+    if (roleStems.size > 0 && plain(i) && !index.aliases.has((tokens[i] as Token).norm)) {
+      let end = i;
+      while (plain(end) && !index.aliases.has((tokens[end] as Token).norm)) end++;
+      const stems = tokens.slice(i, end).map((x) => x.stem);
+      if (stems.some((x) => roleStems.has(x))) {
+        out.push({ stems, start: i, end, common: true });
+        i = end;
+        continue;
+      }
+    }
     const t = tokens[i] as Token;
     let best: { concept: string; length: number } | undefined;
     for (const alias of index.aliases.get(t.norm) ?? []) {
@@ -65,6 +88,11 @@ function fillersOf(index: MatcherIndex, tokens: readonly Token[]): Filler[] {
 function same(q: RoleFiller, f: Filler): boolean {
   if (q.concept !== undefined && f.concept !== undefined) return q.concept === f.concept;
   return q.stems.some((x) => f.stems.includes(x));
+}
+
+/** Whether a sentence's filler is another party than the question's: a name for a common noun ("the company" for "Osterhaven Lines") may be the same one. */
+function other(q: RoleFiller, f: Filler): boolean {
+  return !same(q, f) && (q.common === true) === (f.common === true);
 }
 
 /** Stems a verb stands opposed to: the antonyms of it and of its related and broader words ("cut" → "increase"). */
@@ -93,7 +121,8 @@ function sensesOf(t: Token): Set<string> {
 export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words: SentenceWords, predicate: Predicate, questionWords: readonly string[] = [], objects: readonly (readonly string[])[] = []): PredicateVerdict {
   const tokens = words();
   const text = s.sentence.text;
-  const fillers = fillersOf(index, tokens);
+  const roleStems = new Set([predicate.agent, predicate.patient, predicate.recipient].flatMap((r) => (r?.common ? r.stems : [])));
+  const fillers = fillersOf(index, tokens, roleStems);
   const verbs = new Set(predicate.verb);
   const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although)$/.test(t.norm));
   const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler } => {
@@ -101,9 +130,16 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     while (a >= 0 && (SKIP_BEFORE_VERB.has((tokens[a] as Token).norm) || /ly$/.test((tokens[a] as Token).norm))) a--;
     const passive = a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && /(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm);
     const after = fillers.filter((f) => f.start > v && !breakBetween(v, f.start));
-    const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v));
+    // A common noun does it only right before the verb ("police arrested"), not from further back ("computer hacking and does not support").
+    const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v) && (!f.common || f.end - 1 === a));
     const byFiller = passive ? after.find((f) => tokens[f.start - 1]?.norm === 'by' || (tokens[f.start - 1]?.norm === 'the' && tokens[f.start - 2]?.norm === 'by')) : undefined;
-    const agent = passive ? byFiller : before[before.length - 1];
+    let agent = passive ? byFiller : before[before.length - 1];
+    // When a question's role is a common noun, so may the sentence's doer be: the plain words right before the verb ("the transport ministry praised").
+    if (!passive && roleStems.size > 0 && agent === undefined && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm)) {
+      let start = a;
+      while (start > 0 && isPlain(tokens, start - 1) && a - start < 3) start--;
+      agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
+    }
     const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') && !(tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? '')));
     const recipient = after.find((f) => f !== byFiller && f !== patient && (RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? ''))));
     return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
@@ -112,12 +148,13 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     const q = predicate;
     const receivers = [roles.patient, roles.recipient].filter((f): f is Filler => f !== undefined);
     const swapped = (q.agent !== undefined && receivers.some((f) => same(q.agent as RoleFiller, f))) || (roles.agent !== undefined && [q.patient, q.recipient].some((r) => r !== undefined && same(r, roles.agent as Filler)));
-    const otherAgent = q.agent !== undefined && roles.agent !== undefined && !same(q.agent, roles.agent);
-    const otherRecipient = q.recipient !== undefined && roles.recipient !== undefined && !same(q.recipient, roles.recipient);
-    const otherPatient = q.patient !== undefined && roles.patient !== undefined && !same(q.patient, roles.patient) && !(roles.recipient && same(q.patient, roles.recipient));
+    const otherAgent = q.agent !== undefined && roles.agent !== undefined && other(q.agent, roles.agent);
+    const otherRecipient = q.recipient !== undefined && roles.recipient !== undefined && other(q.recipient, roles.recipient);
+    const otherPatient = q.patient !== undefined && roles.patient !== undefined && other(q.patient, roles.patient) && !(roles.recipient && same(q.patient, roles.recipient));
     const conflict = swapped || otherAgent || otherRecipient || otherPatient;
-    const agentOk = q.agent === undefined || (roles.agent !== undefined && same(q.agent, roles.agent));
-    const receiverOk = [q.patient, q.recipient].every((r) => r === undefined || receivers.some((f) => same(r, f)));
+    // A common noun in the question may be named in the sentence: it neither confirms nor denies.
+    const agentOk = q.agent === undefined || (roles.agent !== undefined && same(q.agent, roles.agent)) || (q.agent.common === true && roles.agent?.common !== true);
+    const receiverOk = [q.patient, q.recipient].every((r) => r === undefined || r.common === true || receivers.some((f) => same(r, f)));
     return { conflict, support: !conflict && agentOk && receiverOk, swapped };
   };
   /** The question's other words ("ballistic missiles") must stand in the verb's own clause for it to bear the question out. */

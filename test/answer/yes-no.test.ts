@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.ts';
+import { createBriefer } from '../../src/answer/reply.ts';
+import { buildKnowledge } from '../../src/knowledge/build.ts';
+
+/*
+ * Yes/no questions against sentences written for this test: each true proposition is answered from
+ * its sentence, and each swapped-role, opposite-verb or wrong-party one is declined with no citation.
+ * The roles are names in some sentences and common nouns ("police", "the union") in others.
+ */
+const text = `Harbour deal and rate rise
+
+The Central Bank of Veloria raised interest rates by half a point on Tuesday, its third increase this year.
+
+In the final of the regional cup on Saturday, Port Alden beat Kestrel City 3-1 in front of 20,000 fans.
+
+Meanwhile, the Norland Shipping Company sold two container ships to Baltic Freight Lines for 90 million euros.
+
+Police arrested a harbour official on Friday after an audit found missing funds.
+
+The transport ministry praised the port's new safety rules, but the dockworkers' union criticised the longer shifts.`;
+
+const index = createBriefer([buildKnowledge({ id: 'harbour', text })]).index;
+
+describe('yes/no questions on roles', () => {
+  it.each([
+    ['Did the Central Bank of Veloria raise interest rates?', 'p2.s1'],
+    ['Did Port Alden beat Kestrel City?', 'p3.s1'],
+    ['Did the Norland Shipping Company sell ships to Baltic Freight Lines?', 'p4.s1'],
+    ['Did police arrest a harbour official?', 'p5.s1'],
+    ['Did the transport ministry praise the safety rules?', 'p6.s1'],
+    ['Did the union criticise the longer shifts?', 'p6.s1'],
+  ])('answers %j from its sentence', (q, sentenceId) => {
+    const a = answerQuestion(index, q);
+    expect(a.answered).toBe(true);
+    expect(a.text).toBe('Yes, according to the article.');
+    expect(a.citations[0]?.sentenceId).toBe(sentenceId);
+  });
+
+  it.each([
+    'Did the Central Bank of Veloria cut interest rates?',
+    'Did Kestrel City beat Port Alden?',
+    'Did Baltic Freight Lines sell ships to the Norland Shipping Company?',
+    'Did the harbour official arrest police?',
+    'Did the union praise the safety rules?',
+    'Did the transport ministry criticise the longer shifts?',
+  ])('declines %j with no citation', (q) => {
+    expect(answerQuestion(index, q)).toMatchObject({ answered: false, citations: [] });
+  });
+});
