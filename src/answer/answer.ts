@@ -133,14 +133,15 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
     }
   }
   others.sort((a, b) => (a.claim.stance === 'denies' ? 0 : 1) - (b.claim.stance === 'denies' ? 0 : 1));
-  const kept = others.slice(0, 2);
   // The sentence itself may dispute what it reports ("North Korea has rejected a report that accuses
-  // Pyongyang of sinking…"): unless the question asks about that denial ("Did North Korea reject the
-  // report?"), the article does not state the proposition as fact.
+  // Pyongyang of sinking…"): unless the question asks about that speech ("Did North Korea reject the
+  // report?", "Did Vell accuse the government?"), which the sentence then bears out as fact, the
+  // article does not state the proposition as fact.
   const asksAboutSpeech = plan.predicate?.words.some((w) => REPORTING_FORMS.has(w)) ?? false;
+  const kept = asksAboutSpeech ? [] : others.slice(0, 2);
   const disputes = asksAboutSpeech ? [] : lead.claims.filter((c) => (c.stance === 'denies' || c.stance === 'not-confirmed') && c.speaker !== reported?.speaker);
   let text: string;
-  if (reported && (reported.stance !== 'says' || kept.length > 0 || disputes.length > 0)) {
+  if (reported && !asksAboutSpeech && (reported.stance !== 'says' || kept.length > 0 || disputes.length > 0)) {
     const parts = [reported, ...disputes, ...kept.map((o) => o.claim)].map((c) => `${speakerName(c)} ${STANCE_PHRASE[c.stance]}`);
     const confirmed = kept.some((o) => o.claim.stance === 'confirms');
     text = `${confirmed ? 'Reported' : 'Reported, not confirmed'}: ${parts.join('; ')}.`;

@@ -305,20 +305,39 @@ const RECIPIENT_PREPOSITIONS = new Set(['to', 'into', 'for', 'against', 'from', 
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
 
+/** A plural noun's shape: a plain word in -s, not -ss ("residents", "teams"), which a verb after "did" never has. */
+function isPluralNoun(t: Token | undefined): boolean {
+  return t !== undefined && !isStopWord(t.norm) && !/^\p{Lu}/u.test(t.raw) && t.norm.length > 3 && /[^s]s$/.test(t.norm);
+}
+
+/** What may open the object after a verb: a determiner, a name, a number, a plural noun or a particle ("hand out"). */
+function opensObject(t: Token | undefined): boolean {
+  return t !== undefined && (DETERMINERS.has(t.norm) || /^\p{Lu}/u.test(t.raw) || /^\d/.test(t.norm) || isPluralNoun(t) || /^(?:out|up|down|off|back)$/.test(t.norm));
+}
+
 /**
- * In a yes/no question, the verb framed by its subject and a determined object: the plain word
- * after the auxiliary and the subject, with "the"/"a"… right after it ("praise" in "Did the union
- * praise the safety rules?"), which a lexicon may know only as a noun.
+ * In a yes/no question ("Did …", "Will …", "Has …"), the verb after the subject, read from the
+ * question's shape where a lexicon may know the word only as a noun: the first plain word after a
+ * name or a plural noun ("Did residents evacuate…", "Did the Central Bank of Veloria raise…"), or
+ * one followed by what opens an object ("Did the union praise the safety rules?", "Did the bridge
+ * close engineers?").
  */
 function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): QueryTerm | undefined {
   if (!AUXILIARY.has(tokens[0]?.norm ?? '') || BE_FORMS.includes(tokens[0]?.norm ?? '')) return undefined;
-  for (let k = 2; k + 1 < tokens.length; k++) {
-    const t = tokens[k] as Token;
-    const before = tokens[k - 1] as Token;
-    if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw) || !DETERMINERS.has((tokens[k + 1] as Token).norm)) continue;
-    if (isStopWord(before.norm) && !/^\p{Lu}/u.test(before.raw)) continue;
-    const term = terms.find((x) => x.kind === 'word' && x.stem === t.stem);
-    if (term) return term;
+  let k = 1;
+  while (k < tokens.length && DETERMINERS.has((tokens[k] as Token).norm)) k++;
+  if (/^\p{Lu}/u.test(tokens[k]?.raw ?? '')) {
+    // The subject is a name: past it ("of" and "the" inside it), the verb; past a possessive ("India's central bank"), the noun it owns.
+    while (k < tokens.length && (/^\p{Lu}/u.test((tokens[k] as Token).raw) || (/^(?:of|the|de|for)$/.test((tokens[k] as Token).norm) && /^\p{Lu}/u.test(tokens[k + 1]?.raw ?? '')))) k++;
+    const t = tokens[k];
+    if (!/['’]s?$/.test(tokens[k - 1]?.raw ?? '')) return t && !isStopWord(t.norm) ? terms.find((x) => x.kind === 'word' && x.stem === t.stem) : undefined;
+    k--;
+  }
+  for (let j = k + 1; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw)) break;
+    if (isPluralNoun(t) && !isPluralNoun(tokens[j - 1])) continue;
+    if (isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1])) return terms.find((x) => x.kind === 'word' && x.stem === t.stem);
   }
   return undefined;
 }
@@ -339,7 +358,8 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const listed = terms.find((t) => t.verb);
   const framed = framedVerb(tokens, terms);
   // "Did Iran help build a factory?": the first verb of a chain is the one the subject does.
-  const chained = framed && listed && tokens.findIndex((t) => t.stem === listed.stem) === tokens.findIndex((t) => t.stem === framed.stem) - 1;
+  const listedAt = listed ? tokens.findIndex((t) => t.stem === listed.stem) : -1;
+  const chained = framed && listed && listedAt === tokens.findIndex((t) => t.stem === framed.stem) - 1 && !isPluralNoun(tokens[listedAt]);
   const verbTerm = chained ? listed : (framed ?? listed);
   if (!verbTerm) return undefined;
   const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !/^\p{Lu}/u.test(t.raw));

@@ -48,3 +48,49 @@ describe('yes/no questions on roles', () => {
     expect(answerQuestion(index, q)).toMatchObject({ answered: false, citations: [] });
   });
 });
+
+const floods = `River floods force evacuations
+
+Heavy rain flooded the town of Marlow Bridge on Sunday, and rescue teams evacuated 300 residents from the riverside district.
+
+The regional council was criticised by residents for closing the flood barrier too late.
+
+The national weather service has not confirmed that the storm broke rainfall records.
+
+Opposition leader Marco Vell accused the government of cutting flood defence budgets, a claim the environment minister rejected.
+
+Volunteers from the Red Cross handed out blankets, while soldiers built sandbag walls along the high street.
+
+The town's only bridge was closed by engineers after cracks were found.`;
+
+const floodIndex = createBriefer([buildKnowledge({ id: 'floods', text: floods })]).index;
+
+describe('yes/no questions on plural, passive and reported roles', () => {
+  it.each([
+    ['Did rescue teams evacuate residents?', 'Yes, according to the article.', 'p2.s1'],
+    ['Did the Red Cross hand out blankets?', 'Yes, according to the article.', 'p6.s1'],
+    ['Did soldiers build sandbag walls?', 'Yes, according to the article.', 'p6.s1'],
+    ['Did engineers close the bridge?', 'Yes, according to the article.', 'p7.s1'],
+    // Asked about the speech itself, the sentence bears it out as fact.
+    ['Did residents criticise the regional council?', 'Yes, according to the article.', 'p3.s1'],
+    ['Did Marco Vell accuse the government of cutting budgets?', 'Yes, according to the article.', 'p5.s1'],
+    ['Did the environment minister reject the claim?', 'Yes, according to the article.', 'p5.s1'],
+    // Asked about what was said, the answer says who says it.
+    ['Did the storm break rainfall records?', 'Disputed: the national weather service has not confirmed it.', 'p4.s1'],
+  ])('answers %j as %j from its sentence', (q, text, sentenceId) => {
+    const a = answerQuestion(floodIndex, q);
+    expect(a.text).toBe(text);
+    expect(a.citations.map((c) => c.sentenceId)).toEqual([sentenceId]);
+  });
+
+  it.each([
+    'Did residents evacuate rescue teams?',
+    'Did the regional council criticise residents?',
+    'Did volunteers build sandbag walls?',
+    'Did soldiers hand out blankets?',
+    'Did the bridge close engineers?',
+    'Did the government accuse Marco Vell?',
+  ])('declines %j with no citation', (q) => {
+    expect(answerQuestion(floodIndex, q)).toMatchObject({ answered: false, citations: [] });
+  });
+});
