@@ -78,15 +78,22 @@ function declined(index: MatcherIndex, plan: QueryPlan, ranked: readonly RankedS
   };
 }
 
-const STANCE_PHRASE: Record<Claim['stance'], string> = {
-  believes: 'believes so',
-  alleges: 'alleges so',
-  says: 'says so',
-  warns: 'warns of it',
-  confirms: 'confirms it',
-  denies: 'denies it',
-  'not-confirmed': 'has not confirmed it',
+const STANCE_PHRASE: Record<Claim['stance'], readonly [singular: string, plural: string]> = {
+  believes: ['believes so', 'believe so'],
+  alleges: ['alleges so', 'allege so'],
+  says: ['says so', 'say so'],
+  warns: ['warns of it', 'warn of it'],
+  confirms: ['confirms it', 'confirm it'],
+  denies: ['denies it', 'deny it'],
+  'not-confirmed': ['has not confirmed it', 'have not confirmed it'],
 };
+
+/** "the United States believes so", "residents believe so": a speaker in plain words ending in a plural -s takes the plural. */
+function stanceOf(claim: Pick<Claim, 'speaker' | 'stance'>): string {
+  const last = claim.speaker.split(/\s+/).at(-1) ?? '';
+  const plural = /^\p{Ll}/u.test(last) && /[^s]s$/.test(last);
+  return `${speakerName(claim)} ${STANCE_PHRASE[claim.stance][plural ? 1 : 0]}`;
+}
 
 /**
  * The speaker as a sentence names it: "the" before a name made of common words ("the United
@@ -118,35 +125,41 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   const leadClaims = lead.claims.filter((c) => c.stance !== 'says' || lead.claims.length === 1);
   const reported = leadClaims.find((c) => c.stance === 'believes' || c.stance === 'alleges' || c.stance === 'says');
   const agent = plan.predicate?.agent?.concept;
-  const others: { s: IndexedSentence; claim: ClaimView }[] = [];
-  if (reported) {
+  /** Claims in other sentences of the article about this proposition, with one of these stances; a denial may refer back to it ("the allegations") instead of holding its verb. */
+  const aboutIt = (stances: readonly Claim['stance'][], mayReferBack: boolean): { s: IndexedSentence; claim: ClaimView }[] => {
+    const out: { s: IndexedSentence; claim: ClaimView }[] = [];
     for (const claim of articleClaims(index, lead.article)) {
-      if (claim.stance !== 'denies' && claim.stance !== 'not-confirmed' && claim.stance !== 'confirms') continue;
-      if (claim.sentence === lead.index || others.some((o) => o.s.index === claim.sentence)) continue;
+      if (!stances.includes(claim.stance)) continue;
+      if (claim.sentence === lead.index || out.some((o) => o.s.index === claim.sentence)) continue;
       const s = sentenceAt(index, claim.sentence);
       const match = ranked.find((r) => r.index === claim.sentence);
       if (match?.explanation.roleConflict) continue;
       const holdsVerb = plan.predicate?.verb.some((v) => s.stems.has(v)) ?? false;
-      const refersBack = [...REFERS_TO_CLAIM].some((w) => s.stems.has(w));
+      const refersBack = mayReferBack && [...REFERS_TO_CLAIM].some((w) => s.stems.has(w));
       const namesDoer = agent === undefined || s.entities.has(agent);
-      if ((holdsVerb || refersBack) && namesDoer) others.push({ s, claim });
+      if ((holdsVerb || refersBack) && namesDoer) out.push({ s, claim });
     }
-  }
+    return out;
+  };
+  const others = reported ? aboutIt(['denies', 'not-confirmed', 'confirms'], true) : [];
   others.sort((a, b) => (a.claim.stance === 'denies' ? 0 : 1) - (b.claim.stance === 'denies' ? 0 : 1));
   // The sentence itself may dispute what it reports ("North Korea has rejected a report that accuses
   // Pyongyang of sinking…"): unless the question asks about that speech ("Did North Korea reject the
   // report?", "Did Vell accuse the government?"), which the sentence then bears out as fact, the
-  // article does not state the proposition as fact.
+  // article does not state the proposition as fact. Who asserts it elsewhere is named first.
   const asksAboutSpeech = plan.predicate?.words.some((w) => REPORTING_FORMS.has(w)) ?? false;
-  const kept = asksAboutSpeech ? [] : others.slice(0, 2);
   const disputes = asksAboutSpeech ? [] : lead.claims.filter((c) => (c.stance === 'denies' || c.stance === 'not-confirmed') && c.speaker !== reported?.speaker);
+  const asserted = disputes.length > 0 && !reported ? aboutIt(['believes', 'alleges', 'says'], false).filter((o) => !o.s.sentence.negated).slice(0, 1) : [];
+  const kept = asksAboutSpeech ? [] : [...asserted, ...others.slice(0, 2)];
   let text: string;
   if (reported && !asksAboutSpeech && (reported.stance !== 'says' || kept.length > 0 || disputes.length > 0)) {
-    const parts = [reported, ...disputes, ...kept.map((o) => o.claim)].map((c) => `${speakerName(c)} ${STANCE_PHRASE[c.stance]}`);
+    const parts = [reported, ...disputes, ...kept.map((o) => o.claim)].map(stanceOf);
     const confirmed = kept.some((o) => o.claim.stance === 'confirms');
     text = `${confirmed ? 'Reported' : 'Reported, not confirmed'}: ${parts.join('; ')}.`;
+  } else if (asserted.length > 0) {
+    text = `Reported, not confirmed: ${[...asserted.map((o) => o.claim), ...disputes].map(stanceOf).join('; ')}.`;
   } else if (disputes.length > 0) {
-    text = `Disputed: ${[...disputes, ...kept.map((o) => o.claim)].map((c) => `${speakerName(c)} ${STANCE_PHRASE[c.stance]}`).join('; ')}.`;
+    text = `Disputed: ${disputes.map(stanceOf).join('; ')}.`;
   } else if (lead.sentence.negated) {
     text = 'According to the article, no.';
   } else {

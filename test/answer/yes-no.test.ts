@@ -94,3 +94,19 @@ describe('yes/no questions on plural, passive and reported roles', () => {
     expect(answerQuestion(floodIndex, q)).toMatchObject({ answered: false, citations: [] });
   });
 });
+
+describe('yes/no questions on what one party asserts and another denies', () => {
+  const fire = createBriefer([
+    buildKnowledge({ id: 'fire', text: 'Warehouse fire\n\nInvestigators believe arsonists started the fire at the Dunmore warehouse on Monday.\n\nThe owners have denied that arsonists started the fire.' }),
+  ]).index;
+
+  it('names who asserts it and who denies it, citing both, with plural speakers agreeing', () => {
+    const a = answerQuestion(fire, 'Did arsonists start the fire?');
+    expect(a.text).toBe('Reported, not confirmed: the investigators believe so; the owners deny it.');
+    expect(a.citations.map((c) => c.sentenceId).sort()).toEqual(['p2.s1', 'p3.s1']);
+  });
+
+  it('declines the wrong doer', () => {
+    expect(answerQuestion(fire, 'Did the owners start the fire?')).toMatchObject({ answered: false, citations: [] });
+  });
+});
