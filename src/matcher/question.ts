@@ -396,7 +396,8 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   // "police" after it in "Did the harbour official arrest police?".
   // Not after a form of "be": "Is this the deadliest bombing…" names no doer, and "Has the cause
   // been confirmed?" names what was done to.
-  if (!tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm))) agent ??= commonPhrase(tokens, 1, at);
+  // "Is the government lobbying exporters?" (a form of "be", a plain subject and "-ing") does name its doer; "Is this the deadliest bombing" does not.
+  if (!tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || (/ing$/.test((tokens[at] as Token).norm) && tokens.slice(2, at).every((t) => !isStopWord(t.norm)))) agent ??= commonPhrase(tokens, 1, at);
   if (!patient && !recipient) {
     let start = at + 1;
     while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;

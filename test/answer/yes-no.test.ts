@@ -110,3 +110,26 @@ describe('yes/no questions on what one party asserts and another denies', () => 
     expect(answerQuestion(fire, 'Did the owners start the fire?')).toMatchObject({ answered: false, citations: [] });
   });
 });
+
+describe('yes/no questions with "has", "will" and "is … -ing"', () => {
+  const trade = createBriefer([
+    buildKnowledge({
+      id: 'trade',
+      text: 'Trade talks stall\n\nCanada has imposed tariffs on steel imports from Brazil, the trade ministry said on Thursday.\n\nBrazil will appeal the decision at the World Trade Organization, Foreign Minister Lucia Prado said.\n\nExporters in Sao Paulo are lobbying the government for compensation.',
+    }),
+  ]).index;
+
+  it.each([
+    ['Has Canada imposed tariffs on Brazil?', 'p2.s1'],
+    ['Will Brazil appeal the decision?', 'p3.s1'],
+    ['Are exporters lobbying the government?', 'p4.s1'],
+  ])('answers %j from its sentence', (q, sentenceId) => {
+    const a = answerQuestion(trade, q);
+    expect(a.text).toBe('Yes, according to the article.');
+    expect(a.citations.map((c) => c.sentenceId)).toEqual([sentenceId]);
+  });
+
+  it.each(['Has Brazil imposed tariffs on Canada?', 'Will Canada appeal the decision?', 'Is the government lobbying exporters?', 'Has Canada lifted tariffs on steel?'])('declines %j with no citation', (q) => {
+    expect(answerQuestion(trade, q)).toMatchObject({ answered: false, citations: [] });
+  });
+});
