@@ -145,6 +145,22 @@ interface Article {
   midCaps: Set<string>;
   /** Norms the article also writes in lower case: common words, not names. */
   lower: Set<string>;
+  /** Sentences that open with a wire dateline, and where its city ends ("LEEDS, England —"). */
+  datelines: Map<number, { city: string; end: number }>;
+}
+
+/**
+ * A wire dateline: a city in capitals opening the story, perhaps with its country or state and an
+ * agency, then a dash ("LEEDS, England —", "DUBLIN —", "NEW YORK (Reuters) -"). The city is a place.
+ */
+const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.]*[\s-]+){0,3}\p{Lu}[\p{Lu}'’.]*\p{Lu})(?=(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s)/u;
+
+/** The city of a dateline opening a sentence, written as a name ("NEW YORK" → "New York"), and where it ends. */
+export function datelineCity(text: string): { city: string; end: number } | undefined {
+  const m = DATELINE.exec(text);
+  if (!m) return undefined;
+  const raw = m[1] as string;
+  return { city: raw.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()), end: raw.length };
 }
 
 function nameish(a: Article, s: number, i: number): boolean {
@@ -253,7 +269,13 @@ function chunksOf(a: Article, s: number): Chunk[] {
     const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
     return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
+  const dateline = a.datelines.get(s);
   for (let i = 0; i < units.length; ) {
+    // (A dateline's city is noted apart, as a place: its capitals are not an acronym.)
+    if (dateline && (units[i] as Unit).end <= dateline.end) {
+      i++;
+      continue;
+    }
     if (!nameish(a, s, i) && !titleBridge(i)) {
       i++;
       continue;
@@ -549,7 +571,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (cached?.index !== si) cached = { index: si, units: unitsOf((sentences[si] as SentenceDraft).text, (sentences[si] as SentenceDraft).tokens) };
     return cached.units;
   };
-  const article: Article = { sentences, unitsAt, midCaps: new Set(), lower: new Set() };
+  const article: Article = { sentences, unitsAt, midCaps: new Set(), lower: new Set(), datelines: new Map() };
   sentences.forEach((s, si) => {
     const units = unitsAt(si);
     units.forEach((u, i) => {
@@ -567,6 +589,16 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (!e) evidence.set(key, (e = blankEvidence(nameText, units)));
     return e;
   };
+  sentences.forEach((s, si) => {
+    const dateline = datelineCity(s.text);
+    if (!dateline) return;
+    article.datelines.set(si, dateline);
+    const e = note(dateline.city, dateline.city.split(/\s+/).length);
+    e.seen++;
+    e.asPlace++;
+    e.counts.place += 3;
+    e.strong.place = true;
+  });
   const bySentence = sentences.map((_, si) => chunksOf(article, si));
   for (const chunks of bySentence) {
     chunks.forEach((chunk, ci) => {
@@ -765,7 +797,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
     // ("Singapore", "Luxembourg": a capital that bears its country's name is the country.)
     if (capital && nameKey(capital.name) !== key && !e.strong.person && !e.strong.organization) {
-      if (e.speaks || e.acts > 0) {
+      if ((e.speaks || e.acts > 0) && !e.strong.place) {
         const d = countryDraft(capital);
         d.aliases.add(e.name);
         drafts.set(key, d);
@@ -802,6 +834,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     const people = owners.filter((o) => o.type === 'person');
     if (owners.length !== 1 && people.length < 2) continue;
     const owner = (owners.length === 1 ? owners[0] : people.sort((x, y) => firstSeen(x) - firstSeen(y))[0]) as EntityDraft;
+    // A town the article places for itself (a dateline, "the city of X") is not the dam or hall named after it ("Leeds Civic Hall").
+    if (owner.type !== 'person' && evidence.get(key)?.strong.place === true) continue;
     // "Lanway" for "Lanway Buses", but never "Washington" for the "Washington Post".
     if (owner.type !== 'person' && owner.type !== d.type && (capitalOf(d.name) || isKnownPlace(foldCase(d.name)) || d.type === 'person')) continue;
     owner.aliases.add(d.name);

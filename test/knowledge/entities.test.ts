@@ -293,4 +293,11 @@ describe('recognising entities', () => {
     expect(find('Veteran lawmaker Ines Vidal voted against the bill.', 'Ines Vidal')?.role).toContain('lawmaker');
     expect(find('The chief negotiator, Tomas Rey, said talks would resume.', 'Tomas Rey')?.role).toBe('chief negotiator');
   });
+  it('takes a wire dateline\'s city in capitals for a place, not an acronym, and keeps it apart from a hall named after it', () => {
+    const text = 'Harbour strike ends\n\nVARDHOLM, Norway — Dockworkers in Vardholm went back to work on Monday. The Vardholm Civic Hall was shut. Vardholm will reopen the port.';
+    const types = Object.fromEntries(entitiesOf(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Vardholm: 'place', Norway: 'country', 'Vardholm Civic Hall': 'place' });
+    expect(find('NEW YORK (Reuters) - Shares in Tarvo Lind rose on Monday.', 'New York')?.type).toBe('place');
+    expect(find('OSLO — Analysts said prices would rise.', 'Oslo')?.type).toBe('place');
+  });
 });
