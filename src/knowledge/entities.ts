@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -100,6 +100,8 @@ function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 /** Joiners that stand inside names between capitalised words ("Rio de Janeiro", "Abdulaziz bin Salman"). */
+/** Modifiers made from a place ("London-based", "Sydney-listed", "Lagos-born"): the name before them is where. */
+const PLACE_MODIFIERS = /^(?:based|listed|born)$/;
 /** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);
@@ -180,17 +182,21 @@ function nameish(a: Article, s: number, i: number): boolean {
   const pair = next ? `${u.norm} ${next.norm}` : '';
   if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
   // "President Joe Biden is …": a title opening the sentence before a name.
-  if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
+  if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
-  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
+  // ("Shops reported …": not a word WordNet knows as another word's plural.)
+  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t)) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
   // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
   if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
   // "Neighbouring Moldova", "Flooding Bangladesh": an unknown word in -ing or -ed before a country is not part of its name.
-  if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && countryOf(next.raw.replace(/['’]s?$/, ''))) return false;
+  // ("Neighbouring South Africa": a country of two words too.)
+  const after2 = units[i + 2];
+  if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && (countryOf(next.raw.replace(/['’]s?$/, '')) || (after2 && countryOf(`${next.raw} ${after2.raw}`.replace(/['’]s?$/, ''))))) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
@@ -308,6 +314,11 @@ function chunksOf(a: Article, s: number): Chunk[] {
         j += 3;
         continue;
       }
+      // "Caledon Telecom plc": a company's suffix written in lower case closes its name.
+      if (!next.cap && COMPANY_SUFFIX.test(next.norm) && j > start) {
+        j++;
+        break;
+      }
       // "Highway 97", "State Highway 6", "Terminal 2": a number closes the name of a road or a building.
       if (cur.cap && isPlaceHead(cur.norm) && /^\d{1,4}[A-Z]?$/.test(next.raw) && !breaksBetween(text, cur, next)) j++;
       break;
@@ -322,6 +333,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
     }
     const before = lowerWordAt(units, start - 1);
     const after = lowerWordAt(units, j + 1);
+    const owned = before === 'in' && OWNERSHIP_NOUNS.has(lowerWordAt(units, start - 2) ?? '');
     chunks.push({
       sentence: s,
       units: run,
@@ -330,8 +342,9 @@ function chunksOf(a: Article, s: number): Chunk[] {
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
-      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2))) || (run.length === 1 && run[0]?.modifier === 'based'),
-      employerCue: before === 'at' && worksAt(units, start - 2),
+      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.test(run[0]?.modifier ?? '')),
+      // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
+      employerCue: (before === 'at' && worksAt(units, start - 2)) || owned,
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
     });
     i = j + 1;
@@ -351,6 +364,9 @@ function possessiveContinues(a: Article, s: number, start: number, j: number): b
   }
   return false;
 }
+
+/** Suffixes that close a company's name ("Ltd", "plc"). */
+const COMPANY_SUFFIX = /^(?:inc|ltd|corp|co|plc|llc|ag|sa|gmbh)$/;
 
 const AUX_OR_ADVERB = /^(?:has|have|had|is|was|were|are|will|would|also|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|late|early|quickly|then|not|never|firmly|officially|strongly|on|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
 
@@ -469,6 +485,8 @@ const isTitleUnit = (u: Unit): boolean =>
   (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
+/** A word the lexicon or WordNet knows that is not a name ("Arts", "Protection"): what a title's portfolio is made of. */
+const isPlainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
 /** Titles and nouns whose "of" names a place ("mayor", "residents"), by stem; `place-titles.txt`. */
 const PLACE_TITLE_STEMS: ReadonlySet<string> = nounListStems('place-titles');
 const isPlaceTitle = (word: string): boolean => PLACE_TITLE_STEMS.has(stemWord(foldCase(word)));
@@ -492,6 +510,8 @@ interface Parts {
 
 function splitChunk(text: string, chunk: Chunk): Parts {
   let units = chunk.units;
+  // "Richard Amesbury KC", "Jane Roe MP": letters for an honour or a seat after a name are not part of it.
+  while (units.length > 2 && POST_NOMINALS.has((units[units.length - 1] as Unit).norm) && /^\p{Lu}+$/u.test((units[units.length - 1] as Unit).raw)) units = units.slice(0, -1);
   while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitleUnit(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
   // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
   let lead: Unit[] | undefined;
@@ -506,10 +526,14 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   const last = rest[rest.length - 1];
   const afterTitle = rest.slice(rest.findIndex(isTitleUnit) + 1);
   // "Assistant Health Minister for Preventive Services": a title and its portfolio, no one named.
+  // ("Minister of Arts", "Minister of State for Culture": a title's "of" or "for" and common words name a portfolio.)
+  const portfolio = (afterTitle[0]?.norm === 'of' || afterTitle[0]?.norm === 'for') && afterTitle.length >= 2 && afterTitle.slice(1).every((u) => (u.cap && isPlainWord(u.norm)) || /^(?:of|for|and|the)$/.test(u.norm));
   const titleOnly =
     rest.some(isTitleUnit) &&
     last !== undefined &&
-    (isTitleUnit(last) || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+    (isTitleUnit(last) ||
+      portfolio || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  if (portfolio && rest.some(isTitleUnit)) return { roleEntities: [], name: [], ...(lead ? { lead } : {}), honorific: false, titleOnly: true };
   // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
   if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
@@ -532,6 +556,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   // "Secretary of State John Kerry": the name is what follows the title's "of X".
   while (name.length > 1 && !(name[0] as Unit).cap) name = name.slice(1);
   if ((rest[t + 1] as Unit | undefined)?.norm === 'of' && name.length > 2) name = name.slice(-2);
+  // "Minister for Social Protection Aoife Kinsella": the portfolio's common words after "for" belong to the title.
+  if ((rest[t + 1] as Unit | undefined)?.norm === 'for') while (name.length > 2 && isPlainWord((name[0] as Unit).norm)) name = name.slice(1);
   const roleUnits = units.slice(0, units.length - name.length);
   const titleStart = roleUnits.findIndex(isTitleUnit);
   const before = roleUnits.slice(lead ? lead.length : 0, titleStart < 0 ? 0 : titleStart);
@@ -704,11 +730,12 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // "the Kremlin", "the Pentagon": one unknown name after "the", mid-sentence, is a body.
       if (parts.name.length === 1 && !inLexicon(firstNorm) && /\bthe\s$/.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && !chunk.prepCue) e.counts.organization += 1;
       if (parts.lead && isOrgHead(lastNorm)) e.alsoKnownAs.add(unitText(text, parts.name.slice(parts.lead.length)));
-      if (parts.role !== undefined || parts.honorific) {
+      const closing = chunk.units[chunk.units.length - 1] as Unit;
+      if (parts.role !== undefined || parts.honorific || (chunk.units.length > 2 && POST_NOMINALS.has(closing.norm) && /^\p{Lu}+$/u.test(closing.raw))) {
         e.counts.person += 3;
         e.strong.person = true;
       }
-      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || /^(?:inc|ltd|corp|co|plc|llc|ag|sa|gmbh)$/.test(lastNorm)) {
+      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIX.test(lastNorm)) {
         e.counts.organization += 2;
         e.strong.organization = true;
       }
@@ -720,11 +747,15 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.organization += 3;
         e.strong.organization = true;
       }
-      // "University College Cork": an organisation word inside the name.
-      if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // "University College Cork": an organisation word inside the name. ("Khama International Airport": not when a
+      // word that ends only place names closes it; the last word is what the name is.)
+      const placeHeaded = isPlaceHead(lastNorm) && !isOrgHead(lastNorm);
+      if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap)) && !placeHeaded) e.counts.organization += 2;
       // "its chairman, Rein Saar, said", "The state mediator, Ola Brekke,": a role and a comma before a name make it a person's.
       const roleBefore = /(?:^|\b(?:its|his|her|their|the|an?)\s+|\p{Lu}\p{L}*['’]s\s+)(?:[\p{Ll}-]+\s+){0,3}?(\p{Ll}+),\s*$/u.exec(text.slice(Math.max(0, (chunk.units[0] as Unit).start - 80), (chunk.units[0] as Unit).start));
       if (roleBefore && isAgentNoun(roleBefore[1] as string) && !ORG_CLASSIFIERS.has(roleBefore[1] as string) && parts.name.length >= 2) e.counts.person += 3;
+      // "Sinn Féin's education spokeswoman", "Halvard's spokesman": what has a spokesperson is most often a party or a body.
+      if (lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
@@ -742,7 +773,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       }
       // "the port city of Liepaja", "the village of San Roque": a place.
       // (That settles it, even when the name is followed by what someone near it said.)
-      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
+      if (/\b(?:city|(?:home)?town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
         e.counts.place += 3;
         e.strong.place = true;
       }
@@ -1054,7 +1085,9 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       const before2 = /(?:^|[,;]["”]?\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|(?:\p{Lu}\p{L}+\s+){0,3}\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
       // "according to its director, Dr. Nikos Papadakis" as well.
       const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
-      const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;
+      // ("Counsel to the inquiry, Richard Amesbury, told": a role that opens the sentence, without an article.)
+      const opening = /^(\p{Lu}\p{Ll}+(?:\s+[^,;"“”]{2,60})?),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/u.exec(before);
+      const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : opening && isRoleNoun(foldCase(tokenize(opening[1] as string)[0]?.norm ?? '')) ? [opening[0], opening[1]] : undefined;
       // ("Anna Berg is chair of the council": a title without an article, when it is one.)
       const copulaMatch = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120}|(\p{Ll}+)\s+(?:of|at|for)\s[^,;."“”]{3,120})/u.exec(after);
       const copula = copulaMatch && (copulaMatch[2] === undefined || isRoleNoun(copulaMatch[2])) ? copulaMatch : undefined;

@@ -300,4 +300,33 @@ describe('recognising entities', () => {
     expect(find('NEW YORK (Reuters) - Shares in Tarvo Lind rose on Monday.', 'New York')?.type).toBe('place');
     expect(find('OSLO — Analysts said prices would rise.', 'Oslo')?.type).toBe('place');
   });
+  it('types a name by its last word: "Tarvo Khama International Airport" is a place although "International" ends organisations\' names', () => {
+    expect(find('Flights left Tarvo Khama International Airport on time.', 'Tarvo Khama International Airport')?.type).toBe('place');
+  });
+  it('keeps a portfolio with its title: "Minister for Social Protection Aoife Varga" is a person, "Minister of Arts and Culture" names no one', () => {
+    const aoife = find('Minister for Social Protection Aoife Varga said the plan would cost more.', 'Aoife Varga');
+    expect(aoife).toMatchObject({ type: 'person', role: 'Minister for Social Protection' });
+    const names = entitiesOf("Vardland's Minister of Arts and Culture, Bidoung Tarsa, welcomed the decision.").map((e) => e.name);
+    expect(names).toContain('Bidoung Tarsa');
+    expect(names).not.toContain('Arts');
+  });
+  it.each([
+    ['Counsel to the inquiry, Richard Tarsby KC, told the hearing the report was late.', 'Richard Tarsby', 'person'],
+    ['Vantel is 35 percent owned by Caledon Tarvo plc, a group based in Oslo.', 'Caledon Tarvo plc', 'organization'],
+    ['Vantel is owned by a Tarvoville-listed group.', 'Tarvoville', 'place'],
+    ['The government holds a 14 percent stake in Telkar, the ministry said.', 'Telkar', 'organization'],
+    ['Pension funds bought shares in Telkar last year.', 'Telkar', 'organization'],
+    ['The bill was backed by Jane Tarsby MP and the council.', 'Jane Tarsby', 'person'],
+    ['Neighbouring South Africa has offered help.', 'South Africa', 'country'],
+    ['Fans in his hometown of Sogavar held a rally.', 'Sogavar', 'place'],
+    ["Sinn Tarv's education spokeswoman Ana Ruiz said the plan fell short.", 'Sinn Tarv', 'organization'],
+  ])('types %j: %s is %s (post-nominal letters, a lower-case "plc", "-listed", "stake in", a two-word country, "hometown of", a spokesperson\'s owner)', (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+  it('takes a role that opens the sentence without an article ("Counsel to the inquiry, Richard Tarsby KC,") and leaves "KC" out of the name', () => {
+    expect(find('Counsel to the inquiry, Richard Tarsby KC, told the hearing the report was late.', 'Richard Tarsby')?.role).toBe('Counsel to the inquiry');
+  });
+  it('takes no name from a plural noun that opens a sentence before a reporting verb ("Shops reported")', () => {
+    expect(entitiesOf('Shops reported that bottled water was selling out.').map((e) => e.name)).toEqual([]);
+  });
 });
