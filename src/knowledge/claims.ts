@@ -2,7 +2,7 @@ import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
-import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
+import { datelineEnd, type EntityDraft, type Mention, type SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
 /** A claim as the build finds it: who, how, which verb, which sentence. */
@@ -76,7 +76,10 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
   // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
   // ("Sotheby's denied reports that …": after a name as well.)
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && (/^(?:he|she|it|they|we|i)$/.test(prev.norm) || (/^\p{Lu}/u.test(prev.raw) && /(?:ed|ied)$/.test(t.norm))))) return false;
+  // ("The ministry has not confirmed reports that …": after an auxiliary too.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && (/^(?:he|she|it|they|we|i)$/.test(prev.norm) || AUXILIARIES.test(prev.norm) || (/^\p{Lu}/u.test(prev.raw) && /(?:ed|ied)$/.test(t.norm))))) return false;
+  // ("confirmed reports", "denied claims": a plural right after a reporting verb in the past is what it answers, a noun.)
+  if (prev && tight(prev, t) && /s$/.test(t.norm) && /ed$/.test(prev.norm) && REPORTING_FORMS.has(prev.norm)) return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -94,6 +97,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
 interface Speaker {
   entity?: EntityDraft;
   text: string;
+  /** Found from a description ("the team", "the utility"), not a name. */
+  described?: boolean;
 }
 
 function speakerFrom(mention: Mention, text: string): Speaker {
@@ -149,6 +154,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   // "the wildfire service said": a word that ends organisations' names, last in the head, is a body that speaks.
   const lastHead = headNorms[headNorms.length - 1] ?? '';
+  // "the national water utility said": a body named before whose name holds the head noun ("Water Utilities Corporation").
+  if (/^the\s/i.test(phrase) && headWords.length <= 4 && lastHead.length >= 4 && !isRoleNoun(lastHead)) {
+    const body = namedBody(lastHead, bodies, extra);
+    if (body) return [body];
+  }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
@@ -204,7 +214,7 @@ function ownersInHead(text: string, start: number, headLength: number, inside: r
 }
 
 /** Generic words for a body: "the company said" means the story's company, whatever its name. */
-const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business)$/;
+const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business|team)$/;
 /** Generic words for a business: "the company said" never means a union or a ministry. */
 const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
 /** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
@@ -223,19 +233,28 @@ export function isPublicBody(name: string): boolean {
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
 function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[]): Speaker | undefined {
-  const singular = noun.replace(/s$/, '');
-  const holds = (m: Mention): boolean => m.entity.name.toLowerCase().includes(singular);
-  // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
-  let named = [...extra].reverse().find(holds);
-  for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
-  if (named) return { entity: named.entity, text: named.entity.name };
+  const named = namedBody(noun, bodies, extra);
+  if (named) return named;
   if (!GENERIC_BODY.test(noun)) return undefined;
   // "the company": a business, not the union or agency that spoke last.
   const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
   const counts = new Map([...heard].filter(([e]) => fits(e)));
   for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return best ? { entity: best, text: best.name } : undefined;
+  return best ? { entity: best, text: best.name, described: true } : undefined;
+}
+
+/**
+ * The organisation named latest whose name holds the noun, by stem ("the commission" → "Commission on
+ * Elections", "the utility" → "Water Utilities Corporation"): this sentence's bodies first, then earlier ones.
+ */
+function namedBody(noun: string, bodies: readonly Mention[], extra: readonly Mention[]): Speaker | undefined {
+  const stem = stemWord(noun);
+  const holds = (m: Mention): boolean => m.entity.type === 'organization' && tokenize(m.entity.name).some((t) => t.stem === stem);
+  // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
+  let named = [...extra].reverse().find(holds);
+  for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
+  return named ? { entity: named.entity, text: named.entity.name, described: true } : undefined;
 }
 
 /** A preposition, by the list or by compromise's lexicon ("during", "throughout"). */
@@ -264,7 +283,8 @@ function clauseStart(s: ClaimSentence, k: number): number {
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
-  return 0;
+  // ("LEEDS, England — Engineers warned": a dateline is not the subject.)
+  return datelineEnd(text);
 }
 
 /** Does a comma-bounded piece read as an apposition (", the OPEC president,", ", program coordinator for …,", ", whose …,")? */
@@ -303,7 +323,9 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
     const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
     // "Carrasco, 51, said": an age after the name is an apposition too.
-    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece))) continue;
+    // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
+    const onlyName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '') === s.text.slice(m.start, m.end));
+    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece) || (onlyName && /^\s*the\s/i.test(piece)))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;
     const oneName = (k: number): boolean => {
@@ -451,6 +473,14 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
 
       const subjectToken = tokens[j] as Token;
+      // "The team suspended him in April and said on Wednesday …": a second verb of the clause's subject.
+      // ("… and added a second from the penalty spot": not before an object with "a", which reports nothing.)
+      if (subjectToken.norm === 'and' && j === k - 1 && !/^(?:a|an)$/.test(tokens[k + 1]?.norm ?? '')) {
+        const previous = found[found.length - 1];
+        const subjects = previous ? [previous.entity ? { entity: previous.entity, text: previous.speaker } : { text: previous.speaker }] : leadingSubjects(s, verbStart).slice(0, 1);
+        for (const sp of subjects) push(sp, stance, verb);
+        if (subjects.length > 0) continue;
+      }
       if (PERSONAL.has(subjectToken.norm) || NON_PERSONAL.has(subjectToken.norm)) {
         const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
         if (resolved) push(resolved, stance, verb);
@@ -488,7 +518,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
       for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
-        if (nested && !sp.entity) continue;
+        // (So is one whose subject is only a description: "He said the team believed …".)
+        if (nested && (!sp.entity || sp.described === true)) continue;
         push(sp, stance, verb);
         remember(sp);
       }
@@ -544,8 +575,10 @@ function quotedSpans(text: string): [number, number][] {
 function leadingSubjects(s: ClaimSentence, before: number): Speaker[] {
   const firstVerb = s.tokens.find((t) => t.start < before && /^\p{Ll}/u.test(t.raw) && !isStopWord(t.norm) && /(?:ed|s)$/.test(t.norm) && !s.mentions.some((m) => t.start >= m.start && t.end <= m.end));
   const limit = firstVerb?.start ?? before;
-  const people = s.mentions.filter((m) => m.end <= limit && m.entity.type === 'person');
-  const chosen = people.length > 0 ? people : s.mentions.filter((m) => m.end <= limit && m.entity.type !== 'place').slice(0, 1);
+  // ("South Africa's Competition Commission recommended …, saying": an owner is not the subject.)
+  const subjects = s.mentions.filter((m) => m.start >= datelineEnd(s.text) && !/^['’]s?\s/.test(s.text.slice(m.end, m.end + 3)) && !/['’]s?$/.test(s.text.slice(m.start, m.end)));
+  const people = subjects.filter((m) => m.end <= limit && m.entity.type === 'person');
+  const chosen = people.length > 0 ? people : subjects.filter((m) => m.end <= limit && m.entity.type !== 'place').slice(0, 1);
   return chosen.map((m) => speakerFrom(m, s.text));
 }
 

@@ -155,7 +155,7 @@ interface Article {
  * A wire dateline: a city in capitals opening the story, perhaps with its country or state and an
  * agency, then a dash ("LEEDS, England —", "DUBLIN —", "NEW YORK (Reuters) -"). The city is a place.
  */
-const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.]*[\s-]+){0,3}\p{Lu}[\p{Lu}'’.]*\p{Lu})(?=(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s)/u;
+const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.]*[\s-]+){0,3}\p{Lu}[\p{Lu}'’.]*\p{Lu})((?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s)/u;
 
 /** The city of a dateline opening a sentence, written as a name ("NEW YORK" → "New York"), and where it ends. */
 export function datelineCity(text: string): { city: string; end: number } | undefined {
@@ -163,6 +163,11 @@ export function datelineCity(text: string): { city: string; end: number } | unde
   if (!m) return undefined;
   const raw = m[1] as string;
   return { city: raw.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()), end: raw.length };
+}
+
+/** Where the story proper starts after a dateline ("LEEDS, England — Engineers warned": at "Engineers"); 0 without one. */
+export function datelineEnd(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
 }
 
 function nameish(a: Article, s: number, i: number): boolean {

@@ -184,4 +184,24 @@ describe('finding claims', () => {
   it('gives a claim to a business whose name ends in "\'s", and reads "denied reports" after a name as the verb ("Garland\'s denied reports that …")', () => {
     expect(claimsOf("The vase sold at Garland's in Paris. Garland's denied reports that it had set a floor price.")).toEqual([["Garland", 'denies', 'p1.s2']]);
   });
+  it('does not take a wire dateline for the subject ("VARDHOLM, Norway — Engineers warned")', () => {
+    expect(claimsOf('VARDHOLM, Norway — Engineers warned the owners about the cables.')).toEqual([['engineers', 'warns', 'p1.s1']]);
+  });
+  it('reads "has not confirmed reports that" as the verb and its object, not a verb "reports"', () => {
+    expect(claimsOf('The Dockers Union has not confirmed reports that talks failed.')).toEqual([['Dockers Union', 'not-confirmed', 'p1.s1']]);
+  });
+  it('gives "and said" to the clause\'s subject, not an owner before it ("Norway\'s Harbour Board closed the port …, and said"), but not "and added a second"', () => {
+    expect(claimsOf("Norway's Harbour Board closed the port at noon, three hours after the storm began, and said it would stay shut.")).toEqual([['Harbour Board', 'says', 'p1.s1']]);
+    expect(claimsOf("Norway's Harbour Board closed the port, saying the storm was too strong.")).toEqual([['Harbour Board', 'says', 'p1.s1']]);
+    expect(claimsOf('Ana Lind, a forward, opened the scoring with a header and added a second after half-time.')).toEqual([]);
+  });
+  it('reads "the national carrier" after a name and a comma as its apposition, not a new subject', () => {
+    const text = 'Tarvo Air cancelled flights. Tarvo Air said it would refund fares. Garuda Tarsa, the national carrier, denied that passengers had been abandoned.';
+    expect(claimsOf(text)).toEqual([['Tarvo Air', 'says', 'p1.s2'], ['Garuda Tarsa', 'denies', 'p1.s3']]);
+  });
+  it('gives "the utility" or "the team" to the body named before whose name holds it, but not inside what another reports', () => {
+    expect(claimsOf('The Water Utilities Corporation cut supply. The national water utility said rain was needed.')).toEqual([['Water Utilities Corporation', 'says', 'p1.s2']]);
+    expect(claimsOf('Tarvo Cycling Club signed Ana Lind. The team has not confirmed whether its sponsor will stay.')).toEqual([['Tarvo Cycling Club', 'not-confirmed', 'p1.s2']]);
+    expect(claimsOf('Tarvo Cycling Club signed Ana Lind. Ana Lind said the team believed she would win.')).toEqual([['Ana Lind', 'says', 'p1.s2']]);
+  });
 });
