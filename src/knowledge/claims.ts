@@ -69,6 +69,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
+  // "Researchers found in a 2024 study that …": "find" reports a finding only before "that", not "found a body", "found dead".
+  if (REPORTING_FORMS.get(t.norm)?.lemma === 'find' && !/^[^,;.]{0,40}?\bthat\b/.test(text.slice(t.end))) return false;
   // "a state of emergency": "state" before "of" is the noun.
   if (REPORTING_FORMS.get(t.norm)?.lemma === 'state' && next?.norm === 'of') return false;
   // "has called a protest", "called an election", "declared a state of emergency": calling something into being, not saying anything.
@@ -164,7 +166,8 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   // "the company", "the group": the body of that kind named last.
   // ("the Dutch dairy group": a generic word for a body, last, after words that describe it.)
   const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
-  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
+  // ("the regulator" alone is the one named; "the energy regulator" may be another.)
+  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(OVERSIGHT_BODY.test(noun) && headWords.length > 1)) {
     const body = recentBody(noun, bodies, heard, extra);
     if (body) return [body];
   }
@@ -181,6 +184,10 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}` : `${head}${tail}`.trim();
   // "two U.S. officials", "Chinese officials": the country or body they speak for.
   const modifier = body ?? inside.find((m) => m.start < start + headLength && m.entity.type !== 'place');
+  // "Forecasters at the department said": the body named before whose name holds the noun after "at the" speaks.
+  const described = modifier ? undefined : /^\s+(?:at|of|for|from)\s+the\s+(\p{Ll}{4,})$/u.exec(rest);
+  const owner = described ? namedBody(described[1] as string, bodies, extra) : undefined;
+  if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }
 
@@ -214,7 +221,9 @@ function ownersInHead(text: string, start: number, headLength: number, inside: r
 }
 
 /** Generic words for a body: "the company said" means the story's company, whatever its name. */
-const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business|team)$/;
+const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business|team|regulator|watchdog|union)$/;
+/** Generic words for a public body: "the regulator" or "the union" never means a business. */
+const OVERSIGHT_BODY = /^(?:regulator|watchdog|union)$/;
 /** Generic words for a business: "the company said" never means a union or a ministry. */
 const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
 /** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
@@ -237,7 +246,7 @@ function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap
   if (named) return named;
   if (!GENERIC_BODY.test(noun)) return undefined;
   // "the company": a business, not the union or agency that spoke last.
-  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
+  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name)) && !(OVERSIGHT_BODY.test(noun) && !isPublicBody(e.name));
   const counts = new Map([...heard].filter(([e]) => fits(e)));
   for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -443,7 +452,10 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
 
       // "…," said Mr. Edwards / "…," Shrestha said: a quotation, then the verb and its speaker.
       const gapBefore = j >= 0 ? text.slice((tokens[j] as Token).end, verbStart) : text.slice(0, verbStart);
-      const after = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
+      const first = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
+      // ('…," said INTO general secretary Declan Fahy': the body and a lower-case title before a person's name are the person's.)
+      const holder = first && first.entity.type !== 'person' ? s.mentions.find((m) => m.start > first.end && m.entity.type === 'person' && /^(?:['’]s)?\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(first.end, m.start))) : undefined;
+      const after = holder ?? first;
       if (after && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
         const sp = speakerFrom(after, text);
         push(sp, stance, verb);
@@ -531,7 +543,12 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // "according to its director, Dr. Nikos Papadakis": the role, then the person who holds it.
       const roleEnd = from + (according[1] as string).length;
       const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
+      // "according to a survey the union carried out", "… a report by the regulator": whoever made the document.
+      const maker = /^(?:a|an|the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\s+(?:by\s+(.+)|(.+?)\s+(?:carried out|conducted|published|commissioned|released|compiled))(?:\s|$)/u.exec(according[1] as string);
+      const makerPhrase = maker && sourceNouns().has(maker[1] as string) ? (maker[2] ?? maker[3]) : undefined;
+      const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, bodies, heard).filter((sp) => sp.entity) : [];
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
+      else if (makers[0]) push(makers[0], 'says', 'according to');
       else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, heard).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });

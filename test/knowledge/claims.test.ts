@@ -204,4 +204,21 @@ describe('finding claims', () => {
     expect(claimsOf('Tarvo Cycling Club signed Ana Lind. The team has not confirmed whether its sponsor will stay.')).toEqual([['Tarvo Cycling Club', 'not-confirmed', 'p1.s2']]);
     expect(claimsOf('Tarvo Cycling Club signed Ana Lind. Ana Lind said the team believed she would win.')).toEqual([['Ana Lind', 'says', 'p1.s2']]);
   });
+  it('reads "found that" as a finding, but not "found a body" or "found dead"', () => {
+    expect(claimsOf('Researchers at Tarvo University found in a 2024 study that pupils slept more.')).toEqual([['researchers at Tarvo University', 'says', 'p1.s1']]);
+    expect(claimsOf('Divers from the Coast Guard found a body near the pier.')).toEqual([]);
+  });
+  it('gives "the regulator" to the public body named before, not the company it fined, and "the union" to a union whose name lacks the word', () => {
+    const text = 'The Data Protection Commission fined Quintal Inc. Quintal Inc said it would appeal. The regulator found that Quintal stored data without a password.';
+    expect(claimsOf(text)).toContainEqual(['Data Protection Commission', 'says', 'p1.s3']);
+    const union = 'The Irish Teachers\' Organisation welcomed the plan. Most schools lack a kitchen, according to a survey the union carried out in June.';
+    expect(claimsOf(union)).toContainEqual(["Irish Teachers' Organisation", 'says', 'p1.s2']);
+  });
+  it('gives "Forecasters at the department said" to the department named before', () => {
+    const text = 'The Department of Meteorological Services issued a warning. Forecasters at the department said rain was unlikely.';
+    expect(claimsOf(text)).toContainEqual(['Department of Meteorological Services', 'says', 'p1.s2']);
+  });
+  it('gives \'…," said INTO general secretary Declan Fahy\' to the person, not the body before the title', () => {
+    expect(claimsOf('"We need money," said INTO general secretary Declan Fahy.')).toEqual([['Declan Fahy', 'says', 'p1.s1']]);
+  });
 });
