@@ -2,6 +2,7 @@ import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import { datelineEnd, type EntityDraft, type Mention, type SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
@@ -71,6 +72,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
   // "Researchers found in a 2024 study that …": "find" reports a finding only before "that", not "found a body", "found dead".
   if (REPORTING_FORMS.get(t.norm)?.lemma === 'find' && !/^[^,;.]{0,40}?\bthat\b/.test(text.slice(t.end))) return false;
+  // "MUA state secretary Ray Dunleavy": a base form right before a title is a noun that describes it.
+  if (REPORTING_FORMS.get(t.norm)?.lemma === t.norm && next && /^\p{Ll}/u.test(next.raw) && isRoleNoun(next.norm) && tight(t, next)) return false;
   // "a state of emergency": "state" before "of" is the noun.
   if (REPORTING_FORMS.get(t.norm)?.lemma === 'state' && next?.norm === 'of') return false;
   // "has called a protest", "called an election", "declared a state of emergency": calling something into being, not saying anything.
@@ -152,7 +155,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
-  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
+  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor') || isPeopleNoun(w);
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   // "the wildfire service said": a word that ends organisations' names, last in the head, is a body that speaks.
   const lastHead = headNorms[headNorms.length - 1] ?? '';
@@ -189,6 +192,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const owner = described ? namedBody(described[1] as string, bodies, extra) : undefined;
   if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+}
+
+/** A plural noun for people that WordNet says is a kind of person ("travellers", "commuters"). */
+function isPeopleNoun(word: string): boolean {
+  return lemmasOf(word).some((l) => l !== word && pluralOf(l) === word && relationsOf(l).hypernym.includes('person'));
 }
 
 /** Nouns for what speaks for a body ("statement", "spokesman"), by stem; `voice-nouns.txt`. */

@@ -221,4 +221,10 @@ describe('finding claims', () => {
   it('gives \'…," said INTO general secretary Declan Fahy\' to the person, not the body before the title', () => {
     expect(claimsOf('"We need money," said INTO general secretary Declan Fahy.')).toEqual([['Declan Fahy', 'says', 'p1.s1']]);
   });
+  it('lets a plural WordNet knows as a kind of person speak ("Some travellers accused")', () => {
+    expect(claimsOf('Some travellers accused the airlines of leaving them without information.')).toEqual([['some travellers', 'alleges', 'p1.s1']]);
+  });
+  it('reads "state" before a title as part of the title, not a verb ("MUA state secretary Ray Dunleavy told a rally")', () => {
+    expect(claimsOf('"We keep this state fed," MUA state secretary Ray Dunleavy told a rally.')).toEqual([['Ray Dunleavy', 'says', 'p1.s1']]);
+  });
 });
