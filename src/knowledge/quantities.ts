@@ -28,7 +28,7 @@ const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|
 /**
  * Figures in a sentence: digits (with digit groups, decimals, "million"), currency signs,
  * spelled-out numbers ("two hundred eighty-five", "half a million"), fractions ("two-thirds"),
- * vague counts ("hundreds of thousands", "dozens"), scores ("1-0"), and ordinals that count
+ * vague counts of a scale ("hundreds of thousands"; not a bare "dozens"), scores ("1-0"), and ordinals that count
  * ("a fourth title").
  */
 const FIGURE_RE = new RegExp(
@@ -44,8 +44,9 @@ const FIGURE_RE = new RegExp(
     `\\btwice\\b`,
     // spelled-out numbers
     `\\b(?:${SMALL}|${TENS}|half|a (?:hundred|thousand|million|billion|dozen))(?:[- ](?:${WORD}|${SMALL}|${TENS}))*\\b`,
-    // vague counts
-    `\\b(?:hundreds|thousands|millions|billions|dozens|scores|tens)(?: of (?:thousands|millions|billions))?\\b`,
+    // vague counts of a scale ("hundreds of thousands", "tens of millions"). A bare "dozens" or "hundreds" says only
+    // "many": readers (and the hand annotations written without seeing the build) do not take it for a count.
+    `\\b(?:hundreds|thousands|millions|billions|dozens|scores|tens) of (?:thousands|millions|billions)\\b`,
     // ordinals that count things ("a fourth title", "the fifth person")
     `\\b(?:${ORDINAL})\\b`,
   ].join('|'),

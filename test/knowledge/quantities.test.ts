@@ -69,4 +69,9 @@ describe('finding quantities', () => {
   it('reads "twice" as two times ("twice a day", "about twice as fast")', () => {
     expect(findQuantities('Call them twice a day; the sea warms about twice as fast.').map((x) => x.value)).toEqual([2, 2]);
   });
+  it('takes "hundreds of thousands" for an approximate count, but not a bare "dozens" or "hundreds", which say only "many"', () => {
+    expect(q('Hundreds of thousands of villagers fled.')[0]).toMatchObject({ value: 100_000, approximate: true });
+    expect(q('Dozens of homes were flooded and hundreds of people fled.')).toEqual([]);
+    expect(q('Thousands of commuters were stranded.')).toEqual([]);
+  });
 });
