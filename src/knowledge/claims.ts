@@ -321,6 +321,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
   const pieces: [number, number][] = [];
   let at = 0;
   for (const m of before.matchAll(/,(?!\d)/g)) {
+    // ("The Ministry of Health, Labour and Welfare said": a comma inside a name splits nothing.)
+    if (s.mentions.some((x) => x.start < from + m.index && x.end > from + m.index)) continue;
     pieces.push([at, m.index]);
     at = m.index + 1;
   }

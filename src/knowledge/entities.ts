@@ -298,6 +298,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
       if ((cur.possessive && j > start && !possessiveContinues(a, s, start, j)) || cur.attributive) break;
       if (cur.possessive && j === start && !possessiveContinues(a, s, start, j)) break;
       const next = units[j + 1] as Unit;
+      // "Ministry of Health, Labour and Welfare", "Department for Environment, Food and Rural Affairs": a list of portfolios.
+      const listEnd = breaksBetween(text, cur, next) ? portfolioListEnd(a, s, start, j) : -1;
+      if (listEnd > j) {
+        j = listEnd;
+        break;
+      }
       if (breaksBetween(text, cur, next)) break;
       if (nameish(a, s, j + 1) || titleBridge(j + 1)) {
         j++;
@@ -355,6 +361,33 @@ function chunksOf(a: Article, s: number): Chunk[] {
     i = j + 1;
   }
   return chunks;
+}
+
+/**
+ * Where a list of portfolios ends after an opener's "of" or "for" ("Ministry of Health, Labour and Welfare"): the run so
+ * far is the opener, "of"/"for" and common words; then ", Word" pieces and "and Word(s)" of capitalised common words.
+ * -1 when the run does not go on so.
+ */
+function portfolioListEnd(a: Article, s: number, start: number, j: number): number {
+  const units = a.unitsAt(s);
+  const text = (a.sentences[s] as SentenceDraft).text;
+  const of = units.slice(start, j + 1).findIndex((u) => u.norm === 'of' || u.norm === 'for');
+  const opener = units[start + of - 1];
+  if (of < 1 || !opener?.cap || !(ORG_OPENERS.has(opener.norm) || isOrgHead(opener.norm))) return -1;
+  const plain = (u: Unit | undefined): boolean => u !== undefined && u.cap && isPlainWord(u.norm);
+  if (!units.slice(start + of + 1, j + 1).every(plain)) return -1;
+  let k = j;
+  while (/^\s*,\s*$/.test(text.slice((units[k] as Unit).end, (units[k + 1] as Unit | undefined)?.start ?? 0)) && plain(units[k + 1])) {
+    k++;
+    while (plain(units[k + 1]) && !breaksBetween(text, units[k] as Unit, units[k + 1] as Unit)) k++;
+  }
+  // The list closes with "and" and one to three common words ("and Rural Affairs").
+  const and = units[k + 1];
+  if (k === j || and?.norm !== 'and') return -1;
+  if (!plain(units[k + 2])) return -1;
+  let end = k + 2;
+  while (end - k < 4 && plain(units[end + 1]) && !breaksBetween(text, units[end] as Unit, units[end + 1] as Unit)) end++;
+  return end;
 }
 
 /** "St Mary's Hospital", "People's Bank": a possessive inside a name, before a short run ending in a head noun. */
@@ -542,7 +575,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
   if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
-  if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
+  // ("Canadian Red Cross": a national body of an organisation compromise knows by name.)
+  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest)))) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
     // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
@@ -553,7 +587,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   }
   const tail = rest.slice(t + 1);
   // ("Spokesman Colin Marsh": a first name after the title starts a person's name, whatever word ends it.)
-  const personAfter = tail.length >= 2 && isFirstName((tail[0] as Unit).norm) && tail.every((u) => u.cap) && !isOrgHead(last?.norm ?? '');
+  // ("Senator Rose Park": right after a title, two or three capitalised words are a name even when they end like a place's.)
+  const personAfter = tail.length >= 2 && tail.every((u) => u.cap) && !isOrgHead(last?.norm ?? '') && (isFirstName((tail[0] as Unit).norm) || (tail.length <= 3 && !PLACE_OPENERS.has((tail[0] as Unit).norm) && !tail.some((u) => countryOf(u.raw) !== undefined)));
   if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !personAfter && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
     return { roleEntities: [], name: rest, ...(lead ? { lead } : {}), honorific: false, titleOnly };
   }
@@ -735,6 +770,10 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // "the Kremlin", "the Pentagon": one unknown name after "the", mid-sentence, is a body.
       if (parts.name.length === 1 && !inLexicon(firstNorm) && /\bthe\s$/.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && !chunk.prepCue) e.counts.organization += 1;
       if (parts.lead && isOrgHead(lastNorm)) e.alsoKnownAs.add(unitText(text, parts.name.slice(parts.lead.length)));
+      if (parts.lead && parts.name.length > parts.lead.length && isKnownOrganization(foldCase(unitText(text, parts.name.slice(parts.lead.length))))) {
+        e.counts.organization += 3;
+        e.strong.organization = true;
+      }
       const closing = chunk.units[chunk.units.length - 1] as Unit;
       if (parts.role !== undefined || parts.honorific || (chunk.units.length > 2 && POST_NOMINALS.has(closing.norm) && /^\p{Lu}+$/u.test(closing.raw))) {
         e.counts.person += 3;
@@ -744,7 +783,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.organization += 2;
         e.strong.organization = true;
       }
-      if (isAcronym(nameText)) e.counts.organization += 2;
+      // ("TV crews", "a DJ": not an acronym the lexicon knows as a common noun.)
+      if (isAcronym(nameText) && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
       // "FC Porto", "Atlético Valdora": a club's name.
@@ -760,7 +800,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const roleBefore = /(?:^|\b(?:its|his|her|their|the|an?)\s+|\p{Lu}\p{L}*['’]s\s+)(?:[\p{Ll}-]+\s+){0,3}?(\p{Ll}+),\s*$/u.exec(text.slice(Math.max(0, (chunk.units[0] as Unit).start - 80), (chunk.units[0] as Unit).start));
       if (roleBefore && isAgentNoun(roleBefore[1] as string) && !ORG_CLASSIFIERS.has(roleBefore[1] as string) && parts.name.length >= 2) e.counts.person += 3;
       // "Sinn Féin's education spokeswoman", "Halvard's spokesman": what has a spokesperson is most often a party or a body.
-      if (lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
+      // ("a Jetstar spokeswoman said": the name right before the word too.)
+      if ((lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) || /^\s+spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.

@@ -329,4 +329,23 @@ describe('recognising entities', () => {
   it('takes no name from a plural noun that opens a sentence before a reporting verb ("Shops reported")', () => {
     expect(entitiesOf('Shops reported that bottled water was selling out.').map((e) => e.name)).toEqual([]);
   });
+  it('reads two capitalised words right after a title as a person\'s name even when the last ends place names ("Senator Rose Park")', () => {
+    expect(find('Senator Rose Park said the bill would pass.', 'Rose Park')).toMatchObject({ type: 'person', role: 'Senator' });
+  });
+  it('keeps a demonym before an organisation compromise knows in the name ("Canadian Red Cross")', () => {
+    expect(find('The Canadian Red Cross sent volunteers.', 'Canadian Red Cross')?.type).toBe('organization');
+  });
+  it('keeps a list of portfolios in a ministry\'s name ("Ministry of Health, Labour and Welfare"), and its claim', () => {
+    const built = buildKnowledge({ id: 'ministry', text: 'The Ministry of Health, Labour and Welfare said it would help.' });
+    expect(built.entities.map((e) => e.name)).toEqual(['Ministry of Health, Labour and Welfare']);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Ministry of Health, Labour and Welfare']);
+  });
+  it('makes a name before "spokeswoman" an organisation that speaks through her ("A Tarvair spokeswoman said")', () => {
+    const built = buildKnowledge({ id: 'spokes', text: 'A Tarvair spokeswoman said flights would resume.' });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([['Tarvair', 'organization']]);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Tarvair']);
+  });
+  it('takes no organisation from an acronym the lexicon knows as a common noun ("TV crews")', () => {
+    expect(entitiesOf('TV crews filmed the damage in the harbour.').map((e) => e.name)).toEqual([]);
+  });
 });
