@@ -282,6 +282,15 @@ function inName(s: ClaimSentence, t: Token | undefined): boolean {
   return t !== undefined && s.mentions.some((m) => t.start >= m.start && t.end <= m.end);
 }
 
+/** Is "that" between these words a relative pronoun ("the contractor that carried out"): a noun before it, a verb in the past or present after? */
+function isRelativeThat(before: Token | undefined, after: Token | undefined): boolean {
+  if (!before || !after || REPORTING_FORMS.has(before.norm) || REPORTING_FORMS.has(after.norm)) return false;
+  // (A word the lexicon does not know but WordNet does, "contractor", is taken for a noun.)
+  const noun = lexiconTags(before.norm).some((t) => /^(?:Singular|Plural|Noun|Actor)$/.test(t)) || isAgentNoun(before.norm) || (lexiconTags(before.norm).length === 0 && lemmasOf(before.norm).length > 0);
+  const verb = lexiconTags(after.norm).some((t) => /^(?:PastTense|PresentTense)$/.test(t)) || (lexiconTags(after.norm).length === 0 && /\p{Ll}(?:ed)$/u.test(after.norm));
+  return noun && verb;
+}
+
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
 function clauseStart(s: ClaimSentence, k: number): number {
   const { tokens, text } = s;
@@ -294,6 +303,8 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if ((t.norm === 'and' || t.norm === 'but') && !/,\s*$/.test(text.slice((tokens[j - 1] as Token | undefined)?.end ?? 0, t.start)) && !/^(?:he|she|it|they|we|i)$/.test(tokens[j + 1]?.norm ?? '')) continue;
     // "The New York Times, Wall Street Journal, and Washington Post": ", and" between two names closes a list, not a clause.
     if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
+    // ("Harwell Civil Ltd., the contractor that carried out the inspection, said": a relative "that" after a noun and before a verb opens no clause.)
+    if (t.norm === 'that' && isRelativeThat(tokens[j - 1], tokens[j + 1])) continue;
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
@@ -340,10 +351,10 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
     const previous = pieces[i - 1];
     // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
-    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
+    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     // "Carrasco, 51, said": an age after the name is an apposition too.
     // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
-    const onlyName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '') === s.text.slice(m.start, m.end));
+    const onlyName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, ''));
     if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece) || (onlyName && /^\s*the\s/i.test(piece)))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;

@@ -258,7 +258,10 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
     const opener = units[j - 3];
     const after = units[j + 1];
     const plainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
-    if (units[j - 2]?.norm === 'of' && opener?.cap && ORG_OPENERS.has(opener.norm) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, j + 2)) return true;
+    // ("Centre for Volcanology and Geological Hazard Mitigation": "for" too, and up to three common words after "and".)
+    let tailEnd = j + 2;
+    while (tailEnd < j + 4 && nameish(a, s, tailEnd) && plainWord((units[tailEnd] as Unit).norm) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[tailEnd - 1] as Unit, units[tailEnd] as Unit)) tailEnd++;
+    if ((units[j - 2]?.norm === 'of' || units[j - 2]?.norm === 'for') && opener?.cap && (ORG_OPENERS.has(opener.norm) || isOrgHead(opener.norm)) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, tailEnd)) return true;
     if (isOrgHead(lastIn.norm)) return false;
     let k = j + 1;
     while (nameish(a, s, k) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[k - 1] as Unit, units[k] as Unit)) k++;

@@ -227,4 +227,7 @@ describe('finding claims', () => {
   it('reads "state" before a title as part of the title, not a verb ("MUA state secretary Ray Dunleavy told a rally")', () => {
     expect(claimsOf('"We keep this state fed," MUA state secretary Ray Dunleavy told a rally.')).toEqual([['Ray Dunleavy', 'says', 'p1.s1']]);
   });
+  it('reads "X Ltd., the contractor that carried out the inspection, said" as X speaking (a relative "that", a name ending in a full stop)', () => {
+    expect(claimsOf('Harwell Civil Ltd., the contractor that carried out the 2021 inspection, said its engineers had flagged the risk.')).toEqual([['Harwell Civil Ltd', 'says', 'p1.s1']]);
+  });
 });

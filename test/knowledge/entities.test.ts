@@ -348,4 +348,7 @@ describe('recognising entities', () => {
   it('takes no organisation from an acronym the lexicon knows as a common noun ("TV crews")', () => {
     expect(entitiesOf('TV crews filmed the damage in the harbour.').map((e) => e.name)).toEqual([]);
   });
+  it('keeps "and" and several common words after a body\'s "for" in its name ("Centre for Volcanology and Geological Hazard Mitigation")', () => {
+    expect(entitiesOf('The Centre for Volcanology and Geological Hazard Mitigation raised the alert.').map((e) => [e.name, e.type])).toEqual([['Centre for Volcanology and Geological Hazard Mitigation', 'organization']]);
+  });
 });
