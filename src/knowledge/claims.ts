@@ -355,6 +355,9 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // "Carrasco, 51, said": an age after the name is an apposition too.
     // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
     const onlyName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, ''));
+    // ("Parents at a school in Tallaght, one of the schools in the scheme, said": "one of …" describes any name, a place's too.)
+    const afterAnyName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
+    if (i > 0 && afterAnyName && /^\s*one of\s/i.test(piece)) continue;
     if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece) || (onlyName && /^\s*the\s/i.test(piece)))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;

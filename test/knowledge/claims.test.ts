@@ -230,4 +230,7 @@ describe('finding claims', () => {
   it('reads "X Ltd., the contractor that carried out the inspection, said" as X speaking (a relative "that", a name ending in a full stop)', () => {
     expect(claimsOf('Harwell Civil Ltd., the contractor that carried out the 2021 inspection, said its engineers had flagged the risk.')).toEqual([['Harwell Civil Ltd', 'says', 'p1.s1']]);
   });
+  it('reads ", one of the schools in the scheme," after a place as an apposition, not the subject', () => {
+    expect(claimsOf('Parents at Tarvo School in Tallaght, one of the schools already in the scheme, said the lunches helped.')).toEqual([['parents at Tarvo School', 'says', 'p1.s1']]);
+  });
 });

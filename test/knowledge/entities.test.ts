@@ -351,4 +351,7 @@ describe('recognising entities', () => {
   it('keeps "and" and several common words after a body\'s "for" in its name ("Centre for Volcanology and Geological Hazard Mitigation")', () => {
     expect(entitiesOf('The Centre for Volcanology and Geological Hazard Mitigation raised the alert.').map((e) => [e.name, e.type])).toEqual([['Centre for Volcanology and Geological Hazard Mitigation', 'organization']]);
   });
+  it('takes a common word told something, capitalised, for a body ("told Parliament")', () => {
+    expect(find('Transport Secretary Louise Hartley told Parliament that 19 bridges had closed.', 'Parliament')?.type).toBe('organization');
+  });
 });
