@@ -126,7 +126,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = [], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -171,7 +171,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
   // ("the regulator" alone is the one named; "the energy regulator" may be another.)
   if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(OVERSIGHT_BODY.test(noun) && headWords.length > 1)) {
-    const body = recentBody(noun, bodies, heard, extra);
+    const body = recentBody(noun, bodies, heard, extra, describedAs);
     if (body) return [body];
   }
   // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
@@ -249,10 +249,16 @@ export function isPublicBody(name: string): boolean {
  * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
-function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[]): Speaker | undefined {
+function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
   const named = namedBody(noun, bodies, extra);
   if (named) return named;
   if (!GENERIC_BODY.test(noun)) return undefined;
+  // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
+  const stem = stemWord(noun);
+  for (let i = bodies.length - 1; i >= 0; i--) {
+    const e = (bodies[i] as Mention).entity;
+    if (e.type === 'organization' && describedAs.get(e)?.has(stem)) return { entity: e, text: e.name, described: true };
+  }
   // "the company": a business, not the union or agency that spoke last.
   const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name)) && !(OVERSIGHT_BODY.test(noun) && !isPublicBody(e.name));
   const counts = new Map([...heard].filter(([e]) => fits(e)));
@@ -384,6 +390,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
+  /** Generic nouns (stems) the article has called each organisation by ("team", "carrier"). */
+  const describedAs = new Map<EntityDraft, Set<string>>();
   /** How often each body has been named or heard so far: whom "the company" means. */
   const heard = new Map<EntityDraft, number>();
   const hear = (e: EntityDraft): void => void heard.set(e, (heard.get(e) ?? 0) + 1);
@@ -552,7 +560,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
       const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
-      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier)) {
+      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier, describedAs)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         // (So is one whose subject is only a description: "He said the team believed …".)
         if (nested && (!sp.entity || sp.described === true)) continue;
@@ -576,6 +584,12 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, heard).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
+    // What the sentence calls its organisations: "team, Cordillera Pro Cycling," or "Garuda Indonesia, the national carrier,".
+    for (const m of s.mentions) {
+      if (m.entity.type !== 'organization') continue;
+      const nouns = [/(\p{Ll}+),\s*$/u.exec(text.slice(0, m.start))?.[1], /^,\s+(?:the|a|an|its)\s+(?:[\p{L}-]+\s+){0,3}?(\p{Ll}+)\s*[,;.]/u.exec(text.slice(m.end))?.[1]];
+      for (const n of nouns) if (n && GENERIC_BODY.test(n)) describedAs.set(m.entity, new Set([...(describedAs.get(m.entity) ?? []), stemWord(n)]));
+    }
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
     for (const m of s.mentions) if (m.entity.type === 'organization') hear(m.entity);
     pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));

@@ -233,4 +233,11 @@ describe('finding claims', () => {
   it('reads ", one of the schools in the scheme," after a place as an apposition, not the subject', () => {
     expect(claimsOf('Parents at Tarvo School in Tallaght, one of the schools already in the scheme, said the lunches helped.')).toEqual([['parents at Tarvo School', 'says', 'p1.s1']]);
   });
+  it('gives "the team" to the organisation the article called a team, even when another body was heard more', () => {
+    const text = [
+      'The Tarvo Cycling Union banned Ana Lind. The Tarvo Cycling Union said the test was clear. The Tarvo Cycling Union fined her.',
+      "Lind's team, Cordillera Pro Racing, suspended her. The team has not confirmed whether its sponsor will stay.",
+    ].join('\n\n');
+    expect(claimsOf(text)).toContainEqual(['Cordillera Pro Racing', 'not-confirmed', 'p2.s2']);
+  });
 });
