@@ -290,6 +290,11 @@ function chunksOf(a: Article, s: number): Chunk[] {
       i++;
       continue;
     }
+    // ("US$40 million", "NZ$5", "C$2": a country's code on a currency sign names money, not the country.)
+    if (text.charAt((units[i] as Unit).end) === '$') {
+      i++;
+      continue;
+    }
     if (!nameish(a, s, i) && !titleBridge(i)) {
       i++;
       continue;
@@ -821,7 +826,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         if (firstHead && isAgentNoun(firstHead) && !ORG_CLASSIFIERS.has(firstHead)) e.counts.person += 3;
         else if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
         else if (isAgentNoun(head) || words.some((w) => isRoleNoun(w.norm))) e.counts.person += 2;
-        else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
+        else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(words[words.findIndex((w) => /^(?:in|on|near|of)$/.test(w.norm)) - 1]?.norm ?? head)) {
+          // ("in Aldwick, a market town in West Yorkshire": settled, even beside "Aldwick Borough Council".)
+          e.counts.place += 3;
+          e.strong.place = true;
+        }
       }
       // "the port city of Liepaja", "the village of San Roque": a place.
       // (That settles it, even when the name is followed by what someone near it said.)

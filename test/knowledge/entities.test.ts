@@ -354,4 +354,12 @@ describe('recognising entities', () => {
   it('takes a common word told something, capitalised, for a body ("told Parliament")', () => {
     expect(find('Transport Secretary Louise Hartley told Parliament that 19 bridges had closed.', 'Parliament')?.type).toBe('organization');
   });
+  it('takes a name with "a market town in …" after it for a place, kept apart from the council named after it', () => {
+    const text = 'The bridge in Tarvley, a market town in West Yorkshire, gave way. Tarvley Borough Council said it regretted the deaths.';
+    const types = Object.fromEntries(entitiesOf(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Tarvley: 'place', 'Tarvley Borough Council': 'organization' });
+  });
+  it('takes no country from a currency code on a dollar sign ("US$40 million")', () => {
+    expect(entitiesOf('Importers faced costs of US$40 million a day.').map((e) => e.name)).toEqual([]);
+  });
 });
