@@ -221,8 +221,12 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     const start = m.index;
     let end = start + figure.length;
     if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
-    // "N40", "A380", "F16": letters and digits are a code, not a figure.
-    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure)) continue;
+    // "N40", "A380", "F16": letters and digits are a code, not a figure. (But "R7 billion", "R112.60": one letter before
+    // a figure with a scale word or with cents is a currency's symbol.)
+    const money = /(?:^|[\s(])\p{Lu}$/u.test(text.slice(Math.max(0, start - 2), start)) && (/\s(?:million|billion|trillion)$/i.test(figure) || /\.\d{2}$/.test(figure));
+    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !money) continue;
+    // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
+    if (/^\d+$/.test(figure) && /^\p{Lu}\b/u.test(text.slice(end))) continue;
     // "asteroid 2019 RK7", "1998 KY26": digits that open a designation.
     if (/^\d+$/.test(figure) && /^\s+\p{Lu}{1,3}\d/u.test(text.slice(end))) continue;
     const before = text.slice(Math.max(0, start - 2), start);

@@ -74,4 +74,10 @@ describe('finding quantities', () => {
     expect(q('Dozens of homes were flooded and hundreds of people fled.')).toEqual([]);
     expect(q('Thousands of commuters were stranded.')).toEqual([]);
   });
+  it('reads one letter before a figure with a scale word or cents as a currency ("R7 billion", "R112.60"), but "A380" stays a code and "4G", "5G" are no counts', () => {
+    expect(q('The merger would allow R7 billion of new investment.').map((x) => x.value)).toEqual([7_000_000_000]);
+    expect(q('Shares fell to R112.60 by noon.').map((x) => x.value)).toEqual([112.6]);
+    expect(q('The airline flies the A380 to Dubai.')).toEqual([]);
+    expect(q('It will build rural 4G and 5G towers.')).toEqual([]);
+  });
 });
