@@ -765,6 +765,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         return;
       }
       const region = regionOf(nameText);
+      // ("European regulators", "three European hospitals": a region's adjective before a noun describes it and names no place.)
+      if (region && nameKey(region) !== nameKey(nameText) && /^\s+\p{Ll}/u.test(text.slice(runEnd)) && e.seen === 1) {
+        evidence.delete(nameKey(nameText));
+        return;
+      }
       if (region) {
         e.counts.place += 4;
         e.alsoKnownAs.add(region);

@@ -362,4 +362,8 @@ describe('recognising entities', () => {
   it('takes no country from a currency code on a dollar sign ("US$40 million")', () => {
     expect(entitiesOf('Importers faced costs of US$40 million a day.').map((e) => e.name)).toEqual([]);
   });
+  it('takes no region from its adjective before a noun ("European regulators"), but does from the region named ("in Europe")', () => {
+    expect(entitiesOf('European regulators on Friday recommended approval of the vaccine.').map((e) => e.name)).toEqual([]);
+    expect(find('The vaccine will be sold in Europe from May.', 'Europe')?.type).toBe('place');
+  });
 });
