@@ -869,7 +869,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.placeCue) e.counts.place += 2;
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
-      if (chunk.employerCue) e.counts.organization += 2;
+      // ("Analysts at Morgan Stanley said": where people work outweighs a first name and a surname.)
+      if (chunk.employerCue) e.counts.organization += 4;
       // "Helen Marsh said": a first name before a word that also ends place names is a person when the name speaks.
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;

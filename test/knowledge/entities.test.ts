@@ -366,4 +366,7 @@ describe('recognising entities', () => {
     expect(entitiesOf('European regulators on Friday recommended approval of the vaccine.').map((e) => e.name)).toEqual([]);
     expect(find('The vaccine will be sold in Europe from May.', 'Europe')?.type).toBe('place');
   });
+  it('takes a first name and a surname after a job and "at" for where people work ("Analysts at Morgan Stanley said")', () => {
+    expect(find('Analysts at Morgan Stanley said regulators were likely to demand sales.', 'Morgan Stanley')?.type).toBe('organization');
+  });
 });
