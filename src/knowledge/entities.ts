@@ -723,6 +723,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const firstNorm = (parts.name[0] as Unit).norm;
       // Events and works ("World Cup", "Korean War") are none of the kinds the build types.
       if (EVENT_HEADS.has(lastNorm) && !isOrgHead(lastNorm) && parts.role === undefined) return;
+      // ("Cyclone Dumako", "Hurricane Katrina", "Storm Ciarán": a named weather system is an event too.)
+      if (parts.name.length >= 2 && /^(?:storm|hurricane|cyclone|typhoon)$/.test(firstNorm) && parts.role === undefined) return;
       if (parts.name.length === 1 && isAcronym(nameText) && isSpelledOutTerm(text, (parts.name[0] as Unit).start, nameText)) terms.add(nameKey(nameText));
       const e = note(nameText, parts.name.length);
       const folded = foldCase(nameText);

@@ -369,4 +369,7 @@ describe('recognising entities', () => {
   it('takes a first name and a surname after a job and "at" for where people work ("Analysts at Morgan Stanley said")', () => {
     expect(find('Analysts at Morgan Stanley said regulators were likely to demand sales.', 'Morgan Stanley')?.type).toBe('organization');
   });
+  it('takes a named weather system for an event, not a person ("Cyclone Tarvo made landfall")', () => {
+    expect(entitiesOf('Cyclone Tarvo made landfall near the port on Sunday.').map((e) => e.name)).toEqual([]);
+  });
 });
