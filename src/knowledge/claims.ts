@@ -2,7 +2,8 @@ import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
-import type { EntityDraft, Mention, SentenceDraft } from './entities.ts';
+import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
+import { datelineEnd, type EntityDraft, type Mention, type SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
 /** A claim as the build finds it: who, how, which verb, which sentence. */
@@ -69,6 +70,10 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
+  // "Researchers found in a 2024 study that …": "find" reports a finding only before "that", not "found a body", "found dead".
+  if (REPORTING_FORMS.get(t.norm)?.lemma === 'find' && !/^[^,;.]{0,40}?\bthat\b/.test(text.slice(t.end))) return false;
+  // "MUA state secretary Ray Dunleavy": a base form right before a title is a noun that describes it.
+  if (REPORTING_FORMS.get(t.norm)?.lemma === t.norm && next && /^\p{Ll}/u.test(next.raw) && isRoleNoun(next.norm) && tight(t, next)) return false;
   // "a state of emergency": "state" before "of" is the noun.
   if (REPORTING_FORMS.get(t.norm)?.lemma === 'state' && next?.norm === 'of') return false;
   // "has called a protest", "called an election", "declared a state of emergency": calling something into being, not saying anything.
@@ -76,7 +81,10 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   // ("told state broadcaster TVM": after "told" comes whom, even a word that could report.)
   // ("It denied reports that …": after a pronoun it is the verb, whatever follows.)
   // ("Sotheby's denied reports that …": after a name as well.)
-  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && (/^(?:he|she|it|they|we|i)$/.test(prev.norm) || (/^\p{Lu}/u.test(prev.raw) && /(?:ed|ied)$/.test(t.norm))))) return false;
+  // ("The ministry has not confirmed reports that …": after an auxiliary too.)
+  if (next && REPORTING_FORMS.has(next.norm) && tight(t, next) && REPORTING_FORMS.get(t.norm)?.lemma !== 'tell' && !(prev && (/^(?:he|she|it|they|we|i)$/.test(prev.norm) || AUXILIARIES.test(prev.norm) || (/^\p{Lu}/u.test(prev.raw) && /(?:ed|ied)$/.test(t.norm))))) return false;
+  // ("confirmed reports", "denied claims": a plural right after a reporting verb in the past is what it answers, a noun.)
+  if (prev && tight(prev, t) && /s$/.test(t.norm) && /ed$/.test(prev.norm) && REPORTING_FORMS.has(prev.norm)) return false;
   if (prev && tight(prev, t) && /^\p{Ll}/u.test(prev.raw) && !isStopWord(prev.norm) && !AUXILIARIES.test(prev.norm)) {
     const prevTags = lexiconTags(prev.norm);
     const lemma = REPORTING_FORMS.get(t.norm)?.lemma;
@@ -94,6 +102,8 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
 interface Speaker {
   entity?: EntityDraft;
   text: string;
+  /** Found from a description ("the team", "the utility"), not a name. */
+  described?: boolean;
 }
 
 function speakerFrom(mention: Mention, text: string): Speaker {
@@ -116,7 +126,7 @@ const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|o
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = []): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = [], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker[] {
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -145,17 +155,23 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
-  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor');
+  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor') || isPeopleNoun(w);
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   // "the wildfire service said": a word that ends organisations' names, last in the head, is a body that speaks.
   const lastHead = headNorms[headNorms.length - 1] ?? '';
+  // "the national water utility said": a body named before whose name holds the head noun ("Water Utilities Corporation").
+  if (/^the\s/i.test(phrase) && headWords.length <= 4 && lastHead.length >= 4 && !isRoleNoun(lastHead)) {
+    const body = namedBody(lastHead, bodies, extra);
+    if (body) return [body];
+  }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
   // ("the Dutch dairy group": a generic word for a body, last, after words that describe it.)
   const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
-  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun))) {
-    const body = recentBody(noun, bodies, heard, extra);
+  // ("the regulator" alone is the one named; "the energy regulator" may be another.)
+  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(OVERSIGHT_BODY.test(noun) && headWords.length > 1)) {
+    const body = recentBody(noun, bodies, heard, extra, describedAs);
     if (body) return [body];
   }
   // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
@@ -171,7 +187,16 @@ function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly
   const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}` : `${head}${tail}`.trim();
   // "two U.S. officials", "Chinese officials": the country or body they speak for.
   const modifier = body ?? inside.find((m) => m.start < start + headLength && m.entity.type !== 'place');
+  // "Forecasters at the department said": the body named before whose name holds the noun after "at the" speaks.
+  const described = modifier ? undefined : /^\s+(?:at|of|for|from)\s+the\s+(\p{Ll}{4,})$/u.exec(rest);
+  const owner = described ? namedBody(described[1] as string, bodies, extra) : undefined;
+  if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+}
+
+/** A plural noun for people that WordNet says is a kind of person ("travellers", "commuters"). */
+function isPeopleNoun(word: string): boolean {
+  return lemmasOf(word).some((l) => l !== word && pluralOf(l) === word && relationsOf(l).hypernym.includes('person'));
 }
 
 /** Nouns for what speaks for a body ("statement", "spokesman"), by stem; `voice-nouns.txt`. */
@@ -204,7 +229,9 @@ function ownersInHead(text: string, start: number, headLength: number, inside: r
 }
 
 /** Generic words for a body: "the company said" means the story's company, whatever its name. */
-const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business)$/;
+const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business|team|regulator|watchdog|union)$/;
+/** Generic words for a public body: "the regulator" or "the union" never means a business. */
+const OVERSIGHT_BODY = /^(?:regulator|watchdog|union)$/;
 /** Generic words for a business: "the company said" never means a union or a ministry. */
 const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
 /** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
@@ -222,20 +249,35 @@ export function isPublicBody(name: string): boolean {
  * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
-function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[]): Speaker | undefined {
-  const singular = noun.replace(/s$/, '');
-  const holds = (m: Mention): boolean => m.entity.name.toLowerCase().includes(singular);
-  // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
-  let named = [...extra].reverse().find(holds);
-  for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
-  if (named) return { entity: named.entity, text: named.entity.name };
+function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
+  const named = namedBody(noun, bodies, extra);
+  if (named) return named;
   if (!GENERIC_BODY.test(noun)) return undefined;
+  // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
+  const stem = stemWord(noun);
+  for (let i = bodies.length - 1; i >= 0; i--) {
+    const e = (bodies[i] as Mention).entity;
+    if (e.type === 'organization' && describedAs.get(e)?.has(stem)) return { entity: e, text: e.name, described: true };
+  }
   // "the company": a business, not the union or agency that spoke last.
-  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name));
+  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name)) && !(OVERSIGHT_BODY.test(noun) && !isPublicBody(e.name));
   const counts = new Map([...heard].filter(([e]) => fits(e)));
   for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return best ? { entity: best, text: best.name } : undefined;
+  return best ? { entity: best, text: best.name, described: true } : undefined;
+}
+
+/**
+ * The organisation named latest whose name holds the noun, by stem ("the commission" → "Commission on
+ * Elections", "the utility" → "Water Utilities Corporation"): this sentence's bodies first, then earlier ones.
+ */
+function namedBody(noun: string, bodies: readonly Mention[], extra: readonly Mention[]): Speaker | undefined {
+  const stem = stemWord(noun);
+  const holds = (m: Mention): boolean => m.entity.type === 'organization' && tokenize(m.entity.name).some((t) => t.stem === stem);
+  // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
+  let named = [...extra].reverse().find(holds);
+  for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
+  return named ? { entity: named.entity, text: named.entity.name, described: true } : undefined;
 }
 
 /** A preposition, by the list or by compromise's lexicon ("during", "throughout"). */
@@ -244,6 +286,15 @@ const isPreposition = (word: string): boolean => PREPOSITIONS.has(word) || lexic
 /** Whether a token stands inside a named entity of the sentence. */
 function inName(s: ClaimSentence, t: Token | undefined): boolean {
   return t !== undefined && s.mentions.some((m) => t.start >= m.start && t.end <= m.end);
+}
+
+/** Is "that" between these words a relative pronoun ("the contractor that carried out"): a noun before it, a verb in the past or present after? */
+function isRelativeThat(before: Token | undefined, after: Token | undefined): boolean {
+  if (!before || !after || REPORTING_FORMS.has(before.norm) || REPORTING_FORMS.has(after.norm)) return false;
+  // (A word the lexicon does not know but WordNet does, "contractor", is taken for a noun.)
+  const noun = lexiconTags(before.norm).some((t) => /^(?:Singular|Plural|Noun|Actor)$/.test(t)) || isAgentNoun(before.norm) || (lexiconTags(before.norm).length === 0 && lemmasOf(before.norm).length > 0);
+  const verb = lexiconTags(after.norm).some((t) => /^(?:PastTense|PresentTense)$/.test(t)) || (lexiconTags(after.norm).length === 0 && /\p{Ll}(?:ed)$/u.test(after.norm));
+  return noun && verb;
 }
 
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
@@ -258,13 +309,16 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if ((t.norm === 'and' || t.norm === 'but') && !/,\s*$/.test(text.slice((tokens[j - 1] as Token | undefined)?.end ?? 0, t.start)) && !/^(?:he|she|it|they|we|i)$/.test(tokens[j + 1]?.norm ?? '')) continue;
     // "The New York Times, Wall Street Journal, and Washington Post": ", and" between two names closes a list, not a clause.
     if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
+    // ("Harwell Civil Ltd., the contractor that carried out the inspection, said": a relative "that" after a noun and before a verb opens no clause.)
+    if (t.norm === 'that' && isRelativeThat(tokens[j - 1], tokens[j + 1])) continue;
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
-  return 0;
+  // ("LEEDS, England — Engineers warned": a dateline is not the subject.)
+  return datelineEnd(text);
 }
 
 /** Does a comma-bounded piece read as an apposition (", the OPEC president,", ", program coordinator for …,", ", whose …,")? */
@@ -284,6 +338,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
   const pieces: [number, number][] = [];
   let at = 0;
   for (const m of before.matchAll(/,(?!\d)/g)) {
+    // ("The Ministry of Health, Labour and Welfare said": a comma inside a name splits nothing.)
+    if (s.mentions.some((x) => x.start < from + m.index && x.end > from + m.index)) continue;
     pieces.push([at, m.index]);
     at = m.index + 1;
   }
@@ -301,9 +357,14 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
     const previous = pieces[i - 1];
     // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
-    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && before.slice(m.end - from, previous[1]).trim() === '');
+    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     // "Carrasco, 51, said": an age after the name is an apposition too.
-    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece))) continue;
+    // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
+    const onlyName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, ''));
+    // ("Parents at a school in Tallaght, one of the schools in the scheme, said": "one of …" describes any name, a place's too.)
+    const afterAnyName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
+    if (i > 0 && afterAnyName && /^\s*one of\s/i.test(piece)) continue;
+    if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece) || (onlyName && /^\s*the\s/i.test(piece)))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;
     const oneName = (k: number): boolean => {
@@ -329,6 +390,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const claims: ClaimDraft[] = [];
   /** Bodies and places named in earlier sentences, latest last, and the bodies that have spoken: what "the company" or "the university" refers to. */
   const bodies: Mention[] = [];
+  /** Generic nouns (stems) the article has called each organisation by ("team", "carrier"). */
+  const describedAs = new Map<EntityDraft, Set<string>>();
   /** How often each body has been named or heard so far: whom "the company" means. */
   const heard = new Map<EntityDraft, number>();
   const hear = (e: EntityDraft): void => void heard.set(e, (heard.get(e) ?? 0) + 1);
@@ -421,7 +484,10 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
 
       // "…," said Mr. Edwards / "…," Shrestha said: a quotation, then the verb and its speaker.
       const gapBefore = j >= 0 ? text.slice((tokens[j] as Token).end, verbStart) : text.slice(0, verbStart);
-      const after = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
+      const first = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
+      // ('…," said INTO general secretary Declan Fahy': the body and a lower-case title before a person's name are the person's.)
+      const holder = first && first.entity.type !== 'person' ? s.mentions.find((m) => m.start > first.end && m.entity.type === 'person' && /^(?:['’]s)?\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(first.end, m.start))) : undefined;
+      const after = holder ?? first;
       if (after && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
         const sp = speakerFrom(after, text);
         push(sp, stance, verb);
@@ -451,6 +517,14 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
 
       const subjectToken = tokens[j] as Token;
+      // "The team suspended him in April and said on Wednesday …": a second verb of the clause's subject.
+      // ("… and added a second from the penalty spot": not before an object with "a", which reports nothing.)
+      if (subjectToken.norm === 'and' && j === k - 1 && !/^(?:a|an)$/.test(tokens[k + 1]?.norm ?? '')) {
+        const previous = found[found.length - 1];
+        const subjects = previous ? [previous.entity ? { entity: previous.entity, text: previous.speaker } : { text: previous.speaker }] : leadingSubjects(s, verbStart).slice(0, 1);
+        for (const sp of subjects) push(sp, stance, verb);
+        if (subjects.length > 0) continue;
+      }
       if (PERSONAL.has(subjectToken.norm) || NON_PERSONAL.has(subjectToken.norm)) {
         const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
         if (resolved) push(resolved, stance, verb);
@@ -486,9 +560,10 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
       const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
-      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier)) {
+      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier, describedAs)) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
-        if (nested && !sp.entity) continue;
+        // (So is one whose subject is only a description: "He said the team believed …".)
+        if (nested && (!sp.entity || sp.described === true)) continue;
         push(sp, stance, verb);
         remember(sp);
       }
@@ -500,10 +575,21 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // "according to its director, Dr. Nikos Papadakis": the role, then the person who holds it.
       const roleEnd = from + (according[1] as string).length;
       const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
+      // "according to a survey the union carried out", "… a report by the regulator": whoever made the document.
+      const maker = /^(?:a|an|the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\s+(?:by\s+(.+)|(.+?)\s+(?:carried out|conducted|published|commissioned|released|compiled))(?:\s|$)/u.exec(according[1] as string);
+      const makerPhrase = maker && sourceNouns().has(maker[1] as string) ? (maker[2] ?? maker[3]) : undefined;
+      const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, bodies, heard).filter((sp) => sp.entity) : [];
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
+      else if (makers[0]) push(makers[0], 'says', 'according to');
       else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, heard).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
+    // What the sentence calls its organisations: "team, Cordillera Pro Cycling," or "Garuda Indonesia, the national carrier,".
+    for (const m of s.mentions) {
+      if (m.entity.type !== 'organization') continue;
+      const nouns = [/(\p{Ll}+),\s*$/u.exec(text.slice(0, m.start))?.[1], /^,\s+(?:the|a|an|its)\s+(?:[\p{L}-]+\s+){0,3}?(\p{Ll}+)\s*[,;.]/u.exec(text.slice(m.end))?.[1]];
+      for (const n of nouns) if (n && GENERIC_BODY.test(n)) describedAs.set(m.entity, new Set([...(describedAs.get(m.entity) ?? []), stemWord(n)]));
+    }
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
     for (const m of s.mentions) if (m.entity.type === 'organization') hear(m.entity);
     pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
@@ -544,8 +630,10 @@ function quotedSpans(text: string): [number, number][] {
 function leadingSubjects(s: ClaimSentence, before: number): Speaker[] {
   const firstVerb = s.tokens.find((t) => t.start < before && /^\p{Ll}/u.test(t.raw) && !isStopWord(t.norm) && /(?:ed|s)$/.test(t.norm) && !s.mentions.some((m) => t.start >= m.start && t.end <= m.end));
   const limit = firstVerb?.start ?? before;
-  const people = s.mentions.filter((m) => m.end <= limit && m.entity.type === 'person');
-  const chosen = people.length > 0 ? people : s.mentions.filter((m) => m.end <= limit && m.entity.type !== 'place').slice(0, 1);
+  // ("South Africa's Competition Commission recommended …, saying": an owner is not the subject.)
+  const subjects = s.mentions.filter((m) => m.start >= datelineEnd(s.text) && !/^['’]s?\s/.test(s.text.slice(m.end, m.end + 3)) && !/['’]s?$/.test(s.text.slice(m.start, m.end)));
+  const people = subjects.filter((m) => m.end <= limit && m.entity.type === 'person');
+  const chosen = people.length > 0 ? people : subjects.filter((m) => m.end <= limit && m.entity.type !== 'place').slice(0, 1);
   return chosen.map((m) => speakerFrom(m, s.text));
 }
 

@@ -56,7 +56,8 @@ const RELATIVE_RE = new RegExp(
 
 /** Spans chrono reports that are not dates in news text: "sun." (the sun), "may" (the modal), "second" alone. */
 function isFalseDate(text: string): boolean {
-  return /^(?:sun|sat|mon|tue|wed|thu|fri)\.?$/i.test(text) || /^(?:may|march|second|now)$/.test(text);
+  // ("Now he eats at school": "now" is the present of the story, not a date, at a sentence's start too.)
+  return /^(?:sun|sat|mon|tue|wed|thu|fri)\.?$/i.test(text) || /^(?:may|march|second|now)$/.test(text) || /^now$/i.test(text);
 }
 
 const NUMBER_WORD = `\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few`;
@@ -78,6 +79,8 @@ export function findDates(text: string): DateDraft[] {
     const t = r.text.replace(/[,.;:]+$/, '').replace(/^(?:on|in|at|by|since|from|until)\s+/i, '');
     if (isFalseDate(t.trim()) || DURATION_RE.test(t.trim()) || /^\d{1,2}$/.test(t.trim())) continue;
     const start = r.index + r.text.indexOf(t);
+    // "the hearings would last about ten weeks": after a modal or "to", "last" is the verb and what follows a length of time.
+    if (/^last\s/i.test(t) && /\b(?:will|would|could|can|may|might|should|must|to)\s+$/i.test(text.slice(0, start))) continue;
     // "Jan Kowalski", "Coach April Ross": a month word that is a name.
     if (monthReadsAsName(text.slice(0, start), t.trim(), text.slice(start + t.length))) continue;
     // "night shifts", "night work": a part of the day that names a kind of work, not when.

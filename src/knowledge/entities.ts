@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, PLACE_OPENERS, pluralOf, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -100,6 +100,8 @@ function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 /** Joiners that stand inside names between capitalised words ("Rio de Janeiro", "Abdulaziz bin Salman"). */
+/** Modifiers made from a place ("London-based", "Sydney-listed", "Lagos-born"): the name before them is where. */
+const PLACE_MODIFIERS = /^(?:based|listed|born)$/;
 /** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);
@@ -145,6 +147,27 @@ interface Article {
   midCaps: Set<string>;
   /** Norms the article also writes in lower case: common words, not names. */
   lower: Set<string>;
+  /** Sentences that open with a wire dateline, and where its city ends ("LEEDS, England —"). */
+  datelines: Map<number, { city: string; end: number }>;
+}
+
+/**
+ * A wire dateline: a city in capitals opening the story, perhaps with its country or state and an
+ * agency, then a dash ("LEEDS, England —", "DUBLIN —", "NEW YORK (Reuters) -"). The city is a place.
+ */
+const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.]*[\s-]+){0,3}\p{Lu}[\p{Lu}'’.]*\p{Lu})((?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?\s*(?:\([^()]{1,30}\)\s*)?(?:[—–]|--?)\s)/u;
+
+/** The city of a dateline opening a sentence, written as a name ("NEW YORK" → "New York"), and where it ends. */
+export function datelineCity(text: string): { city: string; end: number } | undefined {
+  const m = DATELINE.exec(text);
+  if (!m) return undefined;
+  const raw = m[1] as string;
+  return { city: raw.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()), end: raw.length };
+}
+
+/** Where the story proper starts after a dateline ("LEEDS, England — Engineers warned": at "Engineers"); 0 without one. */
+export function datelineEnd(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
 }
 
 function nameish(a: Article, s: number, i: number): boolean {
@@ -164,17 +187,21 @@ function nameish(a: Article, s: number, i: number): boolean {
   const pair = next ? `${u.norm} ${next.norm}` : '';
   if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
   // "President Joe Biden is …": a title opening the sentence before a name.
-  if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
+  if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
-  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) return true;
+  // ("Shops reported …": not a word WordNet knows as another word's plural.)
+  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t)) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
   // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
   if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
   if (a.midCaps.has(u.norm)) return true;
   // "Neighbouring Moldova", "Flooding Bangladesh": an unknown word in -ing or -ed before a country is not part of its name.
-  if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && countryOf(next.raw.replace(/['’]s?$/, ''))) return false;
+  // ("Neighbouring South Africa": a country of two words too.)
+  const after2 = units[i + 2];
+  if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && (countryOf(next.raw.replace(/['’]s?$/, '')) || (after2 && countryOf(`${next.raw} ${after2.raw}`.replace(/['’]s?$/, ''))))) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
@@ -231,7 +258,10 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
     const opener = units[j - 3];
     const after = units[j + 1];
     const plainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
-    if (units[j - 2]?.norm === 'of' && opener?.cap && ORG_OPENERS.has(opener.norm) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, j + 2)) return true;
+    // ("Centre for Volcanology and Geological Hazard Mitigation": "for" too, and up to three common words after "and".)
+    let tailEnd = j + 2;
+    while (tailEnd < j + 4 && nameish(a, s, tailEnd) && plainWord((units[tailEnd] as Unit).norm) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[tailEnd - 1] as Unit, units[tailEnd] as Unit)) tailEnd++;
+    if ((units[j - 2]?.norm === 'of' || units[j - 2]?.norm === 'for') && opener?.cap && (ORG_OPENERS.has(opener.norm) || isOrgHead(opener.norm)) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, tailEnd)) return true;
     if (isOrgHead(lastIn.norm)) return false;
     let k = j + 1;
     while (nameish(a, s, k) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[k - 1] as Unit, units[k] as Unit)) k++;
@@ -253,7 +283,18 @@ function chunksOf(a: Article, s: number): Chunk[] {
     const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
     return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
+  const dateline = a.datelines.get(s);
   for (let i = 0; i < units.length; ) {
+    // (A dateline's city is noted apart, as a place: its capitals are not an acronym.)
+    if (dateline && (units[i] as Unit).end <= dateline.end) {
+      i++;
+      continue;
+    }
+    // ("US$40 million", "NZ$5", "C$2": a country's code on a currency sign names money, not the country.)
+    if (text.charAt((units[i] as Unit).end) === '$') {
+      i++;
+      continue;
+    }
     if (!nameish(a, s, i) && !titleBridge(i)) {
       i++;
       continue;
@@ -265,6 +306,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
       if ((cur.possessive && j > start && !possessiveContinues(a, s, start, j)) || cur.attributive) break;
       if (cur.possessive && j === start && !possessiveContinues(a, s, start, j)) break;
       const next = units[j + 1] as Unit;
+      // "Ministry of Health, Labour and Welfare", "Department for Environment, Food and Rural Affairs": a list of portfolios.
+      const listEnd = breaksBetween(text, cur, next) ? portfolioListEnd(a, s, start, j) : -1;
+      if (listEnd > j) {
+        j = listEnd;
+        break;
+      }
       if (breaksBetween(text, cur, next)) break;
       if (nameish(a, s, j + 1) || titleBridge(j + 1)) {
         j++;
@@ -286,6 +333,11 @@ function chunksOf(a: Article, s: number): Chunk[] {
         j += 3;
         continue;
       }
+      // "Caledon Telecom plc": a company's suffix written in lower case closes its name.
+      if (!next.cap && COMPANY_SUFFIX.test(next.norm) && j > start) {
+        j++;
+        break;
+      }
       // "Highway 97", "State Highway 6", "Terminal 2": a number closes the name of a road or a building.
       if (cur.cap && isPlaceHead(cur.norm) && /^\d{1,4}[A-Z]?$/.test(next.raw) && !breaksBetween(text, cur, next)) j++;
       break;
@@ -300,6 +352,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
     }
     const before = lowerWordAt(units, start - 1);
     const after = lowerWordAt(units, j + 1);
+    const owned = before === 'in' && OWNERSHIP_NOUNS.has(lowerWordAt(units, start - 2) ?? '');
     chunks.push({
       sentence: s,
       units: run,
@@ -308,13 +361,41 @@ function chunksOf(a: Article, s: number): Chunk[] {
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
-      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2))) || (run.length === 1 && run[0]?.modifier === 'based'),
-      employerCue: before === 'at' && worksAt(units, start - 2),
+      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.test(run[0]?.modifier ?? '')),
+      // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
+      employerCue: (before === 'at' && worksAt(units, start - 2)) || owned,
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
     });
     i = j + 1;
   }
   return chunks;
+}
+
+/**
+ * Where a list of portfolios ends after an opener's "of" or "for" ("Ministry of Health, Labour and Welfare"): the run so
+ * far is the opener, "of"/"for" and common words; then ", Word" pieces and "and Word(s)" of capitalised common words.
+ * -1 when the run does not go on so.
+ */
+function portfolioListEnd(a: Article, s: number, start: number, j: number): number {
+  const units = a.unitsAt(s);
+  const text = (a.sentences[s] as SentenceDraft).text;
+  const of = units.slice(start, j + 1).findIndex((u) => u.norm === 'of' || u.norm === 'for');
+  const opener = units[start + of - 1];
+  if (of < 1 || !opener?.cap || !(ORG_OPENERS.has(opener.norm) || isOrgHead(opener.norm))) return -1;
+  const plain = (u: Unit | undefined): boolean => u !== undefined && u.cap && isPlainWord(u.norm);
+  if (!units.slice(start + of + 1, j + 1).every(plain)) return -1;
+  let k = j;
+  while (/^\s*,\s*$/.test(text.slice((units[k] as Unit).end, (units[k + 1] as Unit | undefined)?.start ?? 0)) && plain(units[k + 1])) {
+    k++;
+    while (plain(units[k + 1]) && !breaksBetween(text, units[k] as Unit, units[k + 1] as Unit)) k++;
+  }
+  // The list closes with "and" and one to three common words ("and Rural Affairs").
+  const and = units[k + 1];
+  if (k === j || and?.norm !== 'and') return -1;
+  if (!plain(units[k + 2])) return -1;
+  let end = k + 2;
+  while (end - k < 4 && plain(units[end + 1]) && !breaksBetween(text, units[end] as Unit, units[end + 1] as Unit)) end++;
+  return end;
 }
 
 /** "St Mary's Hospital", "People's Bank": a possessive inside a name, before a short run ending in a head noun. */
@@ -329,6 +410,9 @@ function possessiveContinues(a: Article, s: number, start: number, j: number): b
   }
   return false;
 }
+
+/** Suffixes that close a company's name ("Ltd", "plc"). */
+const COMPANY_SUFFIX = /^(?:inc|ltd|corp|co|plc|llc|ag|sa|gmbh)$/;
 
 const AUX_OR_ADVERB = /^(?:has|have|had|is|was|were|are|will|would|also|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|late|early|quickly|then|not|never|firmly|officially|strongly|on|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
 
@@ -447,6 +531,8 @@ const isTitleUnit = (u: Unit): boolean =>
   (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
+/** A word the lexicon or WordNet knows that is not a name ("Arts", "Protection"): what a title's portfolio is made of. */
+const isPlainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
 /** Titles and nouns whose "of" names a place ("mayor", "residents"), by stem; `place-titles.txt`. */
 const PLACE_TITLE_STEMS: ReadonlySet<string> = nounListStems('place-titles');
 const isPlaceTitle = (word: string): boolean => PLACE_TITLE_STEMS.has(stemWord(foldCase(word)));
@@ -470,6 +556,8 @@ interface Parts {
 
 function splitChunk(text: string, chunk: Chunk): Parts {
   let units = chunk.units;
+  // "Richard Amesbury KC", "Jane Roe MP": letters for an honour or a seat after a name are not part of it.
+  while (units.length > 2 && POST_NOMINALS.has((units[units.length - 1] as Unit).norm) && /^\p{Lu}+$/u.test((units[units.length - 1] as Unit).raw)) units = units.slice(0, -1);
   while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitleUnit(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
   // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
   let lead: Unit[] | undefined;
@@ -484,14 +572,19 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   const last = rest[rest.length - 1];
   const afterTitle = rest.slice(rest.findIndex(isTitleUnit) + 1);
   // "Assistant Health Minister for Preventive Services": a title and its portfolio, no one named.
+  // ("Minister of Arts", "Minister of State for Culture": a title's "of" or "for" and common words name a portfolio.)
+  const portfolio = (afterTitle[0]?.norm === 'of' || afterTitle[0]?.norm === 'for') && afterTitle.length >= 2 && afterTitle.slice(1).every((u) => (u.cap && isPlainWord(u.norm)) || /^(?:of|for|and|the)$/.test(u.norm));
   const titleOnly =
     rest.some(isTitleUnit) &&
     last !== undefined &&
-    (isTitleUnit(last) || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+    (isTitleUnit(last) ||
+      portfolio || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  if (portfolio && rest.some(isTitleUnit)) return { roleEntities: [], name: [], ...(lead ? { lead } : {}), honorific: false, titleOnly: true };
   // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
   if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
-  if (lead && last && isOrgHead(last.norm) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
+  // ("Canadian Red Cross": a national body of an organisation compromise knows by name.)
+  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest)))) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
     // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
@@ -502,7 +595,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   }
   const tail = rest.slice(t + 1);
   // ("Spokesman Colin Marsh": a first name after the title starts a person's name, whatever word ends it.)
-  const personAfter = tail.length >= 2 && isFirstName((tail[0] as Unit).norm) && tail.every((u) => u.cap) && !isOrgHead(last?.norm ?? '');
+  // ("Senator Rose Park": right after a title, two or three capitalised words are a name even when they end like a place's.)
+  const personAfter = tail.length >= 2 && tail.every((u) => u.cap) && !isOrgHead(last?.norm ?? '') && (isFirstName((tail[0] as Unit).norm) || (tail.length <= 3 && !PLACE_OPENERS.has((tail[0] as Unit).norm) && !tail.some((u) => countryOf(u.raw) !== undefined)));
   if (t < 0 || (last && (isOrgHead(last.norm) || isPlaceHead(last.norm)) && !personAfter && !tail.every((u) => u.cap && !isOrgHead(u.norm) && !isPlaceHead(u.norm)))) {
     return { roleEntities: [], name: rest, ...(lead ? { lead } : {}), honorific: false, titleOnly };
   }
@@ -510,6 +604,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   // "Secretary of State John Kerry": the name is what follows the title's "of X".
   while (name.length > 1 && !(name[0] as Unit).cap) name = name.slice(1);
   if ((rest[t + 1] as Unit | undefined)?.norm === 'of' && name.length > 2) name = name.slice(-2);
+  // "Minister for Social Protection Aoife Kinsella": the portfolio's common words after "for" belong to the title.
+  if ((rest[t + 1] as Unit | undefined)?.norm === 'for') while (name.length > 2 && isPlainWord((name[0] as Unit).norm)) name = name.slice(1);
   const roleUnits = units.slice(0, units.length - name.length);
   const titleStart = roleUnits.findIndex(isTitleUnit);
   const before = roleUnits.slice(lead ? lead.length : 0, titleStart < 0 ? 0 : titleStart);
@@ -549,7 +645,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (cached?.index !== si) cached = { index: si, units: unitsOf((sentences[si] as SentenceDraft).text, (sentences[si] as SentenceDraft).tokens) };
     return cached.units;
   };
-  const article: Article = { sentences, unitsAt, midCaps: new Set(), lower: new Set() };
+  const article: Article = { sentences, unitsAt, midCaps: new Set(), lower: new Set(), datelines: new Map() };
   sentences.forEach((s, si) => {
     const units = unitsAt(si);
     units.forEach((u, i) => {
@@ -567,6 +663,16 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     if (!e) evidence.set(key, (e = blankEvidence(nameText, units)));
     return e;
   };
+  sentences.forEach((s, si) => {
+    const dateline = datelineCity(s.text);
+    if (!dateline) return;
+    article.datelines.set(si, dateline);
+    const e = note(dateline.city, dateline.city.split(/\s+/).length);
+    e.seen++;
+    e.asPlace++;
+    e.counts.place += 3;
+    e.strong.place = true;
+  });
   const bySentence = sentences.map((_, si) => chunksOf(article, si));
   for (const chunks of bySentence) {
     chunks.forEach((chunk, ci) => {
@@ -617,6 +723,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const firstNorm = (parts.name[0] as Unit).norm;
       // Events and works ("World Cup", "Korean War") are none of the kinds the build types.
       if (EVENT_HEADS.has(lastNorm) && !isOrgHead(lastNorm) && parts.role === undefined) return;
+      // ("Cyclone Dumako", "Hurricane Katrina", "Storm Ciarán": a named weather system is an event too.)
+      if (parts.name.length >= 2 && /^(?:storm|hurricane|cyclone|typhoon)$/.test(firstNorm) && parts.role === undefined) return;
       if (parts.name.length === 1 && isAcronym(nameText) && isSpelledOutTerm(text, (parts.name[0] as Unit).start, nameText)) terms.add(nameKey(nameText));
       const e = note(nameText, parts.name.length);
       const folded = foldCase(nameText);
@@ -659,6 +767,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         return;
       }
       const region = regionOf(nameText);
+      // ("European regulators", "three European hospitals": a region's adjective before a noun describes it and names no place.)
+      if (region && nameKey(region) !== nameKey(nameText) && /^\s+\p{Ll}/u.test(text.slice(runEnd)) && e.seen === 1) {
+        evidence.delete(nameKey(nameText));
+        return;
+      }
       if (region) {
         e.counts.place += 4;
         e.alsoKnownAs.add(region);
@@ -672,15 +785,21 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // "the Kremlin", "the Pentagon": one unknown name after "the", mid-sentence, is a body.
       if (parts.name.length === 1 && !inLexicon(firstNorm) && /\bthe\s$/.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && !chunk.prepCue) e.counts.organization += 1;
       if (parts.lead && isOrgHead(lastNorm)) e.alsoKnownAs.add(unitText(text, parts.name.slice(parts.lead.length)));
-      if (parts.role !== undefined || parts.honorific) {
+      if (parts.lead && parts.name.length > parts.lead.length && isKnownOrganization(foldCase(unitText(text, parts.name.slice(parts.lead.length))))) {
+        e.counts.organization += 3;
+        e.strong.organization = true;
+      }
+      const closing = chunk.units[chunk.units.length - 1] as Unit;
+      if (parts.role !== undefined || parts.honorific || (chunk.units.length > 2 && POST_NOMINALS.has(closing.norm) && /^\p{Lu}+$/u.test(closing.raw))) {
         e.counts.person += 3;
         e.strong.person = true;
       }
-      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || /^(?:inc|ltd|corp|co|plc|llc|ag|sa|gmbh)$/.test(lastNorm)) {
+      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIX.test(lastNorm)) {
         e.counts.organization += 2;
         e.strong.organization = true;
       }
-      if (isAcronym(nameText)) e.counts.organization += 2;
+      // ("TV crews", "a DJ": not an acronym the lexicon knows as a common noun.)
+      if (isAcronym(nameText) && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
       // "FC Porto", "Atlético Valdora": a club's name.
@@ -688,11 +807,19 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.organization += 3;
         e.strong.organization = true;
       }
-      // "University College Cork": an organisation word inside the name.
-      if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap))) e.counts.organization += 2;
+      // "University College Cork": an organisation word inside the name. ("Khama International Airport": not when a
+      // word that ends only place names closes it; the last word is what the name is.)
+      const placeHeaded = isPlaceHead(lastNorm) && !isOrgHead(lastNorm);
+      if (parts.name.length >= 3 && parts.name.slice(0, -1).some((u) => ORG_OPENERS.has(u.norm) || (isOrgHead(u.norm) && u.cap)) && !placeHeaded) e.counts.organization += 2;
       // "its chairman, Rein Saar, said", "The state mediator, Ola Brekke,": a role and a comma before a name make it a person's.
       const roleBefore = /(?:^|\b(?:its|his|her|their|the|an?)\s+|\p{Lu}\p{L}*['’]s\s+)(?:[\p{Ll}-]+\s+){0,3}?(\p{Ll}+),\s*$/u.exec(text.slice(Math.max(0, (chunk.units[0] as Unit).start - 80), (chunk.units[0] as Unit).start));
       if (roleBefore && isAgentNoun(roleBefore[1] as string) && !ORG_CLASSIFIERS.has(roleBefore[1] as string) && parts.name.length >= 2) e.counts.person += 3;
+      // "Sinn Féin's education spokeswoman", "Halvard's spokesman": what has a spokesperson is most often a party or a body.
+      // ("a Jetstar spokeswoman said": the name right before the word too.)
+      if ((lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) || /^\s+spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
+      // "told Parliament", "told Congress": a common word told something, capitalised, is a body.
+      const toldBefore = at >= 1 && !(units[at - 1] as Unit).cap && REPORTING_FORMS.get((units[at - 1] as Unit).norm)?.lemma === 'tell';
+      if (toldBefore && parts.name.every((u) => isPlainWord(u.norm))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
@@ -706,11 +833,15 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         if (firstHead && isAgentNoun(firstHead) && !ORG_CLASSIFIERS.has(firstHead)) e.counts.person += 3;
         else if (ORG_CLASSIFIERS.has(head) || isOrgHead(head)) e.counts.organization += 3;
         else if (isAgentNoun(head) || words.some((w) => isRoleNoun(w.norm))) e.counts.person += 2;
-        else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(head)) e.counts.place += 3;
+        else if (/^(?:city|town|village|port|region|province|district|state|county|island|capital|suburb)$/.test(words[words.findIndex((w) => /^(?:in|on|near|of)$/.test(w.norm)) - 1]?.norm ?? head)) {
+          // ("in Aldwick, a market town in West Yorkshire": settled, even beside "Aldwick Borough Council".)
+          e.counts.place += 3;
+          e.strong.place = true;
+        }
       }
       // "the port city of Liepaja", "the village of San Roque": a place.
       // (That settles it, even when the name is followed by what someone near it said.)
-      if (/\b(?:city|town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
+      if (/\b(?:city|(?:home)?town|village|port|region|province|district|state|county|island|area|municipality|suburb|capital)\s+of\s+$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 40), (parts.name[0] as Unit).start))) {
         e.counts.place += 3;
         e.strong.place = true;
       }
@@ -740,7 +871,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.placeCue) e.counts.place += 2;
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
-      if (chunk.employerCue) e.counts.organization += 2;
+      // ("Analysts at Morgan Stanley said": where people work outweighs a first name and a surname.)
+      if (chunk.employerCue) e.counts.organization += 4;
       // "Helen Marsh said": a first name before a word that also ends place names is a person when the name speaks.
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
@@ -765,7 +897,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     // A capital that acts (speaks, owns, is a verb's subject) is its country's government; one where things happen is a place.
     // ("Singapore", "Luxembourg": a capital that bears its country's name is the country.)
     if (capital && nameKey(capital.name) !== key && !e.strong.person && !e.strong.organization) {
-      if (e.speaks || e.acts > 0) {
+      if ((e.speaks || e.acts > 0) && !e.strong.place) {
         const d = countryDraft(capital);
         d.aliases.add(e.name);
         drafts.set(key, d);
@@ -802,6 +934,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     const people = owners.filter((o) => o.type === 'person');
     if (owners.length !== 1 && people.length < 2) continue;
     const owner = (owners.length === 1 ? owners[0] : people.sort((x, y) => firstSeen(x) - firstSeen(y))[0]) as EntityDraft;
+    // A town the article places for itself (a dateline, "the city of X") is not the dam or hall named after it ("Leeds Civic Hall").
+    if (owner.type !== 'person' && evidence.get(key)?.strong.place === true) continue;
     // "Lanway" for "Lanway Buses", but never "Washington" for the "Washington Post".
     if (owner.type !== 'person' && owner.type !== d.type && (capitalOf(d.name) || isKnownPlace(foldCase(d.name)) || d.type === 'person')) continue;
     owner.aliases.add(d.name);
@@ -1020,7 +1154,9 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       const before2 = /(?:^|[,;]["”]?\s+(?:and\s+|but\s+)?|\bas\s+|\b(\p{Ll}+)\s+)((?:a|an|the|its|his|her|their|(?:\p{Lu}\p{L}+\s+){0,3}\p{Lu}\p{L}+['’]s)\s+[^,;"“”]{3,80}),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/iu.exec(before);
       // "according to its director, Dr. Nikos Papadakis" as well.
       const reportedBy = (word: string): boolean => REPORTING_FORMS.has(word.toLowerCase()) || (word === 'to' && /\baccording\s+$/i.test(before.slice(0, before2?.index ?? 0)));
-      const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : undefined;
+      // ("Counsel to the inquiry, Richard Amesbury, told": a role that opens the sentence, without an article.)
+      const opening = /^(\p{Lu}\p{Ll}+(?:\s+[^,;"“”]{2,60})?),\s*(?:\p{Lu}\p{L}*\.?\s+){0,2}$/u.exec(before);
+      const appositionBefore = before2 && (before2[1] === undefined || reportedBy(before2[1])) ? [before2[0], before2[2]] : opening && isRoleNoun(foldCase(tokenize(opening[1] as string)[0]?.norm ?? '')) ? [opening[0], opening[1]] : undefined;
       // ("Anna Berg is chair of the council": a title without an article, when it is one.)
       const copulaMatch = /^\s+(?:is|was|has been|had been)\s+((?:a|an|the)\s+[^,;."“”]{3,120}|(\p{Ll}+)\s+(?:of|at|for)\s[^,;."“”]{3,120})/u.exec(after);
       const copula = copulaMatch && (copulaMatch[2] === undefined || isRoleNoun(copulaMatch[2])) ? copulaMatch : undefined;

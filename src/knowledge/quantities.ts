@@ -28,7 +28,7 @@ const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|
 /**
  * Figures in a sentence: digits (with digit groups, decimals, "million"), currency signs,
  * spelled-out numbers ("two hundred eighty-five", "half a million"), fractions ("two-thirds"),
- * vague counts ("hundreds of thousands", "dozens"), scores ("1-0"), and ordinals that count
+ * vague counts of a scale ("hundreds of thousands"; not a bare "dozens"), scores ("1-0"), and ordinals that count
  * ("a fourth title").
  */
 const FIGURE_RE = new RegExp(
@@ -44,8 +44,9 @@ const FIGURE_RE = new RegExp(
     `\\btwice\\b`,
     // spelled-out numbers
     `\\b(?:${SMALL}|${TENS}|half|a (?:hundred|thousand|million|billion|dozen))(?:[- ](?:${WORD}|${SMALL}|${TENS}))*\\b`,
-    // vague counts
-    `\\b(?:hundreds|thousands|millions|billions|dozens|scores|tens)(?: of (?:thousands|millions|billions))?\\b`,
+    // vague counts of a scale ("hundreds of thousands", "tens of millions"). A bare "dozens" or "hundreds" says only
+    // "many": readers (and the hand annotations written without seeing the build) do not take it for a count.
+    `\\b(?:hundreds|thousands|millions|billions|dozens|scores|tens) of (?:thousands|millions|billions)\\b`,
     // ordinals that count things ("a fourth title", "the fifth person")
     `\\b(?:${ORDINAL})\\b`,
   ].join('|'),
@@ -220,8 +221,12 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     const start = m.index;
     let end = start + figure.length;
     if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
-    // "N40", "A380", "F16": letters and digits are a code, not a figure.
-    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure)) continue;
+    // "N40", "A380", "F16": letters and digits are a code, not a figure. (But "R7 billion", "R112.60": one letter before
+    // a figure with a scale word or with cents is a currency's symbol.)
+    const money = /(?:^|[\s(])\p{Lu}$/u.test(text.slice(Math.max(0, start - 2), start)) && (/\s(?:million|billion|trillion)$/i.test(figure) || /\.\d{2}$/.test(figure));
+    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !money) continue;
+    // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
+    if (/^\d+$/.test(figure) && /^\p{Lu}\b/u.test(text.slice(end))) continue;
     // "asteroid 2019 RK7", "1998 KY26": digits that open a designation.
     if (/^\d+$/.test(figure) && /^\s+\p{Lu}{1,3}\d/u.test(text.slice(end))) continue;
     const before = text.slice(Math.max(0, start - 2), start);

@@ -136,3 +136,9 @@ function buildUnits(): ReadonlyMap<string, UnitEntry> {
 
 /** Units by every written form ("kilometers", "km", "percent") → the unit and what it measures. */
 export const UNITS: ReadonlyMap<string, UnitEntry> = buildUnits();
+
+/** Letters after a person's name for a rank, honour or seat ("KC", "MP"); `post-nominals.txt`. */
+export const POST_NOMINALS: ReadonlySet<string> = new Set(readWordList('post-nominals'));
+
+/** Nouns for owning part of a business ("stake", "shares"), singular and plural; `ownership-nouns.txt`. */
+export const OWNERSHIP_NOUNS: ReadonlySet<string> = new Set(readWordList('ownership-nouns').flatMap((w) => [w, pluralOf(w)]));

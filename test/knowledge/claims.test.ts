@@ -184,4 +184,60 @@ describe('finding claims', () => {
   it('gives a claim to a business whose name ends in "\'s", and reads "denied reports" after a name as the verb ("Garland\'s denied reports that …")', () => {
     expect(claimsOf("The vase sold at Garland's in Paris. Garland's denied reports that it had set a floor price.")).toEqual([["Garland", 'denies', 'p1.s2']]);
   });
+  it('does not take a wire dateline for the subject ("VARDHOLM, Norway — Engineers warned")', () => {
+    expect(claimsOf('VARDHOLM, Norway — Engineers warned the owners about the cables.')).toEqual([['engineers', 'warns', 'p1.s1']]);
+  });
+  it('reads "has not confirmed reports that" as the verb and its object, not a verb "reports"', () => {
+    expect(claimsOf('The Dockers Union has not confirmed reports that talks failed.')).toEqual([['Dockers Union', 'not-confirmed', 'p1.s1']]);
+  });
+  it('gives "and said" to the clause\'s subject, not an owner before it ("Norway\'s Harbour Board closed the port …, and said"), but not "and added a second"', () => {
+    expect(claimsOf("Norway's Harbour Board closed the port at noon, three hours after the storm began, and said it would stay shut.")).toEqual([['Harbour Board', 'says', 'p1.s1']]);
+    expect(claimsOf("Norway's Harbour Board closed the port, saying the storm was too strong.")).toEqual([['Harbour Board', 'says', 'p1.s1']]);
+    expect(claimsOf('Ana Lind, a forward, opened the scoring with a header and added a second after half-time.')).toEqual([]);
+  });
+  it('reads "the national carrier" after a name and a comma as its apposition, not a new subject', () => {
+    const text = 'Tarvo Air cancelled flights. Tarvo Air said it would refund fares. Garuda Tarsa, the national carrier, denied that passengers had been abandoned.';
+    expect(claimsOf(text)).toEqual([['Tarvo Air', 'says', 'p1.s2'], ['Garuda Tarsa', 'denies', 'p1.s3']]);
+  });
+  it('gives "the utility" or "the team" to the body named before whose name holds it, but not inside what another reports', () => {
+    expect(claimsOf('The Water Utilities Corporation cut supply. The national water utility said rain was needed.')).toEqual([['Water Utilities Corporation', 'says', 'p1.s2']]);
+    expect(claimsOf('Tarvo Cycling Club signed Ana Lind. The team has not confirmed whether its sponsor will stay.')).toEqual([['Tarvo Cycling Club', 'not-confirmed', 'p1.s2']]);
+    expect(claimsOf('Tarvo Cycling Club signed Ana Lind. Ana Lind said the team believed she would win.')).toEqual([['Ana Lind', 'says', 'p1.s2']]);
+  });
+  it('reads "found that" as a finding, but not "found a body" or "found dead"', () => {
+    expect(claimsOf('Researchers at Tarvo University found in a 2024 study that pupils slept more.')).toEqual([['researchers at Tarvo University', 'says', 'p1.s1']]);
+    expect(claimsOf('Divers from the Coast Guard found a body near the pier.')).toEqual([]);
+  });
+  it('gives "the regulator" to the public body named before, not the company it fined, and "the union" to a union whose name lacks the word', () => {
+    const text = 'The Data Protection Commission fined Quintal Inc. Quintal Inc said it would appeal. The regulator found that Quintal stored data without a password.';
+    expect(claimsOf(text)).toContainEqual(['Data Protection Commission', 'says', 'p1.s3']);
+    const union = 'The Irish Teachers\' Organisation welcomed the plan. Most schools lack a kitchen, according to a survey the union carried out in June.';
+    expect(claimsOf(union)).toContainEqual(["Irish Teachers' Organisation", 'says', 'p1.s2']);
+  });
+  it('gives "Forecasters at the department said" to the department named before', () => {
+    const text = 'The Department of Meteorological Services issued a warning. Forecasters at the department said rain was unlikely.';
+    expect(claimsOf(text)).toContainEqual(['Department of Meteorological Services', 'says', 'p1.s2']);
+  });
+  it('gives \'…," said INTO general secretary Declan Fahy\' to the person, not the body before the title', () => {
+    expect(claimsOf('"We need money," said INTO general secretary Declan Fahy.')).toEqual([['Declan Fahy', 'says', 'p1.s1']]);
+  });
+  it('lets a plural WordNet knows as a kind of person speak ("Some travellers accused")', () => {
+    expect(claimsOf('Some travellers accused the airlines of leaving them without information.')).toEqual([['some travellers', 'alleges', 'p1.s1']]);
+  });
+  it('reads "state" before a title as part of the title, not a verb ("MUA state secretary Ray Dunleavy told a rally")', () => {
+    expect(claimsOf('"We keep this state fed," MUA state secretary Ray Dunleavy told a rally.')).toEqual([['Ray Dunleavy', 'says', 'p1.s1']]);
+  });
+  it('reads "X Ltd., the contractor that carried out the inspection, said" as X speaking (a relative "that", a name ending in a full stop)', () => {
+    expect(claimsOf('Harwell Civil Ltd., the contractor that carried out the 2021 inspection, said its engineers had flagged the risk.')).toEqual([['Harwell Civil Ltd', 'says', 'p1.s1']]);
+  });
+  it('reads ", one of the schools in the scheme," after a place as an apposition, not the subject', () => {
+    expect(claimsOf('Parents at Tarvo School in Tallaght, one of the schools already in the scheme, said the lunches helped.')).toEqual([['parents at Tarvo School', 'says', 'p1.s1']]);
+  });
+  it('gives "the team" to the organisation the article called a team, even when another body was heard more', () => {
+    const text = [
+      'The Tarvo Cycling Union banned Ana Lind. The Tarvo Cycling Union said the test was clear. The Tarvo Cycling Union fined her.',
+      "Lind's team, Cordillera Pro Racing, suspended her. The team has not confirmed whether its sponsor will stay.",
+    ].join('\n\n');
+    expect(claimsOf(text)).toContainEqual(['Cordillera Pro Racing', 'not-confirmed', 'p2.s2']);
+  });
 });

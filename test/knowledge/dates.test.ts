@@ -53,4 +53,9 @@ describe('finding dates and times', () => {
     expect(d('Crowds grew over the summer and into the first winter.')).toEqual(['the summer', 'the first winter']);
     expect(d('They restored a 17th-century chapel.')).toEqual(['17th-century']);
   });
+  it('takes no date from the verb "last" ("would last about ten weeks") or a sentence-opening "Now"', () => {
+    expect(findDates('She said the hearings would last about ten weeks.').map((d) => d.text)).toEqual([]);
+    expect(findDates('Now he eats at school.').map((d) => d.text)).toEqual([]);
+    expect(findDates('The council met last week.').map((d) => d.text)).toEqual(['last week']);
+  });
 });

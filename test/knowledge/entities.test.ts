@@ -293,4 +293,83 @@ describe('recognising entities', () => {
     expect(find('Veteran lawmaker Ines Vidal voted against the bill.', 'Ines Vidal')?.role).toContain('lawmaker');
     expect(find('The chief negotiator, Tomas Rey, said talks would resume.', 'Tomas Rey')?.role).toBe('chief negotiator');
   });
+  it('takes a wire dateline\'s city in capitals for a place, not an acronym, and keeps it apart from a hall named after it', () => {
+    const text = 'Harbour strike ends\n\nVARDHOLM, Norway — Dockworkers in Vardholm went back to work on Monday. The Vardholm Civic Hall was shut. Vardholm will reopen the port.';
+    const types = Object.fromEntries(entitiesOf(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Vardholm: 'place', Norway: 'country', 'Vardholm Civic Hall': 'place' });
+    expect(find('NEW YORK (Reuters) - Shares in Tarvo Lind rose on Monday.', 'New York')?.type).toBe('place');
+    expect(find('OSLO — Analysts said prices would rise.', 'Oslo')?.type).toBe('place');
+  });
+  it('types a name by its last word: "Tarvo Khama International Airport" is a place although "International" ends organisations\' names', () => {
+    expect(find('Flights left Tarvo Khama International Airport on time.', 'Tarvo Khama International Airport')?.type).toBe('place');
+  });
+  it('keeps a portfolio with its title: "Minister for Social Protection Aoife Varga" is a person, "Minister of Arts and Culture" names no one', () => {
+    const aoife = find('Minister for Social Protection Aoife Varga said the plan would cost more.', 'Aoife Varga');
+    expect(aoife).toMatchObject({ type: 'person', role: 'Minister for Social Protection' });
+    const names = entitiesOf("Vardland's Minister of Arts and Culture, Bidoung Tarsa, welcomed the decision.").map((e) => e.name);
+    expect(names).toContain('Bidoung Tarsa');
+    expect(names).not.toContain('Arts');
+  });
+  it.each([
+    ['Counsel to the inquiry, Richard Tarsby KC, told the hearing the report was late.', 'Richard Tarsby', 'person'],
+    ['Vantel is 35 percent owned by Caledon Tarvo plc, a group based in Oslo.', 'Caledon Tarvo plc', 'organization'],
+    ['Vantel is owned by a Tarvoville-listed group.', 'Tarvoville', 'place'],
+    ['The government holds a 14 percent stake in Telkar, the ministry said.', 'Telkar', 'organization'],
+    ['Pension funds bought shares in Telkar last year.', 'Telkar', 'organization'],
+    ['The bill was backed by Jane Tarsby MP and the council.', 'Jane Tarsby', 'person'],
+    ['Neighbouring South Africa has offered help.', 'South Africa', 'country'],
+    ['Fans in his hometown of Sogavar held a rally.', 'Sogavar', 'place'],
+    ["Sinn Tarv's education spokeswoman Ana Ruiz said the plan fell short.", 'Sinn Tarv', 'organization'],
+  ])('types %j: %s is %s (post-nominal letters, a lower-case "plc", "-listed", "stake in", a two-word country, "hometown of", a spokesperson\'s owner)', (text, name, type) => {
+    expect(find(text, name)?.type).toBe(type);
+  });
+  it('takes a role that opens the sentence without an article ("Counsel to the inquiry, Richard Tarsby KC,") and leaves "KC" out of the name', () => {
+    expect(find('Counsel to the inquiry, Richard Tarsby KC, told the hearing the report was late.', 'Richard Tarsby')?.role).toBe('Counsel to the inquiry');
+  });
+  it('takes no name from a plural noun that opens a sentence before a reporting verb ("Shops reported")', () => {
+    expect(entitiesOf('Shops reported that bottled water was selling out.').map((e) => e.name)).toEqual([]);
+  });
+  it('reads two capitalised words right after a title as a person\'s name even when the last ends place names ("Senator Rose Park")', () => {
+    expect(find('Senator Rose Park said the bill would pass.', 'Rose Park')).toMatchObject({ type: 'person', role: 'Senator' });
+  });
+  it('keeps a demonym before an organisation compromise knows in the name ("Canadian Red Cross")', () => {
+    expect(find('The Canadian Red Cross sent volunteers.', 'Canadian Red Cross')?.type).toBe('organization');
+  });
+  it('keeps a list of portfolios in a ministry\'s name ("Ministry of Health, Labour and Welfare"), and its claim', () => {
+    const built = buildKnowledge({ id: 'ministry', text: 'The Ministry of Health, Labour and Welfare said it would help.' });
+    expect(built.entities.map((e) => e.name)).toEqual(['Ministry of Health, Labour and Welfare']);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Ministry of Health, Labour and Welfare']);
+  });
+  it('makes a name before "spokeswoman" an organisation that speaks through her ("A Tarvair spokeswoman said")', () => {
+    const built = buildKnowledge({ id: 'spokes', text: 'A Tarvair spokeswoman said flights would resume.' });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([['Tarvair', 'organization']]);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Tarvair']);
+  });
+  it('takes no organisation from an acronym the lexicon knows as a common noun ("TV crews")', () => {
+    expect(entitiesOf('TV crews filmed the damage in the harbour.').map((e) => e.name)).toEqual([]);
+  });
+  it('keeps "and" and several common words after a body\'s "for" in its name ("Centre for Volcanology and Geological Hazard Mitigation")', () => {
+    expect(entitiesOf('The Centre for Volcanology and Geological Hazard Mitigation raised the alert.').map((e) => [e.name, e.type])).toEqual([['Centre for Volcanology and Geological Hazard Mitigation', 'organization']]);
+  });
+  it('takes a common word told something, capitalised, for a body ("told Parliament")', () => {
+    expect(find('Transport Secretary Louise Hartley told Parliament that 19 bridges had closed.', 'Parliament')?.type).toBe('organization');
+  });
+  it('takes a name with "a market town in …" after it for a place, kept apart from the council named after it', () => {
+    const text = 'The bridge in Tarvley, a market town in West Yorkshire, gave way. Tarvley Borough Council said it regretted the deaths.';
+    const types = Object.fromEntries(entitiesOf(text).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Tarvley: 'place', 'Tarvley Borough Council': 'organization' });
+  });
+  it('takes no country from a currency code on a dollar sign ("US$40 million")', () => {
+    expect(entitiesOf('Importers faced costs of US$40 million a day.').map((e) => e.name)).toEqual([]);
+  });
+  it('takes no region from its adjective before a noun ("European regulators"), but does from the region named ("in Europe")', () => {
+    expect(entitiesOf('European regulators on Friday recommended approval of the vaccine.').map((e) => e.name)).toEqual([]);
+    expect(find('The vaccine will be sold in Europe from May.', 'Europe')?.type).toBe('place');
+  });
+  it('takes a first name and a surname after a job and "at" for where people work ("Analysts at Morgan Stanley said")', () => {
+    expect(find('Analysts at Morgan Stanley said regulators were likely to demand sales.', 'Morgan Stanley')?.type).toBe('organization');
+  });
+  it('takes a named weather system for an event, not a person ("Cyclone Tarvo made landfall")', () => {
+    expect(entitiesOf('Cyclone Tarvo made landfall near the port on Sunday.').map((e) => e.name)).toEqual([]);
+  });
 });

@@ -13,11 +13,12 @@ import { buildKnowledge } from '../../src/knowledge/build.ts';
  * the same way later, after the rules fitted to fresh3; it is printed on its own line (its first-run
  * figures are in the README) and, like fresh3, is under the dev bar; so is fresh5, made the same way after
  * the rules fitted to fresh4 (a parliament vote, an airline strike, a vaccine approval, a mine flood, a
- * hospital cyberattack, an art auction). fresh2 is held out (written by
- * someone who never saw the code, never looked at). fresh6 (eight stories: a volcanic-ash flight ban,
- * a doping ban, a bridge inquiry, school meals, a museum's return of looted objects, a port strike,
- * water rationing, a blocked merger) was written and annotated on 2026-11-25 by someone who never saw
- * the code, and is held out too: its first run is in the README, and its floor guards it.
+ * hospital cyberattack, an art auction). fresh6 (eight stories: a volcanic-ash flight ban, a doping
+ * ban, a bridge inquiry, school meals, a museum's return of looted objects, a port strike, water
+ * rationing, a blocked merger) was written and annotated on 2026-11-25 by someone who never saw the
+ * code and held out for its first run (F1: entities .828, roles .921, claims .839, quantities .970,
+ * dates .976; also in the README); since stop 18 it is dev material under the dev bar like fresh3-5,
+ * printed on its own line. fresh2 is held out (written by someone who never saw the code, never looked at).
  */
 const DEV_OLD = [
   { gold: 'test/fixtures/gold', articles: ['test/fixtures/news-dev/articles', 'knowledge/articles'] },
@@ -28,7 +29,7 @@ const FRESH4 = [{ gold: 'test/fixtures/fresh4/gold', articles: ['test/fixtures/f
 const FRESH5 = [{ gold: 'test/fixtures/fresh5/gold', articles: ['test/fixtures/fresh5/articles'] }];
 const FRESH6 = [{ gold: 'test/fixtures/fresh6/gold', articles: ['test/fixtures/fresh6/articles'] }];
 const SETS = {
-  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5],
+  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6],
   heldOut: [{ gold: 'test/fixtures/fresh2/gold', articles: ['test/fixtures/fresh2/articles'] }],
 };
 
@@ -37,9 +38,6 @@ const TARGETS: Record<'dev' | 'heldOut', Partial<Record<FidelityCategory, number
   dev: { entities: 0.9, roles: 0.9, claims: 0.9, quantities: 0.9 },
   heldOut: { entities: 0.85, roles: 0.85, claims: 0.85, quantities: 0.87 },
 };
-
-/** fresh6's regression floor, every category, set under its first run (entities .828, roles .921, claims .839, quantities .970, dates .976). */
-const FRESH6_FLOOR = 0.8;
 
 function score(sets: readonly { gold: string; articles: string[] }[]): Record<FidelityCategory, Tally> {
   let total = emptyTallies();
@@ -61,17 +59,12 @@ const line = (which: string, c: FidelityCategory, t: Tally, target?: number): st
 };
 
 describe('the build against hand annotations', () => {
-  it('prints the older dev sets, fresh3, fresh4 and fresh5 apart, so fitted and new text can be compared', () => {
-    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5]] as const) {
+  it('prints the older dev sets, fresh3, fresh4, fresh5 and fresh6 apart, so fitted and new text can be compared', () => {
+    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6]] as const) {
       const tallies = score(sets);
       for (const c of FIDELITY_CATEGORIES) console.log(line(which, c, tallies[c]));
       expect(tallies.entities.expected).toBeGreaterThan(0);
     }
-  });
-  it('prints held-out fresh6 on its own line, and keeps it over its floor', () => {
-    const tallies = score(FRESH6);
-    for (const c of FIDELITY_CATEGORIES) console.log(line('fresh6', c, tallies[c], FRESH6_FLOOR));
-    for (const c of FIDELITY_CATEGORIES) expect(f1(tallies[c]).f1).toBeGreaterThanOrEqual(FRESH6_FLOOR);
   });
   for (const which of ['dev', 'heldOut'] as const) {
     it(`meets its bar on the ${which === 'dev' ? 'dev' : 'held-out'} articles, per category (precision, recall, F1 printed)`, () => {

@@ -69,4 +69,15 @@ describe('finding quantities', () => {
   it('reads "twice" as two times ("twice a day", "about twice as fast")', () => {
     expect(findQuantities('Call them twice a day; the sea warms about twice as fast.').map((x) => x.value)).toEqual([2, 2]);
   });
+  it('takes "hundreds of thousands" for an approximate count, but not a bare "dozens" or "hundreds", which say only "many"', () => {
+    expect(q('Hundreds of thousands of villagers fled.')[0]).toMatchObject({ value: 100_000, approximate: true });
+    expect(q('Dozens of homes were flooded and hundreds of people fled.')).toEqual([]);
+    expect(q('Thousands of commuters were stranded.')).toEqual([]);
+  });
+  it('reads one letter before a figure with a scale word or cents as a currency ("R7 billion", "R112.60"), but "A380" stays a code and "4G", "5G" are no counts', () => {
+    expect(q('The merger would allow R7 billion of new investment.').map((x) => x.value)).toEqual([7_000_000_000]);
+    expect(q('Shares fell to R112.60 by noon.').map((x) => x.value)).toEqual([112.6]);
+    expect(q('The airline flies the A380 to Dubai.')).toEqual([]);
+    expect(q('It will build rural 4G and 5G towers.')).toEqual([]);
+  });
 });
