@@ -1,9 +1,9 @@
 import type { Claim } from '../knowledge/schema.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
-import { analyseQuestion, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
+import { analyseQuestion, isPluralNoun, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
 import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
-import { contentStems } from '../nlp/text.ts';
+import { contentStems, tokenize } from '../nlp/text.ts';
 import { REPORTING_FORMS } from '../nlp/word-lists.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
 import { forEachPosting } from '../matcher/columns.ts';
@@ -88,10 +88,19 @@ const STANCE_PHRASE: Record<Claim['stance'], readonly [singular: string, plural:
   'not-confirmed': ['has not confirmed it', 'have not confirmed it'],
 };
 
-/** "the United States believes so", "residents believe so": a speaker in plain words ending in a plural -s takes the plural. */
-function stanceOf(claim: Pick<Claim, 'speaker' | 'stance'>): string {
-  const last = claim.speaker.split(/\s+/).at(-1) ?? '';
-  const plural = /^\p{Ll}/u.test(last) && /[^s]s$/.test(last);
+/**
+ * "the United States believes so", "investigators believe so": a claim's stance with its speaker,
+ * the verb agreeing as the sentence has it ("Police believe …", "the union says …"), or else as a
+ * plain plural noun takes it.
+ */
+function stanceOf(claim: Pick<ClaimView, 'speaker' | 'stance'>, sentence: string): string {
+  const at = sentence.toLowerCase().indexOf(claim.speaker.toLowerCase());
+  const next = at >= 0 ? tokenize(sentence.slice(at + claim.speaker.length))[0] : undefined;
+  const form = next ? REPORTING_FORMS.get(next.norm) : undefined;
+  let plural: boolean;
+  if (next && (/^(?:have|are|were)$/.test(next.norm) || form?.lemma === next.norm)) plural = true;
+  else if (next && form && /s$/.test(next.norm) && form.lemma !== next.norm) plural = false;
+  else plural = isPluralNoun(tokenize(claim.speaker).at(-1));
   return `${speakerName(claim)} ${STANCE_PHRASE[claim.stance][plural ? 1 : 0]}`;
 }
 
@@ -108,6 +117,29 @@ function speakerName(claim: Pick<Claim, 'speaker'>): string {
 
 function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Whether a sentence's denial (or "has not confirmed") is of the question's proposition: what follows
+ * the denying verb holds the question's verb or refers back to an allegation ("has rejected a report
+ * that…", "denied that arsonists started the fire"), not something else ("but denies any wrongdoing").
+ * A sentence whose denying verb is not found is taken at its word.
+ */
+function deniesIt(text: string, plan: QueryPlan): boolean {
+  const tokens = tokenize(text);
+  const at = tokens.findIndex((t, k) => {
+    const stance = REPORTING_FORMS.get(t.norm)?.stance;
+    return stance === 'denies' || (stance === 'confirms' && tokens.slice(Math.max(0, k - 2), k).some((x) => x.norm === 'not' || x.norm === 'nt' || x.norm === 'never'));
+  });
+  if (at < 0) return true;
+  const after = new Set(tokens.slice(at + 1).map((t) => t.stem));
+  return (plan.predicate?.verb.some((v) => after.has(v)) ?? false) || [...REFERS_TO_CLAIM].some((w) => after.has(w));
+}
+
+/** Whether a negation in the sentence is of a reporting verb ("has not confirmed", "did not say"), not of what is reported. */
+function negatesSpeech(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t, k) => /^(?:not|nt|never)$/.test(t.norm) && tokens.slice(k + 1, k + 3).some((x) => REPORTING_FORMS.has(x.norm)));
 }
 
 /** Words that refer back to what was alleged ("has denied the U.S. allegations"). */
@@ -147,19 +179,24 @@ function composeConfirm(index: MatcherIndex, plan: QueryPlan, ranked: readonly R
   // Pyongyang of sinking…"): unless the question asks about that speech ("Did North Korea reject the
   // report?", "Did Vell accuse the government?"), which the sentence then bears out as fact, the
   // article does not state the proposition as fact. Who asserts it elsewhere is named first.
-  const asksAboutSpeech = plan.predicate?.words.some((w) => REPORTING_FORMS.has(w)) ?? false;
-  const disputes = asksAboutSpeech ? [] : lead.claims.filter((c) => (c.stance === 'denies' || c.stance === 'not-confirmed') && c.speaker !== reported?.speaker);
-  const asserted = disputes.length > 0 && !reported ? aboutIt(['believes', 'alleges', 'says'], false).filter((o) => !o.s.sentence.negated).slice(0, 1) : [];
+  const asksAboutSpeech = tokenize(plan.plain).slice(1).some((t) => REPORTING_FORMS.has(t.norm));
+  const disputes = asksAboutSpeech ? [] : lead.claims.filter((c) => (c.stance === 'denies' || c.stance === 'not-confirmed') && c.speaker !== reported?.speaker && deniesIt(lead.sentence.text, plan));
+  // Who believes or alleges it elsewhere, in a sentence that does not hedge it ("whether", "if").
+  const asserted = disputes.length > 0 && !reported ? aboutIt(['believes', 'alleges'], false).filter((o) => !o.s.sentence.negated && !/\b(?:whether|if)\b/i.test(o.s.sentence.text)).slice(0, 1) : [];
   const kept = asksAboutSpeech ? [] : [...asserted, ...others.slice(0, 2)];
+  const said = (c: ClaimView): string => stanceOf(c, sentenceAt(index, c.sentence).sentence.text);
   let text: string;
   if (reported && !asksAboutSpeech && (reported.stance !== 'says' || kept.length > 0 || disputes.length > 0)) {
-    const parts = [reported, ...disputes, ...kept.map((o) => o.claim)].map(stanceOf);
+    const parts = [reported, ...disputes, ...kept.map((o) => o.claim)].map(said);
     const confirmed = kept.some((o) => o.claim.stance === 'confirms');
     text = `${confirmed ? 'Reported' : 'Reported, not confirmed'}: ${parts.join('; ')}.`;
   } else if (asserted.length > 0) {
-    text = `Reported, not confirmed: ${[...asserted.map((o) => o.claim), ...disputes].map(stanceOf).join('; ')}.`;
+    text = `Reported, not confirmed: ${[...asserted.map((o) => o.claim), ...disputes].map(said).join('; ')}.`;
   } else if (disputes.length > 0) {
-    text = `Disputed: ${disputes.map(stanceOf).join('; ')}.`;
+    text = `${disputes.every((c) => c.stance === 'not-confirmed') ? 'Not confirmed' : 'Disputed'}: ${disputes.map(said).join('; ')}.`;
+  } else if (lead.sentence.negated && negatesSpeech(lead.sentence.text)) {
+    // "The bus company has not confirmed that the driver fell asleep": not a "no".
+    text = 'Not confirmed, according to the article.';
   } else if (lead.sentence.negated) {
     text = 'According to the article, no.';
   } else {

@@ -584,7 +584,8 @@ export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: reado
   let slack = Math.max(0, weights[F.roleConflict] ?? 0) + Math.max(0, weights[F.nameConflict] ?? 0);
   // A predicate is borne out only by a sentence holding its verb (or a related word), unless that is a stop word, which no stem list holds.
   if (plan.intent === 'confirm' && plan.predicate) {
-    const verb = facts.terms.findIndex((t) => t.term.verb === true);
+    const verbStem = plan.predicate.verb[0];
+    const verb = facts.terms.findIndex((t) => t.term.stem === verbStem);
     if (predicateVerbUnindexed(plan) || (verb >= 0 && (modes[verb] === MATCH.exact || modes[verb] === MATCH.related))) slack += Math.max(0, weights[F.roleSupport] ?? 0);
   }
   if (plan.defines !== undefined) slack += Math.max(0, weights[F.definition] ?? 0);

@@ -305,39 +305,51 @@ const RECIPIENT_PREPOSITIONS = new Set(['to', 'into', 'for', 'against', 'from', 
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
 
-/** A plural noun's shape: a plain word in -s, not -ss ("residents", "teams"), which a verb after "did" never has. */
-function isPluralNoun(t: Token | undefined): boolean {
-  return t !== undefined && !isStopWord(t.norm) && !/^\p{Lu}/u.test(t.raw) && t.norm.length > 3 && /[^s]s$/.test(t.norm);
+/** A word written with a capital: a name's, or the question's first. */
+function isCapitalised(t: Token | undefined): boolean {
+  return t !== undefined && /^\p{Lu}/u.test(t.raw);
+}
+
+/** A plural noun's shape: a plain word in -s, not -ss, -us or -is ("residents", "teams"), which a verb after "did" never has. */
+export function isPluralNoun(t: Pick<Token, 'norm' | 'raw'> | undefined): boolean {
+  return t !== undefined && !isStopWord(t.norm) && !/^\p{Lu}/u.test(t.raw) && t.norm.length > 3 && /[^sui]s$/.test(t.norm);
 }
 
 /** What may open the object after a verb: a determiner, a name, a number, a plural noun or a particle ("hand out"). */
 function opensObject(t: Token | undefined): boolean {
-  return t !== undefined && (DETERMINERS.has(t.norm) || /^\p{Lu}/u.test(t.raw) || /^\d/.test(t.norm) || isPluralNoun(t) || /^(?:out|up|down|off|back)$/.test(t.norm));
+  return t !== undefined && (DETERMINERS.has(t.norm) || isCapitalised(t) || /^\d/.test(t.norm) || isPluralNoun(t) || /^(?:out|up|down|off|back)$/.test(t.norm));
 }
 
 /**
  * In a yes/no question ("Did …", "Will …", "Has …"), the verb after the subject, read from the
  * question's shape where a lexicon may know the word only as a noun: the first plain word after a
- * name or a plural noun ("Did residents evacuate…", "Did the Central Bank of Veloria raise…"), or
- * one followed by what opens an object ("Did the union praise the safety rules?", "Did the bridge
- * close engineers?").
+ * plural noun ("Did residents evacuate…"), or one followed by what opens an object ("Did the union
+ * praise the safety rules?", "Did the bridge close engineers?"). After a name, its plural head and an
+ * adverb are skipped ("Did Israeli troops enter…", "Did Iran secretly buy…"), and the next word is the
+ * verb when the lexicon says it can be one or an object follows.
  */
 function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): QueryTerm | undefined {
   if (!AUXILIARY.has(tokens[0]?.norm ?? '') || BE_FORMS.includes(tokens[0]?.norm ?? '')) return undefined;
+  const termAt = (j: number): QueryTerm | undefined => terms.find((x) => x.kind === 'word' && x.stem === tokens[j]?.stem);
   let k = 1;
   while (k < tokens.length && DETERMINERS.has((tokens[k] as Token).norm)) k++;
-  if (/^\p{Lu}/u.test(tokens[k]?.raw ?? '')) {
-    // The subject is a name: past it ("of" and "the" inside it), the verb; past a possessive ("India's central bank"), the noun it owns.
-    while (k < tokens.length && (/^\p{Lu}/u.test((tokens[k] as Token).raw) || (/^(?:of|the|de|for)$/.test((tokens[k] as Token).norm) && /^\p{Lu}/u.test(tokens[k + 1]?.raw ?? '')))) k++;
+  if (isCapitalised(tokens[k])) {
+    // The subject is a name ("of" and "the" inside it); a possessive's noun ("India's central bank") is read as below.
+    while (k < tokens.length && (isCapitalised(tokens[k]) || (/^(?:of|the|de|for)$/.test((tokens[k] as Token).norm) && isCapitalised(tokens[k + 1])))) k++;
+    const possessive = /['’]s?$/.test(tokens[k - 1]?.raw ?? '');
+    while (!possessive && k < tokens.length && (isPluralNoun(tokens[k]) || /ly$/.test((tokens[k] as Token).norm))) k++;
     const t = tokens[k];
-    if (!/['’]s?$/.test(tokens[k - 1]?.raw ?? '')) return t && !isStopWord(t.norm) ? terms.find((x) => x.kind === 'word' && x.stem === t.stem) : undefined;
+    if (!possessive && t && !isStopWord(t.norm)) {
+      const term = termAt(k);
+      if (term && (term.verb === true || opensObject(tokens[k + 1]) || tokens[k + 1] === undefined || isStopWord((tokens[k + 1] as Token).norm))) return term;
+    }
     k--;
   }
   for (let j = k + 1; j < tokens.length; j++) {
     const t = tokens[j] as Token;
-    if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw)) break;
+    if (isStopWord(t.norm) || isCapitalised(t)) break;
     if (isPluralNoun(t) && !isPluralNoun(tokens[j - 1])) continue;
-    if (isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1])) return terms.find((x) => x.kind === 'word' && x.stem === t.stem);
+    if (isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1])) return termAt(j);
   }
   return undefined;
 }
@@ -345,14 +357,16 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
 /** The words from..to when all are plain lower-case content words: a common noun phrase in a role. */
 function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleFiller | undefined {
   const words = tokens.slice(from, to).filter((t) => !isStopWord(t.norm));
-  if (words.length === 0 || words.length > 4 || words.some((t) => /^\p{Lu}/u.test(t.raw) || /^\d/.test(t.norm))) return undefined;
+  if (words.length === 0 || words.length > 4 || words.some((t) => isCapitalised(t) || /^\d/.test(t.norm))) return undefined;
   return { stems: words.map((t) => t.stem), common: true };
 }
 
 /**
- * The question's predicate: its verb (the first word that can be one, past the wh-word and the
- * auxiliary), the name before it (the agent) and the names after it (the patient, and the one
- * after "to"/"against"…). Nothing when the question has no verb besides its auxiliary.
+ * The question's predicate: its verb (in a yes/no question, read from its shape, `framedVerb`;
+ * otherwise the first word that can be one, past the wh-word and the auxiliary), the name before it
+ * (the agent) and the names after it (the patient, and the one after "to"/"against"…), or the
+ * common noun phrases there when no name is. Nothing when the question has no verb besides its
+ * auxiliary.
  */
 function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], index: MatcherIndex): Predicate | undefined {
   const listed = terms.find((t) => t.verb);
@@ -377,7 +391,8 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     if (/^\p{Lu}/u.test(t.raw)) {
       let start = k;
       while (start > 1 && /^\p{Lu}/u.test(tokens[start - 1]?.raw ?? '') && !isStopWord(tokens[start - 1]?.norm ?? '')) start--;
-      agent = fillerAt(start);
+      // "Did Germany's chancellor visit Kyiv?": the owned noun does it, not the owner.
+      agent = (/['’]s?$/.test(t.raw) && k + 1 < at ? commonPhrase(tokens, k + 1, at) : undefined) ?? fillerAt(start);
     }
   }
   let patient: RoleFiller | undefined;
@@ -393,12 +408,14 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     else if (k - at <= 3) patient ??= filler;
   }
   // No name in a role: the common noun phrase in it, "the harbour official" before the verb and
-  // "police" after it in "Did the harbour official arrest police?".
-  // Not after a form of "be": "Is this the deadliest bombing…" names no doer, and "Has the cause
-  // been confirmed?" names what was done to.
-  // "Is the government lobbying exporters?" (a form of "be", a plain subject and "-ing") does name its doer; "Is this the deadliest bombing" does not.
-  if (!tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || (/ing$/.test((tokens[at] as Token).norm) && tokens.slice(2, at).every((t) => !isStopWord(t.norm)))) agent ??= commonPhrase(tokens, 1, at);
-  if (!patient && !recipient) {
+  // "police" after it in "Did the harbour official arrest police?". Not when a form of "be" comes
+  // first ("Has the cause been confirmed?", "Was the bridge closed by engineers?", "Is this the
+  // deadliest bombing?"), unless a plain subject and "-ing" follow ("Is the government lobbying
+  // exporters?").
+  const progressive = /ing$/.test((tokens[at] as Token).norm) && tokens.slice(2, at).every((t) => !isStopWord(t.norm));
+  const common = !tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || progressive;
+  if (common) agent ??= commonPhrase(tokens, 1, at);
+  if (common && !patient && !recipient) {
     let start = at + 1;
     while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;
     let end = start;

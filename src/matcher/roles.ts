@@ -43,23 +43,24 @@ const RECIPIENT = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over
 /** Words that end the clause a verb's roles stand in. */
 const CLAUSE_BREAK = /[,;:()"“”—–]/;
 
-/**
- * The names of a sentence, and the common noun phrases that hold a word of the question's common
- * roles ("police", "safety rules"): runs of lower-case content words (a capital only first).
- */
 /** Whether token k is a plain content word: not a stop word, a number or a capitalised word (but the first). */
 function isPlain(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   return t !== undefined && !isStopWord(t.norm) && !/^\d/.test(t.norm) && (k === 0 || !/^\p{Lu}/u.test(t.raw));
 }
 
-function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: ReadonlySet<string>): Filler[] {
+/**
+ * The names of a sentence, and the common noun phrases that hold a word of the question's common
+ * roles ("police", "safety rules"): runs of lower-case content words (a capital only first), cut at
+ * the question's verb ("Police | arrested | protesters").
+ */
+function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: ReadonlySet<string>, verbs: ReadonlySet<string>): Filler[] {
   const out: Filler[] = [];
-  const plain = (k: number): boolean => isPlain(tokens, k);
+  const plain = (k: number): boolean => isPlain(tokens, k) && !verbs.has((tokens[k] as Token).stem) && !index.aliases.has((tokens[k] as Token).norm);
   for (let i = 0; i < tokens.length; ) {
-    if (roleStems.size > 0 && plain(i) && !index.aliases.has((tokens[i] as Token).norm)) {
+    if (roleStems.size > 0 && plain(i)) {
       let end = i;
-      while (plain(end) && !index.aliases.has((tokens[end] as Token).norm)) end++;
+      while (plain(end)) end++;
       const stems = tokens.slice(i, end).map((x) => x.stem);
       if (stems.some((x) => roleStems.has(x))) {
         out.push({ stems, start: i, end, common: true });
@@ -85,8 +86,14 @@ function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: Rea
   return out;
 }
 
+/**
+ * Whether a sentence's filler is the question's party: the same entity; for two common noun phrases,
+ * one's words all in the other ("the union" and "the dockworkers' union", not "rebel troops" and
+ * "government troops"); otherwise a word in common.
+ */
 function same(q: RoleFiller, f: Filler): boolean {
   if (q.concept !== undefined && f.concept !== undefined) return q.concept === f.concept;
+  if (q.common === true && f.common === true) return q.stems.every((x) => f.stems.includes(x)) || f.stems.every((x) => q.stems.includes(x));
   return q.stems.some((x) => f.stems.includes(x));
 }
 
@@ -122,7 +129,7 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   const tokens = words();
   const text = s.sentence.text;
   const roleStems = new Set([predicate.agent, predicate.patient, predicate.recipient].flatMap((r) => (r?.common ? r.stems : [])));
-  const fillers = fillersOf(index, tokens, roleStems);
+  const fillers = fillersOf(index, tokens, roleStems, new Set(predicate.verb));
   const verbs = new Set(predicate.verb);
   const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although)$/.test(t.norm));
   const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler } => {
@@ -135,9 +142,9 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     const byFiller = passive ? after.find((f) => tokens[f.start - 1]?.norm === 'by' || (tokens[f.start - 1]?.norm === 'the' && tokens[f.start - 2]?.norm === 'by')) : undefined;
     let agent = passive ? byFiller : before[before.length - 1];
     // When a question's role is a common noun, so may the sentence's doer be: the plain words right before the verb ("the transport ministry praised").
-    if (!passive && roleStems.size > 0 && agent === undefined && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm)) {
+    if (!passive && roleStems.size > 0 && agent === undefined && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm) && !breakBetween(a, v)) {
       let start = a;
-      while (start > 0 && isPlain(tokens, start - 1) && a - start < 3) start--;
+      while (start > 0 && isPlain(tokens, start - 1) && !breakBetween(start - 1, start) && a - start < 3) start--;
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
     }
     const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') && !(tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? '')));
@@ -152,9 +159,10 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     const otherRecipient = q.recipient !== undefined && roles.recipient !== undefined && other(q.recipient, roles.recipient);
     const otherPatient = q.patient !== undefined && roles.patient !== undefined && other(q.patient, roles.patient) && !(roles.recipient && same(q.patient, roles.recipient));
     const conflict = swapped || otherAgent || otherRecipient || otherPatient;
-    // A common noun in the question may be named in the sentence: it neither confirms nor denies.
-    const agentOk = q.agent === undefined || (roles.agent !== undefined && same(q.agent, roles.agent)) || (q.agent.common === true && roles.agent?.common !== true);
-    const receiverOk = [q.patient, q.recipient].every((r) => r === undefined || r.common === true || receivers.some((f) => same(r, f)));
+    // A common noun in the question may be named in the sentence ("the company" for "Osterhaven
+    // Lines"): that neither bears the question out nor speaks against it (`other`).
+    const agentOk = q.agent === undefined || (roles.agent !== undefined && same(q.agent, roles.agent));
+    const receiverOk = [q.patient, q.recipient].every((r) => r === undefined || receivers.some((f) => same(r, f)));
     return { conflict, support: !conflict && agentOk && receiverOk, swapped };
   };
   /** The question's other words ("ballistic missiles") must stand in the verb's own clause for it to bear the question out. */

@@ -74,9 +74,8 @@ describe('yes/no questions on plural, passive and reported roles', () => {
     // Asked about the speech itself, the sentence bears it out as fact.
     ['Did residents criticise the regional council?', 'Yes, according to the article.', 'p3.s1'],
     ['Did Marco Vell accuse the government of cutting budgets?', 'Yes, according to the article.', 'p5.s1'],
-    ['Did the environment minister reject the claim?', 'Yes, according to the article.', 'p5.s1'],
     // Asked about what was said, the answer says who says it.
-    ['Did the storm break rainfall records?', 'Disputed: the national weather service has not confirmed it.', 'p4.s1'],
+    ['Did the storm break rainfall records?', 'Not confirmed: the national weather service has not confirmed it.', 'p4.s1'],
   ])('answers %j as %j from its sentence', (q, text, sentenceId) => {
     const a = answerQuestion(floodIndex, q);
     expect(a.text).toBe(text);
@@ -115,7 +114,7 @@ describe('yes/no questions with "has", "will" and "is … -ing"', () => {
   const trade = createBriefer([
     buildKnowledge({
       id: 'trade',
-      text: 'Trade talks stall\n\nCanada has imposed tariffs on steel imports from Brazil, the trade ministry said on Thursday.\n\nBrazil will appeal the decision at the World Trade Organization, Foreign Minister Lucia Prado said.\n\nExporters in Sao Paulo are lobbying the government for compensation.',
+      text: 'Trade talks stall\n\nCanada has imposed tariffs on steel imports from Brazil, the trade ministry said on Thursday.\n\nBrazil will appeal the decision at the World Trade Organization, Foreign Minister Lucia Prado said.\n\nSteel exporters are lobbying the government for compensation.',
     }),
   ]).index;
 
@@ -131,5 +130,46 @@ describe('yes/no questions with "has", "will" and "is … -ing"', () => {
 
   it.each(['Has Brazil imposed tariffs on Canada?', 'Will Canada appeal the decision?', 'Is the government lobbying exporters?', 'Has Canada lifted tariffs on steel?'])('declines %j with no citation', (q) => {
     expect(answerQuestion(trade, q)).toMatchObject({ answered: false, citations: [] });
+  });
+});
+
+describe('yes/no questions whose words a lexicon or a parse could misread', () => {
+  const ask = (text: string, q: string) => answerQuestion(createBriefer([buildKnowledge({ id: 'x', text: `Report\n\n${text}` })]).index, q);
+
+  it.each([
+    ['Israeli troops left Rafah on Sunday after a two-week operation.', 'Did Israeli troops enter Rafah?'],
+    ['Ukrainian drones hit an oil refinery in southern Russia on Friday.', 'Did Ukrainian drones miss the refinery?'],
+    ['The Biden administration approved the sale of fighter jets to Turkey.', 'Did the Biden administration block the sale?'],
+    ['Iran secretly sent drones to Russia last year, officials said.', 'Did Iran secretly buy drones from Russia?'],
+    ['The central bank raised interest rates on Tuesday.', 'Did the government raise interest rates?'],
+    ['Osterhaven Lines cut 200 jobs at the port.', 'Did the union cut jobs?'],
+    ['The ministry fined the shipping company for the spill.', 'Did the ministry fine the union?'],
+    ['Police arrested protesters outside the parliament on Monday.', 'Did police arrest journalists?'],
+    ["The new safety rules were praised at Monday's meeting.", 'Did the union praise the safety rules?'],
+    ['Government troops recaptured the town of Dara on Sunday.', 'Did rebel troops recapture Dara?'],
+    ["The town's only bridge was closed by engineers after cracks were found.", 'Was the bridge closed by police?'],
+  ])('%j: declines %j', (text, q) => {
+    expect(ask(text, q)).toMatchObject({ answered: false, citations: [] });
+  });
+
+  it.each([
+    ["The town's only bridge was closed by engineers after cracks were found.", 'Was the bridge closed by engineers?', 'Yes, according to the article.'],
+    ['Police arrested a harbour official on Friday after an audit.', 'Was a harbour official arrested by police?', 'Yes, according to the article.'],
+    // The denial is of something else: the jobs were cut.
+    ['The company cut 200 jobs at the plant on Monday but denies any wrongdoing.', 'Did the company cut jobs?', 'Yes, according to the article.'],
+    // The negation is of the speech, not of what it reports.
+    ['The bus company has not confirmed that the driver fell asleep at the wheel.', 'Did the driver fall asleep?', 'Not confirmed, according to the article.'],
+    // A hedged mention ("whether") asserts nothing; the believer is named.
+    [
+      'The coast guard says it will examine whether the owners sank the ferry deliberately. Investigators believe the owners sank the ferry to claim the insurance. The owners deny that they sank the ferry.',
+      'Did the owners sink the ferry?',
+      'Reported, not confirmed: the investigators believe so; the owners deny it.',
+    ],
+    // The verb agrees as the sentence has it ("Police believe").
+    ['Police believe the tenant started the fire, but the landlord denies that the tenant started the fire.', 'Did the tenant start the fire?', 'Reported, not confirmed: the police believe so; the landlord denies it.'],
+  ])('%j: answers %j with %j', (text, q, answer) => {
+    const a = ask(text, q);
+    expect(a.text).toBe(answer);
+    expect(a.citations[0]?.sentenceId).toMatch(/^p2\./);
   });
 });
