@@ -301,7 +301,7 @@ function headNounIndex(tokens: Token[]): number {
 }
 
 /** Words after which a name is the one something is done to or for: "to Ukraine", "against Germany". */
-const RECIPIENT_PREPOSITIONS = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over']);
+export const RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over']);
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
 

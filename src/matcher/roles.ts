@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
 import { isStopWord, type Token } from '../nlp/text.ts';
 import { relationsOf } from '../nlp/wordnet.ts';
-import type { Predicate, RoleFiller } from './question.ts';
+import { RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
 import type { SentenceWords } from './word-order.ts';
 
@@ -39,7 +39,6 @@ interface Filler {
 const BE: ReadonlySet<string> = new Set(BE_FORMS);
 /** What may stand between a doer and its verb: auxiliaries, a negation, a few adverbs (and any in -ly). */
 const SKIP_BEFORE_VERB: ReadonlySet<string> = new Set([...AUXILIARY_VERBS, 'also', 'not', 'never', 'then', 'later', 'first', 'now', 'already']);
-const RECIPIENT = new Set(['to', 'into', 'for', 'against', 'from', 'with', 'over']);
 /** Words that end the clause a verb's roles stand in. */
 const CLAUSE_BREAK = /[,;:()"“”—–]/;
 
@@ -147,8 +146,8 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       while (start > 0 && isPlain(tokens, start - 1) && !breakBetween(start - 1, start) && a - start < 3) start--;
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
     }
-    const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') && !(tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? '')));
-    const recipient = after.find((f) => f !== byFiller && f !== patient && (RECIPIENT.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT.has(tokens[f.start - 2]?.norm ?? ''))));
+    const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !RECIPIENT_PREPOSITIONS.has(tokens[f.start - 1]?.norm ?? '') && !(tokens[f.start - 1]?.norm === 'the' && RECIPIENT_PREPOSITIONS.has(tokens[f.start - 2]?.norm ?? '')));
+    const recipient = after.find((f) => f !== byFiller && f !== patient && (RECIPIENT_PREPOSITIONS.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT_PREPOSITIONS.has(tokens[f.start - 2]?.norm ?? ''))));
     return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
   };
   const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean; swapped: boolean } => {
