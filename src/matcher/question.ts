@@ -349,7 +349,8 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
     const t = tokens[j] as Token;
     if (isStopWord(t.norm) || isCapitalised(t)) break;
     if (isPluralNoun(t) && !isPluralNoun(tokens[j - 1])) continue;
-    if (isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1])) return termAt(j);
+    // The first word after the subject that the lexicon says can be a verb, or that the shape frames as one.
+    if (termAt(j)?.verb === true || isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1])) return termAt(j);
   }
   return undefined;
 }
@@ -415,7 +416,8 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const progressive = /ing$/.test((tokens[at] as Token).norm) && tokens.slice(2, at).every((t) => !isStopWord(t.norm));
   const common = !tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || progressive;
   if (common) agent ??= commonPhrase(tokens, 1, at);
-  if (common && !patient && !recipient) {
+  // "Does X accept that the survey…": a clause follows, not an object.
+  if (common && !patient && !recipient && !/^(?:that|whether|if)$/.test(tokens[at + 1]?.norm ?? '')) {
     let start = at + 1;
     while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;
     let end = start;

@@ -140,8 +140,8 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v) && (!f.common || f.end - 1 === a));
     const byFiller = passive ? after.find((f) => tokens[f.start - 1]?.norm === 'by' || (tokens[f.start - 1]?.norm === 'the' && tokens[f.start - 2]?.norm === 'by')) : undefined;
     let agent = passive ? byFiller : before[before.length - 1];
-    // When a question's role is a common noun, so may the sentence's doer be: the plain words right before the verb ("the transport ministry praised").
-    if (!passive && roleStems.size > 0 && agent === undefined && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm) && !breakBetween(a, v)) {
+    // When a question's role is a common noun, so may the sentence's doer be: the plain words right before the verb itself, not a synonym ("the transport ministry praised").
+    if (!passive && roleStems.size > 0 && agent === undefined && (tokens[v] as Token).stem === predicate.verb[0] && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm) && !breakBetween(a, v)) {
       let start = a;
       while (start > 0 && isPlain(tokens, start - 1) && !breakBetween(start - 1, start) && a - start < 3) start--;
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
