@@ -128,8 +128,10 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   const tokens = words();
   const text = s.sentence.text;
   const roleStems = new Set([predicate.agent, predicate.patient, predicate.recipient].flatMap((r) => (r?.common ? r.stems : [])));
-  const fillers = fillersOf(index, tokens, roleStems, new Set(predicate.verb));
   const verbs = new Set(predicate.verb);
+  const fillers = fillersOf(index, tokens, roleStems, verbs);
+  /** A filler right after "to", "against"… (or "to the"): it receives. */
+  const received = (f: Filler): boolean => RECIPIENT_PREPOSITIONS.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT_PREPOSITIONS.has(tokens[f.start - 2]?.norm ?? ''));
   const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although)$/.test(t.norm));
   const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler } => {
     let a = v - 1;
@@ -146,8 +148,8 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       while (start > 0 && isPlain(tokens, start - 1) && !breakBetween(start - 1, start) && a - start < 3) start--;
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
     }
-    const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !RECIPIENT_PREPOSITIONS.has(tokens[f.start - 1]?.norm ?? '') && !(tokens[f.start - 1]?.norm === 'the' && RECIPIENT_PREPOSITIONS.has(tokens[f.start - 2]?.norm ?? '')));
-    const recipient = after.find((f) => f !== byFiller && f !== patient && (RECIPIENT_PREPOSITIONS.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT_PREPOSITIONS.has(tokens[f.start - 2]?.norm ?? ''))));
+    const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !received(f));
+    const recipient = after.find((f) => f !== byFiller && f !== patient && received(f));
     return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
   };
   const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean; swapped: boolean } => {
