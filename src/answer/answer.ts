@@ -3,7 +3,7 @@ import type { Intent } from '../matcher/intent.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from '../matcher/options.ts';
 import { analyseQuestion, isPluralNoun, type QueryPlan, type QueryTerm } from '../matcher/question.ts';
 import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
-import { contentStems, tokenize } from '../nlp/text.ts';
+import { contentStems, isNegation, tokenize } from '../nlp/text.ts';
 import { REPORTING_FORMS } from '../nlp/word-lists.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
 import { forEachPosting } from '../matcher/columns.ts';
@@ -129,7 +129,7 @@ function deniesIt(text: string, plan: QueryPlan): boolean {
   const tokens = tokenize(text);
   const at = tokens.findIndex((t, k) => {
     const stance = REPORTING_FORMS.get(t.norm)?.stance;
-    return stance === 'denies' || (stance === 'confirms' && tokens.slice(Math.max(0, k - 2), k).some((x) => x.norm === 'not' || x.norm === 'nt' || x.norm === 'never'));
+    return stance === 'denies' || (stance === 'confirms' && tokens.slice(Math.max(0, k - 2), k).some((x) => isNegation(x)));
   });
   if (at < 0) return true;
   const after = new Set(tokens.slice(at + 1).map((t) => t.stem));
@@ -139,7 +139,7 @@ function deniesIt(text: string, plan: QueryPlan): boolean {
 /** Whether a negation in the sentence is of a reporting verb ("has not confirmed", "did not say"), not of what is reported. */
 function negatesSpeech(text: string): boolean {
   const tokens = tokenize(text);
-  return tokens.some((t, k) => /^(?:not|nt|never)$/.test(t.norm) && tokens.slice(k + 1, k + 3).some((x) => REPORTING_FORMS.has(x.norm)));
+  return tokens.some((t, k) => isNegation(t) && tokens.slice(k + 1, k + 3).some((x) => REPORTING_FORMS.has(x.norm)));
 }
 
 /** Words that refer back to what was alleged ("has denied the U.S. allegations"). */
