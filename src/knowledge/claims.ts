@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, type ReportingStance } from '../nlp/word-lists.ts';
+import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, TITLE_WORDS, type ReportingStance } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import { datelineEnd, type EntityDraft, type Mention, type SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
@@ -70,10 +70,10 @@ function usedAsVerb(tokens: readonly Token[], k: number, text: string): boolean 
   const next = tokens[k + 1];
   const tight = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && !/[,"“”;:]/.test(text.slice(a.end, b.start));
   if (prev && DETERMINERS.has(prev.norm) && tight(prev, t)) return false;
-  // "Researchers found in a 2024 study that …": "find" reports a finding only before "that", not "found a body", "found dead".
-  if (REPORTING_FORMS.get(t.norm)?.lemma === 'find' && !/^[^,;.]{0,40}?\bthat\b/.test(text.slice(t.end))) return false;
-  // "MUA state secretary Ray Dunleavy": a base form right before a title is a noun that describes it.
-  if (REPORTING_FORMS.get(t.norm)?.lemma === t.norm && next && /^\p{Ll}/u.test(next.raw) && isRoleNoun(next.norm) && tight(t, next)) return false;
+  // "Researchers found in a 2024 study that …": "find" reports a finding only before "that", not "found a body", "found dead", "was found that morning".
+  if (REPORTING_FORMS.get(t.norm)?.lemma === 'find' && (!/^[^,;.]{0,40}?\bthat\b/.test(text.slice(t.end)) || (prev !== undefined && BE_FORMS.includes(prev.norm)))) return false;
+  // "MUA state secretary Ray Dunleavy": a base form right before a singular title is a noun that describes it ("Experts say doctors …" is a verb).
+  if (REPORTING_FORMS.get(t.norm)?.lemma === t.norm && next && /^\p{Ll}/u.test(next.raw) && TITLE_WORDS.has(next.norm) && !/[^s]s$/.test(next.norm) && tight(t, next)) return false;
   // "a state of emergency": "state" before "of" is the noun.
   if (REPORTING_FORMS.get(t.norm)?.lemma === 'state' && next?.norm === 'of') return false;
   // "has called a protest", "called an election", "declared a state of emergency": calling something into being, not saying anything.
@@ -631,7 +631,8 @@ function leadingSubjects(s: ClaimSentence, before: number): Speaker[] {
   const firstVerb = s.tokens.find((t) => t.start < before && /^\p{Ll}/u.test(t.raw) && !isStopWord(t.norm) && /(?:ed|s)$/.test(t.norm) && !s.mentions.some((m) => t.start >= m.start && t.end <= m.end));
   const limit = firstVerb?.start ?? before;
   // ("South Africa's Competition Commission recommended …, saying": an owner is not the subject.)
-  const subjects = s.mentions.filter((m) => m.start >= datelineEnd(s.text) && !/^['’]s?\s/.test(s.text.slice(m.end, m.end + 3)) && !/['’]s?$/.test(s.text.slice(m.start, m.end)));
+  const opening = datelineEnd(s.text);
+  const subjects = s.mentions.filter((m) => m.start >= opening && !/^['’]s?\s/.test(s.text.slice(m.end, m.end + 3)) && !/['’]s?$/.test(s.text.slice(m.start, m.end)));
   const people = subjects.filter((m) => m.end <= limit && m.entity.type === 'person');
   const chosen = people.length > 0 ? people : subjects.filter((m) => m.end <= limit && m.entity.type !== 'place').slice(0, 1);
   return chosen.map((m) => speakerFrom(m, s.text));

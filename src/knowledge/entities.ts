@@ -159,7 +159,7 @@ const DATELINE = /^((?:\p{Lu}[\p{Lu}'’.]*[\s-]+){0,3}\p{Lu}[\p{Lu}'’.]*\p{Lu
 
 /** The city of a dateline opening a sentence, written as a name ("NEW YORK" → "New York"), and where it ends. */
 export function datelineCity(text: string): { city: string; end: number } | undefined {
-  const m = DATELINE.exec(text);
+  const m = datelineMatch(text);
   if (!m) return undefined;
   const raw = m[1] as string;
   return { city: raw.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()), end: raw.length };
@@ -167,7 +167,13 @@ export function datelineCity(text: string): { city: string; end: number } | unde
 
 /** Where the story proper starts after a dateline ("LEEDS, England — Engineers warned": at "Engineers"); 0 without one. */
 export function datelineEnd(text: string): number {
-  return DATELINE.exec(text)?.[0].length ?? 0;
+  return datelineMatch(text)?.[0].length ?? 0;
+}
+
+/** A dateline's match, unless a second dash soon follows: "NATO — the military alliance — said" is an aside, not a dateline. */
+function datelineMatch(text: string): RegExpExecArray | undefined {
+  const m = DATELINE.exec(text);
+  return m && !/[—–]|\s--?\s/.test(text.slice(m[0].length, m[0].length + 60)) ? m : undefined;
 }
 
 function nameish(a: Article, s: number, i: number): boolean {
@@ -664,6 +670,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
     return e;
   };
   sentences.forEach((s, si) => {
+    // Only the story's opening (after the headline) carries a dateline.
+    if (si > 1) return;
     const dateline = datelineCity(s.text);
     if (!dateline) return;
     article.datelines.set(si, dateline);

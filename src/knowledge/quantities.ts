@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import { inLexicon, lexiconTags } from '../nlp/name-lexicon.ts';
 import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import { UNITS } from '../nlp/word-lists.ts';
+import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 
 /** A quantity as the build finds it in a sentence. */
 export interface QuantityDraft {
@@ -226,7 +227,9 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     const money = /(?:^|[\s(])\p{Lu}$/u.test(text.slice(Math.max(0, start - 2), start)) && (/\s(?:million|billion|trillion)$/i.test(figure) || /\.\d{2}$/.test(figure));
     if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !money) continue;
     // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
-    if (/^\d+$/.test(figure) && /^\p{Lu}\b/u.test(text.slice(end))) continue;
+    // ("42C" is a temperature: a letter that is a unit's symbol stays a measure.)
+    const letter = /^(\p{Lu})\b/u.exec(text.slice(end))?.[1]?.toLowerCase();
+    if (/^\d+$/.test(figure) && letter !== undefined && !UNIT_SYMBOLS.has(letter) && !UNIT_SYMBOLS.has(`°${letter}`)) continue;
     // "asteroid 2019 RK7", "1998 KY26": digits that open a designation.
     if (/^\d+$/.test(figure) && /^\s+\p{Lu}{1,3}\d/u.test(text.slice(end))) continue;
     const before = text.slice(Math.max(0, start - 2), start);

@@ -11,6 +11,13 @@ describe('finding claims', () => {
     }
   });
 
+  it('reads a plain reporting verb before a plural noun as the verb ("Experts say doctors…"), a body after a dash aside as the speaker, and no finding in "was found that morning"', () => {
+    expect(claimsOf('Experts say doctors are overworked.')).toEqual([['experts', 'says', 'p1.s1']]);
+    expect(claimsOf('Unions warn teachers will strike in May.')).toEqual([['unions', 'warns', 'p1.s1']]);
+    expect(claimsOf('NATO — the military alliance — said on Monday it would expand its patrols.')).toEqual([['NATO', 'says', 'p1.s1']]);
+    expect(claimsOf('The statistics office published its survey. The body was found that morning near the river.')).toEqual([]);
+  });
+
   it('keeps the stance: denies, warns, alleges, believes, confirms, has not confirmed', () => {
     expect(claimsOf('Iran has denied the allegations.')).toEqual([['Iran', 'denies', 'p1.s1']]);
     expect(claimsOf('The union warned of more strikes.')).toEqual([['union', 'warns', 'p1.s1']]);

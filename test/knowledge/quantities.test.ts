@@ -79,5 +79,7 @@ describe('finding quantities', () => {
     expect(q('Shares fell to R112.60 by noon.').map((x) => x.value)).toEqual([112.6]);
     expect(q('The airline flies the A380 to Dubai.')).toEqual([]);
     expect(q('It will build rural 4G and 5G towers.')).toEqual([]);
+    // A letter that is a unit's symbol keeps the measure.
+    expect(q('Temperatures reached 42C on Friday.').map((x) => x.value)).toEqual([42]);
   });
 });
