@@ -271,9 +271,18 @@ function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap
  * The organisation named latest whose name holds the noun, by stem ("the commission" → "Commission on
  * Elections", "the utility" → "Water Utilities Corporation"): this sentence's bodies first, then earlier ones.
  */
+/** Each entity's name stems, worked out once: `namedBody` asks of every earlier mention, for every "the X" subject. */
+const nameStems = new WeakMap<EntityDraft, ReadonlySet<string>>();
+
+function stemsOfName(entity: EntityDraft): ReadonlySet<string> {
+  let stems = nameStems.get(entity);
+  if (!stems) nameStems.set(entity, (stems = new Set(tokenize(entity.name).map((t) => t.stem))));
+  return stems;
+}
+
 function namedBody(noun: string, bodies: readonly Mention[], extra: readonly Mention[]): Speaker | undefined {
   const stem = stemWord(noun);
-  const holds = (m: Mention): boolean => m.entity.type === 'organization' && tokenize(m.entity.name).some((t) => t.stem === stem);
+  const holds = (m: Mention): boolean => m.entity.type === 'organization' && stemsOfName(m.entity).has(stem);
   // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
   let named = [...extra].reverse().find(holds);
   for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];
