@@ -584,8 +584,7 @@ export function cheapSlack(plan: QueryPlan, facts: QuestionFacts, weights: reado
   let slack = Math.max(0, weights[F.roleConflict] ?? 0) + Math.max(0, weights[F.nameConflict] ?? 0);
   // A predicate is borne out only by a sentence holding its verb (or a related word), unless that is a stop word, which no stem list holds.
   if (plan.intent === 'confirm' && plan.predicate) {
-    const verbStem = plan.predicate.verb[0];
-    const verb = facts.terms.findIndex((t) => t.term.stem === verbStem);
+    const verb = predicateVerbTerm(plan, facts);
     if (predicateVerbUnindexed(plan) || (verb >= 0 && (modes[verb] === MATCH.exact || modes[verb] === MATCH.related))) slack += Math.max(0, weights[F.roleSupport] ?? 0);
   }
   if (plan.defines !== undefined) slack += Math.max(0, weights[F.definition] ?? 0);
@@ -646,6 +645,12 @@ export function explanationOf(facts: QuestionFacts, modes: Uint8Array, ev: numbe
     speakerClaim: (ev & EVIDENCE.speakerClaim) !== 0,
     opposite: (ev & EVIDENCE.opposite) !== 0,
   };
+}
+
+/** Which of the question's terms is its predicate's verb (a yes/no question's roles are borne out only by a sentence holding it); -1 for none. */
+export function predicateVerbTerm(plan: QueryPlan, facts: QuestionFacts): number {
+  const stem = plan.intent === 'confirm' ? plan.predicate?.verb[0] : undefined;
+  return stem === undefined ? -1 : facts.terms.findIndex((t) => t.term.stem === stem);
 }
 
 /** True when a yes/no question's verb (or a word related to it) is a stop word: a sentence may hold it without its stems saying so ("have"). */

@@ -306,13 +306,13 @@ export const RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'into'
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
 
 /** A word written with a capital: a name's, or the question's first. */
-function isCapitalised(t: Token | undefined): boolean {
+function isCapitalised(t: Pick<Token, 'raw'> | undefined): boolean {
   return t !== undefined && /^\p{Lu}/u.test(t.raw);
 }
 
 /** A plural noun's shape: a plain word in -s, not -ss, -us or -is ("residents", "teams"), which a verb after "did" never has. */
 export function isPluralNoun(t: Pick<Token, 'norm' | 'raw'> | undefined): boolean {
-  return t !== undefined && !isStopWord(t.norm) && !/^\p{Lu}/u.test(t.raw) && t.norm.length > 3 && /[^sui]s$/.test(t.norm);
+  return t !== undefined && !isStopWord(t.norm) && !isCapitalised(t) && t.norm.length > 3 && /[^sui]s$/.test(t.norm);
 }
 
 /** What may open the object after a verb: a determiner, a name, a number, a plural noun or a particle ("hand out"). */
@@ -421,7 +421,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     let start = at + 1;
     while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;
     let end = start;
-    while (end < tokens.length && end - start < 4 && !isStopWord((tokens[end] as Token).norm) && !/^\p{Lu}/u.test((tokens[end] as Token).raw)) end++;
+    while (end < tokens.length && end - start < 4 && !isStopWord((tokens[end] as Token).norm) && !isCapitalised(tokens[end])) end++;
     patient = commonPhrase(tokens, start, end);
   }
   return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };

@@ -1,4 +1,4 @@
-import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatures, fillSemantic, predicateVerbUnindexed, questionFacts, type FeatureExplanation, type FullEvidence, type PreparedTerm, type QuestionFacts, type SpeakerMatcher } from './features.ts';
+import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatures, fillSemantic, predicateVerbTerm, predicateVerbUnindexed, questionFacts, type FeatureExplanation, type FullEvidence, type PreparedTerm, type QuestionFacts, type SpeakerMatcher } from './features.ts';
 import { INTENT_TARGETS } from './intent.ts';
 import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
@@ -295,8 +295,7 @@ export class SentenceBounds {
     if (INTENT_TARGETS[plan.intent] !== undefined) base += wf(F.typedIntent);
     if (plan.intent === 'confirm') base += wf(F.confirmIntent);
     base += Math.max(0, wf(F.roleConflict)) + Math.max(0, wf(F.nameConflict));
-    const verbStem = plan.predicate?.verb[0];
-    const verbTerm = plan.intent === 'confirm' && verbStem !== undefined ? facts.terms.findIndex((t) => t.term.stem === verbStem) : -1;
+    const verbTerm = predicateVerbTerm(plan, facts);
     this.predicateVerb = verbTerm >= 0 ? 1 << verbTerm : 0;
     this.verbUnindexed = plan.intent === 'confirm' && plan.predicate !== undefined && predicateVerbUnindexed(plan);
     // A verb that is a stop word ("have") may stand in any sentence: support is always possible.
