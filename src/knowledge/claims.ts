@@ -120,13 +120,28 @@ function isModifierUse(text: string, m: Mention): boolean {
 
 const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|over|under|after|before|during|whose|who|which)\s/;
 
+/** What the article has said so far that a subject phrase may refer back to; every field defaults to empty. */
+interface SpeakerContext {
+  /** Bodies and places named in earlier sentences, latest last. */
+  bodies?: readonly Mention[];
+  /** How often each body has been named or heard so far. */
+  heard?: ReadonlyMap<EntityDraft, number>;
+  /** The people named so far, latest last ("the judge"). */
+  named?: readonly EntityDraft[];
+  /** Organisations named earlier in this sentence. */
+  extra?: readonly Mention[];
+  /** Generic nouns (stems) the article has called each organisation by. */
+  describedAs?: ReadonlyMap<EntityDraft, ReadonlySet<string>>;
+}
+
 /**
  * The speakers named in `[from, to)` of a sentence: the people in it ("economists like Stephen
  * Green", "X and Y"); else the organisation or country that heads the phrase, not one inside a
  * modifier ("China's National Bureau of Statistics", "U.S. security group Mandiant"); else the
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
-function speakersIn(s: ClaimSentence, from: number, to: number, bodies: readonly Mention[] = [], heard: ReadonlyMap<EntityDraft, number> = new Map(), named: readonly EntityDraft[] = [], extra: readonly Mention[] = [], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker[] {
+function speakersIn(s: ClaimSentence, from: number, to: number, context: SpeakerContext = {}): Speaker[] {
+  const { bodies = [], heard = new Map<EntityDraft, number>(), named = [], extra = [], describedAs = new Map<EntityDraft, ReadonlySet<string>>() } = context;
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -476,7 +491,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         if (!by) continue;
         const from = t.end + by[0].length;
         const stop = /[,;]|\.\s*$|\s[–—]\s/.exec(text.slice(from));
-        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), bodies, heard).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (stop ? stop.index : text.length - from), { bodies, heard }).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
 
@@ -484,7 +499,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       if (REPORTING_FORMS.get(t.norm)?.lemma === 'quote' && !quotedAs) {
         const as = /^(\s+.{2,60}?)\s+as\s+(saying|telling|stating|warning|describing)\b/.exec(text.slice(t.end));
         if (as) {
-          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, bodies, heard).slice(0, 1)) {
+          for (const sp of speakersIn(s, t.end, t.end + (as[1] as string).length, { bodies, heard }).slice(0, 1)) {
             push(sp, REPORTING_FORMS.get(as[2] as string)?.stance ?? 'says', as[2] as string);
             remember(sp);
           }
@@ -551,7 +566,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         const phrase = /(?:\S+\s+){0,7}\S+$/.exec(antecedent)?.[0] ?? '';
         const by = /\bby\s+(.+)$/.exec(phrase);
         const from = antecedent.length - phrase.length + (by ? by.index + 3 : 0);
-        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), bodies, heard).slice(0, 1)) push(sp, stance, verb);
+        for (const sp of speakersIn(s, from, from + (by ? (by[1] as string).length : phrase.length), { bodies, heard }).slice(0, 1)) push(sp, stance, verb);
         continue;
       }
       const span = subjectSpan(s, k, verbStart);
@@ -569,7 +584,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
       const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
-      for (const sp of speakersIn(s, span[0], span[1], bodies, heard, seenPeople, earlier, describedAs)) {
+      for (const sp of speakersIn(s, span[0], span[1], { bodies, heard, named: seenPeople, extra: earlier, describedAs })) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         // (So is one whose subject is only a description: "He said the team believed …".)
         if (nested && (!sp.entity || sp.described === true)) continue;
@@ -587,17 +602,21 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // "according to a survey the union carried out", "… a report by the regulator": whoever made the document.
       const maker = /^(?:a|an|the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\s+(?:by\s+(.+)|(.+?)\s+(?:carried out|conducted|published|commissioned|released|compiled))(?:\s|$)/u.exec(according[1] as string);
       const makerPhrase = maker && sourceNouns().has(maker[1] as string) ? (maker[2] ?? maker[3]) : undefined;
-      const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, bodies, heard).filter((sp) => sp.entity) : [];
+      const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, { bodies, heard }).filter((sp) => sp.entity) : [];
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
       else if (makers[0]) push(makers[0], 'says', 'according to');
-      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, bodies, heard).slice(0, 1)) push(sp, 'says', 'according to');
+      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, { bodies, heard }).slice(0, 1)) push(sp, 'says', 'according to');
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     // What the sentence calls its organisations: "team, Cordillera Pro Cycling," or "Garuda Indonesia, the national carrier,".
     for (const m of s.mentions) {
       if (m.entity.type !== 'organization') continue;
       const nouns = [/(\p{Ll}+),\s*$/u.exec(text.slice(0, m.start))?.[1], /^,\s+(?:the|a|an|its)\s+(?:[\p{L}-]+\s+){0,3}?(\p{Ll}+)\s*[,;.]/u.exec(text.slice(m.end))?.[1]];
-      for (const n of nouns) if (n && GENERIC_BODY.test(n)) describedAs.set(m.entity, new Set([...(describedAs.get(m.entity) ?? []), stemWord(n)]));
+      const generic = nouns.filter((n): n is string => n !== undefined && GENERIC_BODY.test(n));
+      if (generic.length === 0) continue;
+      let stems = describedAs.get(m.entity);
+      if (!stems) describedAs.set(m.entity, (stems = new Set()));
+      for (const n of generic) stems.add(stemWord(n));
     }
     bodies.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'place'));
     for (const m of s.mentions) if (m.entity.type === 'organization') hear(m.entity);

@@ -560,10 +560,13 @@ interface Parts {
   titleOnly: boolean;
 }
 
+/** Letters for an honour or a seat written in capitals after a name ("KC", "MP"): not part of the name. */
+const isPostNominal = (u: Unit): boolean => POST_NOMINALS.has(u.norm) && /^\p{Lu}+$/u.test(u.raw);
+
 function splitChunk(text: string, chunk: Chunk): Parts {
   let units = chunk.units;
   // "Richard Amesbury KC", "Jane Roe MP": letters for an honour or a seat after a name are not part of it.
-  while (units.length > 2 && POST_NOMINALS.has((units[units.length - 1] as Unit).norm) && /^\p{Lu}+$/u.test((units[units.length - 1] as Unit).raw)) units = units.slice(0, -1);
+  while (units.length > 2 && isPostNominal(units[units.length - 1] as Unit)) units = units.slice(0, -1);
   while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitleUnit(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
   // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
   let lead: Unit[] | undefined;
@@ -798,7 +801,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.strong.organization = true;
       }
       const closing = chunk.units[chunk.units.length - 1] as Unit;
-      if (parts.role !== undefined || parts.honorific || (chunk.units.length > 2 && POST_NOMINALS.has(closing.norm) && /^\p{Lu}+$/u.test(closing.raw))) {
+      if (parts.role !== undefined || parts.honorific || (chunk.units.length > 2 && isPostNominal(closing))) {
         e.counts.person += 3;
         e.strong.person = true;
       }
