@@ -118,6 +118,9 @@ function isModifierUse(text: string, m: Mention): boolean {
   return m.entity.type === 'country' && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) && !/^\s+(?:has|have|had|is|was|says|said|also|will|would|did|does|and)\b/.test(text.slice(m.end, m.end + 8));
 }
 
+/** A word without its possessive ending ("company's" → "company"). */
+const stripPossessive = (word: string): string => word.replace(/['’]s?$/, '');
+
 const HEAD_END = /\s(?:of|in|at|from|for|with|on|to|like|including|near|across|over|under|after|before|during|whose|who|which)\s/;
 
 /** What the article has said so far that a subject phrase may refer back to; every field defaults to empty. */
@@ -178,6 +181,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   if (/^the\s/i.test(phrase) && headWords.length <= 4 && lastHead.length >= 4 && !isRoleNoun(lastHead)) {
     const body = namedBody(lastHead, bodies, extra);
     if (body) return [body];
+  }
+  // "a company spokesman said", "the carrier's statement": a generic word for a body, then what speaks for it, is that body's voice.
+  if (headWords.length === 2 && GENERIC_BODY.test(stripPossessive((headWords[0] ?? '').toLowerCase())) && VOICE_NOUN_STEMS.has(stemWord(lastHead))) {
+    const body = recentBody(stripPossessive((headWords[0] ?? '').toLowerCase()), bodies, heard, extra, describedAs);
+    if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
   if (noun === '') return [];

@@ -248,3 +248,13 @@ describe('finding claims', () => {
     expect(claimsOf(text)).toContainEqual(['Cordillera Pro Racing', 'not-confirmed', 'p2.s2']);
   });
 });
+
+describe('a voice of a body named by a generic word', () => {
+  it('gives "a company spokesman said" to the company named before, keeping the words as the speaker', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Carmody Freight Ltd. shut its depot in Leeds on Monday. A company spokesman said the line would restart in June. The firm\'s statement said no jobs would go.' });
+    expect(built.claims.map((c) => [c.speaker, c.speakerId, c.sentenceId])).toEqual([
+      ['company spokesman', 'carmody-freight-ltd', 'p1.s2'],
+      ["firm's statement", 'carmody-freight-ltd', 'p1.s3'],
+    ]);
+  });
+});
