@@ -258,3 +258,16 @@ describe('a voice of a body named by a generic word', () => {
     ]);
   });
 });
+
+describe('the subject of an object relative clause', () => {
+  it('gives "a claim the environment minister rejected" to the minister, not to "claim the environment minister"', () => {
+    expect(claimsOf('Villagers met Environment Minister Tove Lind at the site on Monday. Residents blamed the mine for the spill, a claim the environment minister rejected.')).toEqual([
+      ['residents', 'alleges', 'p1.s2'],
+      ['Tove Lind', 'denies', 'p1.s2'],
+    ]);
+    expect(claimsOf('Oslo says the reef is closed, a view the fishing council disputed.')).toEqual([
+      ['Oslo', 'says', 'p1.s1'],
+      ['fishing council', 'denies', 'p1.s1'],
+    ]);
+  });
+});
