@@ -347,6 +347,8 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
+    // ("income which the authority estimated at": a relative followed by a determiner has its own subject, the object's clause.)
+    if (/^(?:which|whom)$/.test(t.norm) && /^(?:the|its|their)$/.test(tokens[j + 1]?.raw ?? '')) return (tokens[j + 1] as Token).start;
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
