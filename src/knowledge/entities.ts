@@ -260,14 +260,7 @@ function joins(a: Article, s: number, lastIn: Unit, joiner: Unit, j: number): bo
     return ORG_OPENERS.has(lastIn.norm) || isOrgHead(lastIn.norm) || TITLE_WORDS.has(lastIn.norm) || /^(?:republic|kingdom|state|states|gulf|isle|city|sea|bay|cape|lake|mount|strait)$/.test(lastIn.norm);
   }
   if (joiner.norm === 'and' || joiner.norm === '&') {
-    // "Office of Rail and Road", "Ministry of Health and Sanitation": two common words after an opener's "of".
-    const opener = units[j - 3];
-    const after = units[j + 1];
-    const plainWord = (norm: string): boolean => !isKnownName(norm) && (inLexicon(norm) || lemmasOf(norm).length > 0);
-    // ("Centre for Volcanology and Geological Hazard Mitigation": "for" too, and up to three common words after "and".)
-    let tailEnd = j + 2;
-    while (tailEnd < j + 4 && nameish(a, s, tailEnd) && plainWord((units[tailEnd] as Unit).norm) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[tailEnd - 1] as Unit, units[tailEnd] as Unit)) tailEnd++;
-    if ((units[j - 2]?.norm === 'of' || units[j - 2]?.norm === 'for') && opener?.cap && (ORG_OPENERS.has(opener.norm) || isOrgHead(opener.norm)) && plainWord(lastIn.norm) && after !== undefined && plainWord(after.norm) && !nameish(a, s, tailEnd)) return true;
+    // (An opener's portfolio, "Office of Rail and Road", is read by portfolioEnd before joiners are tried.)
     if (isOrgHead(lastIn.norm)) return false;
     let k = j + 1;
     while (nameish(a, s, k) && !breaksBetween((a.sentences[s] as SentenceDraft).text, units[k - 1] as Unit, units[k] as Unit)) k++;
@@ -313,10 +306,16 @@ function chunksOf(a: Article, s: number): Chunk[] {
       if (cur.possessive && j === start && !possessiveContinues(a, s, start, j)) break;
       const next = units[j + 1] as Unit;
       // "Ministry of Health, Labour and Welfare", "Department for Environment, Food and Rural Affairs": a list of portfolios.
-      const listEnd = breaksBetween(text, cur, next) ? portfolioListEnd(a, s, start, j) : -1;
+      const listEnd = breaksBetween(text, cur, next) ? portfolioEnd(a, s, start, j) : -1;
       if (listEnd > j) {
         j = listEnd;
         break;
+      }
+      // "Office of Rail and Road", "Centre for Volcanology and Geological Hazard Mitigation": a portfolio joined by "and".
+      const andEnd = next.norm === 'and' ? portfolioEnd(a, s, start, j) : -1;
+      if (andEnd > j && !nameish(a, s, andEnd + 1)) {
+        j = andEnd;
+        continue;
       }
       if (breaksBetween(text, cur, next)) break;
       if (nameish(a, s, j + 1) || titleBridge(j + 1)) {
@@ -378,11 +377,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
 }
 
 /**
- * Where a list of portfolios ends after an opener's "of" or "for" ("Ministry of Health, Labour and Welfare"): the run so
- * far is the opener, "of"/"for" and common words; then ", Word" pieces and "and Word(s)" of capitalised common words.
- * -1 when the run does not go on so.
+ * Where a body's portfolio ends after its opener's "of" or "for": the run so far is the opener, "of"/"for" and
+ * capitalised common words; then ", Word" pieces ("Ministry of Health, Labour and Welfare") and "and" with one to
+ * three common words ("and Rural Affairs"). Joined by "and" alone ("Office of Rail and Road"), one word stands
+ * before it. -1 when the run does not go on so.
  */
-function portfolioListEnd(a: Article, s: number, start: number, j: number): number {
+function portfolioEnd(a: Article, s: number, start: number, j: number): number {
   const units = a.unitsAt(s);
   const text = (a.sentences[s] as SentenceDraft).text;
   const of = units.slice(start, j + 1).findIndex((u) => u.norm === 'of' || u.norm === 'for');
@@ -395,10 +395,10 @@ function portfolioListEnd(a: Article, s: number, start: number, j: number): numb
     k++;
     while (plain(units[k + 1]) && !breaksBetween(text, units[k] as Unit, units[k + 1] as Unit)) k++;
   }
-  // The list closes with "and" and one to three common words ("and Rural Affairs").
   const and = units[k + 1];
-  if (k === j || and?.norm !== 'and') return -1;
-  if (!plain(units[k + 2])) return -1;
+  if (and?.norm !== 'and') return -1;
+  if (k === j && (j !== start + of + 1 || breaksBetween(text, units[j] as Unit, and))) return -1;
+  if (!plain(units[k + 2]) || breaksBetween(text, and, units[k + 2] as Unit)) return -1;
   let end = k + 2;
   while (end - k < 4 && plain(units[end + 1]) && !breaksBetween(text, units[end] as Unit, units[end + 1] as Unit)) end++;
   return end;
