@@ -379,8 +379,8 @@ function chunksOf(a: Article, s: number): Chunk[] {
 /**
  * Where a body's portfolio ends after its opener's "of" or "for": the run so far is the opener, "of"/"for" and
  * capitalised common words; then ", Word" pieces ("Ministry of Health, Labour and Welfare") and "and" with one to
- * three common words ("and Rural Affairs"). Joined by "and" alone ("Office of Rail and Road"), one word stands
- * before it. -1 when the run does not go on so.
+ * three common words ("and Rural Affairs"), or "and" alone ("Office of Rail and Road", "Office for Product Safety
+ * and Standards"). -1 when the run does not go on so.
  */
 function portfolioEnd(a: Article, s: number, start: number, j: number): number {
   const units = a.unitsAt(s);
@@ -397,7 +397,7 @@ function portfolioEnd(a: Article, s: number, start: number, j: number): number {
   }
   const and = units[k + 1];
   if (and?.norm !== 'and') return -1;
-  if (k === j && (j !== start + of + 1 || breaksBetween(text, units[j] as Unit, and))) return -1;
+  if (k === j && breaksBetween(text, units[j] as Unit, and)) return -1;
   if (!plain(units[k + 2]) || breaksBetween(text, and, units[k + 2] as Unit)) return -1;
   let end = k + 2;
   while (end - k < 4 && plain(units[end + 1]) && !breaksBetween(text, units[end] as Unit, units[end + 1] as Unit)) end++;

@@ -240,6 +240,10 @@ describe('recognising entities', () => {
     expect(find('Freight grew, according to the Office of Water and Power.', 'Office of Water and Power')?.type).toBe('organization');
     expect(entitiesOf('The Bank of England and Barclays said rates would rise.').map((e) => e.name)).toEqual(['Bank of England', 'Barclays']);
   });
+  it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
+    expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
+    expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
+  });
   it('makes a capital its country\'s government only when it acts ("Ottawa has offered"), a place otherwise ("an alert for Athens")', () => {
     expect(find('The ministry issued an alert for Athens and 11 other regions.', 'Athens')?.type).toBe('place');
     expect(find('Fires burned in the west. Ottawa has offered military aircraft.', 'Canada')?.aliases).toContain('Ottawa');
