@@ -334,7 +334,11 @@ function chunksOf(a: Article, s: number): Chunk[] {
       }
       // "Chancellor of the Exchequer Thomas Grieve", "Secretary of the Treasury": a title's "of the X".
       // "International Committee of the Red Cross", "University of the Philippines": a body's "of the X" too.
-      if (next.norm === 'of' && units[j + 2]?.norm === 'the' && (TITLE_WORDS.has(cur.norm) || (ORG_OPENERS.has(cur.norm) && cur.cap)) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
+      // ("International Council for the Exploration of the Sea": a body's "for the X", and once inside its name, "of the Y".)
+      const bodyOpener = (u: Unit): boolean => u.cap && (ORG_OPENERS.has(u.norm) || isOrgHead(u.norm));
+      const ofThe = (next.norm === 'of' || next.norm === 'for') && units[j + 2]?.norm === 'the';
+      const insideBody = units.slice(start, j).some((u, k) => bodyOpener(u) && /^(?:of|for)$/.test(units[start + k + 1]?.norm ?? ''));
+      if (ofThe && (TITLE_WORDS.has(cur.norm) || bodyOpener(cur) || (next.norm === 'of' && insideBody)) && (next.norm === 'of' || !TITLE_WORDS.has(cur.norm)) && nameish(a, s, j + 3) && !breaksBetween(text, units[j + 2] as Unit, units[j + 3] as Unit)) {
         j += 3;
         continue;
       }

@@ -240,6 +240,9 @@ describe('recognising entities', () => {
     expect(find('Freight grew, according to the Office of Water and Power.', 'Office of Water and Power')?.type).toBe('organization');
     expect(entitiesOf('The Bank of England and Barclays said rates would rise.').map((e) => e.name)).toEqual(['Bank of England', 'Barclays']);
   });
+  it('keeps a body\'s "for the X" and then "of the Y" in its name ("Institute for the Study of the Arctic")', () => {
+    expect(entitiesOf('Researchers at the Institute for the Study of the Arctic said the ice had thinned.').map((e) => [e.name, e.type])).toEqual([['Institute for the Study of the Arctic', 'organization']]);
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
