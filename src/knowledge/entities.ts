@@ -567,6 +567,9 @@ interface Parts {
 /** Letters for an honour or a seat written in capitals after a name ("KC", "MP"): not part of the name. */
 const isPostNominal = (u: Unit): boolean => POST_NOMINALS.has(u.norm) && /^\p{Lu}+$/u.test(u.raw);
 
+/** Does a run hold a body's opener and its "of" or "for" ("Chamber of Commerce", "Federation of … Fleets")? */
+const opensBody = (units: readonly Unit[]): boolean => units.some((u, k) => u.cap && (ORG_OPENERS.has(u.norm) || isOrgHead(u.norm)) && /^(?:of|for)$/.test(units[k + 1]?.norm ?? ''));
+
 function splitChunk(text: string, chunk: Chunk): Parts {
   let units = chunk.units;
   // "Richard Amesbury KC", "Jane Roe MP": letters for an honour or a seat after a name are not part of it.
@@ -597,7 +600,8 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
   // ("Canadian Red Cross": a national body of an organisation compromise knows by name.)
-  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest)))) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
+  // ("Dutch Chamber of Commerce": a body's opener and its "of" or "for" after the demonym, too.)
+  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest))) || opensBody(rest)) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
     // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
@@ -799,7 +803,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       else if (parts.name.length >= 2 && parts.name.some((u) => COMPASS.test(u.norm)) && !isFirstName(firstNorm)) e.counts.place += 2;
       // "the Kremlin", "the Pentagon": one unknown name after "the", mid-sentence, is a body.
       if (parts.name.length === 1 && !inLexicon(firstNorm) && /\bthe\s$/.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && !chunk.prepCue) e.counts.organization += 1;
-      if (parts.lead && isOrgHead(lastNorm)) e.alsoKnownAs.add(unitText(text, parts.name.slice(parts.lead.length)));
+      if (parts.lead && (isOrgHead(lastNorm) || opensBody(parts.name.slice(parts.lead.length)))) e.alsoKnownAs.add(unitText(text, parts.name.slice(parts.lead.length)));
       if (parts.lead && parts.name.length > parts.lead.length && isKnownOrganization(foldCase(unitText(text, parts.name.slice(parts.lead.length))))) {
         e.counts.organization += 3;
         e.strong.organization = true;

@@ -243,6 +243,11 @@ describe('recognising entities', () => {
   it('keeps a body\'s "for the X" and then "of the Y" in its name ("Institute for the Study of the Arctic")', () => {
     expect(entitiesOf('Researchers at the Institute for the Study of the Arctic said the ice had thinned.').map((e) => [e.name, e.type])).toEqual([['Institute for the Study of the Arctic', 'organization']]);
   });
+  it('keeps a demonym before a body\'s "X of Y" in its name, and the name without it as an alias ("Norwegian Guild of Ship Pilots")', () => {
+    const e = find('The Norwegian Guild of Ship Pilots warned that the channel was unsafe.', 'Norwegian Guild of Ship Pilots');
+    expect(e?.type).toBe('organization');
+    expect(e?.aliases).toContain('Guild of Ship Pilots');
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
