@@ -248,6 +248,13 @@ describe('recognising entities', () => {
     expect(e?.type).toBe('organization');
     expect(e?.aliases).toContain('Guild of Ship Pilots');
   });
+  it('types a name after a word for a news outlet as an organisation ("the trade publication X", "the Lyon daily X")', () => {
+    for (const [text, name] of [
+      ['Dockers rejected a report by the trade publication Harbour Ledger that talks had failed.', 'Harbour Ledger'],
+      ['Ministers denied a story in the Lyon daily Journal Rhodanien about the budget.', 'Journal Rhodanien'],
+      ['The claim first ran in the tabloid Morning Crier on Sunday.', 'Morning Crier'],
+    ] as const) expect(find(text, name)?.type).toBe('organization');
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
