@@ -429,6 +429,12 @@ const AUX_OR_ADVERB = /^(?:has|have|had|is|was|were|are|will|would|also|previous
 /** A reporting verb follows the run (over auxiliaries, adverbs, or an apposition between commas). */
 function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
   let i = k;
+  // "Jetstar and Virgin Australia said": the first of two names joined by "and" speaks with the second.
+  if (units[i]?.norm === 'and' && !(units[i] as Unit).cap && !/[,;]/.test(text.slice((units[i - 1] as Unit | undefined)?.end ?? 0, (units[i] as Unit).start))) {
+    let j = i + 1;
+    while (j < units.length && j - i <= 4 && (units[j] as Unit).cap && !/[,;]/.test(text.slice((units[j - 1] as Unit).end, (units[j] as Unit).start))) j++;
+    if (j > i + 1) return speaksAfter(units, j, text);
+  }
   // ", a senior district official, says" — skip one apposition.
   if (units[i] && /^\s*,/.test(text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start))) {
     let j = i;

@@ -255,6 +255,12 @@ describe('recognising entities', () => {
       ['The claim first ran in the tabloid Morning Crier on Sunday.', 'Morning Crier'],
     ] as const) expect(find(text, name)?.type).toBe('organization');
   });
+  it('takes the first of two names joined by "and" before a reporting verb for a speaker too ("Tarn Air and Kestrel Air said")', () => {
+    expect(entitiesOf('Flights stopped on Monday, and Brisa and Kestrel Air said they had cancelled all routes.').map((e) => [e.name, e.type])).toEqual([
+      ['Brisa', 'organization'],
+      ['Kestrel Air', 'organization'],
+    ]);
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
