@@ -165,7 +165,8 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const inHead = inside.filter((m) => m.start < start + headLength + 1 && !isModifierUse(s.text, m) && m.entity.type !== 'place');
   if (inHead.length > 0) {
     // "The New York Times, Wall Street Journal, and Washington Post": each of a list speaks.
-    const list = /^(?:the\s+)?[^,]+(?:,\s*(?:and\s+)?[^,]+)+\s*(?:\p{Ll}+)?$/iu.test(phrase) && inHead.length >= 2;
+    // ("Virgin Australia and Jetstar said": two names and nothing else, joined by "and".)
+    const list = (/^(?:the\s+)?[^,]+(?:,\s*(?:and\s+)?[^,]+)+\s*(?:\p{Ll}+)?$/iu.test(phrase) && inHead.length >= 2) || (inHead.length === 2 && onlyNamesJoined(s, start, start + phrase.length));
     return list ? inHead.map((m) => speakerFrom(m, s.text)) : [speakerFrom(inHead[inHead.length - 1] as Mention, s.text)];
   }
   const head = phrase.slice(0, headLength).replace(/^(?:the|a|an)\s+/i, '');
@@ -216,6 +217,15 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const owner = described ? namedBody(described[1] as string, bodies, extra) : undefined;
   if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+}
+
+/** Is `[from, to)` of a sentence nothing but two or more names of people or bodies joined by "and" ("Virgin Australia and Jetstar")? */
+function onlyNamesJoined(s: ClaimSentence, from: number, to: number): boolean {
+  const names = s.mentions.filter((m) => m.start >= from && m.end <= to && m.entity.type !== 'place');
+  if (names.length < 2) return false;
+  let rest = s.text.slice(from, to);
+  for (const m of [...names].reverse()) rest = rest.slice(0, m.start - from) + ' ' + rest.slice(m.end - from);
+  return /^\s*(?:the\s+)?\s*(?:(?:,\s*)?(?:and\s+)?(?:the\s+)?\s*)*$/i.test(rest) && /\band\b/i.test(rest);
 }
 
 /** A plural noun for people that WordNet says is a kind of person ("travellers", "commuters"). */
@@ -395,7 +405,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     // "Carrasco, 51, said": an age after the name is an apposition too.
     // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
-    const onlyName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, ''));
+    // ("Virgin Australia and Jetstar, the budget arm of Qantas, said": names joined by "and" too.)
+    const onlyName = previous !== undefined && (s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, '')) || onlyNamesJoined(s, from + previous[0], from + previous[1]));
     // ("Parents at a school in Tallaght, one of the schools in the scheme, said": "one of …" describes any name, a place's too.)
     const afterAnyName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     if (i > 0 && afterAnyName && /^\s*one of\s/i.test(piece)) continue;

@@ -278,3 +278,16 @@ describe('the subject of an object relative clause', () => {
     ]);
   });
 });
+
+describe('two speakers joined by "and"', () => {
+  it('gives "X and Y said" to both, past an apposition after the pair', () => {
+    expect(claimsOf('Flights stopped. Brisa Air and Kestrel Air said they had cancelled all routes.')).toEqual([
+      ['Brisa Air', 'says', 'p1.s2'],
+      ['Kestrel Air', 'says', 'p1.s2'],
+    ]);
+    expect(claimsOf('Brisa Air and Kestrel Air, the budget arm of Tarn Holdings, said they had cancelled all routes.')).toEqual([
+      ['Brisa Air', 'says', 'p1.s1'],
+      ['Kestrel Air', 'says', 'p1.s1'],
+    ]);
+  });
+});
