@@ -1171,7 +1171,7 @@ function addAppositionRoles(sentences: readonly SentenceDraft[], mentions: Reado
       const before = s.text.slice(0, m.start);
       // "Helen Marsh, 49, the former finance director," — an age may stand before the apposition.
       // "said Oliver Grant, Sotheby's chairman of …," — an owner's possessive may open it.
-      const appositionAfter = /^,\s+((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll}[^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
+      const appositionAfter = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the)\s+[^,;"“”]{3,120}?|[\p{Ll}][^,;"“”]{3,120}?|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}\p{Lu}[\p{L}.&-]*['’]s\s+\p{Ll}[^,;"“”]{3,120}?)(?:,|\.?["”]?\s*$)/u.exec(after);
       // "…, and the European Union's special representative for Central Asia, Katja Lindqvist", "warned a spokesman for the
       // service, Rustam Nazarov", "Its regional director for Europe, Dr. Marius Holm": a role, then a comma, then the name.
       // A quotation may close before it ('…," the union's leader, Captain Sindre Holm, told'), and the owner may take
