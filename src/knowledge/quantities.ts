@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { inLexicon, lexiconTags } from '../nlp/name-lexicon.ts';
 import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
-import { UNITS } from '../nlp/word-lists.ts';
+import { readNamePairs, UNITS } from '../nlp/word-lists.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
 
 /** A quantity as the build finds it in a sentence. */
@@ -19,6 +19,18 @@ export interface QuantityDraft {
   end: number;
 }
 
+/** Currency signs and letters before a figure, with the unit they name; `currency-symbols.txt`. */
+const CURRENCY: ReadonlyMap<string, string> = new Map(readNamePairs('currency-symbols'));
+const escapeRe = (x: string): string => x.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
+const bySignLength = (signs: string[]): string => signs.sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+/** Signs with a mark ("$", "€", "C$"): money wherever they stand before a figure. */
+const SIGN = `(?:${bySignLength([...CURRENCY.keys()].filter((k) => !/^\p{L}+$/u.test(k)))})`;
+/** Signs of letters only ("R", "KSh"): money only before a figure with a scale word or cents. */
+const LETTER_SIGN_RE = new RegExp(`(?:^|[\\s(])(${bySignLength([...CURRENCY.keys()].filter((k) => /^\p{L}+$/u.test(k)))})$`, 'u');
+const SIGN_RE = new RegExp(`^${SIGN}`, 'u');
+/** A figure in digits, its sign and its scale word ("€90 million", "5.2-billion"). */
+const DIGITS_RE = new RegExp(`^(?:${bySignLength([...CURRENCY.keys()])})?([\\d,]+(?:\\.\\d+)?)(?:(?:\\s+|-)(\\w+))?$`, 'u');
+
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SCALE = 'hundred|thousand|million|billion|trillion';
@@ -35,8 +47,8 @@ const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|
 const FIGURE_RE = new RegExp(
   [
     // digits, optionally with a currency sign before and a scale word after
-    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:(?:\\s+|-)(?:${SCALE})\\b)?`,
-    `(?:minus\\s+|(?<![A-Za-z0-9])-)?(?:US\\$|[$€£¥])?\\d+(?:\\.\\d+)?(?:(?:\\s+|-)(?:${SCALE})\\b)?`,
+    `(?:minus\\s+|(?<![A-Za-z0-9])-)?${SIGN}?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:(?:\\s+|-)(?:${SCALE})\\b)?`,
+    `(?:minus\\s+|(?<![A-Za-z0-9])-)?${SIGN}?\\d+(?:\\.\\d+)?(?:(?:\\s+|-)(?:${SCALE})\\b)?`,
     // ratios: "one in five", "1 in 10"
     `\\b(?:${SMALL}|\\d+) in (?:${SMALL}|${TENS}|a hundred|a thousand|\\d+(?:,\\d{3})*)\\b`,
     // fractions
@@ -55,7 +67,6 @@ const FIGURE_RE = new RegExp(
 );
 
 const APPROXIMATE_RE = /(?:\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|up to|at least|at most|as many as|as much as|an estimated|estimated|close to|upwards of)\s+)$/i;
-const CURRENCY: Readonly<Record<string, string>> = { $: 'dollars', 'US$': 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
 const SCALE_VALUE: Readonly<Record<string, number>> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const VAGUE_VALUE: Readonly<Record<string, number>> = { hundreds: 100, thousands: 1000, millions: 1e6, billions: 1e9, dozens: 12, scores: 20, tens: 10 };
 
@@ -98,7 +109,7 @@ function valueOf(figure: string): number | undefined {
     return v === undefined ? undefined : -v;
   }
   // ("5.2-billion-kilometre": the scale word may be joined by a hyphen.)
-  const digits = /^(?:US\$|[$€£¥])?([\d,]+(?:\.\d+)?)(?:(?:\s+|-)(\w+))?$/.exec(figure);
+  const digits = DIGITS_RE.exec(figure);
   if (digits) {
     const n = Number((digits[1] as string).replace(/,/g, ''));
     const scale = digits[2] ? SCALE_VALUE[digits[2].toLowerCase()] : 1;
@@ -219,13 +230,20 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
   let consumed = 0;
   for (const m of text.matchAll(FIGURE_RE)) {
     let figure = m[0].replace(/[\s-]+(?:and|a|an)$/i, '').trim();
-    const start = m.index;
+    let start = m.index;
     let end = start + figure.length;
     if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
     // "N40", "A380", "F16": letters and digits are a code, not a figure. (But "R7 billion", "R112.60": one letter before
     // a figure with a scale word or with cents is a currency's symbol.)
-    const money = /(?:^|[\s(])\p{Lu}$/u.test(text.slice(Math.max(0, start - 2), start)) && (/\s(?:million|billion|trillion)$/i.test(figure) || /\.\d{2}$/.test(figure));
-    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !money) continue;
+    // (The letters must be a currency's, from the word file: "G7 billion-dollar" is no rand.)
+    const letters = /^\d/.test(figure) && (/\s(?:million|billion|trillion)$/i.test(figure) || /\.\d{2}$/.test(figure)) ? LETTER_SIGN_RE.exec(text.slice(Math.max(0, start - 4), start))?.[1] : undefined;
+    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !letters) continue;
+    // ("R7 billion" is stored with its "R".)
+    const letterSign = letters;
+    if (letterSign) {
+      start -= letterSign.length;
+      figure = `${letterSign}${figure}`;
+    }
     // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
     // ("42C" is a temperature: a letter that is a unit's symbol stays a measure.)
     const letter = /^(\p{Lu})\b/u.exec(text.slice(end))?.[1]?.toLowerCase();
@@ -273,8 +291,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     const k = tokenAt(end - 1);
     if (k < 0) continue;
     const value = valueOf(figure);
-    const currency = /^(?:US\$|[$€£¥])/.exec(figure)?.[0];
-    let unit: string | undefined = currency ? CURRENCY[currency] : undefined;
+    const currency = letterSign ?? SIGN_RE.exec(figure)?.[0];
+    let unit: string | undefined = currency ? CURRENCY.get(currency) : undefined;
     let next = k + 1;
     let phraseEnd = end;
     if (/^\s*%/.test(text.slice(end))) {

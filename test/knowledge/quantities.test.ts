@@ -82,4 +82,17 @@ describe('finding quantities', () => {
     // A letter that is a unit's symbol keeps the measure.
     expect(q('Temperatures reached 42C on Friday.').map((x) => x.value)).toEqual([42]);
   });
+  it('takes only a real currency\'s letters before a figure (currency-symbols.txt), and keeps them in the stored text', () => {
+    expect(q('The merger would allow R7 billion of new investment.').map((x) => [x.text, x.unit])).toEqual([['R7 billion of new investment', 'rand']]);
+    expect(q('Lusaka set aside K3 billion for roads.').map((x) => [x.text, x.unit])).toEqual([['K3 billion', 'kwacha']]);
+    // "G7", "B52": letters that name no currency are part of a name, whatever follows.
+    expect(q('The G7 billion-dollar fund was announced.')).toEqual([]);
+    expect(q('Crews flew the B52 million miles.')).toEqual([]);
+  });
+  it('keeps a country\'s code on a dollar sign in the stored text ("C$2 million")', () => {
+    expect(q('Ottawa pledged C$2 million and Wellington NZ$3.5 million.').map((x) => [x.text, x.value, x.unit])).toEqual([
+      ['C$2 million', 2_000_000, 'dollars'],
+      ['NZ$3.5 million', 3_500_000, 'dollars'],
+    ]);
+  });
 });
