@@ -180,7 +180,9 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const lastHead = headNorms[headNorms.length - 1] ?? '';
   // "the national water utility said": a body named before whose name holds the head noun ("Water Utilities Corporation").
   if (/^the\s/i.test(phrase) && headWords.length <= 4 && lastHead.length >= 4 && !isRoleNoun(lastHead)) {
-    const body = namedBody(lastHead, bodies, extra);
+    // ("the energy regulator" is not the "Water Services Regulator": a noun before the head must be in the name too.)
+    const nounModifiers = headNorms.slice(0, -1).filter((w) => lexiconTags(w).some((t) => /^(?:Singular|Plural|Uncountable|Noun)$/.test(t)));
+    const body = namedBody(lastHead, bodies, extra, nounModifiers);
     if (body) return [body];
   }
   // "a company spokesman said", "the carrier's statement": a generic word for a body, then what speaks for it, is that body's voice.
@@ -303,7 +305,8 @@ function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap
 
 /**
  * The organisation named latest whose name holds the noun, by stem ("the commission" → "Commission on
- * Elections", "the utility" → "Water Utilities Corporation"): this sentence's bodies first, then earlier ones.
+ * Elections", "the utility" → "Water Utilities Corporation"), and every noun `modifiers` before it ("the water
+ * regulator"): this sentence's bodies first, then earlier ones.
  */
 /** Each entity's name stems, worked out once: `namedBody` asks of every earlier mention, for every "the X" subject. */
 const nameStems = new WeakMap<EntityDraft, ReadonlySet<string>>();
@@ -314,9 +317,10 @@ function stemsOfName(entity: EntityDraft): ReadonlySet<string> {
   return stems;
 }
 
-function namedBody(noun: string, bodies: readonly Mention[], extra: readonly Mention[]): Speaker | undefined {
+function namedBody(noun: string, bodies: readonly Mention[], extra: readonly Mention[], modifiers: readonly string[] = []): Speaker | undefined {
   const stem = stemWord(noun);
-  const holds = (m: Mention): boolean => m.entity.type === 'organization' && stemsOfName(m.entity).has(stem);
+  const stems = [stem, ...modifiers.map((w) => stemWord(w))];
+  const holds = (m: Mention): boolean => m.entity.type === 'organization' && stems.every((x) => stemsOfName(m.entity).has(x));
   // Latest first: this sentence's bodies, then the earlier sentences' (walked back, not copied: a long document has many).
   let named = [...extra].reverse().find(holds);
   for (let i = bodies.length - 1; !named && i >= 0; i--) if (holds(bodies[i] as Mention)) named = bodies[i];

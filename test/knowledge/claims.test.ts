@@ -291,3 +291,13 @@ describe('two speakers joined by "and"', () => {
     ]);
   });
 });
+
+describe('"the X regulator" and a body named before', () => {
+  it('gives "the energy regulator" no body whose name lacks "energy", and "the water regulator" the one that has it', () => {
+    const text = 'The Water Services Regulator fined Aqualine in May. The energy regulator said power prices would rise. The water regulator said the fine stood.';
+    expect(claimsOf(text)).toEqual([
+      ['energy regulator', 'says', 'p1.s2'],
+      ['Water Services Regulator', 'says', 'p1.s3'],
+    ]);
+  });
+});
