@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
-import { ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, TITLE_WORDS, type ReportingStance } from '../nlp/word-lists.ts';
+import { GENERIC_BODIES, MAKER_VERBS, ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, TITLE_WORDS, type ReportingStance } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import { datelineEnd, type EntityDraft, type Mention, type SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
@@ -186,7 +186,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
     if (body) return [body];
   }
   // "a company spokesman said", "the carrier's statement": a generic word for a body, then what speaks for it, is that body's voice.
-  if (headWords.length === 2 && GENERIC_BODY.test(stripPossessive((headWords[0] ?? '').toLowerCase())) && VOICE_NOUN_STEMS.has(stemWord(lastHead))) {
+  if (headWords.length === 2 && isGenericBody(stripPossessive((headWords[0] ?? '').toLowerCase())) && VOICE_NOUN_STEMS.has(stemWord(lastHead))) {
     const body = recentBody(stripPossessive((headWords[0] ?? '').toLowerCase()), bodies, heard, extra, describedAs);
     if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
@@ -194,9 +194,9 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   if (noun === '') return [];
   // "the company", "the group": the body of that kind named last.
   // ("the Dutch dairy group": a generic word for a body, last, after words that describe it.)
-  const describedBody = headWords.length <= 4 && noun === lastHead && GENERIC_BODY.test(noun);
+  const describedBody = headWords.length <= 4 && noun === lastHead && isGenericBody(noun);
   // ("the regulator" alone is the one named; "the energy regulator" may be another.)
-  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(OVERSIGHT_BODY.test(noun) && headWords.length > 1)) {
+  if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(isOversightBody(noun) && headWords.length > 1)) {
     const body = recentBody(noun, bodies, heard, extra, describedAs);
     if (body) return [body];
   }
@@ -264,12 +264,12 @@ function ownersInHead(text: string, start: number, headLength: number, inside: r
   return possessive && last.entity.type === 'organization' && VOICE_NOUN_STEMS.has(stemWord(noun)) ? [last] : [];
 }
 
-/** Generic words for a body: "the company said" means the story's company, whatever its name. */
-const GENERIC_BODY = /^(?:company|firm|group|organi[sz]ation|body|maker|manufacturer|operator|carrier|business|team|regulator|watchdog|union)$/;
+/** Generic words for a body: "the company said" means the story's company, whatever its name; `generic-bodies.txt`. */
+const isGenericBody = (word: string): boolean => GENERIC_BODIES.has(word);
 /** Generic words for a public body: "the regulator" or "the union" never means a business. */
-const OVERSIGHT_BODY = /^(?:regulator|watchdog|union)$/;
+const isOversightBody = (word: string): boolean => GENERIC_BODIES.get(word) === 'oversight';
 /** Generic words for a business: "the company said" never means a union or a ministry. */
-const BUSINESS_BODY = /^(?:company|firm|maker|manufacturer|operator|carrier|business)$/;
+const isBusinessBody = (word: string): boolean => GENERIC_BODIES.get(word) === 'business';
 /** Words of the names of bodies that are not businesses ("Union", "Agency"), by stem; `public-bodies.txt`. */
 const PUBLIC_BODY_STEMS: ReadonlySet<string> = nounListStems('public-bodies');
 
@@ -288,7 +288,7 @@ export function isPublicBody(name: string): boolean {
 function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
   const named = namedBody(noun, bodies, extra);
   if (named) return named;
-  if (!GENERIC_BODY.test(noun)) return undefined;
+  if (!isGenericBody(noun)) return undefined;
   // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
   const stem = stemWord(noun);
   for (let i = bodies.length - 1; i >= 0; i--) {
@@ -296,7 +296,7 @@ function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap
     if (e.type === 'organization' && describedAs.get(e)?.has(stem)) return { entity: e, text: e.name, described: true };
   }
   // "the company": a business, not the union or agency that spoke last.
-  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(BUSINESS_BODY.test(noun) && isPublicBody(e.name)) && !(OVERSIGHT_BODY.test(noun) && !isPublicBody(e.name));
+  const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(isBusinessBody(noun) && isPublicBody(e.name)) && !(isOversightBody(noun) && !isPublicBody(e.name));
   const counts = new Map([...heard].filter(([e]) => fits(e)));
   for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -643,7 +643,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const roleEnd = from + (according[1] as string).length;
       const holder = /^(?:its|his|her|their|the|a|an)\s/i.test(according[1] as string) ? s.mentions.find((m) => m.entity.type === 'person' && m.start > roleEnd && /^,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$/.test(text.slice(roleEnd, m.start))) : undefined;
       // "according to a survey the union carried out", "… a report by the regulator": whoever made the document.
-      const maker = /^(?:a|an|the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}+)\s+(?:by\s+(.+)|(.+?)\s+(?:carried out|conducted|published|commissioned|released|compiled))(?:\s|$)/u.exec(according[1] as string);
+      const maker = MAKER_RE.exec(according[1] as string);
       const makerPhrase = maker && sourceNouns().has(maker[1] as string) ? (maker[2] ?? maker[3]) : undefined;
       const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, { bodies, heard }).filter((sp) => sp.entity) : [];
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
@@ -655,7 +655,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     for (const m of s.mentions) {
       if (m.entity.type !== 'organization') continue;
       const nouns = [/(\p{Ll}+),\s*$/u.exec(text.slice(0, m.start))?.[1], /^,\s+(?:the|a|an|its)\s+(?:[\p{L}-]+\s+){0,3}?(\p{Ll}+)\s*[,;.]/u.exec(text.slice(m.end))?.[1]];
-      const generic = nouns.filter((n): n is string => n !== undefined && GENERIC_BODY.test(n));
+      const generic = nouns.filter((n): n is string => n !== undefined && isGenericBody(n));
       if (generic.length === 0) continue;
       let stems = describedAs.get(m.entity);
       if (!stems) describedAs.set(m.entity, (stems = new Set()));
@@ -673,6 +673,9 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   }
   return [...claims, ...quotationClaims(sentences, claims)];
 }
+
+/** "a survey by the regulator", "a survey the union carried out": a document, then who made it; the verbs from `maker-verbs.txt`. */
+const MAKER_RE = new RegExp(`^(?:a|an|the|its|their)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(\\p{Ll}+)\\s+(?:by\\s+(.+)|(.+?)\\s+(?:${MAKER_VERBS.join('|')}))(?:\\s|$)`, 'u');
 
 const GENDER_OF: Readonly<Record<string, string>> = { he: 'MaleName', she: 'FemaleName' };
 

@@ -15,7 +15,7 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
@@ -101,7 +101,6 @@ function unitsOf(text: string, tokens: readonly Token[]): Unit[] {
 
 /** Joiners that stand inside names between capitalised words ("Rio de Janeiro", "Abdulaziz bin Salman"). */
 /** Modifiers made from a place ("London-based", "Sydney-listed", "Lagos-born"): the name before them is where. */
-const PLACE_MODIFIERS = /^(?:based|listed|born)$/;
 /** Words after which a capitalised name is a place: "in Monrovia", "near Kabul". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'into', 'outside', 'inside', 'throughout', 'toward', 'towards', 'around']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof']);
@@ -343,7 +342,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
         continue;
       }
       // "Caledon Telecom plc": a company's suffix written in lower case closes its name.
-      if (!next.cap && COMPANY_SUFFIX.test(next.norm) && j > start) {
+      if (!next.cap && COMPANY_SUFFIXES.has(next.norm) && j > start) {
         j++;
         break;
       }
@@ -370,7 +369,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
-      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.test(run[0]?.modifier ?? '')),
+      prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.has(run[0]?.modifier ?? '')),
       // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
       employerCue: (before === 'at' && worksAt(units, start - 2)) || owned,
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
@@ -420,9 +419,6 @@ function possessiveContinues(a: Article, s: number, start: number, j: number): b
   }
   return false;
 }
-
-/** Suffixes that close a company's name ("Ltd", "plc"). */
-const COMPANY_SUFFIX = /^(?:inc|ltd|corp|co|plc|llc|ag|sa|gmbh)$/;
 
 const AUX_OR_ADVERB = /^(?:has|have|had|is|was|were|are|will|would|also|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|late|early|quickly|then|not|never|firmly|officially|strongly|on|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
 
@@ -749,7 +745,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // Events and works ("World Cup", "Korean War") are none of the kinds the build types.
       if (EVENT_HEADS.has(lastNorm) && !isOrgHead(lastNorm) && parts.role === undefined) return;
       // ("Cyclone Dumako", "Hurricane Katrina", "Storm Ciarán": a named weather system is an event too.)
-      if (parts.name.length >= 2 && /^(?:storm|hurricane|cyclone|typhoon)$/.test(firstNorm) && parts.role === undefined) return;
+      if (parts.name.length >= 2 && STORM_HEADS.has(firstNorm) && parts.role === undefined) return;
       if (parts.name.length === 1 && isAcronym(nameText) && isSpelledOutTerm(text, (parts.name[0] as Unit).start, nameText)) terms.add(nameKey(nameText));
       const e = note(nameText, parts.name.length);
       const folded = foldCase(nameText);
@@ -819,7 +815,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.person += 3;
         e.strong.person = true;
       }
-      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIX.test(lastNorm)) {
+      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIXES.has(lastNorm)) {
         e.counts.organization += 2;
         e.strong.organization = true;
       }

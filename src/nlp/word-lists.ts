@@ -142,3 +142,30 @@ export const POST_NOMINALS: ReadonlySet<string> = new Set(readWordList('post-nom
 
 /** Nouns for owning part of a business ("stake", "shares"), singular and plural; `ownership-nouns.txt`. */
 export const OWNERSHIP_NOUNS: ReadonlySet<string> = new Set(readWordList('ownership-nouns').flatMap((w) => [w, pluralOf(w)]));
+
+/** First words of weather systems' names ("Storm", "Hurricane"); `storm-heads.txt`. */
+export const STORM_HEADS: ReadonlySet<string> = new Set(readWordList('storm-heads'));
+
+/** Suffixes that close a company's name ("Ltd", "plc"); `company-suffixes.txt`. */
+export const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(readWordList('company-suffixes'));
+
+/** Participles that make a single name joined to them a place ("-based", "-born"); `place-modifiers.txt`. */
+export const PLACE_MODIFIERS: ReadonlySet<string> = new Set(readWordList('place-modifiers'));
+
+/** The kind of a generic word for a body: a business, a public body that oversees, or either. */
+export type GenericBodyKind = 'business' | 'oversight' | 'body';
+
+/** Generic words for a body ("company", "regulator") → their kind; `generic-bodies.txt`. */
+export const GENERIC_BODIES: ReadonlyMap<string, GenericBodyKind> = new Map([...readWordMap('generic-bodies')].map(([word, kind]) => [word, kind as GenericBodyKind]));
+
+/** The past tense of a verb in base form, by compromise ("carry out" → "carried out"); the base when it has none. */
+export function pastTenseOf(base: string): string {
+  const doc = nlp(base);
+  doc.tag('Verb');
+  const conjugated = doc.verbs().conjugate()[0] as Record<string, string> | undefined;
+  return conjugated?.['PastTense']?.toLowerCase() ?? base;
+}
+
+/** Past forms of the verbs for making a document ("carried out", "published"); `maker-verbs.txt`. */
+export const MAKER_VERBS: readonly string[] = readLines('maker-verbs').map((words) => pastTenseOf(words.join(' ')));
+
