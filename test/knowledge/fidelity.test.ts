@@ -18,11 +18,12 @@ import { buildKnowledge } from '../../src/knowledge/build.ts';
  * rationing, a blocked merger) was written and annotated on 2026-11-25 by someone who never saw the
  * code and held out for its first run (F1: entities .828, roles .921, claims .839, quantities .970,
  * dates .976; also in the README); since stop 18 it is dev material under the dev bar like fresh3-5,
- * printed on its own line. fresh2 is held out (written by someone who never saw the code, never looked at).
- * fresh7 (eight stories: a wildfire evacuation, a train derailment, an election recount, a privacy
- * fine, a fishing-quota dispute, an e-bike battery recall, a tuition protest, a rocket failure) was
- * written and annotated at stop 18, before any build ran on it, and is held out: its first run is in
- * the README, and its floor guards it.
+ * printed on its own line. fresh7 (eight stories: a wildfire evacuation, a train derailment, an election
+ * recount, a privacy fine, a fishing-quota dispute, an e-bike battery recall, a tuition protest, a rocket
+ * failure) was written and annotated at stop 18, before any build ran on it, and held out for its first run
+ * (F1: entities .876, roles .903, claims .865, quantities .966, dates .987; also in the README); since stop 19
+ * it is dev material under the dev bar like fresh3-6, printed on its own line. fresh2 is held out (written by
+ * someone who never saw the code, never looked at).
  */
 const DEV_OLD = [
   { gold: 'test/fixtures/gold', articles: ['test/fixtures/news-dev/articles', 'knowledge/articles'] },
@@ -33,10 +34,8 @@ const FRESH4 = [{ gold: 'test/fixtures/fresh4/gold', articles: ['test/fixtures/f
 const FRESH5 = [{ gold: 'test/fixtures/fresh5/gold', articles: ['test/fixtures/fresh5/articles'] }];
 const FRESH6 = [{ gold: 'test/fixtures/fresh6/gold', articles: ['test/fixtures/fresh6/articles'] }];
 const FRESH7 = [{ gold: 'test/fixtures/fresh7/gold', articles: ['test/fixtures/fresh7/articles'] }];
-/** fresh7's regression floor, every category, set under its first run (see the README). */
-const FRESH7_FLOOR = 0.8;
 const SETS = {
-  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6],
+  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6, ...FRESH7],
   heldOut: [{ gold: 'test/fixtures/fresh2/gold', articles: ['test/fixtures/fresh2/articles'] }],
 };
 
@@ -66,17 +65,12 @@ const line = (which: string, c: FidelityCategory, t: Tally, target?: number): st
 };
 
 describe('the build against hand annotations', () => {
-  it('prints the older dev sets, fresh3, fresh4, fresh5 and fresh6 apart, so fitted and new text can be compared', () => {
-    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6]] as const) {
+  it('prints the older dev sets and fresh3 to fresh7 apart, so fitted and new text can be compared', () => {
+    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6], ['fresh7', FRESH7]] as const) {
       const tallies = score(sets);
       for (const c of FIDELITY_CATEGORIES) console.log(line(which, c, tallies[c]));
       expect(tallies.entities.expected).toBeGreaterThan(0);
     }
-  });
-  it('prints held-out fresh7 on its own line, and keeps it over its floor', () => {
-    const tallies = score(FRESH7);
-    for (const c of FIDELITY_CATEGORIES) console.log(line('fresh7', c, tallies[c], FRESH7_FLOOR));
-    for (const c of FIDELITY_CATEGORIES) expect(f1(tallies[c]).f1).toBeGreaterThanOrEqual(FRESH7_FLOOR);
   });
   for (const which of ['dev', 'heldOut'] as const) {
     it(`meets its bar on the ${which === 'dev' ? 'dev' : 'held-out'} articles, per category (precision, recall, F1 printed)`, () => {
