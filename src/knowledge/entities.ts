@@ -130,6 +130,8 @@ interface Chunk {
   groupCue: boolean;
   /** A place noun after it ("Kursk region"). */
   placeCue: boolean;
+  /** The lower-case word for a place after the run ("terminal" of "North Quay terminal"), when there is one. */
+  placeHead?: string;
   /** After "in", "at", "near", …, or written "X-based". */
   prepCue: boolean;
   /** After a job and "at" ("analysts at Pareto Securities"): where someone works, an organisation. */
@@ -368,6 +370,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
       orgCue: (before !== undefined && (ORG_CLASSIFIERS.has(before) || isClassifierCompound(before))) || /-(?:owned|listed|run)$/.test(units[start - 1]?.norm ?? '') || /^(?:owned|listed|run)$/.test(units[start - 1]?.modifier ?? ''),
       groupCue: after !== undefined && GROUP_NOUNS.has(after),
       placeCue: after !== undefined && isPlaceHead(after) && !units[j]?.possessive,
+      ...(after !== undefined && isPlaceHead(after) && !units[j]?.possessive ? { placeHead: text.slice((units[j + 1] as Unit).start, (units[j + 1] as Unit).end) } : {}),
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
       prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.has(run[0]?.modifier ?? '')),
       // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
@@ -890,6 +893,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (chunk.groupCue) e.counts.group += 2;
       if (isPlaceHead(lastNorm) && !isOrgHead(lastNorm) && parts.name.length >= 2) e.counts.place += 2;
       if (chunk.placeCue) e.counts.place += 2;
+      // ("the North Quay terminal": the name with its lower-case word for the place is another name of it.)
+      if (chunk.placeHead && parts.name.length === chunk.units.length) e.alsoKnownAs.add(`${nameText} ${chunk.placeHead}`);
       if (isKnownPlace(folded)) e.counts.place += 2;
       if (chunk.prepCue) e.counts.place += 1;
       // ("Analysts at Morgan Stanley said": where people work outweighs a first name and a surname.)

@@ -264,6 +264,11 @@ describe('recognising entities', () => {
   it('takes the role after an age in an apposition ("said Ruth Amos, 44, a teacher from Leeds")', () => {
     expect(find('"The roads were closed," said Ruth Amos, 44, a teacher from Leeds.', 'Ruth Amos')?.role).toBe('teacher from Leeds');
   });
+  it('knows a place by its name with the lower-case word for it after ("the Kestrel Point terminal")', () => {
+    const e = find('Dockers blocked the Kestrel Point terminal on Monday.', 'Kestrel Point');
+    expect(e?.type).toBe('place');
+    expect(e?.aliases).toContain('Kestrel Point terminal');
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
