@@ -583,7 +583,9 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
   let lead: Unit[] | undefined;
   // "the trade body UK Finance": after a noun that says it is an organisation, a country starts its name.
-  for (let k = chunk.orgCue ? 0 : Math.min(3, units.length - 1); k >= 1; k--) {
+  // ("British Columbia": not when the lexicon knows the whole run as a place.)
+  const knownPlace = isKnownPlace(foldCase(unitText(text, units)));
+  for (let k = chunk.orgCue || knownPlace ? 0 : Math.min(3, units.length - 1); k >= 1; k--) {
     if (countryOf(unitText(text, units.slice(0, k)))) {
       lead = units.slice(0, k);
       break;

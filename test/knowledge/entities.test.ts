@@ -269,6 +269,10 @@ describe('recognising entities', () => {
     expect(e?.type).toBe('place');
     expect(e?.aliases).toContain('Kestrel Point terminal');
   });
+  it('keeps a demonym in the name of a place the lexicon knows whole ("British Columbia" is no British place)', () => {
+    expect(entitiesOf('Smoke from fires in British Columbia reached Seattle on Sunday.').map((e) => [e.name, e.type])).toContainEqual(['British Columbia', 'place']);
+    expect(entitiesOf('Smoke from fires in British Columbia reached Seattle on Sunday.').map((e) => e.name)).not.toContain('United Kingdom');
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
