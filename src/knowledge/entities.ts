@@ -379,6 +379,13 @@ function chunksOf(a: Article, s: number): Chunk[] {
     });
     i = j + 1;
   }
+  // "in Dublin, Cork and Limerick": the names of a list after "in" stand where the first does.
+  for (let k = 1; k < chunks.length; k++) {
+    const previous = chunks[k - 1] as Chunk;
+    const chunk = chunks[k] as Chunk;
+    const gap = text.slice((previous.units[previous.units.length - 1] as Unit).end, (chunk.units[0] as Unit).start);
+    if (previous.prepCue && !chunk.prepCue && /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)$/.test(gap)) chunk.prepCue = true;
+  }
   return chunks;
 }
 

@@ -273,6 +273,13 @@ describe('recognising entities', () => {
     expect(entitiesOf('Smoke from fires in British Columbia reached Seattle on Sunday.').map((e) => [e.name, e.type])).toContainEqual(['British Columbia', 'place']);
     expect(entitiesOf('Smoke from fires in British Columbia reached Seattle on Sunday.').map((e) => e.name)).not.toContain('United Kingdom');
   });
+  it('takes every name of a list after "in" for a place ("in Tralee, Ennis and Birr")', () => {
+    expect(entitiesOf('Buses were cancelled in Tralee, Ennis and Birr on Friday.').map((e) => [e.name, e.type])).toEqual([
+      ['Tralee', 'place'],
+      ['Ennis', 'place'],
+      ['Birr', 'place'],
+    ]);
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
