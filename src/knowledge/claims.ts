@@ -174,7 +174,8 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
-  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor') || isPeopleNoun(w);
+  // ("Opposition parties said", "rival unions warned": the plural of a word for a body speaks too.)
+  const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor') || isPeopleNoun(w) || isBodyPlural(w);
   const headNorms = headWords.map((w) => w.toLowerCase().replace(/[^\p{L}-]/gu, ''));
   // "the wildfire service said": a word that ends organisations' names, last in the head, is a body that speaks.
   const lastHead = headNorms[headNorms.length - 1] ?? '';
@@ -228,6 +229,11 @@ function onlyNamesJoined(s: ClaimSentence, from: number, to: number): boolean {
   let rest = s.text.slice(from, to);
   for (const m of [...names].reverse()) rest = rest.slice(0, m.start - from) + ' ' + rest.slice(m.end - from);
   return /^\s*(?:the\s+)?\s*(?:(?:,\s*)?(?:and\s+)?(?:the\s+)?\s*)*$/i.test(rest) && /\band\b/i.test(rest);
+}
+
+/** The plural of a word for a body ("parties", "companies"), by WordNet's lemma and compromise's plural. */
+function isBodyPlural(word: string): boolean {
+  return lemmasOf(word).some((l) => l !== word && ORG_CLASSIFIERS.has(l) && pluralOf(l) === word);
 }
 
 /** A plural noun for people that WordNet says is a kind of person ("travellers", "commuters"). */

@@ -301,3 +301,11 @@ describe('"the X regulator" and a body named before', () => {
     ]);
   });
 });
+
+describe('a plural word for bodies as the speaker', () => {
+  it('finds "Opposition parties said" and "Rival airlines warned"', () => {
+    expect(claimsOf('The budget passed on Monday. Opposition parties said the plan did not go far enough.')).toEqual([['opposition parties', 'says', 'p1.s2']]);
+    expect(claimsOf('Rival unions warned of more strikes.')).toEqual([['rival unions', 'warns', 'p1.s1']]);
+  });
+});
+
