@@ -579,6 +579,15 @@ interface Parts {
 /** Letters for an honour or a seat written in capitals after a name ("KC", "MP"): not part of the name. */
 const isPostNominal = (u: Unit): boolean => POST_NOMINALS.has(u.norm) && /^\p{Lu}+$/u.test(u.raw);
 
+/** Is a run a given name, lower-case name particles ("van", "de la") and a capitalised surname? */
+function isParticleName(units: readonly Unit[]): boolean {
+  const [first] = units;
+  const last = units[units.length - 1];
+  if (!first || !last || units.length < 3 || !first.cap || !last.cap || isCommonWord(first.norm) || ORG_OPENERS.has(first.norm) || PLACE_OPENERS.has(first.norm) || isOrgHead(first.norm)) return false;
+  const middle = units.slice(1, -1);
+  return middle.every((u) => !u.cap && u.norm !== 'of' && NAME_PARTICLES.has(u.norm));
+}
+
 /** Does a run hold a body's opener and its "of" or "for" ("Chamber of Commerce", "Federation of … Fleets")? */
 const opensBody = (units: readonly Unit[]): boolean => units.some((u, k) => u.cap && (ORG_OPENERS.has(u.norm) || isOrgHead(u.norm)) && /^(?:of|for)$/.test(units[k + 1]?.norm ?? ''));
 
@@ -912,6 +921,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
       if (lexiconTags(folded).includes('Person')) e.counts.person += 2;
+      // "Marieke van Dam", "Lotte de Boer": a given name, a lower-case particle and a surname are a person's name,
+      // whatever the surname's word ends (not "Rio de Janeiro", "Banco de Portugal": a place or a body's opener, or a word).
+      if (isParticleName(parts.name) && !isKnownPlace(folded)) e.counts.person += 3;
     });
   }
 
