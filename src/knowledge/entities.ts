@@ -459,6 +459,8 @@ function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
 
 /** "…," said Mr. Edwards: a reporting verb right before the run, after a quotation or a comma. */
 function speaksBefore(units: readonly Unit[], start: number, text: string): boolean {
+  // ("according to the Thompson-Nicola Regional District": the source of what is reported speaks.)
+  if (/\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, (units[start]?.start ?? 0) - 20), units[start]?.start ?? 0))) return true;
   const v = units[start - 1];
   if (!v || v.cap || !REPORTING_FORMS.has(v.norm)) return false;
   const before = units[start - 2];

@@ -284,6 +284,9 @@ describe('recognising entities', () => {
     expect(find('"The data was never sold," the agency\'s director, Joris van Dam, said on Monday.', 'Joris van Dam')?.type).toBe('person');
     expect(find('Ships left Rio de Janeiro on Monday.', 'Rio de Janeiro')?.type).toBe('place');
   });
+  it('takes the source after "according to" for one who speaks, never a place ("according to the Kelso Valley Regional District")', () => {
+    expect(find('Nine homes burned, according to the Kelso Valley Regional District.', 'Kelso Valley Regional District')?.type).toBe('organization');
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
