@@ -186,9 +186,12 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
     const body = namedBody(lastHead, bodies, extra, nounModifiers);
     if (body) return [body];
   }
-  // "a company spokesman said", "the carrier's statement": a generic word for a body, then what speaks for it, is that body's voice.
-  if (headWords.length === 2 && isGenericBody(stripPossessive((headWords[0] ?? '').toLowerCase())) && VOICE_NOUN_STEMS.has(stemWord(lastHead))) {
-    const body = recentBody(stripPossessive((headWords[0] ?? '').toLowerCase()), bodies, heard, extra, describedAs);
+  // "a company spokesman said", "the carrier's statement", "the commission's figures": a word for a body, then what
+  // speaks for it (or, after a possessive, a document), is the voice of the body that word refers to.
+  const ownerWord = stripPossessive((headWords[0] ?? '').toLowerCase());
+  const ownsDocument = /['’]s?$/.test(headWords[0] ?? '') && sourceNouns().has(lastHead) && !isAgentNoun(lastHead);
+  if (headWords.length === 2 && (isGenericBody(ownerWord) || ORG_CLASSIFIERS.has(ownerWord) || isOrgHead(ownerWord)) && (VOICE_NOUN_STEMS.has(stemWord(lastHead)) || ownsDocument)) {
+    const body = recentBody(ownerWord, bodies, heard, extra, describedAs);
     if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');

@@ -309,3 +309,10 @@ describe('a plural word for bodies as the speaker', () => {
   });
 });
 
+describe('a body\'s document as the source', () => {
+  it('gives "according to the commission\'s figures" to the commission named before', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'The Harbour Licensing Commission approved six berths. Traffic rose 9 percent, according to the commission\'s figures.' });
+    expect(built.claims.map((c) => [c.speakerId, c.verb, c.sentenceId])).toContainEqual(['harbour-licensing-commission', 'according to', 'p1.s2']);
+  });
+});
+
