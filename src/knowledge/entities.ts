@@ -200,7 +200,9 @@ function nameish(a: Article, s: number, i: number): boolean {
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   // ("Shops reported …": not a word WordNet knows as another word's plural.)
-  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t)) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
+  // ("Labour said …": a singular noun with no article before a past reporting verb is a name, a party's or a body's.)
+  const bareSingular = lexiconTags(u.norm).every((t) => t === 'Singular') && /(?:ed|said|told|wrote)$/.test(next?.norm ?? '');
+  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
   // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
   if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;

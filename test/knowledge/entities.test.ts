@@ -287,6 +287,10 @@ describe('recognising entities', () => {
   it('takes the source after "according to" for one who speaks, never a place ("according to the Kelso Valley Regional District")', () => {
     expect(find('Nine homes burned, according to the Kelso Valley Regional District.', 'Kelso Valley Regional District')?.type).toBe('organization');
   });
+  it('takes a bare singular noun opening a sentence before a past reporting verb for a name ("Reform said"), not a plural ("Shops reported")', () => {
+    expect(find('The vote was close. Reform called for a recount on Monday.', 'Reform')?.type).toBe('organization');
+    expect(entitiesOf('Prices rose. Shops reported that bread ran out.')).toEqual([]);
+  });
   it('keeps a portfolio of several words before its "and" whole ("Office for Road Freight and Ports")', () => {
     expect(entitiesOf('The Office for Road Freight and Ports said the bridge would reopen.').map((e) => [e.name, e.type])).toEqual([['Office for Road Freight and Ports', 'organization']]);
     expect(entitiesOf('The Agency for Marine Safety and Fisheries warned of storms.').map((e) => e.name)).toEqual(['Agency for Marine Safety and Fisheries']);
