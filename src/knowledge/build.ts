@@ -6,6 +6,7 @@ import { findClaims, type ClaimSentence } from './claims.ts';
 import { findDates } from './dates.ts';
 import { recogniseEntities, type EntityDraft, type SentenceDraft } from './entities.ts';
 import { findQuantities } from './quantities.ts';
+import { quantityEvent } from './quantity-event.ts';
 import { KNOWLEDGE_SCHEMA_VERSION, knowledgeSchema, type AnswerType, type Knowledge, type Overlay, type UnknownAspect } from './schema.ts';
 import { buildTopics } from './topics.ts';
 
@@ -61,7 +62,11 @@ export function buildKnowledge(input: BuildInput): Knowledge {
         sentenceDates.map((d) => [d.start, d.end] as const),
       );
       for (const d of sentenceDates) dates.push({ text: d.text, sentenceId: s.id });
-      for (const q of sentenceQuantities) quantities.push({ ...withoutSpan(q), sentenceId: s.id });
+      const tokens = sentenceQuantities.length > 0 ? tokenize(s.text) : [];
+      for (const q of sentenceQuantities) {
+        const event = q.unit === 'score' || q.counts === 'age' ? undefined : quantityEvent(s.text, tokens, q.start, q.end);
+        quantities.push({ ...withoutSpan(q), ...(event ? { event } : {}), sentenceId: s.id });
+      }
       const types = new Set<AnswerType>();
       if (sentenceDates.length > 0) types.add('date');
       if (sentenceQuantities.length > 0) types.add('quantity');

@@ -59,6 +59,8 @@ export const quantitySchema = z.strictObject({
   unit: z.string().optional(),
   /** What it counts or measures, as written ("sailors", "winds", "consumer prices"). */
   counts: z.string().min(1).optional(),
+  /** The verb it is the subject or object of, as written ("died" in "46 sailors died", "killing" in "killing 46 sailors"). */
+  event: z.string().min(1).optional(),
   /** The article gives it as an estimate or a bound ("more than", "about", "at least"). */
   approximate: z.boolean().optional(),
   sentenceId: sentenceIdSchema,

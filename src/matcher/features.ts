@@ -1,6 +1,6 @@
 import { INTENT_TARGETS } from './intent.ts';
 import type { MatchOptions } from './options.ts';
-import { activateTable, articleContextByScan, compileQuestion, createArticleContext, createParagraphScan, EV_COUNTED, EV_ENTITY_TYPE, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanParagraph, type ArticleContext, type ParagraphScan, type QuestionTable } from './question-table.ts';
+import { activateTable, articleContextByScan, compileQuestion, createArticleContext, createParagraphScan, EV_COUNTED, EV_ENTITY_TYPE, EV_EVENT_MATCH, EV_HEAD_NEGATED, EV_NAME_NOT_ASKED, EV_PLAN_NEGATED, EV_QUANTITY, hasAllEntityWords, scanParagraph, type ArticleContext, type ParagraphScan, type QuestionTable } from './question-table.ts';
 import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { semanticFeatures, semanticQuestion, type SemanticQuestion } from './semantic.ts';
@@ -45,6 +45,7 @@ export const FEATURE_NAMES = [
   // the answer's type
   'typeMissing',
   'typeCounted',
+  'countEvent',
   'statesUnknown',
   // what speaks against it
   'negationMismatch',
@@ -93,6 +94,7 @@ export const ANSWER_FEATURE_NAMES = [
   'missingSelective',
   'typeMissing',
   'typeCounted',
+  'countEvent',
   'statesUnknown',
   'negationMismatch',
   'antonym',
@@ -138,6 +140,7 @@ export function answerFeatures(best: { score: number; features: Float64Array }, 
     missingSelective: f('missingSelective'),
     typeMissing: f('typeMissing'),
     typeCounted: f('typeCounted'),
+    countEvent: f('countEvent'),
     statesUnknown: f('statesUnknown'),
     negationMismatch: f('negationMismatch'),
     antonym: f('antonym'),
@@ -219,6 +222,8 @@ export interface QuestionFacts {
   givenNumbers: ReadonlySet<string>;
   /** Stems the asked-for count may be of: the head noun and its related forms ("sailors" in "how many sailors"). */
   countedStems: ReadonlySet<string>;
+  /** A how-many question's verbs ("died"), for the verb of a figure ("killed 46"): their stems and related stems, and their own stems. */
+  events: { asked: ReadonlySet<string>; verbs: ReadonlySet<string> };
   /** The question compiled against the index's vocabulary (see `question-table.ts`). */
   table: QuestionTable;
   /** The paragraph last matched against it, an article's context, and room to work out another's. */
@@ -236,6 +241,8 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
   const asked = new Set(plan.terms.flatMap((t) => [t.stem, ...(t.entityStems ?? [])]));
   const givenNumbers = new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms]));
   const countedStems = new Set(head.flatMap((t) => [...t.exact, ...t.related]));
+  const eventVerbs = plan.intent === 'how-many' ? terms.filter((t) => t.kind === 'verb') : [];
+  const events = { asked: new Set(eventVerbs.flatMap((t) => [...t.exact, ...t.related])), verbs: new Set(eventVerbs.flatMap((t) => t.exact)) };
   const shapes = terms.map((t) => ({
     ...(t.term.kind === 'entity' && t.term.concept !== undefined ? { concept: t.term.concept } : {}),
     entityStems: t.term.entityStems ?? [],
@@ -256,7 +263,8 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
     asked,
     givenNumbers,
     countedStems,
-    table: compileQuestion(index, plan, shapes, asked, givenNumbers, countedStems),
+    events,
+    table: compileQuestion(index, plan, shapes, asked, givenNumbers, countedStems, events),
     paragraph: createParagraphScan(),
     context: createArticleContext(),
     work: createParagraphScan(),
@@ -472,6 +480,8 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   const typed = target !== undefined;
   values[F.typeMissing] = typed && !typeOk ? 1 : 0;
   values[F.typeCounted] = counted ? 1 : 0;
+  // The verb of a figure against the how-many question's verb: "killed 46 sailors" answers "how many died", not "how many survived".
+  values[F.countEvent] = facts.events.verbs.size > 0 && ev & EV_EVENT_MATCH ? 1 : 0;
   values[F.statesUnknown] = statesUnknown ? 1 : 0;
   values[F.typedIntent] = typed ? 1 : 0;
   values[F.confirmIntent] = plan.intent === 'confirm' ? 1 : 0;

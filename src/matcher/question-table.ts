@@ -1,6 +1,6 @@
 import { INTENT_TARGETS } from './intent.ts';
 import type { QueryPlan } from './question.ts';
-import { ENTITY_TYPES, scratchOf, STEM_NAME, STEM_NEGATED, STEM_NEGATED_HEAD, type MatcherIndex } from './search-index.ts';
+import { ENTITY_TYPES, EXTRA_COUNTED, EXTRA_EVENT, EXTRA_FIGURE, scratchOf, STEM_NAME, STEM_NEGATED, STEM_NEGATED_HEAD, type MatcherIndex } from './search-index.ts';
 
 /*
  * A question compiled against the index: every stem and concept that can matter to it gets a
@@ -20,6 +20,10 @@ export const COUNTED = 4;
 export const PLAN_NEGATED = 8;
 /** Slot flag: a plain word of the question (a sentence negating it contradicts a non-negated question). */
 export const HEAD_WORD = 16;
+/** Slot flag: a verb of a how-many question, or a stem related to it ("died" → "die", "perish"). */
+export const EVENT_ASKED = 32;
+/** Slot flag: a how-many question's verb itself (what a figure's verb's related stems may hold: "kill" → "die"). */
+export const EVENT_VERB = 64;
 /** Concept slot flag: an entity the question names. */
 export const PLAN_CONCEPT = 1;
 
@@ -81,7 +85,7 @@ export interface QuestionTable {
 }
 
 /** Builds the table of a question's terms (in order) and checks against the index's vocabulary. */
-export function compileQuestion(index: MatcherIndex, plan: QueryPlan, terms: readonly TermShape[], asked: ReadonlySet<string>, givenNumbers: ReadonlySet<string>, countedStems: ReadonlySet<string>): QuestionTable {
+export function compileQuestion(index: MatcherIndex, plan: QueryPlan, terms: readonly TermShape[], asked: ReadonlySet<string>, givenNumbers: ReadonlySet<string>, countedStems: ReadonlySet<string>, events: { asked: ReadonlySet<string>; verbs: ReadonlySet<string> }): QuestionTable {
   const scratch = scratchOf(index);
   const epoch = ++scratch.epoch;
   const stemSlots: number[] = [];
@@ -160,6 +164,8 @@ export function compileQuestion(index: MatcherIndex, plan: QueryPlan, terms: rea
   for (const st of asked) mark(s.flags, stemSlot(st), ASKED);
   for (const st of givenNumbers) mark(s.flags, stemSlot(st), GIVEN);
   for (const st of countedStems) mark(s.flags, stemSlot(st), COUNTED);
+  for (const st of events.asked) mark(s.flags, stemSlot(st), EVENT_ASKED);
+  for (const st of events.verbs) mark(s.flags, stemSlot(st), EVENT_VERB);
   for (const st of plan.negatedStems) mark(s.flags, stemSlot(st), PLAN_NEGATED);
   for (const concept of plan.concepts) mark(c.flags, conceptSlot(concept), PLAN_CONCEPT);
   const esWords = Math.max(1, Math.ceil(esCount / 32));
@@ -236,6 +242,8 @@ export const EV_ENTITY_TYPE = 8;
 export const EV_QUANTITY = 16;
 /** Evidence bit: a quantity of what the question counts. */
 export const EV_COUNTED = 32;
+/** Evidence bit: a figure's verb is the question's verb or related to it ("killed 46" for "how many died"). */
+export const EV_EVENT_MATCH = 64;
 
 /** A paragraph's sentences matched against a question, and the paragraph's unions. */
 export interface ParagraphScan {
@@ -384,13 +392,21 @@ export function scanParagraph(index: MatcherIndex, table: QuestionTable, p: numb
     let notGiven = false;
     for (let j = index.sentExtraStart[i] as number, end = index.sentExtraStart[i + 1] as number; j < end; j++) {
       const code = index.extraIds[j] as number;
-      const id = code >>> 1;
+      const id = code >>> 2;
       const sf = stemStamp[id] === epoch ? (table.sFlags[stemSlot[id] as number] as number) : 0;
-      if (code & 1) {
-        if (sf & COUNTED) ev |= EV_COUNTED;
-      } else {
-        quantities++;
-        if (!(sf & GIVEN)) notGiven = true;
+      switch (code & 3) {
+        case EXTRA_FIGURE:
+          quantities++;
+          if (!(sf & GIVEN)) notGiven = true;
+          break;
+        case EXTRA_COUNTED:
+          if (sf & COUNTED) ev |= EV_COUNTED;
+          break;
+        case EXTRA_EVENT:
+          if (sf & EVENT_ASKED) ev |= EV_EVENT_MATCH;
+          break;
+        default:
+          if (sf & EVENT_VERB) ev |= EV_EVENT_MATCH;
       }
     }
     if (quantities === 0 || notGiven) ev |= EV_QUANTITY;

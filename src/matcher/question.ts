@@ -1,6 +1,6 @@
 import { askedMeasures, measureMask } from './measures.ts';
 import { ANTONYM_PAIRS, AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
-import { TITLE_WORDS } from '../nlp/word-lists.ts';
+import { TITLE_WORDS, verbForms } from '../nlp/word-lists.ts';
 import { countryGazetteer } from '../nlp/gazetteer.ts';
 import { lexiconTags } from '../nlp/name-lexicon.ts';
 import { relationsOf } from '../nlp/wordnet.ts';
@@ -320,6 +320,25 @@ function opensObject(t: Token | undefined): boolean {
   return t !== undefined && (DETERMINERS.has(t.norm) || isCapitalised(t) || /^\d/.test(t.norm) || isPluralNoun(t) || /^(?:out|up|down|off|back)$/.test(t.norm));
 }
 
+/** A plain noun and a plural one after it: a compound object ("interest rates", "fuel subsidies"). */
+function opensCompound(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && !isStopWord(t.norm) && !isCapitalised(t) && !/^\d/.test(t.norm) && !isPluralNoun(t) && isPluralNoun(tokens[k + 1]);
+}
+
+const IRREGULAR_BASES: ReadonlySet<string> = new Set(IRREGULAR_VERBS.values());
+const inflects = new Map<string, boolean>();
+
+/** Whether a word the lexicon lists as a noun inflects as a verb there: "raise" (raised, raising), or has irregular forms ("cut"). Memoised. */
+function inflectsAsVerb(norm: string): boolean {
+  let v = inflects.get(norm);
+  if (v === undefined) {
+    v = IRREGULAR_BASES.has(norm) || verbForms(norm).some((f) => f !== norm && lexiconTags(f).some((x) => x === 'PastTense' || x === 'Gerund'));
+    if (inflects.size < 10_000) inflects.set(norm, v);
+  }
+  return v;
+}
+
 /**
  * In a yes/no question ("Did …", "Will …", "Has …"), the verb after the subject, read from the
  * question's shape where a lexicon may know the word only as a noun: the first plain word after a
@@ -349,8 +368,9 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
     const t = tokens[j] as Token;
     if (isStopWord(t.norm) || isCapitalised(t)) break;
     if (isPluralNoun(t) && !isPluralNoun(tokens[j - 1])) continue;
-    // The first word after the subject that the lexicon says can be a verb, or that the shape frames as one.
-    if (termAt(j)?.verb === true || isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1])) return termAt(j);
+    // The first word after the subject that the lexicon says can be a verb, or that the shape frames as one
+    // (also before a compound object: "Did the bank raise interest rates?").
+    if (termAt(j)?.verb === true || isPluralNoun(tokens[j - 1]) || opensObject(tokens[j + 1]) || (opensCompound(tokens, j + 1) && inflectsAsVerb(t.norm))) return termAt(j);
   }
   return undefined;
 }
@@ -374,16 +394,18 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const framed = framedVerb(tokens, terms);
   // "Did Iran help build a factory?": the first verb of a chain is the one the subject does.
   const listedAt = listed ? tokens.findIndex((t) => t.stem === listed.stem) : -1;
-  const chained = framed && listed && listedAt === tokens.findIndex((t) => t.stem === framed.stem) - 1 && !isPluralNoun(tokens[listedAt]);
+  // (Not when the first is the subject's noun: "Did the club sign youth players?")
+  const chained = framed && listed && listedAt === tokens.findIndex((t) => t.stem === framed.stem) - 1 && !isPluralNoun(tokens[listedAt]) && !DETERMINERS.has(tokens[listedAt - 1]?.norm ?? '');
   const verbTerm = chained ? listed : (framed ?? listed);
   if (!verbTerm) return undefined;
   const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !/^\p{Lu}/u.test(t.raw));
   if (at < 0) return undefined;
-  const fillerAt = (k: number): RoleFiller | undefined => {
+  // A name in a role: the entity it is an alias of, or else its words up to `end` ("Bank of England": bank, england).
+  const fillerAt = (k: number, end = k + 1): RoleFiller | undefined => {
     const alias = matchAlias([...tokens], k, index);
     if (alias) return { concept: alias.concept, stems: tokens.slice(k, k + alias.length).filter((x) => !isStopWord(x.norm)).map((x) => x.stem) };
     const t = tokens[k];
-    return t && /^\p{Lu}/u.test(t.raw) && k > 0 && !isStopWord(t.norm) ? { stems: [t.stem] } : undefined;
+    return t && /^\p{Lu}/u.test(t.raw) && k > 0 && !isStopWord(t.norm) ? { stems: tokens.slice(k, end).filter((x) => isCapitalised(x) && !isStopWord(x.norm)).map((x) => x.stem) } : undefined;
   };
   // The agent: the name nearest before the verb, past the auxiliary ("Did Argentina beat …").
   let agent: RoleFiller | undefined;
@@ -391,9 +413,15 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     const t = tokens[k] as Token;
     if (/^\p{Lu}/u.test(t.raw)) {
       let start = k;
-      while (start > 1 && /^\p{Lu}/u.test(tokens[start - 1]?.raw ?? '') && !isStopWord(tokens[start - 1]?.norm ?? '')) start--;
+      // Back to the name's first word, over "of" inside it ("the People's Bank of China").
+      while (start > 1) {
+        const prev = tokens[start - 1] as Token;
+        if (isCapitalised(prev) && !isStopWord(prev.norm)) start--;
+        else if (/^(?:of|de|for)$/.test(prev.norm) && start > 2 && isCapitalised(tokens[start - 2]) && !isStopWord((tokens[start - 2] as Token).norm)) start -= 2;
+        else break;
+      }
       // "Did Germany's chancellor visit Kyiv?": the owned noun does it, not the owner.
-      agent = (/['’]s?$/.test(t.raw) && k + 1 < at ? commonPhrase(tokens, k + 1, at) : undefined) ?? fillerAt(start);
+      agent = (/['’]s?$/.test(t.raw) && k + 1 < at ? commonPhrase(tokens, k + 1, at) : undefined) ?? fillerAt(start, k + 1);
     }
   }
   let patient: RoleFiller | undefined;

@@ -303,6 +303,7 @@ export class SentenceBounds {
     if (plan.defines !== undefined) base += Math.max(0, wf(F.definition));
     if (plan.identifies !== undefined) base += Math.max(0, wf(F.identity));
     if (plan.measures !== undefined) base += Math.max(0, wf(F.measureMatch), wf(F.measureMissing));
+    if (facts.events.verbs.size > 0) base += Math.max(0, wf(F.countEvent));
     if (plan.intent === 'stance') base += speaks ? Math.max(wf(F.speakerClaim), wf(F.speakerMissing)) : wf(F.speakerMissing);
     this.negatedQuestion = plan.negated;
     const coverOf = { entity: F.coverEntity, number: F.coverNumber, head: F.coverHead, verb: F.coverVerb, word: F.coverWord, modifier: F.coverModifier } as const;

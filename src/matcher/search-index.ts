@@ -1,5 +1,6 @@
 import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
-import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
+import { IRREGULAR_VERBS, UNIT_SYMBOLS } from '../nlp/lexicon.ts';
+import { relationsOf } from '../nlp/wordnet.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { kindOfUnit, measureMask } from './measures.ts';
 import { addPosting, compactPostings, createIdColumn, createPostingTable, createVocabulary, ensureCapacity, internString, widenFor, type Column, type IdColumn, type PostingTable, type Vocabulary } from './columns.ts';
@@ -31,6 +32,33 @@ export const NEGATED = 2;
 export const TYPE_SHIFT = 2;
 /** Where unknown-aspect bits start in a sentence's flags. */
 export const UNKNOWN_SHIFT = TYPE_SHIFT + ANSWER_TYPES.length;
+
+/**
+ * What a sentence's `extraIds` hold, in the low two bits of each code (the stem id is the rest):
+ * the first word of a figure, a stem of what a figure counts, a stem of the verb a figure is the
+ * subject or object of ("killed" in "killed 46 sailors"), and stems WordNet relates that verb to
+ * (its synonyms, derivations, broader words and gloss: "kill" → "die").
+ */
+export const EXTRA_FIGURE = 0;
+export const EXTRA_COUNTED = 1;
+export const EXTRA_EVENT = 2;
+export const EXTRA_EVENT_RELATED = 3;
+
+const eventStemCache = new Map<string, { own: readonly string[]; related: readonly string[] }>();
+
+/** The stems of a quantity's verb as written, and the stems WordNet relates it to. Memoised. */
+function eventStems(event: string): { own: readonly string[]; related: readonly string[] } {
+  const hit = eventStemCache.get(event);
+  if (hit) return hit;
+  const norm = event.toLowerCase();
+  const base = IRREGULAR_VERBS.get(norm);
+  const own = [...new Set([stemWord(norm), ...(base ? [stemWord(base)] : [])])];
+  const rel = relationsOf(norm, base);
+  const related = [...new Set([...rel.synonym, ...rel.derivation, ...rel.hypernym, ...rel.gloss])].filter((st) => !own.includes(st));
+  const out = { own, related };
+  if (eventStemCache.size < 50_000) eventStemCache.set(event, out);
+  return out;
+}
 /** Where the bits of the kinds of measure its figures give (`MEASURE_KINDS`) start in a sentence's flags. */
 export const MEASURE_SHIFT = UNKNOWN_SHIFT + UNKNOWN_ASPECTS.length;
 
@@ -493,6 +521,7 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
 
   const quantitiesBySentence = new Map<string, string[]>();
   const countsBySentence = new Map<string, Set<string>>();
+  const eventsBySentence = new Map<string, { own: Set<string>; related: Set<string> }>();
   const measuresBySentence = new Map<string, number>();
   for (const q of k.quantities) {
     const kind = q.unit ? kindOfUnit(q.unit) : undefined;
@@ -502,6 +531,13 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
     const counted = countsBySentence.get(q.sentenceId) ?? new Set<string>();
     for (const st of contentStems(`${q.counts ?? ''} ${q.unit ?? ''}`)) counted.add(st);
     countsBySentence.set(q.sentenceId, counted);
+    if (q.event) {
+      const events = eventsBySentence.get(q.sentenceId) ?? { own: new Set<string>(), related: new Set<string>() };
+      const own = eventStems(q.event);
+      for (const st of own.own) events.own.add(st);
+      for (const st of own.related) events.related.add(st);
+      eventsBySentence.set(q.sentenceId, events);
+    }
   }
 
   // What the article is about: its title's and lead paragraph's entities, and the two it names most.
@@ -600,7 +636,13 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
       }
       index.sentConceptStart[i + 1] = c;
 
-      const extras = [...(quantitiesBySentence.get(s.id) ?? []).map((st) => stemId(index, st) * 2), ...[...(countsBySentence.get(s.id) ?? [])].map((st) => stemId(index, st) * 2 + 1)];
+      const events = eventsBySentence.get(s.id);
+      const extras = [
+        ...(quantitiesBySentence.get(s.id) ?? []).map((st) => stemId(index, st) * 4 + EXTRA_FIGURE),
+        ...[...(countsBySentence.get(s.id) ?? [])].map((st) => stemId(index, st) * 4 + EXTRA_COUNTED),
+        ...[...(events?.own ?? [])].map((st) => stemId(index, st) * 4 + EXTRA_EVENT),
+        ...[...(events?.related ?? [])].map((st) => stemId(index, st) * 4 + EXTRA_EVENT_RELATED),
+      ];
       const extraAt = index.sentExtraStart[i] as number;
       index.extraIds = appendIds(index.extraIds, extraAt, extras);
       index.sentExtraStart[i + 1] = extraAt + extras.length;

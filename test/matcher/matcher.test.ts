@@ -65,6 +65,20 @@ describe('terms and aliases', () => {
     expect(p?.words).toEqual(['send']);
     expect(p?.recipient?.concept).toBe('ukraine');
   });
+
+  it.each([
+    ['Did the government raise interest rates?', 'raise', ['interest', 'rate']],
+    ['Did the ministry cut fuel subsidies?', 'cut', ['fuel', 'subsidi']],
+    ['Did the club sign youth players?', 'sign', ['youth', 'player']],
+  ])('reads the verb before a compound object in %j, though the lexicon lists it as a noun (or the subject as a verb)', (q, verb, patient) => {
+    const p = analyseQuestion(q, seed.index).predicate;
+    expect(p?.words).toEqual([verb]);
+    expect(p?.patient?.stems).toEqual(patient);
+  });
+
+  it('reads a name with "of" in it whole as the agent ("the Bank of England"), not its last word', () => {
+    expect(analyseQuestion('Did the Bank of England raise rates?', seed.index).predicate?.agent?.stems).toEqual(['bank', 'england']);
+  });
 });
 
 describe('word lists and WordNet', () => {
