@@ -231,7 +231,7 @@ const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 
 
 /** Can the word be a verb ("beat", "won", "killed")? From compromise's lexicon, irregular forms and "-ed". */
 function mayBeVerb(t: Token): boolean {
-  if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw)) return false;
+  if (isStopWord(t.norm) || isCapitalised(t)) return false;
   return IRREGULAR_VERBS.has(t.norm) || lexiconTags(t.norm).some((x) => VERB_TAGS.has(x)) || /ed$/.test(t.norm) || relationsOf(t.norm).derivation.length > 0 && /(?:ate|ize|ise|fy)$/.test(t.norm);
 }
 
@@ -250,11 +250,11 @@ function matchAlias(tokens: Token[], i: number, index: MatcherIndex): { concept:
     if (alias.capitals && !/^\p{Lu}+$/u.test(first.raw.replace(/\./g, ''))) continue;
     best = { concept: alias.concept, length: alias.norms.length };
   }
-  if (best || !/^\p{Lu}/u.test(first.raw)) return best;
+  if (best || !isCapitalised(first)) return best;
   // A country the articles do not name ("Tehran", "Nigerian") is still that country.
   for (let n = 3; n >= 1; n--) {
     const words = tokens.slice(i, i + n);
-    if (words.length < n || words.some((w) => !/^\p{Lu}/u.test(w.raw))) continue;
+    if (words.length < n || words.some((w) => !isCapitalised(w))) continue;
     const concept = countryByName.get(nameKey(words.map((w) => w.raw).join(' ')));
     if (concept) return { concept, length: n };
   }
@@ -306,7 +306,7 @@ export const RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'into'
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
 
 /** A word written with a capital: a name's, or the question's first. */
-function isCapitalised(t: Pick<Token, 'raw'> | undefined): boolean {
+export function isCapitalised(t: Pick<Token, 'raw'> | undefined): boolean {
   return t !== undefined && /^\p{Lu}/u.test(t.raw);
 }
 
@@ -398,20 +398,20 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const chained = framed && listed && listedAt === tokens.findIndex((t) => t.stem === framed.stem) - 1 && !isPluralNoun(tokens[listedAt]) && !DETERMINERS.has(tokens[listedAt - 1]?.norm ?? '');
   const verbTerm = chained ? listed : (framed ?? listed);
   if (!verbTerm) return undefined;
-  const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !/^\p{Lu}/u.test(t.raw));
+  const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !isCapitalised(t));
   if (at < 0) return undefined;
   // A name in a role: the entity it is an alias of, or else its words up to `end` ("Bank of England": bank, england).
   const fillerAt = (k: number, end = k + 1): RoleFiller | undefined => {
     const alias = matchAlias([...tokens], k, index);
     if (alias) return { concept: alias.concept, stems: tokens.slice(k, k + alias.length).filter((x) => !isStopWord(x.norm)).map((x) => x.stem) };
     const t = tokens[k];
-    return t && /^\p{Lu}/u.test(t.raw) && k > 0 && !isStopWord(t.norm) ? { stems: tokens.slice(k, end).filter((x) => isCapitalised(x) && !isStopWord(x.norm)).map((x) => x.stem) } : undefined;
+    return t && isCapitalised(t) && k > 0 && !isStopWord(t.norm) ? { stems: tokens.slice(k, end).filter((x) => isCapitalised(x) && !isStopWord(x.norm)).map((x) => x.stem) } : undefined;
   };
   // The agent: the name nearest before the verb, past the auxiliary ("Did Argentina beat …").
   let agent: RoleFiller | undefined;
   for (let k = at - 1; k >= 1 && !agent; k--) {
     const t = tokens[k] as Token;
-    if (/^\p{Lu}/u.test(t.raw)) {
+    if (isCapitalised(t)) {
       let start = k;
       // Back to the name's first word, over "of" inside it ("the People's Bank of China").
       while (start > 1) {
@@ -428,8 +428,8 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   let recipient: RoleFiller | undefined;
   for (let k = at + 1; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    if (!/^\p{Lu}/u.test(t.raw) || isStopWord(t.norm)) continue;
-    if (/^\p{Lu}/u.test(tokens[k - 1]?.raw ?? '') && k - 1 > at) continue;
+    if (!isCapitalised(t) || isStopWord(t.norm)) continue;
+    if (isCapitalised(tokens[k - 1]) && k - 1 > at) continue;
     const filler = fillerAt(k);
     if (!filler) continue;
     const before = tokens[k - 1]?.norm === 'the' ? tokens[k - 2] : tokens[k - 1];
@@ -509,7 +509,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     const countsAnswers = CARDINALS.has(t.norm) && ANSWER_COUNT_RE.test(tokens.slice(Math.max(0, i - 5), i - 1).map((x) => x.norm).join(' '));
     const isNumber = roman || /^\d/.test(t.norm) || (CARDINALS.has(t.norm) && !countsAnswers);
     // A capitalised word that is not the question's first word is probably a name.
-    const isName = !isNumber && i - 1 > 0 && /^\p{Lu}/u.test(t.raw);
+    const isName = !isNumber && i - 1 > 0 && isCapitalised(t);
     const lexical = isNumber || isName ? undefined : relatedOf(t);
     terms.push({
       ...(inSpeaker ? { speaker: true } : {}),

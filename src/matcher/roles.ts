@@ -1,7 +1,7 @@
 import { AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
 import { isStopWord, type Token } from '../nlp/text.ts';
 import { relationsOf } from '../nlp/wordnet.ts';
-import { RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
+import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
 import type { SentenceWords } from './word-order.ts';
 
@@ -45,7 +45,7 @@ const CLAUSE_BREAK = /[,;:()"“”—–]/;
 /** Whether token k is a plain content word: not a stop word, a number or a capitalised word (but the first). */
 function isPlain(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  return t !== undefined && !isStopWord(t.norm) && !/^\d/.test(t.norm) && (k === 0 || !/^\p{Lu}/u.test(t.raw));
+  return t !== undefined && !isStopWord(t.norm) && !/^\d/.test(t.norm) && (k === 0 || !isCapitalised(t));
 }
 
 /**
@@ -79,7 +79,7 @@ function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: Rea
       i += best.length;
       continue;
     }
-    if (/^\p{Lu}/u.test(t.raw) && !isStopWord(t.norm) && i > 0) out.push({ stems: [t.stem], start: i, end: i + 1 });
+    if (isCapitalised(t) && !isStopWord(t.norm) && i > 0) out.push({ stems: [t.stem], start: i, end: i + 1 });
     i++;
   }
   return out;
@@ -190,7 +190,7 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   if (positions.length === 0 && questionWords.length > 0) {
     const against = opposites(predicate.verb, questionWords);
     tokens.forEach((t, k) => {
-      if (isStopWord(t.norm) || /^\p{Lu}/u.test(t.raw)) return;
+      if (isStopWord(t.norm) || isCapitalised(t)) return;
       for (const sense of sensesOf(t)) {
         if (!against.has(sense)) continue;
         const roles = roleAt(k);
