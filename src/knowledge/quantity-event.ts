@@ -32,9 +32,9 @@ function isContentVerb(t: Token): boolean {
  */
 export function quantityEvent(text: string, tokens: readonly Token[], start: number, end: number): string | undefined {
   const first = tokens.findIndex((t) => t.end > start);
+  if (first < 0) return undefined;
   let last = first;
   while (last + 1 < tokens.length && (tokens[last + 1] as Token).start < end) last++;
-  if (first < 0) return undefined;
   const gap = (a: number, b: number): string => text.slice((tokens[a] as Token).end, (tokens[b] as Token).start);
   // The word before the figure, past any bound on it ("killing at least 46", "rose by 6.5 percent"), within its clause.
   let before: Token | undefined;

@@ -88,11 +88,15 @@ function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: Rea
 /**
  * Whether a sentence's filler is the question's party: the same entity; for two common noun phrases,
  * one's words all in the other ("the union" and "the dockworkers' union", not "rebel troops" and
- * "government troops"); otherwise a word in common.
+ * "government troops"); for a name of several words that is no entity, the same words; otherwise a word
+ * in common.
  */
 function same(q: RoleFiller, f: Filler): boolean {
   if (q.concept !== undefined && f.concept !== undefined) return q.concept === f.concept;
   if (q.common === true && f.common === true) return q.stems.every((x) => f.stems.includes(x)) || f.stems.every((x) => q.stems.includes(x));
+  // A name of several words the article never names ("the Bank of Scotland") is the party only if written
+  // the same: "the Royal Bank of Scotland" and "the European Central Bank" share a word but are others.
+  if (q.concept === undefined && q.common !== true && q.stems.length > 1) return q.stems.every((x) => f.stems.includes(x)) && f.stems.every((x) => q.stems.includes(x));
   return q.stems.some((x) => f.stems.includes(x));
 }
 

@@ -40,8 +40,11 @@ export const UNKNOWN_SHIFT = TYPE_SHIFT + ANSWER_TYPES.length;
  * (its synonyms, derivations, broader words and gloss: "kill" → "die").
  */
 export const EXTRA_FIGURE = 0;
+/** See `EXTRA_FIGURE`: a stem of what a figure counts. */
 export const EXTRA_COUNTED = 1;
+/** See `EXTRA_FIGURE`: a stem of a figure's verb. */
 export const EXTRA_EVENT = 2;
+/** See `EXTRA_FIGURE`: a stem WordNet relates a figure's verb to. */
 export const EXTRA_EVENT_RELATED = 3;
 
 const eventStemCache = new Map<string, { own: readonly string[]; related: readonly string[] }>();

@@ -173,3 +173,32 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     expect(a.citations[0]?.sentenceId).toMatch(/^p2\./);
   });
 });
+
+const banks = `Central banks move on rates
+
+The European Central Bank cut interest rates on Thursday, its first cut in two years.
+
+The Royal Bank of Scotland cut mortgage rates for new customers a day later.
+
+In Beijing, the People's Bank of China raised lending rates to cool the property market.`;
+
+const bankIndex = createBriefer([buildKnowledge({ id: 'banks', text: banks })]).index;
+
+describe('yes/no questions on names of several words with "of" in them', () => {
+  it.each([
+    ['Did the European Central Bank cut interest rates?', 'p2.s1'],
+    ['Did the Royal Bank of Scotland cut mortgage rates?', 'p3.s1'],
+    ["Did the People's Bank of China raise lending rates?", 'p4.s1'],
+  ])('answers %j from its sentence, reading the verb before the compound object', (q, sentenceId) => {
+    const a = answerQuestion(bankIndex, q);
+    expect(a.text).toBe('Yes, according to the article.');
+    expect(a.citations[0]?.sentenceId).toBe(sentenceId);
+  });
+
+  it.each(['Did the Central Bank of Ireland cut interest rates?', 'Did the Bank of Scotland cut mortgage rates?', 'Did the Bank of China raise lending rates?'])(
+    'declines %j: another institution that shares words with one the article names',
+    (q) => {
+      expect(answerQuestion(bankIndex, q)).toMatchObject({ answered: false, citations: [] });
+    },
+  );
+});
