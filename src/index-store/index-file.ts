@@ -10,7 +10,7 @@ import { columnLengths, compactIndex, createMatcherIndex, createScratch, type Al
  */
 
 /** Bumped whenever what the index stores, or how, changes: an index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 const MAGIC = 'BRIEFIDX';
 /** After the magic: the header's length and its CRC-32 (4 bytes each), then the header. */

@@ -222,8 +222,8 @@ export interface QuestionFacts {
   givenNumbers: ReadonlySet<string>;
   /** Stems the asked-for count may be of: the head noun and its related forms ("sailors" in "how many sailors"). */
   countedStems: ReadonlySet<string>;
-  /** A how-many question's verbs ("died"), for the verb of a figure ("killed 46"): their stems and related stems, and their own stems. */
-  events: { asked: ReadonlySet<string>; verbs: ReadonlySet<string> };
+  /** A how-many question's verbs ("died"), for the verb of a figure ("killed 46"): their stems and related stems, their own stems, and whether the question names what it counts. */
+  events: { asked: ReadonlySet<string>; verbs: ReadonlySet<string>; counted: boolean };
   /** The question compiled against the index's vocabulary (see `question-table.ts`). */
   table: QuestionTable;
   /** The paragraph last matched against it, an article's context, and room to work out another's. */
@@ -242,7 +242,8 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
   const givenNumbers = new Set(plan.terms.filter((t) => t.kind === 'number').flatMap((t) => [t.stem, ...t.synonyms]));
   const countedStems = new Set(head.flatMap((t) => [...t.exact, ...t.related]));
   const eventVerbs = plan.intent === 'how-many' ? terms.filter((t) => t.kind === 'verb') : [];
-  const events = { asked: new Set(eventVerbs.flatMap((t) => [...t.exact, ...t.related])), verbs: new Set(eventVerbs.flatMap((t) => t.exact)) };
+  const countsNoun = head.some((t) => t.kind !== 'verb');
+  const events = { asked: new Set(eventVerbs.flatMap((t) => [...t.exact, ...t.related])), verbs: new Set(eventVerbs.flatMap((t) => t.exact)), counted: countsNoun };
   const shapes = terms.map((t) => ({
     ...(t.term.kind === 'entity' && t.term.concept !== undefined ? { concept: t.term.concept } : {}),
     entityStems: t.term.entityStems ?? [],

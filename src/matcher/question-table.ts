@@ -49,6 +49,8 @@ export interface TermShape {
 /** A question's slots and per-term masks, valid while the index's scratch epoch is `epoch`. */
 export interface QuestionTable {
   epoch: number;
+  /** A how-many question names what it counts ("how many people died", not "how many died"): a figure's verb counts only on a figure of it. */
+  eventNeedsCount: boolean;
   termCount: number;
   /** Terms that are entities with a concept (matched by concept, affiliation and all their own words). */
   conceptTerms: number;
@@ -85,7 +87,7 @@ export interface QuestionTable {
 }
 
 /** Builds the table of a question's terms (in order) and checks against the index's vocabulary. */
-export function compileQuestion(index: MatcherIndex, plan: QueryPlan, terms: readonly TermShape[], asked: ReadonlySet<string>, givenNumbers: ReadonlySet<string>, countedStems: ReadonlySet<string>, events: { asked: ReadonlySet<string>; verbs: ReadonlySet<string> }): QuestionTable {
+export function compileQuestion(index: MatcherIndex, plan: QueryPlan, terms: readonly TermShape[], asked: ReadonlySet<string>, givenNumbers: ReadonlySet<string>, countedStems: ReadonlySet<string>, events: { asked: ReadonlySet<string>; verbs: ReadonlySet<string>; counted: boolean }): QuestionTable {
   const scratch = scratchOf(index);
   const epoch = ++scratch.epoch;
   const stemSlots: number[] = [];
@@ -211,6 +213,7 @@ export function compileQuestion(index: MatcherIndex, plan: QueryPlan, terms: rea
     cAffiliated: i32(c.aff),
     cFlags: i32(c.flags),
     answerEntityTypes,
+    eventNeedsCount: events.counted,
   };
 }
 
@@ -242,7 +245,7 @@ export const EV_ENTITY_TYPE = 8;
 export const EV_QUANTITY = 16;
 /** Evidence bit: a quantity of what the question counts. */
 export const EV_COUNTED = 32;
-/** Evidence bit: a figure's verb is the question's verb or related to it ("killed 46" for "how many died"). */
+/** Evidence bit: a figure of what the question counts has the question's verb or one related to it ("killed 46 people" for "how many people died"). */
 export const EV_EVENT_MATCH = 64;
 
 /** A paragraph's sentences matched against a question, and the paragraph's unions. */
@@ -390,25 +393,35 @@ export function scanParagraph(index: MatcherIndex, table: QuestionTable, p: numb
     }
     let quantities = 0;
     let notGiven = false;
+    // The figure being read: whether it counts what the question counts, and its verb is the question's.
+    let figureCounted = false;
+    let figureEvent = false;
     for (let j = index.sentExtraStart[i] as number, end = index.sentExtraStart[i + 1] as number; j < end; j++) {
       const code = index.extraIds[j] as number;
       const id = code >>> 2;
       const sf = stemStamp[id] === epoch ? (table.sFlags[stemSlot[id] as number] as number) : 0;
       switch (code & 3) {
         case EXTRA_FIGURE:
+          if (figureEvent && (figureCounted || !table.eventNeedsCount)) ev |= EV_EVENT_MATCH;
+          figureCounted = false;
+          figureEvent = false;
           quantities++;
           if (!(sf & GIVEN)) notGiven = true;
           break;
         case EXTRA_COUNTED:
-          if (sf & COUNTED) ev |= EV_COUNTED;
+          if (sf & COUNTED) {
+            ev |= EV_COUNTED;
+            figureCounted = true;
+          }
           break;
         case EXTRA_EVENT:
-          if (sf & EVENT_ASKED) ev |= EV_EVENT_MATCH;
+          if (sf & EVENT_ASKED) figureEvent = true;
           break;
         default:
-          if (sf & EVENT_VERB) ev |= EV_EVENT_MATCH;
+          if (sf & EVENT_VERB) figureEvent = true;
       }
     }
+    if (figureEvent && (figureCounted || !table.eventNeedsCount)) ev |= EV_EVENT_MATCH;
     if (quantities === 0 || notGiven) ev |= EV_QUANTITY;
     keys |= ex | rel | cex | caff;
     scan.wordExact[o] = ex;

@@ -34,9 +34,9 @@ export const TYPE_SHIFT = 2;
 export const UNKNOWN_SHIFT = TYPE_SHIFT + ANSWER_TYPES.length;
 
 /**
- * What a sentence's `extraIds` hold, in the low two bits of each code (the stem id is the rest):
- * the first word of a figure, a stem of what a figure counts, a stem of the verb a figure is the
- * subject or object of ("killed" in "killed 46 sailors"), and stems WordNet relates that verb to
+ * What a sentence's `extraIds` hold, figure by figure, in the low two bits of each code (the stem
+ * id is the rest): the first word of a figure, then stems of what it counts, stems of the verb it is
+ * the subject or object of ("killed" in "killed 46 sailors"), and stems WordNet relates that verb to
  * (its synonyms, derivations, broader words and gloss: "kill" → "die").
  */
 export const EXTRA_FIGURE = 0;
@@ -522,25 +522,23 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
     }
   }
 
-  const quantitiesBySentence = new Map<string, string[]>();
-  const countsBySentence = new Map<string, Set<string>>();
-  const eventsBySentence = new Map<string, { own: Set<string>; related: Set<string> }>();
+  // Per sentence, each figure's codes in turn: the figure, then what it counts and its verb (see `EXTRA_FIGURE`).
+  const extrasBySentence = new Map<string, [string, number][]>();
   const measuresBySentence = new Map<string, number>();
   for (const q of k.quantities) {
     const kind = q.unit ? kindOfUnit(q.unit) : undefined;
     if (kind) measuresBySentence.set(q.sentenceId, (measuresBySentence.get(q.sentenceId) ?? 0) | measureMask([kind]));
     const first = tokenize(q.text)[0];
-    if (first) quantitiesBySentence.set(q.sentenceId, [...(quantitiesBySentence.get(q.sentenceId) ?? []), first.stem]);
-    const counted = countsBySentence.get(q.sentenceId) ?? new Set<string>();
-    for (const st of contentStems(`${q.counts ?? ''} ${q.unit ?? ''}`)) counted.add(st);
-    countsBySentence.set(q.sentenceId, counted);
+    if (!first) continue;
+    const codes = extrasBySentence.get(q.sentenceId) ?? [];
+    codes.push([first.stem, EXTRA_FIGURE]);
+    for (const st of new Set(contentStems(`${q.counts ?? ''} ${q.unit ?? ''}`))) codes.push([st, EXTRA_COUNTED]);
     if (q.event) {
-      const events = eventsBySentence.get(q.sentenceId) ?? { own: new Set<string>(), related: new Set<string>() };
-      const own = eventStems(q.event);
-      for (const st of own.own) events.own.add(st);
-      for (const st of own.related) events.related.add(st);
-      eventsBySentence.set(q.sentenceId, events);
+      const event = eventStems(q.event);
+      for (const st of event.own) codes.push([st, EXTRA_EVENT]);
+      for (const st of event.related) codes.push([st, EXTRA_EVENT_RELATED]);
     }
+    extrasBySentence.set(q.sentenceId, codes);
   }
 
   // What the article is about: its title's and lead paragraph's entities, and the two it names most.
@@ -639,13 +637,7 @@ function appendArticle(index: MatcherIndex, k: Knowledge, newlyHeld: number[]): 
       }
       index.sentConceptStart[i + 1] = c;
 
-      const events = eventsBySentence.get(s.id);
-      const extras = [
-        ...(quantitiesBySentence.get(s.id) ?? []).map((st) => stemId(index, st) * 4 + EXTRA_FIGURE),
-        ...[...(countsBySentence.get(s.id) ?? [])].map((st) => stemId(index, st) * 4 + EXTRA_COUNTED),
-        ...[...(events?.own ?? [])].map((st) => stemId(index, st) * 4 + EXTRA_EVENT),
-        ...[...(events?.related ?? [])].map((st) => stemId(index, st) * 4 + EXTRA_EVENT_RELATED),
-      ];
+      const extras = (extrasBySentence.get(s.id) ?? []).map(([st, kind]) => stemId(index, st) * 4 + kind);
       const extraAt = index.sentExtraStart[i] as number;
       index.extraIds = appendIds(index.extraIds, extraAt, extras);
       index.sentExtraStart[i + 1] = extraAt + extras.length;

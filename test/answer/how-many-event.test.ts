@@ -20,7 +20,9 @@ Rescue crews evacuated 230 people from the upper valley.
 
 The floods killed 14 people in the lower valley.
 
-Engineers inspected 40 bridges in the valley and closed nine of them.`;
+Engineers inspected 40 bridges in the valley and closed nine of them.
+
+A fire at the pumping station killed two workers, and 11 firefighters were injured.`;
 
 const index = createBriefer([buildKnowledge({ id: 'marrow', text })]).index;
 
@@ -34,8 +36,14 @@ describe('how-many questions and the verb of the figure', () => {
   it('marks the figure whose verb is the question verb or related to it, and no other', () => {
     expect(eventSentences('How many people died?')).toEqual(['p4.s1']);
     expect(eventSentences('How many people were evacuated?')).toEqual(['p3.s1']);
-    expect(eventSentences('How many bridges were closed?')).toEqual(['p5.s1']);
+    expect(eventSentences('How many bridges were inspected?')).toEqual(['p5.s1']);
     expect(eventSentences('How many people live in the valley?')).toEqual([]);
+  });
+
+  it('pairs the verb with its own figure: "killed two workers" is no evidence for how many firefighters died', () => {
+    expect(eventSentences('How many workers died?')).toEqual(['p6.s1']);
+    expect(eventSentences('How many firefighters died?')).toEqual([]);
+    expect(eventSentences('How many firefighters were hurt?')).toEqual(['p6.s1']);
   });
 
   it.each([
