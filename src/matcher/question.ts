@@ -320,10 +320,10 @@ function opensObject(t: Token | undefined): boolean {
   return t !== undefined && (DETERMINERS.has(t.norm) || isCapitalised(t) || /^\d/.test(t.norm) || isPluralNoun(t) || /^(?:out|up|down|off|back)$/.test(t.norm));
 }
 
-/** A plain noun and a plural one after it: a compound object ("interest rates", "fuel subsidies"). */
+/** One or two plain nouns and a plural one after them: a compound object ("interest rates", "fuel duty cuts"). */
 function opensCompound(tokens: readonly Token[], k: number): boolean {
-  const t = tokens[k];
-  return t !== undefined && !isStopWord(t.norm) && !isCapitalised(t) && !/^\d/.test(t.norm) && !isPluralNoun(t) && isPluralNoun(tokens[k + 1]);
+  const plain = (t: Token | undefined): boolean => t !== undefined && !isStopWord(t.norm) && !isCapitalised(t) && !/^\d/.test(t.norm) && !isPluralNoun(t);
+  return plain(tokens[k]) && (isPluralNoun(tokens[k + 1]) || (plain(tokens[k + 1]) && isPluralNoun(tokens[k + 2])));
 }
 
 const IRREGULAR_BASES: ReadonlySet<string> = new Set(IRREGULAR_VERBS.values());

@@ -70,6 +70,7 @@ describe('terms and aliases', () => {
     ['Did the government raise interest rates?', 'raise', ['interest', 'rate']],
     ['Did the ministry cut fuel subsidies?', 'cut', ['fuel', 'subsidi']],
     ['Did the club sign youth players?', 'sign', ['youth', 'player']],
+    ['Did the minister back fuel duty cuts?', 'back', ['fuel', 'duti', 'cut']],
   ])('reads the verb before a compound object in %j, though the lexicon lists it as a noun (or the subject as a verb)', (q, verb, patient) => {
     const p = analyseQuestion(q, seed.index).predicate;
     expect(p?.words).toEqual([verb]);
