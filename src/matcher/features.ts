@@ -227,6 +227,8 @@ export interface QuestionFacts {
   work: ParagraphScan;
   /** The question's words with their vectors, worked out when a sentence is first reranked (`fillSemantic`). */
   semantic?: SemanticQuestion;
+  /** The word-vector features by sentence text: copies of a sentence (syndicated paragraphs) are read once. */
+  semanticByText?: Map<string, { semantic: number; semanticMiss: number }>;
 }
 
 /** Works out a question's facts once. */
@@ -626,7 +628,11 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
  */
 export function fillSemantic(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, i: number, values: Float64Array): void {
   facts.semantic ??= semanticQuestion(plan);
-  const { semantic, semanticMiss } = semanticFeatures(facts.semantic, sentenceText(index, i));
+  facts.semanticByText ??= new Map();
+  const text = sentenceText(index, i);
+  let known = facts.semanticByText.get(text);
+  if (!known) facts.semanticByText.set(text, (known = semanticFeatures(facts.semantic, text)));
+  const { semantic, semanticMiss } = known;
   values[F.semantic] = semantic;
   values[F.semanticMiss] = semanticMiss;
 }
