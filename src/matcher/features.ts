@@ -5,7 +5,7 @@ import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { semanticFeatures, semanticQuestion, type SemanticQuestion } from './semantic.ts';
 import { ANAPHORIC, ANSWER_TYPES, MEASURE_SHIFT, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, sentenceText, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
-import { stopWordStems } from '../nlp/text.ts';
+import { stopWordStems, type Token } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
 /**
@@ -227,6 +227,8 @@ export interface QuestionFacts {
   work: ParagraphScan;
   /** The question's words with their vectors, worked out when a sentence is first reranked (`fillSemantic`). */
   semantic?: SemanticQuestion;
+  /** Sentences' tokens by text, for the word-order checks of the full pass: copies of a sentence (syndicated paragraphs) are tokenised once. */
+  tokensByText: Map<string, readonly Token[]>;
   /** The word-vector features by sentence text: copies of a sentence (syndicated paragraphs) are read once. */
   semanticByText?: Map<string, { semantic: number; semanticMiss: number }>;
 }
@@ -262,6 +264,7 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
     paragraph: createParagraphScan(),
     context: createArticleContext(),
     work: createParagraphScan(),
+    tokensByText: new Map(),
   };
 }
 
@@ -380,7 +383,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
       else if (conceptTerm ? !(table.vacuous & bit) && hasAllEntityWords(table, k, context.entityWords, 0) : (context.words & bit) !== 0) match = MATCH.article;
     }
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
-    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely((lazy ??= new LazySentence(index, i)).words, t.term.namedNoun)) match = MATCH.pronoun;
+    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely((lazy ??= new LazySentence(index, i, facts.tokensByText)).words, t.term.namedNoun)) match = MATCH.pronoun;
     modes[k] = match;
     const share = t.weight / total;
     if (match <= MATCH.broader) {
@@ -467,7 +470,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
           break;
         }
       }
-      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed((lazy ??= new LazySentence(index, i)).words, facts.asked)) typeOk = true;
+      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed((lazy ??= new LazySentence(index, i, facts.tokensByText)).words, facts.asked)) typeOk = true;
       if (!typeOk && plan.intent === 'who' && ev & EV_NAME_NOT_ASKED) typeOk = true;
     }
   }
@@ -499,7 +502,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   const measure = plan.measures === undefined ? undefined : ((sFlags >>> MEASURE_SHIFT) & plan.measures) !== 0;
   let identity = false;
   if (!cheap) {
-    lazy ??= new LazySentence(index, i);
+    lazy ??= new LazySentence(index, i, facts.tokensByText);
     const s = lazy.view;
     const words = lazy.words;
     const swapped = rolesSwapped(s, plan, facts.asked, words);
@@ -513,7 +516,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   values[F.nameConflict] = nameConflict ? 1 : 0;
   values[F.roleConflict] = roleConflict ? 1 : 0;
   values[F.roleSupport] = predicate.support ? 1 : 0;
-  if (speaks !== undefined) lazy ??= new LazySentence(index, i);
+  if (speaks !== undefined) lazy ??= new LazySentence(index, i, facts.tokensByText);
   const speakerClaim = plan.intent === 'stance' && speaks !== undefined && lazy !== undefined && speaks(lazy.view.claims, lazy.view);
   values[F.speakerClaim] = speakerClaim ? 1 : 0;
   values[F.speakerMissing] = plan.intent === 'stance' && !speakerClaim ? 1 : 0;
@@ -550,12 +553,23 @@ class LazySentence {
   constructor(
     private readonly index: MatcherIndex,
     private readonly i: number,
+    /** The question's tokens by sentence text (`QuestionFacts.tokensByText`). */
+    private readonly tokens: Map<string, readonly Token[]>,
   ) {}
   get view(): IndexedSentence {
     return (this.sentenceView ??= sentenceAt(this.index, this.i));
   }
   get words(): SentenceWords {
-    return (this.sentenceWords ??= wordsOf(this.view.sentence.text));
+    if (!this.sentenceWords) {
+      const text = this.view.sentence.text;
+      const known = this.tokens;
+      this.sentenceWords = () => {
+        let tokens = known.get(text);
+        if (!tokens) known.set(text, (tokens = wordsOf(text)()));
+        return tokens;
+      };
+    }
+    return this.sentenceWords;
   }
 }
 
