@@ -227,6 +227,8 @@ export interface QuestionFacts {
   work: ParagraphScan;
   /** The question's words with their vectors, worked out when a sentence is first reranked (`fillSemantic`). */
   semantic?: SemanticQuestion;
+  /** The full pass's costly checks by content (`paraClass × MAX_MEMO_OFFSET + place in the paragraph`): a copy of a paragraph is checked once. */
+  costlyByContent: Map<number, CostlyChecks>;
   /** Sentences' tokens by text, for the word-order checks of the full pass: copies of a sentence (syndicated paragraphs) are tokenised once. */
   tokensByText: Map<string, readonly Token[]>;
   /** The word-vector features by sentence text: copies of a sentence (syndicated paragraphs) are read once. */
@@ -265,8 +267,21 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
     context: createArticleContext(),
     work: createParagraphScan(),
     tokensByText: new Map(),
+    costlyByContent: new Map(),
   };
 }
+
+/** What the full pass's costly checks (word order, roles, definitions) found in one sentence. */
+export interface CostlyChecks {
+  swapped: boolean;
+  nameConflict: boolean;
+  predicate: PredicateVerdict;
+  definition: boolean;
+  identity: boolean;
+}
+
+/** Sentences past this place in a paragraph are not remembered by content (`QuestionFacts.costlyByContent`'s key stays an exact integer). */
+const MAX_MEMO_OFFSET = 1 << 16;
 
 /** Why a sentence scored what it did: what each term matched, and the evidence. */
 export interface FeatureExplanation {
@@ -502,16 +517,32 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   const measure = plan.measures === undefined ? undefined : ((sFlags >>> MEASURE_SHIFT) & plan.measures) !== 0;
   let identity = false;
   if (!cheap) {
-    lazy ??= new LazySentence(index, i, facts.tokensByText);
-    const s = lazy.view;
-    const words = lazy.words;
-    const swapped = rolesSwapped(s, plan, facts.asked, words);
-    // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
-    nameConflict = ownerSwapped(s, plan, words) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, words()), plan)) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !paragraphHas(index, s.paragraph, owned));
-    if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
-    roleConflict = swapped || predicate.conflict;
-    definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
-    identity = plan.identifies !== undefined && plan.identifies.test(s.sentence.text);
+    // The checks read only the sentence's words and its paragraph's: a copy of the paragraph (same content class) gives the same.
+    const offset = i - (index.paraStart[index.sentParagraph[i] as number] as number);
+    const key = offset < MAX_MEMO_OFFSET ? (index.paraClass[index.sentParagraph[i] as number] as number) * MAX_MEMO_OFFSET + offset : -1;
+    let known = key >= 0 ? facts.costlyByContent.get(key) : undefined;
+    if (!known) {
+      lazy ??= new LazySentence(index, i, facts.tokensByText);
+      const s = lazy.view;
+      const words = lazy.words;
+      const swapped = rolesSwapped(s, plan, facts.asked, words);
+      // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
+      const owner = ownerSwapped(s, plan, words) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, words()), plan)) || plan.possessives.some(([x, owned]) => s.stems.has(x) && !paragraphHas(index, s.paragraph, owned));
+      const verdict = plan.intent === 'confirm' && plan.predicate ? predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader])) : NO_VERDICT;
+      known = {
+        swapped,
+        nameConflict: owner,
+        predicate: verdict,
+        definition: plan.defines !== undefined && plan.defines.test(s.sentence.text),
+        identity: plan.identifies !== undefined && plan.identifies.test(s.sentence.text),
+      };
+      if (key >= 0) facts.costlyByContent.set(key, known);
+    }
+    nameConflict = known.nameConflict;
+    predicate = known.predicate;
+    roleConflict = known.swapped || predicate.conflict;
+    definition = known.definition;
+    identity = known.identity;
   }
   values[F.nameConflict] = nameConflict ? 1 : 0;
   values[F.roleConflict] = roleConflict ? 1 : 0;
