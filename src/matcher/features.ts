@@ -227,8 +227,8 @@ export interface QuestionFacts {
   work: ParagraphScan;
   /** The question's words with their vectors, worked out when a sentence is first reranked (`fillSemantic`). */
   semantic?: SemanticQuestion;
-  /** The full pass's costly checks by content (`paraClass × MAX_MEMO_OFFSET + place in the paragraph`): a copy of a paragraph is checked once. */
-  costlyByContent: Map<number, CostlyChecks>;
+  /** The full pass's costly checks by content (`paraClass × MAX_MEMO_OFFSET + place in the paragraph`), so that a copy of a paragraph is checked once; unset (the default) to check every sentence, as the exhaustive reference does. */
+  costlyByContent?: Map<number, CostlyChecks>;
   /** Sentences' tokens by text, for the word-order checks of the full pass: copies of a sentence (syndicated paragraphs) are tokenised once. */
   tokensByText: Map<string, readonly Token[]>;
   /** The word-vector features by sentence text: copies of a sentence (syndicated paragraphs) are read once. */
@@ -267,7 +267,6 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
     context: createArticleContext(),
     work: createParagraphScan(),
     tokensByText: new Map(),
-    costlyByContent: new Map(),
   };
 }
 
@@ -519,8 +518,9 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   if (!cheap) {
     // The checks read only the sentence's words and its paragraph's: a copy of the paragraph (same content class) gives the same.
     const offset = i - (index.paraStart[index.sentParagraph[i] as number] as number);
-    const key = offset < MAX_MEMO_OFFSET ? (index.paraClass[index.sentParagraph[i] as number] as number) * MAX_MEMO_OFFSET + offset : -1;
-    let known = key >= 0 ? facts.costlyByContent.get(key) : undefined;
+    const memo = facts.costlyByContent;
+    const key = memo && offset < MAX_MEMO_OFFSET ? (index.paraClass[index.sentParagraph[i] as number] as number) * MAX_MEMO_OFFSET + offset : -1;
+    let known = key >= 0 ? memo?.get(key) : undefined;
     if (!known) {
       lazy ??= new LazySentence(index, i, facts.tokensByText);
       const s = lazy.view;
@@ -536,7 +536,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
         definition: plan.defines !== undefined && plan.defines.test(s.sentence.text),
         identity: plan.identifies !== undefined && plan.identifies.test(s.sentence.text),
       };
-      if (key >= 0) facts.costlyByContent.set(key, known);
+      if (key >= 0) memo?.set(key, known);
     }
     nameConflict = known.nameConflict;
     predicate = known.predicate;
