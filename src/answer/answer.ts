@@ -277,7 +277,7 @@ function composeStance(index: MatcherIndex, plan: QueryPlan, options: MatchOptio
   let chosen: { i: number; confidence: number }[];
   if (topicTerms.length === 0 || claimed.length === 0) chosen = claimed.map((i) => ({ i, confidence: 1 }));
   else {
-    const ranked = rankSentences(index, { ...plan, terms: topicTerms, intent: 'what' }, { ...options, limit: claimed.length }, true, new Set(claimed));
+    const ranked = rankSentences(index, { ...plan, terms: topicTerms, intent: 'what' }, { ...options, limit: claimed.length }, options.exhaustive, new Set(claimed));
     const covered = ranked.filter((r) => r.explanation.matches.some((m) => m.match === 'exact' || m.match === 'related'));
     chosen = covered.map((r) => ({ i: r.index, confidence: r.confidence }));
   }

@@ -5,7 +5,7 @@ import type { QueryPlan, QueryTerm } from './question.ts';
 import { predicateConflict, type PredicateVerdict } from './roles.ts';
 import { semanticFeatures, semanticQuestion, type SemanticQuestion } from './semantic.ts';
 import { ANAPHORIC, ANSWER_TYPES, MEASURE_SHIFT, averageLength, conceptFrequency, familyStems, misspelledStems, NEGATED, sentenceAt, sentenceNamePairs, sentenceText, stemFrequency, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type ClaimView, type IndexedSentence, type MatcherIndex } from './search-index.ts';
-import { stopWordStems } from '../nlp/text.ts';
+import { stopWordStems, type Token } from '../nlp/text.ts';
 import { namesDefinitely, ownerSwapped, placeNamed, rolesSwapped, wordsOf, type SentenceWords } from './word-order.ts';
 
 /**
@@ -232,6 +232,12 @@ export interface QuestionFacts {
   work: ParagraphScan;
   /** The question's words with their vectors, worked out when a sentence is first reranked (`fillSemantic`). */
   semantic?: SemanticQuestion;
+  /** The full pass's costly checks by content (`paraClass × MAX_MEMO_OFFSET + place in the paragraph`), so that a copy of a paragraph is checked once; unset (the default) to check every sentence, as the exhaustive reference does. */
+  costlyByContent?: Map<number, CostlyChecks>;
+  /** Sentences' tokens by text, for the word-order checks of the full pass: copies of a sentence (syndicated paragraphs) are tokenised once. */
+  tokensByText: Map<string, readonly Token[]>;
+  /** The word-vector features by sentence text: copies of a sentence (syndicated paragraphs) are read once. */
+  semanticByText?: Map<string, { semantic: number; semanticMiss: number }>;
 }
 
 /** Works out a question's facts once. */
@@ -269,8 +275,21 @@ export function questionFacts(index: MatcherIndex, plan: QueryPlan): QuestionFac
     paragraph: createParagraphScan(),
     context: createArticleContext(),
     work: createParagraphScan(),
+    tokensByText: new Map(),
   };
 }
+
+/** What the full pass's costly checks (word order, roles, definitions) found in one sentence. */
+export interface CostlyChecks {
+  swapped: boolean;
+  nameConflict: boolean;
+  predicate: PredicateVerdict;
+  definition: boolean;
+  identity: boolean;
+}
+
+/** Sentences past this place in a paragraph are not remembered by content (`QuestionFacts.costlyByContent`'s key stays an exact integer). */
+const MAX_MEMO_OFFSET = 1 << 16;
 
 /** Why a sentence scored what it did: what each term matched, and the evidence. */
 export interface FeatureExplanation {
@@ -387,7 +406,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
       else if (conceptTerm ? !(table.vacuous & bit) && hasAllEntityWords(table, k, context.entityWords, 0) : (context.words & bit) !== 0) match = MATCH.article;
     }
     // "In the cycle" stands for "the Rankine cycle" of its paragraph, as a pronoun would.
-    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely((lazy ??= new LazySentence(index, i)).words, t.term.namedNoun)) match = MATCH.pronoun;
+    if (!cheap && match === MATCH.paragraph && t.term.namedNoun !== undefined && nn & bit && namesDefinitely((lazy ??= new LazySentence(index, i, facts.tokensByText)).words, t.term.namedNoun)) match = MATCH.pronoun;
     modes[k] = match;
     const share = t.weight / total;
     if (match <= MATCH.broader) {
@@ -474,7 +493,7 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
           break;
         }
       }
-      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed((lazy ??= new LazySentence(index, i)).words, facts.asked)) typeOk = true;
+      if (!typeOk && plan.intent === 'where' && !cheap && placeNamed((lazy ??= new LazySentence(index, i, facts.tokensByText)).words, facts.asked)) typeOk = true;
       if (!typeOk && plan.intent === 'who' && ev & EV_NAME_NOT_ASKED) typeOk = true;
     }
   }
@@ -508,21 +527,38 @@ export function fillFeatures(index: MatcherIndex, plan: QueryPlan, facts: Questi
   const measure = plan.measures === undefined ? undefined : ((sFlags >>> MEASURE_SHIFT) & plan.measures) !== 0;
   let identity = false;
   if (!cheap) {
-    lazy ??= new LazySentence(index, i);
-    const s = lazy.view;
-    const words = lazy.words;
-    const swapped = rolesSwapped(s, plan, facts.asked, words);
-    // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
-    nameConflict = ownerSwapped(s, plan, words) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, words()), plan)) || plan.possessives.some(([owner, owned]) => s.stems.has(owner) && !paragraphHas(index, s.paragraph, owned));
-    if (plan.intent === 'confirm' && plan.predicate) predicate = predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader]));
-    roleConflict = swapped || predicate.conflict;
-    definition = plan.defines !== undefined && plan.defines.test(s.sentence.text);
-    identity = plan.identifies !== undefined && plan.identifies.test(s.sentence.text);
+    // The checks read only the sentence's words and its paragraph's: a copy of the paragraph (same content class) gives the same.
+    const offset = i - (index.paraStart[index.sentParagraph[i] as number] as number);
+    const memo = facts.costlyByContent;
+    const key = memo && offset < MAX_MEMO_OFFSET ? (index.paraClass[index.sentParagraph[i] as number] as number) * MAX_MEMO_OFFSET + offset : -1;
+    let known = key >= 0 ? memo?.get(key) : undefined;
+    if (!known) {
+      lazy ??= new LazySentence(index, i, facts.tokensByText);
+      const s = lazy.view;
+      const words = lazy.words;
+      const swapped = rolesSwapped(s, plan, facts.asked, words);
+      // "Leon's first cabaret" against "Warsaw's first cabaret"; "Paris Philharmony" against "Warsaw Philharmony … Paris"; "Edward's son" with no son.
+      const owner = ownerSwapped(s, plan, words) || (plan.namePairs.length > 0 && splitName(s, sentenceNamePairs(s.sentence.text, words()), plan)) || plan.possessives.some(([x, owned]) => s.stems.has(x) && !paragraphHas(index, s.paragraph, owned));
+      const verdict = plan.intent === 'confirm' && plan.predicate ? predicateConflict(index, s, words, plan.predicate, plan.predicate.words, facts.terms.filter((t) => t.kind === 'word' || t.kind === 'head').map((t) => [...t.exact, ...t.related, ...t.broader])) : NO_VERDICT;
+      known = {
+        swapped,
+        nameConflict: owner,
+        predicate: verdict,
+        definition: plan.defines !== undefined && plan.defines.test(s.sentence.text),
+        identity: plan.identifies !== undefined && plan.identifies.test(s.sentence.text),
+      };
+      if (key >= 0) memo?.set(key, known);
+    }
+    nameConflict = known.nameConflict;
+    predicate = known.predicate;
+    roleConflict = known.swapped || predicate.conflict;
+    definition = known.definition;
+    identity = known.identity;
   }
   values[F.nameConflict] = nameConflict ? 1 : 0;
   values[F.roleConflict] = roleConflict ? 1 : 0;
   values[F.roleSupport] = predicate.support ? 1 : 0;
-  if (speaks !== undefined) lazy ??= new LazySentence(index, i);
+  if (speaks !== undefined) lazy ??= new LazySentence(index, i, facts.tokensByText);
   const speakerClaim = plan.intent === 'stance' && speaks !== undefined && lazy !== undefined && speaks(lazy.view.claims, lazy.view);
   values[F.speakerClaim] = speakerClaim ? 1 : 0;
   values[F.speakerMissing] = plan.intent === 'stance' && !speakerClaim ? 1 : 0;
@@ -559,12 +595,23 @@ class LazySentence {
   constructor(
     private readonly index: MatcherIndex,
     private readonly i: number,
+    /** The question's tokens by sentence text (`QuestionFacts.tokensByText`). */
+    private readonly tokens: Map<string, readonly Token[]>,
   ) {}
   get view(): IndexedSentence {
     return (this.sentenceView ??= sentenceAt(this.index, this.i));
   }
   get words(): SentenceWords {
-    return (this.sentenceWords ??= wordsOf(this.view.sentence.text));
+    if (!this.sentenceWords) {
+      const text = this.view.sentence.text;
+      const known = this.tokens;
+      this.sentenceWords = () => {
+        let tokens = known.get(text);
+        if (!tokens) known.set(text, (tokens = wordsOf(text)()));
+        return tokens;
+      };
+    }
+    return this.sentenceWords;
   }
 }
 
@@ -637,7 +684,11 @@ export function computeFeatures(index: MatcherIndex, plan: QueryPlan, facts: Que
  */
 export function fillSemantic(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, i: number, values: Float64Array): void {
   facts.semantic ??= semanticQuestion(plan);
-  const { semantic, semanticMiss } = semanticFeatures(facts.semantic, sentenceText(index, i));
+  facts.semanticByText ??= new Map();
+  const text = sentenceText(index, i);
+  let known = facts.semanticByText.get(text);
+  if (!known) facts.semanticByText.set(text, (known = semanticFeatures(facts.semantic, text)));
+  const { semantic, semanticMiss } = known;
   values[F.semantic] = semantic;
   values[F.semanticMiss] = semanticMiss;
 }

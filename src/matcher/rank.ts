@@ -632,6 +632,8 @@ export function rankWithStats(index: MatcherIndex, plan: QueryPlan, options: Mat
   const limit = Math.max(options.limit, 1);
   // The word-match features rank the best `depth`; the word-vector ones then rerank those (`rerank`).
   const depth = Math.max(limit, options.rerank);
+  // The exhaustive reference checks every sentence, so that it checks the memos by content too.
+  if (!exhaustive) facts.costlyByContent = new Map();
   const scorer = new Scorer(index, plan, facts, options, speaks, !exhaustive);
   activateTable(index, facts.table);
   let scored: RankedSentence[];
