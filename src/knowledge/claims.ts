@@ -353,6 +353,24 @@ function isRelativeThat(before: Token | undefined, after: Token | undefined): bo
   return noun && verb;
 }
 
+/** A word that reads as a finite verb: a past or present form by the lexicon, or an unknown lower-case "-ed" word ("fined"). */
+function looksFinite(t: Token): boolean {
+  if (!/^\p{Ll}/u.test(t.raw) || isStopWord(t.norm)) return false;
+  const tags = lexiconTags(t.norm);
+  if (tags.some((tag) => /^(?:PastTense|PresentTense)$/.test(tag))) return true;
+  return /\p{Ll}{2}ed$/u.test(t.norm) && !tags.some((tag) => /^(?:Singular|Plural|Noun)$/.test(tag)) && lemmasOf(t.norm).some((l) => l !== t.norm);
+}
+
+/** Is the verb at `k` the relative clause's own (the relative at `j`): no comma closes the relative and no finite verb stands between? */
+function ownsVerb(s: ClaimSentence, j: number, k: number): boolean {
+  const { tokens, text } = s;
+  const from = tokens[j] as Token;
+  const to = tokens[k] as Token | undefined;
+  if (!to || /[,;:]/.test(text.slice(from.end, to.start))) return false;
+  for (let i = j + 2; i < k; i++) if (!inName(s, tokens[i]) && looksFinite(tokens[i] as Token)) return false;
+  return true;
+}
+
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
 function clauseStart(s: ClaimSentence, k: number): number {
   const { tokens, text } = s;
@@ -371,7 +389,9 @@ function clauseStart(s: ClaimSentence, k: number): number {
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("income which the authority estimated at": a relative followed by a determiner has its own subject, the object's clause.)
-    if (/^(?:which|whom)$/.test(t.norm) && /^(?:the|its|their)$/.test(tokens[j + 1]?.raw ?? '')) return (tokens[j + 1] as Token).start;
+    // (Only when the verb at `k` is the relative's own: "Harland Rail, which the commission fined, said" and
+    // "The firm which the commission fined said" close the relative before "said", by a comma or a verb of its own.)
+    if (/^(?:which|whom)$/.test(t.norm) && /^(?:the|its|their)$/.test(tokens[j + 1]?.raw ?? '') && ownsVerb(s, j, k)) return (tokens[j + 1] as Token).start;
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }

@@ -279,6 +279,18 @@ describe('the subject of an object relative clause', () => {
   });
 });
 
+describe('a relative clause with its own subject before the reporting verb', () => {
+  it('gives "X, which the Y fined, said" to X, not to Y', () => {
+    expect(claimsOf('The Harbour Licensing Commission fined Harland Rail 2 million euros in May. Harland Rail, which the commission fined for safety breaches, said it would appeal.')).toEqual([
+      ['Harland Rail', 'says', 'p1.s2'],
+    ]);
+  });
+
+  it('gives "The firm which the commission fined said" to the firm', () => {
+    expect(claimsOf('The firm which the commission fined said it would appeal.').map(([speaker]) => speaker)).toEqual(['firm']);
+  });
+});
+
 describe('two speakers joined by "and"', () => {
   it('gives "X and Y said" to both, past an apposition after the pair', () => {
     expect(claimsOf('Flights stopped. Brisa Air and Kestrel Air said they had cancelled all routes.')).toEqual([
