@@ -191,7 +191,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const ownerWord = stripPossessive((headWords[0] ?? '').toLowerCase());
   const ownsDocument = /['’]s?$/.test(headWords[0] ?? '') && sourceNouns().has(lastHead) && !isAgentNoun(lastHead);
   if (headWords.length === 2 && (isGenericBody(ownerWord) || ORG_CLASSIFIERS.has(ownerWord) || isOrgHead(ownerWord)) && (VOICE_NOUN_STEMS.has(stemWord(lastHead)) || ownsDocument)) {
-    const body = recentBody(ownerWord, bodies, heard, extra, describedAs);
+    // ("A union spokesman" is not Northern Union Bank's: the word must be the kind of body named, and one body of that kind;
+    // only a word for a business, "a company spokesman", falls back on the business heard most.)
+    const ofKind = bodiesOfKind(ownerWord, bodies, extra);
+    const kindOnly = PUBLIC_BODY_STEMS.has(stemWord(ownerWord));
+    const body = ofKind.length > 1 ? undefined : ofKind[0] ? { entity: ofKind[0], text: ofKind[0].name, described: true } : kindOnly ? undefined : unnamedBody(ownerWord, bodies, heard, extra, describedAs);
     if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
@@ -295,8 +299,26 @@ export function isPublicBody(name: string): boolean {
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
 function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
-  const named = namedBody(noun, bodies, extra);
-  if (named) return named;
+  return namedBody(noun, bodies, extra) ?? unnamedBody(noun, bodies, heard, extra, describedAs);
+}
+
+/** The kind of body a name names: its head noun, the word before "of"/"for"/"on" ("Commission on Elections") or else the last word ("Northern Rail Union"). */
+function kindOfName(name: string): string {
+  const words = tokenize(name);
+  const of = words.findIndex((w, i) => i > 0 && /^(?:of|for|on)$/.test(w.norm));
+  return (words[of > 0 ? of - 1 : words.length - 1]?.stem) ?? '';
+}
+
+/** The distinct organisations named so far (this sentence's and earlier) whose kind is the noun: "union" → "Northern Rail Union", never "Northern Union Bank". */
+function bodiesOfKind(noun: string, bodies: readonly Mention[], extra: readonly Mention[]): EntityDraft[] {
+  const stem = stemWord(noun);
+  const found = new Set<EntityDraft>();
+  for (const m of [...bodies, ...extra]) if (m.entity.type === 'organization' && kindOfName(m.entity.name) === stem) found.add(m.entity);
+  return [...found];
+}
+
+/** A body the article called by the noun, or the one of a fitting kind heard most: what "the company" refers to when no name holds the word. */
+function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>>): Speaker | undefined {
   if (!isGenericBody(noun)) return undefined;
   // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
   const stem = stemWord(noun);

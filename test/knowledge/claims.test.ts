@@ -259,6 +259,22 @@ describe('a voice of a body named by a generic word', () => {
   });
 });
 
+describe('"a union spokesman" and the bodies named before', () => {
+  const speakerIds = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => c.speakerId ?? null);
+
+  it('gives "a union spokesman" no bank whose name merely holds "Union"', () => {
+    expect(speakerIds('Staff at Northern Union Bank walked out on Monday. A union spokesman said 900 members had joined the strike.')).toEqual([null]);
+  });
+
+  it('gives "a union spokesman" the union named before, a body of that kind', () => {
+    expect(speakerIds('Drivers at Northern Rail Union walked out on Monday. A union spokesman said 900 members had joined the strike.')).toEqual(['northern-rail-union']);
+  });
+
+  it('gives "a party spokesman" no one when several parties were named', () => {
+    expect(speakerIds('The Labour Party and the Green Party met. Talks with the Conservative Party broke down. A party spokesman said talks would resume.')).toEqual([null]);
+  });
+});
+
 describe('the subject of an object relative clause', () => {
   it('gives "a claim the environment minister rejected" to the minister, not to "claim the environment minister"', () => {
     expect(claimsOf('Villagers met Environment Minister Tove Lind at the site on Monday. Residents blamed the mine for the spill, a claim the environment minister rejected.')).toEqual([
