@@ -474,26 +474,32 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
       return names.length === 1 && before.slice(pa, pb).replace(/^\s*(?:and\s+|the\s+)?/i, '').trim().length <= (names[0] as Mention).end - (names[0] as Mention).start + 1;
     };
     if (/^\s*and\s/i.test(piece) || pieces.length > i + 1) while (first > 0 && oneName(first - 1) && s.mentions.some((m) => m.start >= from + a && m.end <= from + b)) first--;
-    return [objectRelativeSubject(s, from + (pieces[first] as [number, number])[0], from + b), from + b];
+    return objectRelativeSubject(s, from + (pieces[first] as [number, number])[0], from + b);
   }
   return undefined;
 }
 
 /**
- * Where the subject of an object relative clause starts in a subject span: "a claim the environment
- * minister rejected" is rejected by the minister, so a determiner that follows a noun with no
- * preposition between opens the real subject. The span's start when there is none.
+ * The subject in a subject span with an object relative clause in it: "a claim the environment minister
+ * rejected" is rejected by the minister, so a determiner that follows a noun with no preposition between
+ * opens the real subject when the reporting verb closes that relative itself; "The union the drivers
+ * joined said" has a relative closed by its own verb, so the subject is the noun before it ("The union").
+ * The span unchanged when there is none.
  */
-function objectRelativeSubject(s: ClaimSentence, from: number, to: number): number {
+function objectRelativeSubject(s: ClaimSentence, from: number, to: number): [number, number] {
   const inside = s.tokens.filter((t) => t.start >= from && t.end <= to);
   for (let i = inside.length - 1; i >= 1; i--) {
     const t = inside[i] as Token;
     const before = inside[i - 1] as Token;
     if (!/^(?:the|a|an|its|their)$/.test(t.raw) || inName(s, t) || /[,;:"“”]/.test(s.text.slice(before.end, t.start))) continue;
     // The word before is a noun of the outer phrase ("claim", "view"): lower case, no function word, never a verb form.
-    if (/^\p{Ll}+$/u.test(before.raw) && !isStopWord(before.norm) && !isPreposition(before.norm) && !/ing$/.test(before.norm) && (lexiconTags(before.norm).some((tag) => /^(?:Singular|Plural|Noun)$/.test(tag)) || (lexiconTags(before.norm).length === 0 && lemmasOf(before.norm).length > 0)) && !lexiconTags(before.norm).some((tag) => /Verb|Tense|Infinitive/.test(tag))) return t.start;
+    if (/^\p{Ll}+$/u.test(before.raw) && !isStopWord(before.norm) && !isPreposition(before.norm) && !/ing$/.test(before.norm) && (lexiconTags(before.norm).some((tag) => /^(?:Singular|Plural|Noun)$/.test(tag)) || (lexiconTags(before.norm).length === 0 && lemmasOf(before.norm).length > 0)) && !lexiconTags(before.norm).some((tag) => /Verb|Tense|Infinitive/.test(tag))) {
+      // ("The board the shareholders elected in March said": a verb of the relative's own stands before the reporting verb.)
+      const closed = inside.slice(i + 2).some((w) => !inName(s, w) && looksFinite(w));
+      return closed ? [from, before.end] : [t.start, to];
+    }
   }
-  return from;
+  return [from, to];
 }
 
 /**

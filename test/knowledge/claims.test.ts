@@ -287,6 +287,13 @@ describe('the subject of an object relative clause', () => {
     ]);
   });
 
+  it('gives a subject with a relative clause closed before the reporting verb to its head ("The union the drivers joined said")', () => {
+    expect(claimsOf('The union the drivers joined said the strike would go ahead.')).toEqual([['union', 'says', 'p1.s1']]);
+    expect(claimsOf('The board the shareholders elected in March said profits fell.')).toEqual([['board', 'says', 'p1.s1']]);
+    // (A deal is no speaker; the union that signed it did not say this.)
+    expect(claimsOf('A deal the union signed last year said wages would rise.').map(([speaker]) => speaker)).not.toContainEqual(expect.stringMatching(/union|signed/));
+  });
+
   it('gives "which the authority estimated" to the authority, not to the clause before the relative', () => {
     expect(claimsOf('The Ostmark Data Authority opened a case in May. Tellavo has not confirmed what it earned from the data, which the authority estimated at 9 million euros.')).toEqual([
       ['Tellavo', 'not-confirmed', 'p1.s2'],
