@@ -428,3 +428,17 @@ describe('recognising entities', () => {
     expect(entitiesOf('Cyclone Tarvo made landfall near the port on Sunday.').map((e) => e.name)).toEqual([]);
   });
 });
+
+describe('a place beside a speaker is still a place', () => {
+  it('keeps a name that only modifies the source after "according to" a place ("according to Kessa officials", "Denholm police")', () => {
+    expect(find('According to Kessa officials, 40 homes were flooded in Kessa.', 'Kessa')?.type).toBe('place');
+    expect(find('The river burst its banks near Denholm, according to Denholm police.', 'Denholm')?.type).toBe('place');
+  });
+
+  it('gives no speaker cue to a name before "and Y said" that is not a subject ("Winds reached Kelby and Met Éireann said")', () => {
+    // (With nothing else said of it, Kelby is no entity at all; named again after "in", a place.)
+    expect(find('Winds reached Kelby and Met Éireann said gusts would ease.', 'Kelby')?.type).not.toBe('organization');
+    expect(find('Winds reached Kelby and Met Éireann said gusts would ease in Kelby.', 'Kelby')?.type).toBe('place');
+    expect(find('Roads closed in Tralee, Ennis and Marlow Hughes said the bridge was shut.', 'Ennis')?.type).toBe('place');
+  });
+});
