@@ -416,6 +416,9 @@ function portfolioEnd(a: Article, s: number, start: number, j: number): number {
   if (!plain(units[k + 2]) || breaksBetween(text, and, units[k + 2] as Unit)) return -1;
   let end = k + 2;
   while (end - k < 4 && plain(units[end + 1]) && !breaksBetween(text, units[end] as Unit, units[end + 1] as Unit)) end++;
+  // ("The Office for National Statistics and Treasury officials said": a name before the people who speak for it is a body of its own.)
+  const after = units[end + 1];
+  if (after && !after.cap && /^\s+$/.test(text.slice((units[end] as Unit).end, after.start)) && (isAgentNoun(after.norm) || isRoleNoun(after.norm))) return -1;
   return end;
 }
 

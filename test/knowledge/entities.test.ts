@@ -442,3 +442,13 @@ describe('a place beside a speaker is still a place', () => {
     expect(find('Roads closed in Tralee, Ennis and Marlow Hughes said the bridge was shut.', 'Ennis')?.type).toBe('place');
   });
 });
+
+describe('a portfolio name and a second name joined by "and"', () => {
+  it('ends "Office for National Statistics" before "and Treasury officials", keeping "Office for Product Safety and Standards" one name', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'The Office for National Statistics and Treasury officials said growth had slowed.' });
+    expect(built.entities.map((e) => e.name)).toContain('Office for National Statistics');
+    expect(built.entities.map((e) => e.name)).not.toContain('Office for National Statistics and Treasury');
+    expect(built.claims.map((c) => c.speakerId)).toContain('office-for-national-statistics');
+    expect(find('The Office for Product Safety and Standards said the toys were unsafe.', 'Office for Product Safety and Standards')?.type).toBe('organization');
+  });
+});
