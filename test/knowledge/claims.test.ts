@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../../src/knowledge/build.ts';
-import { isPublicBody, pairedBodyType } from '../../src/knowledge/claims.ts';
+import { isPublicBody, onlyJoiners, pairedBodyType } from '../../src/knowledge/claims.ts';
 
 const claimsOf = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => [c.speaker, c.stance, c.sentenceId]);
 
@@ -351,3 +351,15 @@ describe('a body\'s document as the source', () => {
   });
 });
 
+
+describe('what joins two speakers\' names', () => {
+  it('takes commas, "the" and "and" between names for a join, and answers at once over a long run of spaces and commas', () => {
+    expect(onlyJoiners(' and the ')).toBe(true);
+    expect(onlyJoiners(' , and ')).toBe(true);
+    expect(onlyJoiners(' , ')).toBe(false);
+    // (The nested regex this replaced took close to a minute over 30 spaces and a letter.)
+    expect(onlyJoiners(`${' '.repeat(30)}x`)).toBe(false);
+    expect(onlyJoiners(`${' ,'.repeat(2000)} and x`)).toBe(false);
+    expect(onlyJoiners(`${' ,'.repeat(2000)} and `)).toBe(true);
+  });
+});
