@@ -201,8 +201,12 @@ function nameish(a: Article, s: number, i: number): boolean {
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   // ("Shops reported …": not a word WordNet knows as another word's plural.)
   // ("Labour said …": a singular noun with no article before a past reporting verb is a name, a party's or a body's.)
-  const bareSingular = lexiconTags(u.norm).every((t) => t === 'Singular') && /(?:ed|said|told|wrote)$/.test(next?.norm ?? '');
-  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
+  // (Only a word the lexicon tags, and all "Singular": an empty tag list says nothing.)
+  const tags = lexiconTags(u.norm);
+  const bareSingular = tags.length > 0 && tags.every((t) => t === 'Singular') && /(?:ed|said|told|wrote)$/.test(next?.norm ?? '');
+  // ("Staff told reporters …", "Workforce said": a word for a body of workers, WordNet's kind of personnel, is no name.)
+  const personnel = relationsOf(u.norm).hypernym.includes('personnel');
+  if (next !== undefined && !personnel && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
   // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
   if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;

@@ -452,3 +452,11 @@ describe('a portfolio name and a second name joined by "and"', () => {
     expect(find('The Office for Product Safety and Standards said the toys were unsafe.', 'Office for Product Safety and Standards')?.type).toBe('organization');
   });
 });
+
+describe('a bare noun opening a sentence before a reporting verb', () => {
+  it('makes no organisation of "Staff told reporters", while "Labour called for" is still the party', () => {
+    expect(find('Staff told reporters the plant would close.', 'Staff')).toBeUndefined();
+    expect(find('Workforce told reporters the plant would close.', 'Workforce')).toBeUndefined();
+    expect(find('Labour called for a new vote.', 'Labour')?.type).toBe('organization');
+  });
+});
