@@ -235,6 +235,10 @@ function onlyNamesJoined(s: ClaimSentence, from: number, to: number): boolean {
   if (names.length < 2) return false;
   let rest = s.text.slice(from, to);
   for (const m of [...names].reverse()) rest = rest.slice(0, m.start - from) + ' ' + rest.slice(m.end - from);
+  // ("Rivals Lloyds and Barclays said": a plural noun before the names only describes them.)
+  const lead = /^\s*(?:the\s+)?([\p{L}-]+)\s/iu.exec(rest);
+  const plural = lead?.[1]?.toLowerCase() ?? '';
+  if (lead && (names[0] as Mention).start - from >= lead[0].length - 1 && lemmasOf(plural).some((l) => l !== plural && pluralOf(l) === plural)) rest = rest.slice(lead[0].length);
   return onlyJoiners(rest);
 }
 

@@ -327,6 +327,15 @@ describe('two speakers joined by "and"', () => {
   });
 });
 
+describe('two speakers joined by "and" after a plural that describes them', () => {
+  it('gives "Rivals Lloyds and Barclays said" to both banks', () => {
+    expect(claimsOf('Shares fell. Rivals Lloyds and Barclays said they would cut rates.')).toEqual([
+      ['Lloyds', 'says', 'p1.s2'],
+      ['Barclays', 'says', 'p1.s2'],
+    ]);
+  });
+});
+
 describe('"the X regulator" and a body named before', () => {
   it('gives "the energy regulator" no body whose name lacks "energy", and "the water regulator" the one that has it', () => {
     const text = 'The Water Services Regulator fined Aqualine in May. The energy regulator said power prices would rise. The water regulator said the fine stood.';
