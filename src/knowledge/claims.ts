@@ -191,7 +191,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const ownerWord = stripPossessive((headWords[0] ?? '').toLowerCase());
   const ownsDocument = /['’]s?$/.test(headWords[0] ?? '') && sourceNouns().has(lastHead) && !isAgentNoun(lastHead);
   if (headWords.length === 2 && (isGenericBody(ownerWord) || ORG_CLASSIFIERS.has(ownerWord) || isOrgHead(ownerWord)) && (VOICE_NOUN_STEMS.has(stemWord(lastHead)) || ownsDocument)) {
-    const body = recentBody(ownerWord, bodies, heard, extra, describedAs);
+    // ("A union spokesman" is not Northern Union Bank's: the word must be the kind of body named, and one body of that kind;
+    // only a word for a business, "a company spokesman", falls back on the business heard most.)
+    const ofKind = bodiesOfKind(ownerWord, bodies, extra);
+    const kindOnly = PUBLIC_BODY_STEMS.has(stemWord(ownerWord));
+    const body = ofKind.length > 1 ? undefined : ofKind[0] ? { entity: ofKind[0], text: ofKind[0].name, described: true } : kindOnly ? undefined : unnamedBody(ownerWord, bodies, heard, extra, describedAs);
     if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
@@ -231,7 +235,20 @@ function onlyNamesJoined(s: ClaimSentence, from: number, to: number): boolean {
   if (names.length < 2) return false;
   let rest = s.text.slice(from, to);
   for (const m of [...names].reverse()) rest = rest.slice(0, m.start - from) + ' ' + rest.slice(m.end - from);
-  return /^\s*(?:the\s+)?\s*(?:(?:,\s*)?(?:and\s+)?(?:the\s+)?\s*)*$/i.test(rest) && /\band\b/i.test(rest);
+  // ("Rivals Lloyds and Barclays said": a plural noun before the names only describes them.)
+  const lead = /^\s*(?:the\s+)?([\p{L}-]+)\s/iu.exec(rest);
+  const plural = lead?.[1]?.toLowerCase() ?? '';
+  if (lead && (names[0] as Mention).start - from >= lead[0].length - 1 && lemmasOf(plural).some((l) => l !== plural && pluralOf(l) === plural)) rest = rest.slice(lead[0].length);
+  return onlyJoiners(rest);
+}
+
+/**
+ * Is what stands between names only commas, "the" and at least one "and" (", and the")? Word by word, in
+ * linear time: the one nested regex it replaces backtracked for minutes over a long run of spaces.
+ */
+export function onlyJoiners(rest: string): boolean {
+  const words = rest.split(/[\s,]+/).filter(Boolean);
+  return words.every((w) => /^(?:and|the)$/i.test(w)) && words.some((w) => /^and$/i.test(w));
 }
 
 /** The plural of a word for a body ("parties", "companies"), by WordNet's lemma and compromise's plural. */
@@ -295,8 +312,26 @@ export function isPublicBody(name: string): boolean {
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
 function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
-  const named = namedBody(noun, bodies, extra);
-  if (named) return named;
+  return namedBody(noun, bodies, extra) ?? unnamedBody(noun, bodies, heard, extra, describedAs);
+}
+
+/** The kind of body a name names: its head noun, the word before "of"/"for"/"on" ("Commission on Elections") or else the last word ("Northern Rail Union"). */
+function kindOfName(name: string): string {
+  const words = tokenize(name);
+  const of = words.findIndex((w, i) => i > 0 && /^(?:of|for|on)$/.test(w.norm));
+  return (words[of > 0 ? of - 1 : words.length - 1]?.stem) ?? '';
+}
+
+/** The distinct organisations named so far (this sentence's and earlier) whose kind is the noun: "union" → "Northern Rail Union", never "Northern Union Bank". */
+function bodiesOfKind(noun: string, bodies: readonly Mention[], extra: readonly Mention[]): EntityDraft[] {
+  const stem = stemWord(noun);
+  const found = new Set<EntityDraft>();
+  for (const m of [...bodies, ...extra]) if (m.entity.type === 'organization' && kindOfName(m.entity.name) === stem) found.add(m.entity);
+  return [...found];
+}
+
+/** A body the article called by the noun, or the one of a fitting kind heard most: what "the company" refers to when no name holds the word. */
+function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>>): Speaker | undefined {
   if (!isGenericBody(noun)) return undefined;
   // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
   const stem = stemWord(noun);
@@ -353,6 +388,24 @@ function isRelativeThat(before: Token | undefined, after: Token | undefined): bo
   return noun && verb;
 }
 
+/** A word that reads as a finite verb: a past or present form by the lexicon, or an unknown lower-case "-ed" word ("fined"). */
+function looksFinite(t: Token): boolean {
+  if (!/^\p{Ll}/u.test(t.raw) || isStopWord(t.norm)) return false;
+  const tags = lexiconTags(t.norm);
+  if (tags.some((tag) => /^(?:PastTense|PresentTense)$/.test(tag))) return true;
+  return /\p{Ll}{2}ed$/u.test(t.norm) && !tags.some((tag) => /^(?:Singular|Plural|Noun)$/.test(tag)) && lemmasOf(t.norm).some((l) => l !== t.norm);
+}
+
+/** Is the verb at `k` the relative clause's own (the relative at `j`): no comma closes the relative and no finite verb stands between? */
+function ownsVerb(s: ClaimSentence, j: number, k: number): boolean {
+  const { tokens, text } = s;
+  const from = tokens[j] as Token;
+  const to = tokens[k] as Token | undefined;
+  if (!to || /[,;:]/.test(text.slice(from.end, to.start))) return false;
+  for (let i = j + 2; i < k; i++) if (!inName(s, tokens[i]) && looksFinite(tokens[i] as Token)) return false;
+  return true;
+}
+
 /** Where the clause of the word at `k` begins: after a quotation mark, a semicolon, a colon, a clause conjunction or a reporting verb. */
 function clauseStart(s: ClaimSentence, k: number): number {
   const { tokens, text } = s;
@@ -371,7 +424,9 @@ function clauseStart(s: ClaimSentence, k: number): number {
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("income which the authority estimated at": a relative followed by a determiner has its own subject, the object's clause.)
-    if (/^(?:which|whom)$/.test(t.norm) && /^(?:the|its|their)$/.test(tokens[j + 1]?.raw ?? '')) return (tokens[j + 1] as Token).start;
+    // (Only when the verb at `k` is the relative's own: "Harland Rail, which the commission fined, said" and
+    // "The firm which the commission fined said" close the relative before "said", by a comma or a verb of its own.)
+    if (/^(?:which|whom)$/.test(t.norm) && /^(?:the|its|their)$/.test(tokens[j + 1]?.raw ?? '') && ownsVerb(s, j, k)) return (tokens[j + 1] as Token).start;
     // ("Local media reports say": a reporting word used as a noun opens nothing.)
     if (REPORTING_FORMS.has(t.norm) && /^\p{Ll}/u.test(t.raw) && usedAsVerb(tokens, j, text)) return (tokens[j + 1] as Token).start;
   }
@@ -432,26 +487,32 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
       return names.length === 1 && before.slice(pa, pb).replace(/^\s*(?:and\s+|the\s+)?/i, '').trim().length <= (names[0] as Mention).end - (names[0] as Mention).start + 1;
     };
     if (/^\s*and\s/i.test(piece) || pieces.length > i + 1) while (first > 0 && oneName(first - 1) && s.mentions.some((m) => m.start >= from + a && m.end <= from + b)) first--;
-    return [objectRelativeSubject(s, from + (pieces[first] as [number, number])[0], from + b), from + b];
+    return objectRelativeSubject(s, from + (pieces[first] as [number, number])[0], from + b);
   }
   return undefined;
 }
 
 /**
- * Where the subject of an object relative clause starts in a subject span: "a claim the environment
- * minister rejected" is rejected by the minister, so a determiner that follows a noun with no
- * preposition between opens the real subject. The span's start when there is none.
+ * The subject in a subject span with an object relative clause in it: "a claim the environment minister
+ * rejected" is rejected by the minister, so a determiner that follows a noun with no preposition between
+ * opens the real subject when the reporting verb closes that relative itself; "The union the drivers
+ * joined said" has a relative closed by its own verb, so the subject is the noun before it ("The union").
+ * The span unchanged when there is none.
  */
-function objectRelativeSubject(s: ClaimSentence, from: number, to: number): number {
+function objectRelativeSubject(s: ClaimSentence, from: number, to: number): [number, number] {
   const inside = s.tokens.filter((t) => t.start >= from && t.end <= to);
   for (let i = inside.length - 1; i >= 1; i--) {
     const t = inside[i] as Token;
     const before = inside[i - 1] as Token;
     if (!/^(?:the|a|an|its|their)$/.test(t.raw) || inName(s, t) || /[,;:"“”]/.test(s.text.slice(before.end, t.start))) continue;
     // The word before is a noun of the outer phrase ("claim", "view"): lower case, no function word, never a verb form.
-    if (/^\p{Ll}+$/u.test(before.raw) && !isStopWord(before.norm) && !isPreposition(before.norm) && !/ing$/.test(before.norm) && (lexiconTags(before.norm).some((tag) => /^(?:Singular|Plural|Noun)$/.test(tag)) || (lexiconTags(before.norm).length === 0 && lemmasOf(before.norm).length > 0)) && !lexiconTags(before.norm).some((tag) => /Verb|Tense|Infinitive/.test(tag))) return t.start;
+    if (/^\p{Ll}+$/u.test(before.raw) && !isStopWord(before.norm) && !isPreposition(before.norm) && !/ing$/.test(before.norm) && (lexiconTags(before.norm).some((tag) => /^(?:Singular|Plural|Noun)$/.test(tag)) || (lexiconTags(before.norm).length === 0 && lemmasOf(before.norm).length > 0)) && !lexiconTags(before.norm).some((tag) => /Verb|Tense|Infinitive/.test(tag))) {
+      // ("The board the shareholders elected in March said": a verb of the relative's own stands before the reporting verb.)
+      const closed = inside.slice(i + 2).some((w) => !inName(s, w) && looksFinite(w));
+      return closed ? [from, before.end] : [t.start, to];
+    }
   }
-  return from;
+  return [from, to];
 }
 
 /**

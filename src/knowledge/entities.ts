@@ -201,8 +201,12 @@ function nameish(a: Article, s: number, i: number): boolean {
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   // ("Shops reported …": not a word WordNet knows as another word's plural.)
   // ("Labour said …": a singular noun with no article before a past reporting verb is a name, a party's or a body's.)
-  const bareSingular = lexiconTags(u.norm).every((t) => t === 'Singular') && /(?:ed|said|told|wrote)$/.test(next?.norm ?? '');
-  if (next !== undefined && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
+  // (Only a word the lexicon tags, and all "Singular": an empty tag list says nothing.)
+  const tags = lexiconTags(u.norm);
+  const bareSingular = tags.length > 0 && tags.every((t) => t === 'Singular') && /(?:ed|said|told|wrote)$/.test(next?.norm ?? '');
+  // ("Staff told reporters …", "Workforce said": a word for a body of workers, WordNet's kind of personnel, is no name.)
+  const personnel = relationsOf(u.norm).hypernym.includes('personnel');
+  if (next !== undefined && !personnel && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
   // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
   if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
@@ -377,7 +381,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
       prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.has(run[0]?.modifier ?? '')),
       // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
       employerCue: (before === 'at' && worksAt(units, start - 2)) || owned,
-      speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text)) || speaksBefore(units, start, text),
+      speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text, start)) || speaksBefore(units, start, text, j),
     });
     i = j + 1;
   }
@@ -416,6 +420,9 @@ function portfolioEnd(a: Article, s: number, start: number, j: number): number {
   if (!plain(units[k + 2]) || breaksBetween(text, and, units[k + 2] as Unit)) return -1;
   let end = k + 2;
   while (end - k < 4 && plain(units[end + 1]) && !breaksBetween(text, units[end] as Unit, units[end + 1] as Unit)) end++;
+  // ("The Office for National Statistics and Treasury officials said": a name before the people who speak for it is a body of its own.)
+  const after = units[end + 1];
+  if (after && !after.cap && /^\s+$/.test(text.slice((units[end] as Unit).end, after.start)) && (isAgentNoun(after.norm) || isRoleNoun(after.norm))) return -1;
   return end;
 }
 
@@ -434,14 +441,32 @@ function possessiveContinues(a: Article, s: number, start: number, j: number): b
 
 const AUX_OR_ADVERB = /^(?:has|have|had|is|was|were|are|will|would|also|previously|repeatedly|again|recently|publicly|reportedly|already|later|earlier|late|early|quickly|then|not|never|firmly|officially|strongly|on|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
 
-/** A reporting verb follows the run (over auxiliaries, adverbs, or an apposition between commas). */
-function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
+/**
+ * Does the run at `start` open its clause, so that it can be a subject: nothing, a clause break or a name before it
+ * (back over a list, "Qantas, Virgin and Jetstar said"), not a verb or a preposition ("Winds reached Kelby and …",
+ * "in Tralee, Ennis and …").
+ */
+function leadsClause(units: readonly Unit[], start: number, text: string): boolean {
+  let b = start;
+  while (b > 0 && /^\s*,\s*$/.test(text.slice((units[b - 1] as Unit).end, (units[b] as Unit).start)) && (units[b - 1] as Unit).cap) {
+    b--;
+    while (b > 0 && (units[b - 1] as Unit).cap && /^\s+$/.test(text.slice((units[b - 1] as Unit).end, (units[b] as Unit).start))) b--;
+  }
+  const prev = units[b - 1];
+  if (!prev || prev.cap || /[;:"“”(—]/.test(text.slice(prev.end, (units[b] as Unit).start))) return true;
+  return !(PLACE_PREPOSITIONS.has(prev.norm) || lexiconTags(prev.norm).some((t) => /^(?:Preposition|PastTense|PresentTense|Infinitive|Gerund)$/.test(t)));
+}
+
+/** A reporting verb follows the run (over auxiliaries, adverbs, or an apposition between commas); `start` is where the run begins. */
+function speaksAfter(units: readonly Unit[], k: number, text: string, start: number): boolean {
   let i = k;
   // "Jetstar and Virgin Australia said": the first of two names joined by "and" speaks with the second.
+  // ("Winds reached Kelby and Met Éireann said": not when the first is the object of a verb or a preposition.)
   if (units[i]?.norm === 'and' && !(units[i] as Unit).cap && !/[,;]/.test(text.slice((units[i - 1] as Unit | undefined)?.end ?? 0, (units[i] as Unit).start))) {
+    if (!leadsClause(units, start, text)) return false;
     let j = i + 1;
     while (j < units.length && j - i <= 4 && (units[j] as Unit).cap && !/[,;]/.test(text.slice((units[j - 1] as Unit).end, (units[j] as Unit).start))) j++;
-    if (j > i + 1) return speaksAfter(units, j, text);
+    if (j > i + 1) return speaksAfter(units, j, text, i + 1);
   }
   // ", a senior district official, says" — skip one apposition.
   if (units[i] && /^\s*,/.test(text.slice((units[i - 1] as Unit).end, (units[i] as Unit).start))) {
@@ -459,14 +484,22 @@ function speaksAfter(units: readonly Unit[], k: number, text: string): boolean {
   return false;
 }
 
-/** "…," said Mr. Edwards: a reporting verb right before the run, after a quotation or a comma. */
-function speaksBefore(units: readonly Unit[], start: number, text: string): boolean {
+/** "…," said Mr. Edwards: a reporting verb right before the run (ending at `end`), after a quotation or a comma. */
+function speaksBefore(units: readonly Unit[], start: number, text: string, end: number): boolean {
   // ("according to the Thompson-Nicola Regional District": the source of what is reported speaks.)
-  if (/\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, (units[start]?.start ?? 0) - 20), units[start]?.start ?? 0))) return true;
+  // ("according to Kessa officials", "Denholm police": a name before the noun that speaks only modifies it.)
+  if (/\baccording to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, (units[start]?.start ?? 0) - 20), units[start]?.start ?? 0))) return !modifiesSpeaker(units, end, text);
   const v = units[start - 1];
   if (!v || v.cap || !REPORTING_FORMS.has(v.norm)) return false;
   const before = units[start - 2];
   return before === undefined || /[,"”]\s*$/.test(text.slice(before.end, v.start));
+}
+
+/** Is the run ending at `end` the modifier of a lower-case word for who speaks right after it ("Kessa officials", "Denholm police")? */
+function modifiesSpeaker(units: readonly Unit[], end: number, text: string): boolean {
+  const next = units[end + 1];
+  if (!next || next.cap || isStopWord(next.norm) || !/^\s+$/.test(text.slice((units[end] as Unit).end, next.start))) return false;
+  return isAgentNoun(next.norm) || isRoleNoun(next.norm) || sourceNouns().has(next.norm) || lexiconTags(next.norm).includes('Plural');
 }
 
 // ---------------------------------------------------------------------------------------------

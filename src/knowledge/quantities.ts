@@ -232,18 +232,21 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     let figure = m[0].replace(/[\s-]+(?:and|a|an)$/i, '').trim();
     let start = m.index;
     let end = start + figure.length;
-    if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
-    // "N40", "A380", "F16": letters and digits are a code, not a figure. (But "R7 billion", "R112.60": one letter before
+    // "A380", "F16": letters and digits are a code, not a figure. (But "R7 billion", "R112.60": one letter before
     // a figure with a scale word or with cents is a currency's symbol.)
     // (The letters must be a currency's, from the word file: "G7 billion-dollar" is no rand.)
-    const letters = /^\d/.test(figure) && (/\s(?:million|billion|trillion)$/i.test(figure) || /\.\d{2}$/.test(figure)) ? LETTER_SIGN_RE.exec(text.slice(Math.max(0, start - 4), start))?.[1] : undefined;
-    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !letters) continue;
+    const scaled = /^\d/.test(figure) && /\s(?:million|billion|trillion)$/i.test(figure);
+    const letters = /^\d/.test(figure) && (scaled || /\.\d{2}$/.test(figure)) ? LETTER_SIGN_RE.exec(text.slice(Math.max(0, start - 4), start))?.[1] : undefined;
+    // ("N40 billion", "E12 million": one capital that is no currency's sign, before a figure with a scale word, leaves a
+    // figure with no unit; after "the", "the B52", or before "-dollar", "G7 billion-dollar", it is a name.)
+    const loneCapital = scaled && /(?:^|[\s(])\p{Lu}$/u.test(text.slice(Math.max(0, start - 2), start)) && !/\b(?:the|a|an|this|that|its|their)\s+\p{Lu}$/iu.test(text.slice(Math.max(0, start - 8), start)) && !/^-/.test(text.slice(end));
+    if (/[A-Za-z]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(figure) && !letters && !loneCapital) continue;
     // ("R7 billion" is stored with its "R".)
-    const letterSign = letters;
-    if (letterSign) {
-      start -= letterSign.length;
-      figure = `${letterSign}${figure}`;
+    if (letters) {
+      start -= letters.length;
+      figure = `${letters}${figure}`;
     }
+    if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
     // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
     // ("42C" is a temperature: a letter that is a unit's symbol stays a measure.)
     const letter = /^(\p{Lu})\b/u.exec(text.slice(end))?.[1]?.toLowerCase();
@@ -291,7 +294,7 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     const k = tokenAt(end - 1);
     if (k < 0) continue;
     const value = valueOf(figure);
-    const currency = letterSign ?? SIGN_RE.exec(figure)?.[0];
+    const currency = letters ?? SIGN_RE.exec(figure)?.[0];
     let unit: string | undefined = currency ? CURRENCY.get(currency) : undefined;
     let next = k + 1;
     let phraseEnd = end;

@@ -428,3 +428,35 @@ describe('recognising entities', () => {
     expect(entitiesOf('Cyclone Tarvo made landfall near the port on Sunday.').map((e) => e.name)).toEqual([]);
   });
 });
+
+describe('a place beside a speaker is still a place', () => {
+  it('keeps a name that only modifies the source after "according to" a place ("according to Kessa officials", "Denholm police")', () => {
+    expect(find('According to Kessa officials, 40 homes were flooded in Kessa.', 'Kessa')?.type).toBe('place');
+    expect(find('The river burst its banks near Denholm, according to Denholm police.', 'Denholm')?.type).toBe('place');
+  });
+
+  it('gives no speaker cue to a name before "and Y said" that is not a subject ("Winds reached Kelby and Met Éireann said")', () => {
+    // (With nothing else said of it, Kelby is no entity at all; named again after "in", a place.)
+    expect(find('Winds reached Kelby and Met Éireann said gusts would ease.', 'Kelby')?.type).not.toBe('organization');
+    expect(find('Winds reached Kelby and Met Éireann said gusts would ease in Kelby.', 'Kelby')?.type).toBe('place');
+    expect(find('Roads closed in Tralee, Ennis and Marlow Hughes said the bridge was shut.', 'Ennis')?.type).toBe('place');
+  });
+});
+
+describe('a portfolio name and a second name joined by "and"', () => {
+  it('ends "Office for National Statistics" before "and Treasury officials", keeping "Office for Product Safety and Standards" one name', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'The Office for National Statistics and Treasury officials said growth had slowed.' });
+    expect(built.entities.map((e) => e.name)).toContain('Office for National Statistics');
+    expect(built.entities.map((e) => e.name)).not.toContain('Office for National Statistics and Treasury');
+    expect(built.claims.map((c) => c.speakerId)).toContain('office-for-national-statistics');
+    expect(find('The Office for Product Safety and Standards said the toys were unsafe.', 'Office for Product Safety and Standards')?.type).toBe('organization');
+  });
+});
+
+describe('a bare noun opening a sentence before a reporting verb', () => {
+  it('makes no organisation of "Staff told reporters", while "Labour called for" is still the party', () => {
+    expect(find('Staff told reporters the plant would close.', 'Staff')).toBeUndefined();
+    expect(find('Workforce told reporters the plant would close.', 'Workforce')).toBeUndefined();
+    expect(find('Labour called for a new vote.', 'Labour')?.type).toBe('organization');
+  });
+});

@@ -89,6 +89,10 @@ describe('finding quantities', () => {
     expect(q('The G7 billion-dollar fund was announced.')).toEqual([]);
     expect(q('Crews flew the B52 million miles.')).toEqual([]);
   });
+  it('keeps a figure with a scale word after one capital that is no currency\'s sign, with no unit ("N40 billion", "E12 million")', () => {
+    expect(q('The state budget rose to N40 billion this year.').map((x) => [x.value, x.unit])).toEqual([[40_000_000_000, undefined]]);
+    expect(q('Investors lost E12 million in the crash.').map((x) => [x.value, x.unit])).toEqual([[12_000_000, undefined]]);
+  });
   it('keeps a country\'s code on a dollar sign in the stored text ("C$2 million")', () => {
     expect(q('Ottawa pledged C$2 million and Wellington NZ$3.5 million.').map((x) => [x.text, x.value, x.unit])).toEqual([
       ['C$2 million', 2_000_000, 'dollars'],
