@@ -3,7 +3,7 @@ import { ANTONYM_PAIRS, AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS, NEGATING_PRE
 import { TITLE_WORDS, verbForms } from '../nlp/word-lists.ts';
 import { countryGazetteer } from '../nlp/gazetteer.ts';
 import { lexiconTags } from '../nlp/name-lexicon.ts';
-import { relationsOf } from '../nlp/wordnet.ts';
+import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { foldCase, isModifier, isNegated, isNegation, isSelective, isRomanNumeral, namePairs, nameKey, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, REPORTING_ALTERNATION, type Intent } from './intent.ts';
 import { normaliseQuestion } from './normalise.ts';
@@ -220,7 +220,7 @@ export function synonymsOf(stem: string): readonly string[] {
 
 /** A word's related stems: the lexicon's synonyms, WordNet's synonyms and derivations; and its broader ones. */
 function relatedOf(t: Token): { related: string[]; broader: string[]; antonyms: string[] } {
-  const rel = relationsOf(t.norm, IRREGULAR_VERBS.get(t.norm));
+  const rel = relationsOfForm(t.norm);
   const related = new Set([...synonymsOf(t.stem), ...rel.synonym, ...rel.derivation]);
   related.delete(t.stem);
   const broader = new Set([...rel.hypernym, ...rel.gloss].filter((x) => x !== t.stem && !related.has(x)));
@@ -305,6 +305,9 @@ export const RECIPIENT_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'into'
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'any', 'some']);
 
+/** Lower-case words inside a name of several words ("the Bank of England", "Minister for Health"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'de', 'for']);
+
 /** A word written with a capital: a name's, or the question's first. */
 export function isCapitalised(t: Pick<Token, 'raw'> | undefined): boolean {
   return t !== undefined && /^\p{Lu}/u.test(t.raw);
@@ -354,7 +357,7 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
   while (k < tokens.length && DETERMINERS.has((tokens[k] as Token).norm)) k++;
   if (isCapitalised(tokens[k])) {
     // The subject is a name ("of" and "the" inside it); a possessive's noun ("India's central bank") is read as below.
-    while (k < tokens.length && (isCapitalised(tokens[k]) || (/^(?:of|the|de|for)$/.test((tokens[k] as Token).norm) && isCapitalised(tokens[k + 1])))) k++;
+    while (k < tokens.length && (isCapitalised(tokens[k]) || ((NAME_JOINERS.has((tokens[k] as Token).norm) || (tokens[k] as Token).norm === 'the') && isCapitalised(tokens[k + 1])))) k++;
     const possessive = /['’]s?$/.test(tokens[k - 1]?.raw ?? '');
     while (!possessive && k < tokens.length && (isPluralNoun(tokens[k]) || /ly$/.test((tokens[k] as Token).norm))) k++;
     const t = tokens[k];
@@ -417,7 +420,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
       while (start > 1) {
         const prev = tokens[start - 1] as Token;
         if (isCapitalised(prev) && !isStopWord(prev.norm)) start--;
-        else if (/^(?:of|de|for)$/.test(prev.norm) && start > 2 && isCapitalised(tokens[start - 2]) && !isStopWord((tokens[start - 2] as Token).norm)) start -= 2;
+        else if (NAME_JOINERS.has(prev.norm) && start > 2 && isCapitalised(tokens[start - 2]) && !isStopWord((tokens[start - 2] as Token).norm)) start -= 2;
         else break;
       }
       // "Did Germany's chancellor visit Kyiv?": the owned noun does it, not the owner.

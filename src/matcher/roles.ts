@@ -1,6 +1,6 @@
-import { AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
+import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
 import { isStopWord, type Token } from '../nlp/text.ts';
-import { relationsOf } from '../nlp/wordnet.ts';
+import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
 import type { SentenceWords } from './word-order.ts';
@@ -109,7 +109,7 @@ function other(q: RoleFiller, f: Filler): boolean {
 function opposites(stems: readonly string[], words: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const w of words) {
-    const rel = relationsOf(w, IRREGULAR_VERBS.get(w));
+    const rel = relationsOfForm(w);
     for (const a of rel.antonym) out.add(a);
     for (const r of rel.nearWords) for (const a of relationsOf(r).antonym) out.add(a);
   }
@@ -119,7 +119,7 @@ function opposites(stems: readonly string[], words: readonly string[]): Set<stri
 
 /** A sentence's word and everything it is or is a kind of ("raised" → raise, rise, increase). */
 function sensesOf(t: Token): Set<string> {
-  const rel = relationsOf(t.norm, IRREGULAR_VERBS.get(t.norm));
+  const rel = relationsOfForm(t.norm);
   return new Set([t.stem, ...rel.synonym, ...rel.hypernym, ...rel.derivation]);
 }
 

@@ -1,6 +1,6 @@
 import type { AnswerType, Claim, EntityType, Knowledge, UnknownAspect } from '../knowledge/schema.ts';
 import { IRREGULAR_VERBS, UNIT_SYMBOLS } from '../nlp/lexicon.ts';
-import { relationsOf } from '../nlp/wordnet.ts';
+import { relationsOfForm } from '../nlp/wordnet.ts';
 import { contentStems, isRomanNumeral, isStopWord, namePairs, nameKey, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { kindOfUnit, measureMask } from './measures.ts';
 import { addPosting, compactPostings, createIdColumn, createPostingTable, createVocabulary, ensureCapacity, internString, widenFor, type Column, type IdColumn, type PostingTable, type Vocabulary } from './columns.ts';
@@ -56,7 +56,7 @@ function eventStems(event: string): { own: readonly string[]; related: readonly 
   const norm = event.toLowerCase();
   const base = IRREGULAR_VERBS.get(norm);
   const own = [...new Set([stemWord(norm), ...(base ? [stemWord(base)] : [])])];
-  const rel = relationsOf(norm, base);
+  const rel = relationsOfForm(norm);
   const related = [...new Set([...rel.synonym, ...rel.derivation, ...rel.hypernym, ...rel.gloss])].filter((st) => !own.includes(st));
   const out = { own, related };
   if (eventStemCache.size < 50_000) eventStemCache.set(event, out);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { IRREGULAR_VERBS } from './lexicon.ts';
 import { stemWord } from './text.ts';
 
 /**
@@ -124,4 +125,9 @@ export function relationsOf(word: string, base?: string): WordRelations {
   }
   if (cache.size < 50_000) cache.set(key, rel);
   return rel;
+}
+
+/** `relationsOf` a word as written, through its base form when it is an irregular verb form ("rose" → rise, "won" → win). */
+export function relationsOfForm(word: string): WordRelations {
+  return relationsOf(word, IRREGULAR_VERBS.get(word));
 }
