@@ -6,6 +6,7 @@ import { isOrgHead, isPlaceHead } from '../nlp/name-lexicon.ts';
 import { contentStems, isNegation, tokenize } from '../nlp/text.ts';
 import { REPORTING_FORMS } from '../nlp/word-lists.ts';
 import { rankSentences, type RankedSentence } from '../matcher/rank.ts';
+import { decides, decisionFacts } from './decide.ts';
 import { forEachPosting } from '../matcher/columns.ts';
 import { articleClaims, claimAt, conceptName, conceptType, sentenceAt, sentenceId, sentenceText, type ClaimSpeaker, type ClaimView, type IndexedSentence, type MatcherIndex } from '../matcher/search-index.ts';
 
@@ -343,26 +344,14 @@ function answerWithin(index: MatcherIndex, plan: QueryPlan, options: MatchOption
   const { threshold, floor } = options.model;
   if (!top) return declined(index, plan, ranked);
   const best = top.index;
-  let answers = top.confidence > threshold && !top.disputed;
+  const decision = decides(decisionFacts(plan, top), plan.intent, threshold, floor);
   if (plan.intent === 'confirm') {
-    // Grounded yes/no: the best sentence must bear out the question's predicate (the same doer,
-    // verb and receiver) and not contradict it; a learned score alone never attributes it.
-    const grounded = (r: RankedSentence): boolean => !r.explanation.predicate.conflict && !r.explanation.antonym && !r.explanation.nameConflict && (plan.predicate?.agent === undefined || r.explanation.predicate.support);
-    if (answers && !grounded(top)) answers = false;
-    // A sentence that states the very proposition (the same doer, verb and receiver, in one clause) answers it.
-    if (!answers && !top.disputed && plan.predicate?.agent !== undefined && top.explanation.predicate.support && grounded(top) && top.confidence > floor) answers = true;
+    if (decision === 'answer') return composeConfirm(index, plan, ranked, top);
     // The article speaks of the same names but says something else: say what it does say, as related.
     const against = ranked.find((r) => (r.explanation.predicate.conflict || r.explanation.antonym || r.explanation.roleConflict) && r.explanation.matches.filter((m) => m.match === 'exact' || m.match === 'related').length >= 2);
-    if (!answers && against) {
-      return declined(index, plan, ranked, `The article doesn't say that. What it says is:`, [cite(index, against.index)]);
-    }
-    if (answers) return composeConfirm(index, plan, ranked, top);
+    if (against) return declined(index, plan, ranked, `The article doesn't say that. What it says is:`, [cite(index, against.index)]);
   }
-  // A sentence that says the very thing asked for is not known ("the quantity and timing remain undisclosed") answers a how-many or when question.
-  // … as long as its paragraph speaks of what is asked: every word of the question is found there.
-  const aboutIt = top.explanation.matches.every((m) => (m.kind === 'entity' || m.kind === 'number' || m.kind === 'modifier' ? m.match !== 'none' : m.match !== 'none' && m.match !== 'article'));
-  if (!answers && top.explanation.statesUnknown && aboutIt && !top.disputed) answers = true;
-  if (!answers) {
+  if (!decision) {
     if (top.confidence > floor && !top.disputed) return declined(index, plan, ranked, `The article doesn't say exactly. The closest it comes:`, [cite(index, best)]);
     return declined(index, plan, ranked);
   }

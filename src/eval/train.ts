@@ -1,8 +1,9 @@
 import { answerPlan } from '../answer/answer.ts';
+import { decides, decisionFacts, type DecisionFacts } from '../answer/decide.ts';
 import { ANSWER_FEATURE_NAMES, answerFeatures, FEATURE_NAMES } from '../matcher/features.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { logit, neutralModel, type Model } from '../matcher/model.ts';
-import { withModel } from '../matcher/options.ts';
+import { DEFAULT_MATCH_OPTIONS, withModel } from '../matcher/options.ts';
 import { analyseQuestion } from '../matcher/question.ts';
 import { rankSentences } from '../matcher/rank.ts';
 import { sentenceText } from '../matcher/search-index.ts';
@@ -17,6 +18,10 @@ export interface Candidate {
   /** It says the opposite of the question, and how fully it matches (for the disputed rule). */
   opposite: boolean;
   coverage: number;
+  /** The gates the answer step applies besides the probability (see `decides`). */
+  ungrounded: boolean;
+  states: boolean;
+  statesUnknown: boolean;
 }
 
 /** A question with its candidates, ready to score under any weights. */
@@ -57,7 +62,8 @@ export function collectInstances(set: QuestionSet): Instance[] {
     const ranked = rankSentences(index, plan, { ...options, limit: 1_000_000 }, true);
     for (const r of ranked) {
       const text = sentenceText(index, r.index);
-      instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0) });
+      const { ungrounded, states, statesUnknown } = decisionFacts(plan, r);
+      instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0), ungrounded, states, statesUnknown });
     }
     out.push(instance);
   }
@@ -73,35 +79,41 @@ export interface Fitted {
   rankFloor: number;
 }
 
-/** Ranks a question's candidates under ranking weights: the best and the second best score. */
-function top2(inst: Instance, weights: readonly number[]): { best?: Candidate; bestZ: number; secondZ?: number } {
-  let best: Candidate | undefined;
-  let bestZ = -Infinity;
-  let secondZ = -Infinity;
-  for (const c of inst.candidates) {
-    const z = logit(weights, c.x);
-    if (z > bestZ) {
-      secondZ = bestZ;
-      bestZ = z;
-      best = c;
-    } else if (z > secondZ) secondZ = z;
-  }
-  return { ...(best ? { best } : {}), bestZ, ...(Number.isFinite(secondZ) ? { secondZ } : {}) };
+/** How many of the best sentences the disputed rule looks at: the answer step's default `limit`. */
+const DISPUTE_DEPTH = DEFAULT_MATCH_OPTIONS.limit;
+
+/** Ranks a question's candidates under ranking weights: the best and the second best score, and whether a sentence among the best disputes the best. */
+function top2(inst: Instance, weights: readonly number[]): { best?: Candidate; bestZ: number; secondZ?: number; disputed: boolean } {
+  const scored = inst.candidates.map((c) => ({ c, z: logit(weights, c.x) })).sort((a, b) => b.z - a.z);
+  const best = scored[0];
+  if (!best) return { bestZ: -Infinity, disputed: false };
+  const disputed = scored.slice(1, DISPUTE_DEPTH).some(({ c }) => c.opposite && c.coverage >= best.c.coverage);
+  return { best: best.c, bestZ: best.z, ...(scored[1] ? { secondZ: scored[1].z } : {}), disputed };
 }
 
-/** The answer model's view of a question under ranking weights: its features, whether the best is right, whether it is disputed. */
-function answerView(inst: Instance, weights: readonly number[]): { x: Float64Array; right: boolean; disputed: boolean } | undefined {
-  const { best, bestZ, secondZ } = top2(inst, weights);
+/** The answer model's view of a question under ranking weights: its features, whether the best is right, and the best's gates. */
+function answerView(inst: Instance, weights: readonly number[]): { x: Float64Array; right: boolean; best: Candidate; disputed: boolean } | undefined {
+  const { best, bestZ, secondZ, disputed } = top2(inst, weights);
   if (!best) return undefined;
-  const disputed = inst.candidates.some((c) => c !== best && c.opposite && c.coverage >= best.coverage);
-  return { x: answerFeatures({ score: bestZ, features: best.x }, secondZ, inst.intent === 'what'), right: best.y === 1, disputed };
+  return { x: answerFeatures({ score: bestZ, features: best.x }, secondZ, inst.intent === 'what'), right: best.y === 1, best, disputed };
 }
 
-/** What the pipeline decides for a question: its answer probability, whether the best sentence is right, whether it is disputed. */
-function decide(inst: Instance, m: Pick<Fitted, 'weights' | 'answerWeights'>): { p: number; right: boolean; disputed: boolean } {
-  const v = answerView(inst, m.weights);
-  if (!v) return { p: 0, right: false, disputed: false };
-  return { p: 1 / (1 + Math.exp(-logit(m.answerWeights, v.x))), right: v.right, disputed: v.disputed };
+/** A question under fitted models: the stance outcome, or its best sentence's answer probability, whether it is right, and its gates. */
+interface Verdict {
+  inst: Instance;
+  p: number;
+  right: boolean;
+  facts?: DecisionFacts;
+}
+
+/** Every question's verdict under fitted models (independent of the threshold, so computed once per fit). */
+function verdicts(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'answerWeights'>): Verdict[] {
+  return instances.map((inst) => {
+    const v = inst.stanceRight === undefined ? answerView(inst, m.weights) : undefined;
+    if (!v) return { inst, p: 0, right: false };
+    const p = 1 / (1 + Math.exp(-logit(m.answerWeights, v.x)));
+    return { inst, p, right: v.right, facts: { confidence: p, disputed: v.disputed, ungrounded: v.best.ungrounded, states: v.best.states, statesUnknown: v.best.statesUnknown } };
+  });
 }
 
 /** Answered right of answerable, declined right of unanswerable. */
@@ -112,18 +124,17 @@ export interface Tally {
   unanswerable: number;
 }
 
-/** Scores instances under fitted models and a threshold, as the answer pipeline decides. */
-export function simulate(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'answerWeights'>, threshold: number): Tally {
+/** Tallies verdicts under a threshold and floor, deciding as the answer step does (`decides`). */
+function tallyVerdicts(vs: readonly Verdict[], threshold: number, floor: number): Tally {
   const t: Tally = { answeredRight: 0, answerable: 0, declinedRight: 0, unanswerable: 0 };
-  for (const inst of instances) {
+  for (const v of vs) {
     let right: boolean;
-    if (inst.stanceRight !== undefined) right = inst.stanceRight;
+    if (v.inst.stanceRight !== undefined) right = v.inst.stanceRight;
     else {
-      const d = decide(inst, m);
-      const answers = d.p > threshold && !d.disputed;
-      right = inst.answerable ? answers && d.right : !answers;
+      const answers = v.facts !== undefined && decides(v.facts, v.inst.intent, threshold, floor) !== undefined;
+      right = v.inst.answerable ? answers && v.right : !answers;
     }
-    if (inst.answerable) {
+    if (v.inst.answerable) {
       t.answerable++;
       if (right) t.answeredRight++;
     } else {
@@ -134,28 +145,43 @@ export function simulate(instances: readonly Instance[], m: Pick<Fitted, 'weight
   return t;
 }
 
+/** Scores instances under fitted models, a threshold and a floor, as the answer pipeline decides. */
+export function simulate(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'answerWeights'>, threshold: number, floor: number): Tally {
+  return tallyVerdicts(verdicts(instances, m), threshold, floor);
+}
+
 /** Half the share answered right plus half the share declined right: what the threshold maximises, per set, averaged. */
 export function balanced(t: Tally): number {
   return 0.5 * (t.answerable ? t.answeredRight / t.answerable : 1) + 0.5 * (t.unanswerable ? t.declinedRight / t.unanswerable : 1);
 }
 
-function bySet(instances: readonly Instance[]): Map<string, Instance[]> {
-  const out = new Map<string, Instance[]>();
-  for (const i of instances) out.set(i.set, [...(out.get(i.set) ?? []), i]);
+function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) out.set(key(i), [...(out.get(key(i)) ?? []), i]);
   return out;
 }
 
-/** The threshold on the answer probability that maximises the sets' mean balanced accuracy. */
-export function chooseThreshold(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'answerWeights'>): number {
-  const sets = bySet(instances);
-  let best = 0.5;
+function bySet(instances: readonly Instance[]): Map<string, Instance[]> {
+  return groupBy(instances, (i) => i.set);
+}
+
+/**
+ * The threshold on the answer probability, and the closest-passage floor under it, that maximise
+ * the sets' mean balanced accuracy, deciding as the answer step does (the floor also lets a yes/no
+ * sentence that states the very proposition answer).
+ */
+export function chooseThreshold(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'answerWeights'>): { threshold: number; floor: number } {
+  const vs = verdicts(instances, m);
+  const sets = [...groupBy(vs, (v) => v.inst.set).values()];
+  let best = { threshold: 0.5, floor: chooseFloor(vs, 0.5) };
   let bestScore = -1;
   for (let k = 5; k <= 95; k++) {
-    const candidate = k / 100;
-    const score = [...sets.values()].reduce((sum, insts) => sum + balanced(simulate(insts, m, candidate)), 0) / sets.size;
+    const threshold = k / 100;
+    const floor = chooseFloor(vs, threshold);
+    const score = sets.reduce((sum, s) => sum + balanced(tallyVerdicts(s, threshold, floor)), 0) / sets.length;
     if (score > bestScore + 1e-9) {
       bestScore = score;
-      best = candidate;
+      best = { threshold, floor };
     }
   }
   return best;
@@ -166,17 +192,13 @@ export function chooseThreshold(instances: readonly Instance[], m: Pick<Fitted, 
  * sentence of an answerable question still holds its answer at least half the time, so a
  * "closest passage" is more often on point than not.
  */
-export function chooseFloor(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'answerWeights'>, threshold: number): number {
-  const band = instances
-    .filter((i) => i.stanceRight === undefined)
-    .map((i) => ({ ...decide(i, m), answerable: i.answerable }))
-    .filter((d) => d.p <= threshold)
-    .sort((a, b) => b.p - a.p);
+function chooseFloor(vs: readonly Verdict[], threshold: number): number {
+  const band = vs.filter((v) => v.facts !== undefined && v.p <= threshold).sort((a, b) => b.p - a.p);
   let hits = 0;
   let floor = threshold;
-  band.forEach((d, k) => {
-    if (d.answerable && d.right) hits++;
-    if (hits / (k + 1) >= 0.5 && k >= 4) floor = d.p;
+  band.forEach((v, k) => {
+    if (v.inst.answerable && v.right) hits++;
+    if (hits / (k + 1) >= 0.5 && k >= 4) floor = v.p;
   });
   return Math.round(Math.min(floor, threshold) * 1000) / 1000;
 }
@@ -213,14 +235,12 @@ export function fit(instances: readonly Instance[], lambda: number): Fitted {
   });
   const answerWeights = fitLogistic(views, ANSWER_FEATURE_NAMES.length, lambda);
   const m = { weights, answerWeights };
-  const threshold = chooseThreshold(instances, m);
+  const { threshold, floor } = chooseThreshold(instances, m);
   // The lowest ranking score of a right best sentence that the answer model lets through, less a margin.
-  const answered = instances.flatMap((i) => {
-    const { best, bestZ } = top2(i, weights);
-    return best && i.answerable && best.y === 1 && decide(i, m).p > threshold * 0.5 ? [bestZ] : [];
-  });
+  const through = new Set(verdicts(instances, m).flatMap((v) => (v.inst.answerable && v.right && v.p > Math.min(floor, threshold * 0.5) ? [v.inst] : [])));
+  const answered = instances.flatMap((i) => (through.has(i) ? [top2(i, weights).bestZ] : []));
   const rankFloor = Math.round((Math.min(...answered, 0) - 1) * 1000) / 1000;
-  return { ...m, threshold, floor: chooseFloor(instances, m, threshold), rankFloor };
+  return { ...m, threshold, floor, rankFloor };
 }
 
 /** Fitted and held-out tallies per set, summed over folds. */
@@ -253,8 +273,8 @@ export function crossValidate(instances: readonly Instance[], folds: number, lam
     const train = instances.filter((i) => foldOf.get(`${i.set}|${i.group}`) !== f);
     const test = instances.filter((i) => foldOf.get(`${i.set}|${i.group}`) === f);
     const model = fit(train, lambda);
-    for (const [set, insts] of bySet(train)) cv.fitted[set] = add(cv.fitted[set], simulate(insts, model, model.threshold));
-    for (const [set, insts] of bySet(test)) cv.heldOut[set] = add(cv.heldOut[set], simulate(insts, model, model.threshold));
+    for (const [set, insts] of bySet(train)) cv.fitted[set] = add(cv.fitted[set], simulate(insts, model, model.threshold, model.floor));
+    for (const [set, insts] of bySet(test)) cv.heldOut[set] = add(cv.heldOut[set], simulate(insts, model, model.threshold, model.floor));
   }
   return cv;
 }
@@ -274,7 +294,7 @@ export function modelFile(instances: readonly Instance[], sources: Record<string
   const final = fit(instances, lambda);
   const cv = crossValidate(instances, folds, lambda);
   const fitted: Record<string, unknown> = {};
-  for (const [set, insts] of bySet(instances)) fitted[set] = describeTally(simulate(insts, final, final.threshold));
+  for (const [set, insts] of bySet(instances)) fitted[set] = describeTally(simulate(insts, final, final.threshold, final.floor));
   return {
     features: [...FEATURE_NAMES],
     weights: final.weights,

@@ -1,0 +1,55 @@
+import type { Intent } from '../matcher/intent.ts';
+import type { QueryPlan } from '../matcher/question.ts';
+import type { RankedSentence } from '../matcher/rank.ts';
+
+/**
+ * What the answer step weighs about the best sentence, beyond the answer model's probability.
+ * The answer pipeline and training both decide from these facts with `decides`, so the threshold
+ * that training chooses is the one the pipeline applies, with the same gates.
+ */
+export interface DecisionFacts {
+  /** The answer model's probability. */
+  confidence: number;
+  /** Another sentence that matches the question as fully says the opposite. */
+  disputed: boolean;
+  /** A yes/no question: the sentence contradicts its predicate (swapped roles, opposite verb, another name) or lacks its doer. */
+  ungrounded: boolean;
+  /** A yes/no question with a doer: the sentence states the very proposition (the same doer, verb and receiver). */
+  states: boolean;
+  /** The sentence says the asked-for thing is not known, and every word of the question is found around it. */
+  statesUnknown: boolean;
+}
+
+/** The facts of a ranked sentence for a question. */
+export function decisionFacts(plan: QueryPlan, r: RankedSentence): DecisionFacts {
+  const e = r.explanation;
+  const hasDoer = plan.predicate?.agent !== undefined;
+  const ungrounded = plan.intent === 'confirm' && (e.predicate.conflict || e.antonym || e.nameConflict || (hasDoer && !e.predicate.support));
+  // Every word of the question is found around it: in the sentence, its paragraph or the story's subject (names, numbers and modifiers anywhere in the story do not count).
+  const aboutIt = e.matches.every((m) => (m.kind === 'entity' || m.kind === 'number' || m.kind === 'modifier' ? m.match !== 'none' : m.match !== 'none' && m.match !== 'article'));
+  return {
+    confidence: r.confidence,
+    disputed: r.disputed === true,
+    ungrounded,
+    states: plan.intent === 'confirm' && hasDoer && e.predicate.support && !ungrounded,
+    statesUnknown: e.statesUnknown && aboutIt,
+  };
+}
+
+/** How the best sentence answers: as the answer, as the article saying the thing is not known, or not at all. */
+export type Decision = 'answer' | 'not-known' | undefined;
+
+/**
+ * Whether the best sentence answers: its probability clears the threshold and nothing disputes
+ * it; a yes/no answer must also be grounded (a learned score alone never attributes a
+ * proposition), and a sentence stating the very proposition answers above the closest-passage
+ * floor. Otherwise a sentence saying the asked-for thing is not known answers that it is not.
+ */
+export function decides(f: DecisionFacts, intent: Intent, threshold: number, floor: number): Decision {
+  if (f.disputed) return undefined;
+  if (intent === 'confirm') {
+    if (f.ungrounded) return undefined;
+    if (f.confidence > threshold || (f.states && f.confidence > floor)) return 'answer';
+  } else if (f.confidence > threshold) return 'answer';
+  return f.statesUnknown ? 'not-known' : undefined;
+}
