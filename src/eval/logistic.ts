@@ -43,8 +43,23 @@ function solve(a: readonly Float64Array[], b: Float64Array): Float64Array {
   });
 }
 
-/** Fits weights to rows; `lambda` is the L2 penalty (the bias is not penalised). */
-export function fitLogistic(rows: readonly Row[], dims: number, lambda = 1, iterations = 25): number[] {
+/**
+ * Fits weights to rows; `lambda` is the L2 penalty (the bias is not penalised). With `signs`, a
+ * weight whose sign is given (+1: evidence for, -1: evidence against, 0: either) is held at 0
+ * rather than take the other sign: the fit is repeated with the weights that came out the wrong
+ * way fixed at 0 until none does.
+ */
+export function fitLogistic(rows: readonly Row[], dims: number, lambda = 1, iterations = 25, signs?: readonly number[]): number[] {
+  const fixed = new Set<number>();
+  for (;;) {
+    const w = newton(rows, dims, lambda, iterations, fixed);
+    const wrong = signs ? w.flatMap((v, k) => ((signs[k] ?? 0) * v < 0 ? [k] : [])) : [];
+    if (wrong.length === 0) return w;
+    for (const k of wrong) fixed.add(k);
+  }
+}
+
+function newton(rows: readonly Row[], dims: number, lambda: number, iterations: number, fixed: ReadonlySet<number>): number[] {
   let w = new Float64Array(dims);
   for (let it = 0; it < iterations; it++) {
     const grad = new Float64Array(dims);
@@ -71,6 +86,10 @@ export function fitLogistic(rows: readonly Row[], dims: number, lambda = 1, iter
       (hess[k] as Float64Array)[k] = ((hess[k] as Float64Array)[k] as number) + lambda;
     }
     (hess[0] as Float64Array)[0] = ((hess[0] as Float64Array)[0] as number) + 1e-6;
+    for (const k of fixed) {
+      grad[k] = 0;
+      for (let j = 0; j < dims; j++) (hess[k] as Float64Array)[j] = (hess[j] as Float64Array)[k] = j === k ? 1 : 0;
+    }
     const step = solve(hess, grad);
     let change = 0;
     const next = new Float64Array(dims);

@@ -1,6 +1,6 @@
 import { answerPlan } from '../answer/answer.ts';
 import { decides, decisionFacts, type DecisionFacts } from '../answer/decide.ts';
-import { ANSWER_FEATURE_NAMES, answerFeatures, FEATURE_NAMES } from '../matcher/features.ts';
+import { ANSWER_FEATURE_NAMES, ANSWER_FEATURE_SIGNS, answerFeatures, FEATURE_NAMES } from '../matcher/features.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { logit, neutralModel, type Model } from '../matcher/model.ts';
 import { DEFAULT_MATCH_OPTIONS, withModel } from '../matcher/options.ts';
@@ -233,7 +233,8 @@ export function fit(instances: readonly Instance[], lambda: number): Fitted {
     const v = answerView(i, weights);
     return v ? [{ x: v.x, y: (i.answerable && v.right ? 1 : 0) as 0 | 1, weight: perSet.get(i.set) ?? 1 }] : [];
   });
-  const answerWeights = fitLogistic(views, ANSWER_FEATURE_NAMES.length, lambda);
+  // The answer model's evidence weighs only its own way (see ANSWER_FEATURE_SIGNS); the ranking model is left free, as signs cost it on the held-out folds.
+  const answerWeights = fitLogistic(views, ANSWER_FEATURE_NAMES.length, lambda, 25, ANSWER_FEATURE_SIGNS);
   const m = { weights, answerWeights };
   const { threshold, floor } = chooseThreshold(instances, m);
   // The lowest ranking score of a right best sentence that the answer model lets through, less a margin.
