@@ -378,6 +378,19 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
   return undefined;
 }
 
+/**
+ * A passive question's shape: "be" first, or "have" first and "been" right before the verb; the verb a participle ("found",
+ * "closed", "taken"), and no object after it ("Is it true Greenplate raised prices…" is active).
+ */
+function isPassive(tokens: readonly Token[], at: number): boolean {
+  const v = tokens[at] as Token;
+  const participle = /(?:ed|en|wn|nt|ght)$/.test(v.norm) || (IRREGULAR_VERBS.has(v.norm) && IRREGULAR_VERBS.get(v.norm) !== v.norm);
+  const next = tokens[at + 1];
+  const object = next !== undefined && (DETERMINERS.has(next.norm) || isCapitalised(next) || /^\d/.test(next.norm) || isPluralNoun(next));
+  const first = tokens[0]?.norm ?? '';
+  return participle && !object && (BE_FORMS.includes(first) || (/^(?:has|have|had)$/.test(first) && tokens[at - 1]?.norm === 'been'));
+}
+
 /** The words from..to when all are plain lower-case content words: a common noun phrase in a role. */
 function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleFiller | undefined {
   const words = tokens.slice(from, to).filter((t) => !isStopWord(t.norm));
@@ -429,6 +442,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   }
   let patient: RoleFiller | undefined;
   let recipient: RoleFiller | undefined;
+  let byName: RoleFiller | undefined;
   for (let k = at + 1; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (!isCapitalised(t) || isStopWord(t.norm)) continue;
@@ -436,8 +450,19 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     const filler = fillerAt(k);
     if (!filler) continue;
     const before = tokens[k - 1]?.norm === 'the' ? tokens[k - 2] : tokens[k - 1];
-    if (before && RECIPIENT_PREPOSITIONS.has(before.norm)) recipient ??= filler;
+    if (before?.norm === 'by') byName ??= filler;
+    else if (before && RECIPIENT_PREPOSITIONS.has(before.norm)) recipient ??= filler;
     else if (k - at <= 3) patient ??= filler;
+  }
+  // A passive question ("Was Kiptanui found guilty?", "Has the bridge been closed by engineers?"): its
+  // subject has it done, and the name or noun after "by", if any, does it.
+  if (isPassive(tokens, at)) {
+    const by = tokens.findIndex((t, k) => k > at && t.norm === 'by');
+    let end = by + 1;
+    while (end < tokens.length && end - by <= 4 && !isCapitalised(tokens[end]) && !/^(?:after|before|when|while|because|in|on|at|during|since)$/.test((tokens[end] as Token).norm)) end++;
+    const doer = by < 0 ? undefined : (byName ?? commonPhrase(tokens, by + 1, end));
+    const subject = agent ?? commonPhrase(tokens, 1, at);
+    return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(doer ? { agent: doer } : {}), ...(subject ? { patient: subject } : {}), ...(recipient ? { recipient } : {}) };
   }
   // No name in a role: the common noun phrase in it, "the harbour official" before the verb and
   // "police" after it in "Did the harbour official arrest police?". Not when a form of "be" comes

@@ -1,4 +1,4 @@
-import { AUXILIARY_VERBS, BE_FORMS } from '../nlp/lexicon.ts';
+import { AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORD_RE } from '../nlp/lexicon.ts';
 import { isStopWord, type Token } from '../nlp/text.ts';
 import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
@@ -39,6 +39,9 @@ interface Filler {
 const BE: ReadonlySet<string> = new Set(BE_FORMS);
 /** What may stand between a doer and its verb: auxiliaries, a negation, a few adverbs (and any in -ly). */
 const SKIP_BEFORE_VERB: ReadonlySet<string> = new Set([...AUXILIARY_VERBS, 'also', 'not', 'never', 'then', 'later', 'first', 'now', 'already']);
+/** A time phrase between a doer and its verb: an opener and a day, month or span ("on Monday", "last week"). */
+const TIME_OPENERS: ReadonlySet<string> = new Set(['on', 'in', 'last', 'this', 'late', 'early', 'over']);
+const isTimeWord = (t: Token): boolean => CALENDAR_WORD_RE.test(t.raw) || /^(?:week|month|year|weekend)$/.test(t.norm);
 /** Words that end the clause a verb's roles stand in. */
 const CLAUSE_BREAK = /[,;:()"“”—–]/;
 
@@ -87,13 +90,14 @@ function fillersOf(index: MatcherIndex, tokens: readonly Token[], roleStems: Rea
 
 /**
  * Whether a sentence's filler is the question's party: the same entity; for two common noun phrases,
- * one's words all in the other ("the union" and "the dockworkers' union", not "rebel troops" and
- * "government troops"); for a name of several words that is no entity, the same words; otherwise a word
+ * one's words all in the other and the question's head noun (its last word) among the sentence's
+ * ("the union" and "the dockworkers' union", not "the ferry" for "the ferry operator", nor "rebel
+ * troops" for "government troops"); for a name of several words that is no entity, the same words; otherwise a word
  * in common.
  */
 function same(q: RoleFiller, f: Filler): boolean {
   if (q.concept !== undefined && f.concept !== undefined) return q.concept === f.concept;
-  if (q.common === true && f.common === true) return q.stems.every((x) => f.stems.includes(x)) || f.stems.every((x) => q.stems.includes(x));
+  if (q.common === true && f.common === true) return f.stems.includes(q.stems.at(-1) as string) && (q.stems.every((x) => f.stems.includes(x)) || f.stems.every((x) => q.stems.includes(x)));
   // A name of several words the article never names ("the Bank of Scotland") is the party only if written
   // the same: "the Royal Bank of Scotland" and "the European Central Bank" share a word but are others.
   if (q.concept === undefined && q.common !== true && q.stems.length > 1) return q.stems.every((x) => f.stems.includes(x)) && f.stems.every((x) => q.stems.includes(x));
@@ -139,7 +143,15 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although)$/.test(t.norm));
   const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler } => {
     let a = v - 1;
-    while (a >= 0 && (SKIP_BEFORE_VERB.has((tokens[a] as Token).norm) || /ly$/.test((tokens[a] as Token).norm))) a--;
+    const skip = (): void => {
+      while (a >= 0 && (SKIP_BEFORE_VERB.has((tokens[a] as Token).norm) || /ly$/.test((tokens[a] as Token).norm))) a--;
+    };
+    skip();
+    // A time between the doer and its verb ("A court on Monday found …", "Police last week arrested …").
+    if (a >= 1 && isTimeWord(tokens[a] as Token) && TIME_OPENERS.has((tokens[a - 1] as Token).norm)) {
+      a -= 2;
+      skip();
+    }
     const passive = a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && /(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm);
     const after = fillers.filter((f) => f.start > v && !breakBetween(v, f.start));
     // A common noun does it only right before the verb ("police arrested"), not from further back ("computer hacking and does not support").

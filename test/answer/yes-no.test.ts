@@ -148,6 +148,13 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ["The new safety rules were praised at Monday's meeting.", 'Did the union praise the safety rules?'],
     ['Government troops recaptured the town of Dara on Sunday.', 'Did rebel troops recapture Dara?'],
     ["The town's only bridge was closed by engineers after cracks were found.", 'Was the bridge closed by police?'],
+    // A passive question's subject has it done; a time between the doer and the verb does not hide the doer.
+    ['A regional court on Monday found former mayor Dana Holt guilty of bribery.', 'Was the court found guilty?'],
+    ['A regional court on Monday found former mayor Dana Holt guilty of bribery.', 'Did Holt find the court guilty?'],
+    ['Police last week arrested two protesters outside the ministry.', 'Were police arrested by protesters?'],
+    ['Police last week arrested two protesters outside the ministry.', 'Did protesters arrest police?'],
+    // The question's party is "the ferry operator", not the ferry.
+    ['The ferry operator said on Tuesday that the ferry had been overloaded by its crew.', 'Did the ferry say that the operator overloaded it?'],
   ])('%j: declines %j', (text, q) => {
     expect(ask(text, q)).toMatchObject({ answered: false, citations: [] });
   });
@@ -155,6 +162,9 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
   it.each([
     ["The town's only bridge was closed by engineers after cracks were found.", 'Was the bridge closed by engineers?', 'Yes, according to the article.'],
     ['Police arrested a harbour official on Friday after an audit.', 'Was a harbour official arrested by police?', 'Yes, according to the article.'],
+    ['A regional court on Monday found former mayor Dana Holt guilty of bribery.', 'Was Holt found guilty?', 'Yes, according to the article.'],
+    ['Police last week arrested two protesters outside the ministry.', 'Were protesters arrested by police?', 'Yes, according to the article.'],
+    ['The ferry operator denied that the ferry had been overloaded.', 'Did the ferry operator deny that the boat was overloaded?', 'Yes, according to the article.'],
     // The denial is of something else: the jobs were cut.
     ['The company cut 200 jobs at the plant on Monday but denies any wrongdoing.', 'Did the company cut jobs?', 'Yes, according to the article.'],
     // The negation is of the speech, not of what it reports.
