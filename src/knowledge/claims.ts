@@ -621,11 +621,13 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
 
       // "…," said Mr. Edwards / "…," Shrestha said: a quotation, then the verb and its speaker.
       const gapBefore = j >= 0 ? text.slice((tokens[j] as Token).end, verbStart) : text.slice(0, verbStart);
+      // ('…," X told Reuters': the name after "told" is who hears it; "accused the owner, X, of …": whom the verb is about.)
+      const hearerAfter = REPORTING_FORMS.get(t.norm)?.lemma === 'tell';
       const first = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
       // ('…," said INTO general secretary Declan Fahy': the body and a lower-case title before a person's name are the person's.)
       const holder = first && first.entity.type !== 'person' ? s.mentions.find((m) => m.start > first.end && m.entity.type === 'person' && /^(?:['’]s)?\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(first.end, m.start))) : undefined;
       const after = holder ?? first;
-      if (after && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
+      if (after && !hearerAfter && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
         const sp = speakerFrom(after, text);
         push(sp, stance, verb);
         remember(sp);
@@ -635,7 +637,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // speech, a comma, the verb, then who speaks (a role first, perhaps) and the end of the clause.
       if (/,\s*["”]?\s*$/.test(gapBefore)) {
         const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the|its|his|her|their)\s[^,;.]{3,80},\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?)?$/.test(text.slice(t.end, m.start)));
-        if (named && /^\s*(?:[,.;]|$)/.test(text.slice(named.end))) {
+        if (named && !hearerAfter && /^\s*(?:[,.;]|$)/.test(text.slice(named.end)) && !/^\s*,?\s*(?:of|for)\s/.test(text.slice(named.end))) {
           const sp = speakerFrom(named, text);
           push(sp, stance, verb);
           remember(sp);

@@ -898,7 +898,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if ((lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) || /^\s+spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
       // "told Parliament", "told Congress": a common word told something, capitalised, is a body.
       const toldBefore = at >= 1 && !(units[at - 1] as Unit).cap && REPORTING_FORMS.get((units[at - 1] as Unit).norm)?.lemma === 'tell';
-      if (toldBefore && parts.name.every((u) => isPlainWord(u.norm))) e.counts.organization += 1;
+      // ("told Reuters": one unknown word, no given name, that hears what is said is a body, a news agency most often.)
+      if (toldBefore && (parts.name.every((u) => isPlainWord(u.norm)) || (parts.name.length === 1 && !inLexicon(firstNorm) && !isFirstName(firstNorm)))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.

@@ -372,3 +372,17 @@ describe('what joins two speakers\' names', () => {
     expect(onlyJoiners(`${' ,'.repeat(2000)} and `)).toBe(true);
   });
 });
+
+describe('the one told is not the one who speaks', () => {
+  it('gives "…," X, 52, told Vantora to X, and "she added" after it to X too', () => {
+    const text = '"The river rose in an hour," farmer Liesel Brandt, 52, told Vantora. She added that the dykes had held.';
+    expect(claimsOf(text)).toEqual([
+      ['Liesel Brandt', 'says', 'p1.s1'],
+      ['Liesel Brandt', 'says', 'p1.s2'],
+    ]);
+  });
+  it('gives "…, accused the owner, X, of …" to the subject, not to the one accused', () => {
+    const text = 'Tenants of Hollin Court, a block of 80 flats near the canal, accused the landlord, Brackwater Homes, of ignoring damp.';
+    expect(claimsOf(text)).toEqual([['tenants of Hollin Court', 'alleges', 'p1.s1']]);
+  });
+});

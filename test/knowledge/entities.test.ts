@@ -460,3 +460,9 @@ describe('a bare noun opening a sentence before a reporting verb', () => {
     expect(find('Labour called for a new vote.', 'Labour')?.type).toBe('organization');
   });
 });
+
+describe('the one told', () => {
+  it('makes an organisation of a single unknown name told something ("told Vantora")', () => {
+    expect(find('"We lost everything," Liesel Brandt told Vantora on Monday.', 'Vantora')?.type).toBe('organization');
+  });
+});
