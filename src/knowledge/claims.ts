@@ -219,12 +219,16 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:of|from|at|for|to)\s+(?:the\s+)?$/.test(s.text.slice(start + headLength, m.start)));
   // "sources familiar with the matter": a short lower-case tail stays with an unnamed source.
   const tail = /^\s+(?:with|from|of|at|in|on|close to)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s*){1,3}$/u.exec(rest)?.[0] ?? '';
-  const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}` : `${head}${tail}`.trim();
+  // ("A spokesman for Kazakhstan's border service": a possessive owner is not the body; the noun phrase it owns is.)
+  const possessed = body !== undefined && (/['’]s?$/.test(s.text.slice(body.start, body.end)) || /^['’]s?\s/.test(s.text.slice(body.end, body.end + 3)));
+  const owned = body && possessed ? /^(?:['’]s?)?((?:\s+\p{Ll}[\p{L}-]*){1,3})(?=\s*(?:$|[,;]))/u.exec(s.text.slice(body.end, start + phrase.length)) : null;
+  const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}${owned ? owned[0] : ''}` : `${head}${tail}`.trim();
   // "two U.S. officials", "Chinese officials": the country or body they speak for.
   const modifier = body ?? inside.find((m) => m.start < start + headLength && m.entity.type !== 'place');
   // "Forecasters at the department said": the body named before whose name holds the noun after "at the" speaks.
   const described = modifier ? undefined : /^\s+(?:at|of|for|from)\s+the\s+(\p{Ll}{4,})$/u.exec(rest);
-  const owner = described ? namedBody(described[1] as string, bodies, extra) : undefined;
+  // ("A spokesman for the firm said": what speaks for a body, then a generic word for it, is the body "the firm" means.)
+  const owner = described ? (namedBody(described[1] as string, bodies, extra) ?? (VOICE_NOUN_STEMS.has(stemWord(lastHead)) && headWords.length <= 2 ? unnamedBody(described[1] as string, bodies, heard, extra, describedAs) : undefined)) : undefined;
   if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }

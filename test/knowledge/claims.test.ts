@@ -386,3 +386,12 @@ describe('the one told is not the one who speaks', () => {
     expect(claimsOf(text)).toEqual([['tenants of Hollin Court', 'alleges', 'p1.s1']]);
   });
 });
+
+describe('what speaks for a body, named by a word for it', () => {
+  it('gives "A spokesman for the firm said" to the firm named before', () => {
+    expect(claimsOf('Torvane Mining closed its pit. A spokesman for the firm said the seam was exhausted.')).toEqual([['Torvane Mining', 'says', 'p1.s2']]);
+  });
+  it('keeps the body a possessive owns in the speaker: "a spokeswoman for Sweden\'s customs agency"', () => {
+    expect(claimsOf('A spokeswoman for Sweden\'s customs agency said the cargo was held.')).toEqual([['spokeswoman for Sweden\'s customs agency', 'says', 'p1.s1']]);
+  });
+});
