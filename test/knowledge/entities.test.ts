@@ -466,3 +466,12 @@ describe('the one told', () => {
     expect(find('"We lost everything," Liesel Brandt told Vantora on Monday.', 'Vantora')?.type).toBe('organization');
   });
 });
+
+describe('a country before a body\'s name', () => {
+  it('keeps "U.S. Embassy" and "U.S. Geological Survey" whole as organisations, with no United States of their own', () => {
+    const names = entitiesOf('The U.S. Embassy in Lusaka said it was monitoring events. The U.S. Geological Survey said the quake struck at noon.').map((e) => [e.name, e.type]);
+    expect(names).toContainEqual(['U.S. Embassy', 'organization']);
+    expect(names).toContainEqual(['U.S. Geological Survey', 'organization']);
+    expect(names.map(([n]) => n)).not.toContain('United States');
+  });
+});
