@@ -461,7 +461,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     at = m.index + 1;
   }
   pieces.push([at, before.length]);
-  const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.]*$/.test(before.slice(m.end - from, b)));
+  // ("The Harbour Safety Authority (HSA), which …": a name closed by its acronym in brackets ends there too.)
+  const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.)]*$/.test(before.slice(m.end - from, b)));
   // "Quintal, which is based in Austin, Texas, denied": a relative clause after a name runs to the verb, commas and all.
   // ("The company, which is based in Ulm and employs 9,000 people, said": after a short noun phrase too.)
   const nounPhrase = ([a, b]: [number, number]): boolean => /^\s*(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+\s*$/iu.test(before.slice(a, b));
@@ -474,11 +475,11 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
     const previous = pieces[i - 1];
     // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
-    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
+    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.)]*$/.test(before.slice(m.end - from, previous[1])));
     // "Carrasco, 51, said": an age after the name is an apposition too.
     // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
     // ("Virgin Australia and Jetstar, the budget arm of Qantas, said": names joined by "and" too.)
-    const onlyName = previous !== undefined && (s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, '')) || onlyNamesJoined(s, from + previous[0], from + previous[1]));
+    const onlyName = previous !== undefined && (s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\s*\([^()]*\)$/, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, '')) || onlyNamesJoined(s, from + previous[0], from + previous[1]));
     // ("Parents at a school in Tallaght, one of the schools in the scheme, said": "one of …" describes any name, a place's too.)
     const afterAnyName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     if (i > 0 && afterAnyName && /^\s*one of\s/i.test(piece)) continue;

@@ -395,3 +395,10 @@ describe('what speaks for a body, named by a word for it', () => {
     expect(claimsOf('A spokeswoman for Sweden\'s customs agency said the cargo was held.')).toEqual([['spokeswoman for Sweden\'s customs agency', 'says', 'p1.s1']]);
   });
 });
+
+describe('a name closed by its acronym in brackets', () => {
+  it('reads past a relative clause or an apposition after "(HSA)," to the verb', () => {
+    expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Safety Authority (HSA), which inspected the quay, accused Brightwater Ltd of cutting corners.' }).claims.map((c) => [c.speakerId, c.stance])).toEqual([['harbour-safety-authority', 'alleges']]);
+    expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Safety Authority (HSA), the port\'s regulator, said the quay was unsafe.' }).claims.map((c) => [c.speakerId, c.stance])).toEqual([['harbour-safety-authority', 'says']]);
+  });
+});
