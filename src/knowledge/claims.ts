@@ -135,6 +135,8 @@ interface SpeakerContext {
   extra?: readonly Mention[];
   /** Generic nouns (stems) the article has called each organisation by. */
   describedAs?: ReadonlyMap<EntityDraft, ReadonlySet<string>>;
+  /** The organisations that spoke in the previous sentence, or that its speakers speak for. */
+  previous?: readonly EntityDraft[];
 }
 
 /**
@@ -144,7 +146,7 @@ interface SpeakerContext {
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
 function speakersIn(s: ClaimSentence, from: number, to: number, context: SpeakerContext = {}): Speaker[] {
-  const { bodies = [], heard = new Map<EntityDraft, number>(), named = [], extra = [], describedAs = new Map<EntityDraft, ReadonlySet<string>>() } = context;
+  const { bodies = [], heard = new Map<EntityDraft, number>(), named = [], extra = [], describedAs = new Map<EntityDraft, ReadonlySet<string>>(), previous = [] } = context;
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -195,7 +197,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
     // only a word for a business, "a company spokesman", falls back on the business heard most.)
     const ofKind = bodiesOfKind(ownerWord, bodies, extra);
     const kindOnly = PUBLIC_BODY_STEMS.has(stemWord(ownerWord));
-    const body = ofKind.length > 1 ? undefined : ofKind[0] ? { entity: ofKind[0], text: ofKind[0].name, described: true } : kindOnly ? undefined : unnamedBody(ownerWord, bodies, heard, extra, describedAs);
+    const body = ofKind.length > 1 ? undefined : ofKind[0] ? { entity: ofKind[0], text: ofKind[0].name, described: true } : kindOnly ? undefined : unnamedBody(ownerWord, bodies, heard, extra, describedAs, previous);
     if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
@@ -205,7 +207,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const describedBody = headWords.length <= 4 && noun === lastHead && isGenericBody(noun);
   // ("the regulator" alone is the one named; "the energy regulator" may be another.)
   if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(isOversightBody(noun) && headWords.length > 1)) {
-    const body = recentBody(noun, bodies, heard, extra, describedAs);
+    const body = recentBody(noun, bodies, heard, extra, describedAs, previous);
     if (body) return [body];
   }
   // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
@@ -228,7 +230,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   // "Forecasters at the department said": the body named before whose name holds the noun after "at the" speaks.
   const described = modifier ? undefined : /^\s+(?:at|of|for|from)\s+the\s+(\p{Ll}{4,})$/u.exec(rest);
   // ("A spokesman for the firm said": what speaks for a body, then a generic word for it, is the body "the firm" means.)
-  const owner = described ? (namedBody(described[1] as string, bodies, extra) ?? (VOICE_NOUN_STEMS.has(stemWord(lastHead)) && headWords.length <= 2 ? unnamedBody(described[1] as string, bodies, heard, extra, describedAs) : undefined)) : undefined;
+  const owner = described ? (namedBody(described[1] as string, bodies, extra) ?? (VOICE_NOUN_STEMS.has(stemWord(lastHead)) && headWords.length <= 2 ? unnamedBody(described[1] as string, bodies, heard, extra, describedAs, previous) : undefined)) : undefined;
   if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
   return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }
@@ -315,8 +317,8 @@ export function isPublicBody(name: string): boolean {
  * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
-function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
-  return namedBody(noun, bodies, extra) ?? unnamedBody(noun, bodies, heard, extra, describedAs);
+function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map(), previous: readonly EntityDraft[] = []): Speaker | undefined {
+  return namedBody(noun, bodies, extra) ?? unnamedBody(noun, bodies, heard, extra, describedAs, previous);
 }
 
 /** The kind of body a name names: its head noun, the word before "of"/"for"/"on" ("Commission on Elections") or else the last word ("Northern Rail Union"). */
@@ -335,7 +337,7 @@ function bodiesOfKind(noun: string, bodies: readonly Mention[], extra: readonly 
 }
 
 /** A body the article called by the noun, or the one of a fitting kind heard most: what "the company" refers to when no name holds the word. */
-function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>>): Speaker | undefined {
+function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>>, previous: readonly EntityDraft[] = []): Speaker | undefined {
   if (!isGenericBody(noun)) return undefined;
   // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
   const stem = stemWord(noun);
@@ -345,6 +347,10 @@ function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMa
   }
   // "the company": a business, not the union or agency that spoke last.
   const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(isBusinessBody(noun) && isPublicBody(e.name)) && !(isOversightBody(noun) && !isPublicBody(e.name));
+  // ("… a separate generator, Solara. Solara has not confirmed … A spokesman for the firm said": the one body of that kind
+  // that spoke in the sentence before, or that its speaker spoke for, when this sentence names none, is the one it goes on about.)
+  const justNamed = [...new Set(previous.filter(fits))];
+  if (justNamed.length === 1 && !extra.some((m) => fits(m.entity))) return { entity: justNamed[0] as EntityDraft, text: (justNamed[0] as EntityDraft).name, described: true };
   const counts = new Map([...heard].filter(([e]) => fits(e)));
   for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -545,6 +551,8 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   let previousPeople: Speaker[] = [];
   let lastPerson: Speaker | undefined;
   let lastBody: Speaker | undefined;
+  /** The organisations that spoke in the previous sentence, or that its speakers speak for: what "the firm" most likely means next. */
+  let previousBodies: EntityDraft[] = [];
   const remember = (sp: Speaker): void => {
     if (sp.entity?.type === 'person') lastPerson = sp;
     else if (sp.entity) lastBody = sp;
@@ -704,7 +712,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
       const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
-      for (const sp of speakersIn(s, span[0], span[1], { bodies, heard, named: seenPeople, extra: earlier, describedAs })) {
+      for (const sp of speakersIn(s, span[0], span[1], { bodies, heard, named: seenPeople, extra: earlier, describedAs, previous: previousBodies })) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         // (So is one whose subject is only a description: "He said the team believed …".)
         if (nested && (!sp.entity || sp.described === true)) continue;
@@ -746,6 +754,10 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
     for (const m of s.mentions) if (m.entity.type === 'person') seenPeople.push(m.entity);
+    // (Those that spoke in it, or that its speakers speak for, and were named in it: not a body only told something, "told RTE".)
+    const namedHere = new Set(s.mentions.map((m) => m.entity));
+    // ("Analysts at Kessler Bank said": people at a body who speak as themselves do not make it the topic.)
+    previousBodies = found.flatMap((c) => (c.entity?.type === 'organization' ? (c.speaker === c.entity.name || c.entity.aliases.has(c.speaker) ? [c.entity] : []) : c.entity?.type === 'person' ? [...c.entity.affiliations].filter((a) => a.type === 'organization') : [])).filter((e) => namedHere.has(e));
     claims.push(...found);
   }
   return [...claims, ...quotationClaims(sentences, claims)];

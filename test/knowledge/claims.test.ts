@@ -402,3 +402,14 @@ describe('a name closed by its acronym in brackets', () => {
     expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Safety Authority (HSA), the port\'s regulator, said the quay was unsafe.' }).claims.map((c) => [c.speakerId, c.stance])).toEqual([['harbour-safety-authority', 'says']]);
   });
 });
+
+describe('"the firm" after a sentence in which a body spoke', () => {
+  it('means the body of that kind that spoke in the sentence before, not the one heard most', () => {
+    const text = 'Harbin Motors recalled 9,000 cars. Harbin Motors said the brakes could fail. Its supplier, Kelso Tyres Ltd, has not confirmed the fault. A spokesman for the firm said tests were under way.';
+    expect(buildKnowledge({ id: 'fixture', text }).claims.filter((c) => c.sentenceId === 'p1.s4').map((c) => c.speakerId)).toEqual(['kelso-tyres-ltd']);
+  });
+  it('does not mean a body the sentence before only told something ("told Radio Kerry")', () => {
+    const text = 'Harbin Motors recalled 9,000 cars. Harbin Motors said the brakes could fail. "We acted at once," chief executive Ana Roe told Radio Kerry. The company said tests were under way.';
+    expect(buildKnowledge({ id: 'fixture', text }).claims.filter((c) => c.sentenceId === 'p1.s4').map((c) => c.speakerId)).toEqual(['harbin-motors']);
+  });
+});
