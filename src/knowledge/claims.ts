@@ -1,5 +1,5 @@
 import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
-import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
+import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isPlaceHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { GENERIC_BODIES, MAKER_VERBS, ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, TITLE_WORDS, type ReportingStance } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
@@ -161,7 +161,10 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   if (people.length > 0) return people.map((m) => speakerFrom(m, s.text));
   // The head runs to the first preposition, across "of" and a lower-case word ("the jury of appeal").
   const headEnd = HEAD_END.exec(` ${phrase.replace(/\bof(\s+\p{Ll}+)(?=\s|$)/gu, 'of_$1')} `);
-  const headLength = headEnd ? Math.max(0, headEnd.index - 1) : phrase.length;
+  // ("Relatives waiting outside the office", "Residents living near the plant": a participle after a plural noun ends the head.)
+  const participle = /^(?:the\s+)?(?:\p{L}+\s+){0,2}?\p{L}+s(?=\s+\p{Ll}+ing\s)/u.exec(phrase);
+  const participleAt = participle && lemmasOf((/\s(\p{Ll}+ing)\s/u.exec(phrase.slice(participle[0].length - 1))?.[1]) ?? '').some((l) => !/ing$/.test(l)) ? participle[0].length : phrase.length;
+  const headLength = Math.min(headEnd ? Math.max(0, headEnd.index - 1) : phrase.length, participleAt);
   const owners = ownersInHead(s.text, start, headLength, inside);
   if (owners.length > 0) return owners.map((m) => ({ entity: m.entity, text: m.entity.name }));
   const inHead = inside.filter((m) => m.start < start + headLength + 1 && !isModifierUse(s.text, m) && m.entity.type !== 'place');
@@ -489,6 +492,9 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // ("Parents at a school in Tallaght, one of the schools in the scheme, said": "one of …" describes any name, a place's too.)
     const afterAnyName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     if (i > 0 && afterAnyName && /^\s*one of\s/i.test(piece)) continue;
+    // ("Residents of Kelby, a village of 600 people below the dam, said": a word for a place says what a name before it is.)
+    const placeKind = /^\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?:\s+(?:of|in|on|near|below|above|outside|beside|north|south|east|west)\s|\s*$)/iu.exec(piece);
+    if (i > 0 && afterAnyName && placeKind && isPlaceHead((placeKind[1] as string).toLowerCase())) continue;
     if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece) || (onlyName && /^\s*the\s/i.test(piece)))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;

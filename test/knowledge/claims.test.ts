@@ -413,3 +413,12 @@ describe('"the firm" after a sentence in which a body spoke', () => {
     expect(buildKnowledge({ id: 'fixture', text }).claims.filter((c) => c.sentenceId === 'p1.s4').map((c) => c.speakerId)).toEqual(['harbin-motors']);
   });
 });
+
+describe('what describes the subject before its verb', () => {
+  it('reads past an apposition that says what a place is ("Residents of Kelby, a village of 600 people below the dam, said")', () => {
+    expect(claimsOf('Farmers near Tolvar, a market town in the east, warned that the river would burst.')).toEqual([['farmers', 'warns', 'p1.s1']]);
+  });
+  it('ends a plural subject at a participle ("Relatives waiting outside the office accused …")', () => {
+    expect(claimsOf('Families living near the old smelter and the rail yard accused the owners of hiding the leak.')).toEqual([['families', 'alleges', 'p1.s1']]);
+  });
+});
