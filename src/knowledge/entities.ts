@@ -366,8 +366,10 @@ function chunksOf(a: Article, s: number): Chunk[] {
       while (b - 1 >= 0 && start - b < 2 && !(units[b - 1] as Unit).cap && !isStopWord((units[b - 1] as Unit).norm) && !REPORTING_FORMS.has((units[b - 1] as Unit).norm) && !breaksBetween(text, units[b - 1] as Unit, units[b] as Unit) && /^\p{L}+$/u.test((units[b - 1] as Unit).raw)) b--;
       if (b < start) roleLead = text.slice((units[b] as Unit).start, (units[start] as Unit).start).trim();
     }
-    const before = lowerWordAt(units, start - 1);
-    const after = lowerWordAt(units, j + 1);
+    // ('… the whole network," Marta Olivenza': a word on the far side of a quotation mark, a semicolon or a dash describes nothing here.)
+    const apart = (a: Unit | undefined, b: Unit | undefined): boolean => a !== undefined && b !== undefined && /["“”;:—–()]/.test(text.slice(a.end, b.start));
+    const before = apart(units[start - 1], units[start]) ? undefined : lowerWordAt(units, start - 1);
+    const after = apart(units[j], units[j + 1]) ? undefined : lowerWordAt(units, j + 1);
     const owned = before === 'in' && OWNERSHIP_NOUNS.has(lowerWordAt(units, start - 2) ?? '');
     chunks.push({
       sentence: s,

@@ -475,3 +475,9 @@ describe('a country before a body\'s name', () => {
     expect(names.map(([n]) => n)).not.toContain('United States');
   });
 });
+
+describe('a word across a quotation mark', () => {
+  it('does not make an organisation of a person named right after a quotation that ends with a word for a body ("… the rail network," Ines Carballo)', () => {
+    expect(find('"Nobody could have saved the rail network," Ines Carballo, the firm\'s head of planning, told reporters.', 'Ines Carballo')?.type).toBe('person');
+  });
+});
