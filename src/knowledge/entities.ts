@@ -899,7 +899,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("a Jetstar spokeswoman said": the name right before the word too.)
       if ((lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) || /^\s+spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
       // "told Parliament", "told Congress": a common word told something, capitalised, is a body.
-      const toldBefore = at >= 1 && !(units[at - 1] as Unit).cap && REPORTING_FORMS.get((units[at - 1] as Unit).norm)?.lemma === 'tell';
+      // ("told the Daily Record": over "the" too.)
+      const toldAt = at >= 2 && (units[at - 1] as Unit).norm === 'the' && !(units[at - 1] as Unit).cap ? at - 2 : at - 1;
+      const toldBefore = toldAt >= 0 && !(units[toldAt] as Unit).cap && REPORTING_FORMS.get((units[toldAt] as Unit).norm)?.lemma === 'tell';
       // ("told Reuters": one unknown word, no given name, that hears what is said is a body, a news agency most often.)
       if (toldBefore && (parts.name.every((u) => isPlainWord(u.norm)) || (parts.name.length === 1 && !inLexicon(firstNorm) && !isFirstName(firstNorm)))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.

@@ -465,6 +465,9 @@ describe('the one told', () => {
   it('makes an organisation of a single unknown name told something ("told Vantora")', () => {
     expect(find('"We lost everything," Liesel Brandt told Vantora on Monday.', 'Vantora')?.type).toBe('organization');
   });
+  it('reads "told the Evening Star" as told a body, over "the"', () => {
+    expect(find('The coach told the Evening Star that he would stay.', 'Evening Star')?.type).toBe('organization');
+  });
 });
 
 describe('a country before a body\'s name', () => {
