@@ -198,6 +198,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
+  // ("Police Scotland said", "Bank Indonesia said": a word that ends bodies' names, then a country, is a body's name.)
+  if (isOrgHead(u.norm) && next !== undefined && next.cap && countryOf(next.raw.replace(/['’]s?$/, '')) !== undefined && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   // ("Shops reported …": not a word WordNet knows as another word's plural.)
   // ("Labour said …": a singular noun with no article before a past reporting verb is a name, a party's or a body's.)
@@ -875,7 +877,9 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.person += 3;
         e.strong.person = true;
       }
-      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIXES.has(lastNorm)) {
+      // ("Police Scotland", "Bank Indonesia": a word that ends bodies' names, then the country it serves.)
+      const headThenCountry = parts.name.length >= 2 && isOrgHead(firstNorm) && countryOf(unitText(text, parts.name.slice(1))) !== undefined;
+      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || headThenCountry || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIXES.has(lastNorm)) {
         e.counts.organization += 2;
         e.strong.organization = true;
       }

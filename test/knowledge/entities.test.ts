@@ -484,3 +484,11 @@ describe('a word across a quotation mark', () => {
     expect(find('"Nobody could have saved the rail network," Ines Carballo, the firm\'s head of planning, told reporters.', 'Ines Carballo')?.type).toBe('person');
   });
 });
+
+describe('a word that ends bodies\' names, then a country', () => {
+  it('makes one organisation of "Police Scotland" and "Bank Indonesia", at a sentence\'s start or inside it', () => {
+    expect(find('Police Scotland said 11 people were arrested.', 'Police Scotland')?.type).toBe('organization');
+    expect(find('Officers from Police Scotland said 11 people were arrested.', 'Police Scotland')?.type).toBe('organization');
+    expect(find('Bank Indonesia said rates would hold.', 'Bank Indonesia')?.type).toBe('organization');
+  });
+});
