@@ -115,6 +115,10 @@ function isModifierUse(text: string, m: Mention): boolean {
   // "Sotheby's denied": an "'s" that is part of the name owns nothing.
   if (/['’]s$/.test(m.entity.name) && /^\s+\p{Ll}+(?:ed|s)\b/u.test(text.slice(m.end).replace(/^['’]s/, ''))) return false;
   if (/['’]s?$/.test(text.slice(m.start, m.end)) || /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) || /^-\p{Ll}/u.test(text.slice(m.end, m.end + 2))) return true;
+  // ("Iran denied that …", "Peru warned": a reporting verb in the past after a country is its verb, not a noun it describes.)
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 24))?.[1] ?? '';
+  const form = REPORTING_FORMS.get(next);
+  if (form && form.lemma !== next && !/s$/.test(next) && !/ing$/.test(next)) return false;
   return m.entity.type === 'country' && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) && !/^\s+(?:has|have|had|is|was|says|said|also|will|would|did|does|and)\b/.test(text.slice(m.end, m.end + 8));
 }
 

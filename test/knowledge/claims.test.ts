@@ -422,3 +422,10 @@ describe('what describes the subject before its verb', () => {
     expect(claimsOf('Families living near the old smelter and the rail yard accused the owners of hiding the leak.')).toEqual([['families', 'alleges', 'p1.s1']]);
   });
 });
+
+describe('a country that reports', () => {
+  it('takes a country before a reporting verb in the past for its subject ("Peru denied that it had …"), not for a word describing a noun', () => {
+    expect(claimsOf('Peru denied that it had closed the border.')).toEqual([['Peru', 'denies', 'p1.s1']]);
+    expect(claimsOf('Norway warned that quotas would fall.')).toEqual([['Norway', 'warns', 'p1.s1']]);
+  });
+});
