@@ -217,6 +217,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   // ("Neighbouring South Africa": a country of two words too.)
   const after2 = units[i + 2];
   if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && (countryOf(next.raw.replace(/['’]s?$/, '')) || (after2 && countryOf(`${next.raw} ${after2.raw}`.replace(/['’]s?$/, ''))))) return false;
+  // ("Lenders Lloyds and Barclays said": a plural common noun, WordNet's, opening the sentence before a name describes it.)
+  if (next !== undefined && next.cap && lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);

@@ -492,3 +492,11 @@ describe('a word that ends bodies\' names, then a country', () => {
     expect(find('Bank Indonesia said rates would hold.', 'Bank Indonesia')?.type).toBe('organization');
   });
 });
+
+describe('a plural noun opening a sentence before names', () => {
+  it('keeps "Carmakers" out of "Carmakers Toyota and Honda warned", so each name is its own body', () => {
+    const names = entitiesOf('Carmakers Toyota and Honda warned of delays.').map((e) => [e.name, e.type]);
+    expect(names).toContainEqual(['Toyota', 'organization']);
+    expect(names.map(([n]) => n)).not.toContain('Carmakers Toyota');
+  });
+});
