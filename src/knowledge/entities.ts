@@ -10,6 +10,7 @@ import {
   isOrgHead,
   isPlaceHead,
   isAgentNoun,
+  isPersonNoun,
   isRoleNoun,
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
@@ -196,6 +197,10 @@ function nameish(a: Article, s: number, i: number): boolean {
   // "President Joe Biden is …": a title opening the sentence before a name.
   // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  // ("Skipper Manuel Couto said", "Nurse Amy Cole": a noun WordNet makes a kind of person, before a given name, is a title.)
+  const surname = units[i + 2];
+  const third = units[i + 3];
+  if (isPersonNoun(u.norm) && next !== undefined && next.cap && isFirstName(next.norm) && surname?.cap === true && (third === undefined || !third.cap) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   // ("Police Scotland said", "Bank Indonesia said": a word that ends bodies' names, then a country, is a body's name.)
@@ -291,7 +296,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
     // (Before a short title it is left to the title's lead: "marine biologist Dr. Ines Baro".)
     const next = units[i + 1];
     const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
-    return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
+    // ("skipper Manuel Couto", "hotel owner Kari Lund": a noun WordNet makes a kind of person, before a given name.)
+    // (Only before two capitalised words, a given name and a surname: "supplier Minh Long Energy" is a business.)
+    const third = units[i + 3];
+    const twoWordName = units[i + 2]?.cap === true && (third === undefined || !third.cap || breaksBetween(text, units[i + 2] as Unit, third));
+    const personNoun = next !== undefined && twoWordName && isFirstName(next.norm) && isPersonNoun(u?.norm ?? '');
+    return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm) || personNoun) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
   const dateline = a.datelines.get(s);
   for (let i = 0; i < units.length; ) {
@@ -593,7 +603,7 @@ const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/
 const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
 const isTitleUnit = (u: Unit): boolean =>
   // ("King's College London", "Queen's University": a title word with a possessive is part of a name.)
-  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
+  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm) || isPersonNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 /** A word the lexicon or WordNet knows that is not a name ("Arts", "Protection"): what a title's portfolio is made of. */
@@ -636,9 +646,13 @@ const opensBody = (units: readonly Unit[]): boolean => units.some((u, k) => u.ca
 
 function splitChunk(text: string, chunk: Chunk): Parts {
   let units = chunk.units;
+  // ("Skipper Manuel Couto", "Nurse Amy Cole": a capitalised noun WordNet makes a kind of person, before a given name, is a title.)
+  const opener = units[0];
+  const personTitle = units.length === 3 && opener !== undefined && opener.cap && isPersonNoun(opener.norm) && !isKnownName(opener.norm) && isFirstName((units[1] as Unit).norm);
+  const isTitle = (u: Unit): boolean => isTitleUnit(u) || (personTitle && u === opener);
   // "Richard Amesbury KC", "Jane Roe MP": letters for an honour or a seat after a name are not part of it.
   while (units.length > 2 && isPostNominal(units[units.length - 1] as Unit)) units = units.slice(0, -1);
-  while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitleUnit(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
+  while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitle(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
   // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
   let lead: Unit[] | undefined;
   // "the trade body UK Finance": after a noun that says it is an organisation, a country starts its name.
@@ -652,26 +666,26 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   }
   const rest = lead ? units.slice(lead.length) : units;
   const last = rest[rest.length - 1];
-  const afterTitle = rest.slice(rest.findIndex(isTitleUnit) + 1);
+  const afterTitle = rest.slice(rest.findIndex(isTitle) + 1);
   // "Assistant Health Minister for Preventive Services": a title and its portfolio, no one named.
   // ("Minister of Arts", "Minister of State for Culture": a title's "of" or "for" and common words name a portfolio.)
   const portfolio = (afterTitle[0]?.norm === 'of' || afterTitle[0]?.norm === 'for') && afterTitle.length >= 2 && afterTitle.slice(1).every((u) => (u.cap && isPlainWord(u.norm)) || /^(?:of|for|and|the)$/.test(u.norm));
   const titleOnly =
-    rest.some(isTitleUnit) &&
+    rest.some(isTitle) &&
     last !== undefined &&
-    (isTitleUnit(last) ||
-      portfolio || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
-  if (portfolio && rest.some(isTitleUnit)) return { roleEntities: [], name: [], ...(lead ? { lead } : {}), honorific: false, titleOnly: true };
+    (isTitle(last) ||
+      portfolio || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitle(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  if (portfolio && rest.some(isTitle)) return { roleEntities: [], name: [], ...(lead ? { lead } : {}), honorific: false, titleOnly: true };
   // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
   if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
   // ("Canadian Red Cross": a national body of an organisation compromise knows by name.)
   // ("Dutch Chamber of Commerce": a body's opener and its "of" or "for" after the demonym, too.)
-  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest))) || opensBody(rest)) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
+  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest))) || opensBody(rest)) && !rest.some(isTitle)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
     // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
-    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u) && !NAME_SUFFIX.test(u.norm))) {
+    if (isTitle(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitle(u) && !NAME_SUFFIX.test(u.norm))) {
       t = k;
       break;
     }
@@ -690,7 +704,7 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   // "Minister for Social Protection Aoife Kinsella": the portfolio's common words after "for" belong to the title.
   if ((rest[t + 1] as Unit | undefined)?.norm === 'for') while (name.length > 2 && isPlainWord((name[0] as Unit).norm)) name = name.slice(1);
   const roleUnits = units.slice(0, units.length - name.length);
-  const titleStart = roleUnits.findIndex(isTitleUnit);
+  const titleStart = roleUnits.findIndex(isTitle);
   const before = roleUnits.slice(lead ? lead.length : 0, titleStart < 0 ? 0 : titleStart);
   const roleEntities = before.length > 0 ? [before] : [];
   const honorific = roleUnits.every((u) => HONORIFICS.has(u.norm) || (lead?.includes(u) ?? false));

@@ -500,3 +500,16 @@ describe('a plural noun opening a sentence before names', () => {
     expect(names.map(([n]) => n)).not.toContain('Carmakers Toyota');
   });
 });
+
+describe('a job no list names, before a person\'s name', () => {
+  it('gives the role to the person: "Nurse Amy Cole", "referee Andrew Moffat", "hotel owner Kari Lund"', () => {
+    const built = entitiesOf('Nurse Amy Cole said the ward was full. The penalty was given by referee Andrew Moffat. "It was terrible," said hotel owner Kari Lund.');
+    const roleOf = (name: string) => built.find((e) => e.name === name)?.role;
+    expect(roleOf('Amy Cole')).toBe('Nurse');
+    expect(roleOf('Andrew Moffat')).toBe('referee');
+    expect(roleOf('Kari Lund')).toBe('hotel owner');
+  });
+  it('leaves a business after such a word whole ("supplier Minh Long Energy")', () => {
+    expect(entitiesOf('The cells came from supplier Minh Long Energy, a company spokesman said.').map((e) => e.name)).not.toContain('supplier Minh Long Energy');
+  });
+});
