@@ -513,3 +513,10 @@ describe('a job no list names, before a person\'s name', () => {
     expect(entitiesOf('The cells came from supplier Minh Long Energy, a company spokesman said.').map((e) => e.name)).not.toContain('supplier Minh Long Energy');
   });
 });
+
+describe('a name that opens with "Port"', () => {
+  it('is a place even where people work at it ("inspectors at Port Elvan"), and "Port Authority" stays a body', () => {
+    expect(find('Its own inspectors at Port Elvan cleared the ferry, which sailed from Port Elvan at dawn.', 'Port Elvan')?.type).toBe('place');
+    expect(find('The Port Authority said the quay was shut.', 'Port Authority')?.type).toBe('organization');
+  });
+});
