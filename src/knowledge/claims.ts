@@ -743,7 +743,14 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, { bodies, heard }).filter((sp) => sp.entity) : [];
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
       else if (makers[0]) push(makers[0], 'says', 'according to');
-      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, { bodies, heard }).slice(0, 1)) push(sp, 'says', 'according to');
+      else {
+        const sources = speakersIn(s, from, from + (according[1] as string).length, { bodies, heard }).slice(0, 1);
+        // ("The Monetary Policy Council voted seven to three, according to a statement released at 4 p.m.": a document
+        // no one is said to have made is the statement of the body the sentence opens with.)
+        const document = /^(?:a|an|the)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(according[1] as string)?.[1];
+        const opener = document && VOICE_NOUN_STEMS.has(stemWord(document)) && !sources[0]?.entity ? leadingSubjects(s, according.index).find((sp) => sp.entity?.type === 'organization') : undefined;
+        for (const sp of opener ? [opener] : sources) push(sp, 'says', 'according to');
+      }
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     // What the sentence calls its organisations: "team, Cordillera Pro Cycling," or "Garuda Indonesia, the national carrier,".

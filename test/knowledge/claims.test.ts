@@ -429,3 +429,10 @@ describe('a country that reports', () => {
     expect(claimsOf('Norway warned that quotas would fall.')).toEqual([['Norway', 'warns', 'p1.s1']]);
   });
 });
+
+describe('"according to a statement" with no maker named', () => {
+  it('gives the statement to the body the sentence opens with, and leaves it unnamed when there is none', () => {
+    expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Licensing Board approved six berths, according to a statement released on Monday.' }).claims.map((c) => c.speakerId)).toEqual(['harbour-licensing-board']);
+    expect(claimsOf('Prices rose 4 percent, according to a statement released on Monday.')).toEqual([['statement released', 'says', 'p1.s1']]);
+  });
+});
