@@ -520,3 +520,12 @@ describe('a name that opens with "Port"', () => {
     expect(find('The Port Authority said the quay was shut.', 'Port Authority')?.type).toBe('organization');
   });
 });
+
+describe('a lower-case word for a body right after a name', () => {
+  it('makes an organisation of "the Civic Forward party" and gives its lawmakers\' warning to it, but no "The" of "The commission said"', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Lawmakers from the Bright Harbour party warned that costs would rise. The commission said it would review the plan.' });
+    expect(built.entities.map((e) => [e.name, e.type])).toContainEqual(['Bright Harbour', 'organization']);
+    expect(built.entities.map((e) => e.name)).not.toContain('The');
+    expect(built.claims.find((c) => c.sentenceId === 'p1.s1')?.speakerId).toBe('bright-harbour');
+  });
+});
