@@ -971,9 +971,10 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.strong.organization = true;
       }
       if (chunk.groupCue) e.counts.group += 2;
-      // ("the Civic Forward party", "the Lanway bus company": a lower-case word that ends bodies' names, right after, says what the name is.)
+      // ("the Civic Forward party", "the Lanway bus company": a lower-case word that ends bodies' names, right after, says what the name is;
+      // not a word for those who speak for a place, "Denholm police".)
       const headAfter = /^\s+(\p{Ll}+)\b/u.exec(text.slice(runEnd))?.[1];
-      if (headAfter !== undefined && isOrgHead(headAfter) && !isPlaceHead(headAfter) && !GROUP_NOUNS.has(headAfter) && !lastUnit.possessive && !parts.name.some((u) => isStopWord(u.norm))) e.counts.organization += 2;
+      if (headAfter !== undefined && isOrgHead(headAfter) && !isPlaceHead(headAfter) && !GROUP_NOUNS.has(headAfter) && !sourceNouns().has(headAfter) && !lastUnit.possessive && !parts.name.some((u) => isStopWord(u.norm))) e.counts.organization += 2;
       if (isPlaceHead(lastNorm) && !isOrgHead(lastNorm) && parts.name.length >= 2) e.counts.place += 2;
       if (chunk.placeCue) e.counts.place += 2;
       // ("the North Quay terminal": the name with its lower-case word for the place is another name of it.)
