@@ -436,3 +436,12 @@ describe('"according to a statement" with no maker named', () => {
     expect(claimsOf('Prices rose 4 percent, according to a statement released on Monday.')).toEqual([['statement released', 'says', 'p1.s1']]);
   });
 });
+
+describe('"he" after an unnamed person spoke', () => {
+  it('is the one who spoke in the sentence before ("His agent told …. He said …"), not the last person named before that', () => {
+    expect(claimsOf('Kofi Mensah scored twice. His agent told the Evening Star that clubs were watching. He said he believes a transfer is likely.')).toEqual([
+      ['his agent', 'says', 'p1.s2'],
+      ['his agent', 'believes', 'p1.s3'],
+    ]);
+  });
+});
