@@ -437,7 +437,10 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
     // ("Harwell Civil Ltd., the contractor that carried out the inspection, said": a relative "that" after a noun and before a verb opens no clause.)
     if (t.norm === 'that' && isRelativeThat(tokens[j - 1], tokens[j + 1])) continue;
-    if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+    // ("Kiptanui, who served two terms as governor before losing his bid, denied": "as" or "before" with a phrase and no
+    // verb of its own, closed by a comma before the verb, is a preposition inside an aside, and opens no clause.)
+    const aside = /^(?:as|before|after|since|while|when)$/.test(t.norm) && /,\s*$/.test(text.slice(t.end, (tokens[k] as Token).start)) && !tokens.slice(j + 1, k).some((w) => !inName(s, w) && looksFinite(w));
+    if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw) && !aside) return (tokens[j + 1] as Token).start;
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("income which the authority estimated at": a relative followed by a determiner has its own subject, the object's clause.)

@@ -445,3 +445,10 @@ describe('"he" after an unnamed person spoke', () => {
     ]);
   });
 });
+
+describe('"as" or "before" inside an aside before the verb', () => {
+  it('reads "X, who served as mayor before losing his seat, denied" as X denying, and still opens a clause at "after the talks broke down"', () => {
+    expect(claimsOf('Mayor Ivo Brandt was charged. Brandt, who served two terms as mayor before losing his seat in 2021, denied every charge.')).toEqual([['Ivo Brandt', 'denies', 'p1.s2']]);
+    expect(claimsOf('After the talks broke down, the union warned of strikes.')).toEqual([['union', 'warns', 'p1.s1']]);
+  });
+});
