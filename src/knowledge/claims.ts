@@ -239,7 +239,11 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   // ("A spokesman for the firm said": what speaks for a body, then a generic word for it, is the body "the firm" means.)
   const owner = described ? (namedBody(described[1] as string, bodies, extra) ?? (VOICE_NOUN_STEMS.has(stemWord(lastHead)) && headWords.length <= 2 ? unnamedBody(described[1] as string, bodies, heard, extra, describedAs, previous) : undefined)) : undefined;
   if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
-  return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+  // ("Kessa officials", "Kyrgyz traders": a first word that names an entity keeps its capital.)
+  // (So does one written with a capital inside the sentence, where a capital means a name.)
+  const firstAt = start + phrase.length - phrase.replace(/^(?:the|a|an)\s+/i, '').length;
+  const namesEntity = inside.some((m) => m.start === firstAt) || firstAt > start || (firstAt === start && /[\p{L}\d,]\s+$/u.test(s.text.slice(Math.max(0, start - 40), start)) && start > datelineEnd(s.text));
+  return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !namesEntity && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }
 
 /** Is `[from, to)` of a sentence nothing but two or more names of people or bodies joined by "and" ("Virgin Australia and Jetstar")? */

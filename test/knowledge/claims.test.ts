@@ -139,8 +139,8 @@ describe('finding claims', () => {
       ['Kelda Rail', 'says', 'p1.s1'],
       ['Orvane Mining', 'denies', 'p1.s2'],
     ]);
-    // A country's industry is a speaker of its own.
-    expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["brazil's cane industry", 'says', 'p1.s1']]);
+    // A country's industry is a speaker of its own (the country's name keeps its capital).
+    expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["Brazil's cane industry", 'says', 'p1.s1']]);
   });
   it('reads a list of names with a comma before "and" as one subject, and a reporting noun before the verb as part of it', () => {
     expect(claimsOf('The Kelda Herald, Orvane Times, and Vardo Post newspapers also say they were hacked.')).toEqual([
@@ -450,5 +450,15 @@ describe('"as" or "before" inside an aside before the verb', () => {
   it('reads "X, who served as mayor before losing his seat, denied" as X denying, and still opens a clause at "after the talks broke down"', () => {
     expect(claimsOf('Mayor Ivo Brandt was charged. Brandt, who served two terms as mayor before losing his seat in 2021, denied every charge.')).toEqual([['Ivo Brandt', 'denies', 'p1.s2']]);
     expect(claimsOf('After the talks broke down, the union warned of strikes.')).toEqual([['union', 'warns', 'p1.s1']]);
+  });
+});
+
+describe('the capital of a name in an unnamed speaker', () => {
+  it('keeps "Kessa officials" and "Kyrgyz traders" capitalised, and lowers only a sentence\'s own capital ("Officials said")', () => {
+    expect(claimsOf('Floods hit the town, according to Tolvane officials. Officials said 40 homes were lost.')).toEqual([
+      ['Tolvane officials', 'says', 'p1.s1'],
+      ['officials', 'says', 'p1.s2'],
+    ]);
+    expect(claimsOf('Uzbek traders dispute the findings.')).toEqual([['Uzbek traders', 'denies', 'p1.s1']]);
   });
 });
