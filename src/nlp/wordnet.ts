@@ -163,3 +163,9 @@ export function isKindOfPerson(word: string, steps = 3): boolean {
   if (personCache.size < 50_000) personCache.set(word, found);
   return found;
 }
+
+/** The words WordNet defines a lower-case word by: its hypernyms, then its gloss's words (empty when it does not know it). */
+export function definingWords(word: string): string[] {
+  const fields = (table().get(word) ?? '').split('|');
+  return [...(fields[2]?.split(',') ?? []), ...(fields[4]?.split(',') ?? [])].filter(Boolean);
+}

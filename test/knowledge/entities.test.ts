@@ -529,3 +529,12 @@ describe('a lower-case word for a body right after a name', () => {
     expect(built.claims.find((c) => c.sentenceId === 'p1.s1')?.speakerId).toBe('bright-harbour');
   });
 });
+
+describe('an acronym WordNet defines as a thing', () => {
+  it('makes no organisation of "GDP", while "IMF" and "NATO" stay bodies', () => {
+    const names = entitiesOf('The deficit reached 5.8 percent of GDP, the IMF said. NATO said its jets were ready.').map((e) => [e.name, e.type]);
+    expect(names.map(([n]) => n)).not.toContain('GDP');
+    expect(names).toContainEqual(['IMF', 'organization']);
+    expect(names).toContainEqual(['NATO', 'organization']);
+  });
+});
