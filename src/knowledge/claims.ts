@@ -1,5 +1,5 @@
 import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
-import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
+import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isPlaceHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { GENERIC_BODIES, MAKER_VERBS, ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, TITLE_WORDS, type ReportingStance } from '../nlp/word-lists.ts';
 import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
@@ -115,6 +115,10 @@ function isModifierUse(text: string, m: Mention): boolean {
   // "Sotheby's denied": an "'s" that is part of the name owns nothing.
   if (/['’]s$/.test(m.entity.name) && /^\s+\p{Ll}+(?:ed|s)\b/u.test(text.slice(m.end).replace(/^['’]s/, ''))) return false;
   if (/['’]s?$/.test(text.slice(m.start, m.end)) || /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) || /^-\p{Ll}/u.test(text.slice(m.end, m.end + 2))) return true;
+  // ("Iran denied that …", "Peru warned": a reporting verb in the past after a country is its verb, not a noun it describes.)
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 24))?.[1] ?? '';
+  const form = REPORTING_FORMS.get(next);
+  if (form && form.lemma !== next && !/s$/.test(next) && !/ing$/.test(next)) return false;
   return m.entity.type === 'country' && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3)) && !/^\s+(?:has|have|had|is|was|says|said|also|will|would|did|does|and)\b/.test(text.slice(m.end, m.end + 8));
 }
 
@@ -135,6 +139,8 @@ interface SpeakerContext {
   extra?: readonly Mention[];
   /** Generic nouns (stems) the article has called each organisation by. */
   describedAs?: ReadonlyMap<EntityDraft, ReadonlySet<string>>;
+  /** The organisations that spoke in the previous sentence, or that its speakers speak for. */
+  previous?: readonly EntityDraft[];
 }
 
 /**
@@ -144,7 +150,7 @@ interface SpeakerContext {
  * phrase itself ("officials", "local media reports", "officials from NASA").
  */
 function speakersIn(s: ClaimSentence, from: number, to: number, context: SpeakerContext = {}): Speaker[] {
-  const { bodies = [], heard = new Map<EntityDraft, number>(), named = [], extra = [], describedAs = new Map<EntityDraft, ReadonlySet<string>>() } = context;
+  const { bodies = [], heard = new Map<EntityDraft, number>(), named = [], extra = [], describedAs = new Map<EntityDraft, ReadonlySet<string>>(), previous = [] } = context;
   const phraseRaw = s.text.slice(from, to);
   const lead = phraseRaw.length - phraseRaw.replace(/^[\s,"“”'‘’]+/, '').length;
   const phrase = phraseRaw.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
@@ -159,7 +165,10 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   if (people.length > 0) return people.map((m) => speakerFrom(m, s.text));
   // The head runs to the first preposition, across "of" and a lower-case word ("the jury of appeal").
   const headEnd = HEAD_END.exec(` ${phrase.replace(/\bof(\s+\p{Ll}+)(?=\s|$)/gu, 'of_$1')} `);
-  const headLength = headEnd ? Math.max(0, headEnd.index - 1) : phrase.length;
+  // ("Relatives waiting outside the office", "Residents living near the plant": a participle after a plural noun ends the head.)
+  const participle = /^(?:the\s+)?(?:\p{L}+\s+){0,2}?\p{L}+s(?=\s+\p{Ll}+ing\s)/u.exec(phrase);
+  const participleAt = participle && lemmasOf((/\s(\p{Ll}+ing)\s/u.exec(phrase.slice(participle[0].length - 1))?.[1]) ?? '').some((l) => !/ing$/.test(l)) ? participle[0].length : phrase.length;
+  const headLength = Math.min(headEnd ? Math.max(0, headEnd.index - 1) : phrase.length, participleAt);
   const owners = ownersInHead(s.text, start, headLength, inside);
   if (owners.length > 0) return owners.map((m) => ({ entity: m.entity, text: m.entity.name }));
   const inHead = inside.filter((m) => m.start < start + headLength + 1 && !isModifierUse(s.text, m) && m.entity.type !== 'place');
@@ -195,7 +204,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
     // only a word for a business, "a company spokesman", falls back on the business heard most.)
     const ofKind = bodiesOfKind(ownerWord, bodies, extra);
     const kindOnly = PUBLIC_BODY_STEMS.has(stemWord(ownerWord));
-    const body = ofKind.length > 1 ? undefined : ofKind[0] ? { entity: ofKind[0], text: ofKind[0].name, described: true } : kindOnly ? undefined : unnamedBody(ownerWord, bodies, heard, extra, describedAs);
+    const body = ofKind.length > 1 ? undefined : ofKind[0] ? { entity: ofKind[0], text: ofKind[0].name, described: true } : kindOnly ? undefined : unnamedBody(ownerWord, bodies, heard, extra, describedAs, previous);
     if (body?.entity) return [{ entity: body.entity, text: head.charAt(0).toLowerCase() + head.slice(1), described: true }];
   }
   const noun = headNorms.find(canSpeak) ?? (isOrgHead(lastHead) ? lastHead : '');
@@ -205,7 +214,7 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const describedBody = headWords.length <= 4 && noun === lastHead && isGenericBody(noun);
   // ("the regulator" alone is the one named; "the energy regulator" may be another.)
   if (/^the\s/i.test(phrase) && (headWords.length <= 2 || describedBody) && (ORG_CLASSIFIERS.has(noun) || isOrgHead(noun)) && !(isOversightBody(noun) && headWords.length > 1)) {
-    const body = recentBody(noun, bodies, heard, extra, describedAs);
+    const body = recentBody(noun, bodies, heard, extra, describedAs, previous);
     if (body) return [body];
   }
   // "the judge said": the person named before whose role is that word ("U.S. District Judge Miriam Okafor").
@@ -219,14 +228,22 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:of|from|at|for|to)\s+(?:the\s+)?$/.test(s.text.slice(start + headLength, m.start)));
   // "sources familiar with the matter": a short lower-case tail stays with an unnamed source.
   const tail = /^\s+(?:with|from|of|at|in|on|close to)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s*){1,3}$/u.exec(rest)?.[0] ?? '';
-  const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}` : `${head}${tail}`.trim();
+  // ("A spokesman for Kazakhstan's border service": a possessive owner is not the body; the noun phrase it owns is.)
+  const possessed = body !== undefined && (/['’]s?$/.test(s.text.slice(body.start, body.end)) || /^['’]s?\s/.test(s.text.slice(body.end, body.end + 3)));
+  const owned = body && possessed ? /^(?:['’]s?)?((?:\s+\p{Ll}[\p{L}-]*){1,3})(?=\s*(?:$|[,;]))/u.exec(s.text.slice(body.end, start + phrase.length)) : null;
+  const text = body ? `${head}${rest.slice(0, body.end - start - headLength)}${owned ? owned[0] : ''}` : `${head}${tail}`.trim();
   // "two U.S. officials", "Chinese officials": the country or body they speak for.
   const modifier = body ?? inside.find((m) => m.start < start + headLength && m.entity.type !== 'place');
   // "Forecasters at the department said": the body named before whose name holds the noun after "at the" speaks.
   const described = modifier ? undefined : /^\s+(?:at|of|for|from)\s+the\s+(\p{Ll}{4,})$/u.exec(rest);
-  const owner = described ? namedBody(described[1] as string, bodies, extra) : undefined;
+  // ("A spokesman for the firm said": what speaks for a body, then a generic word for it, is the body "the firm" means.)
+  const owner = described ? (namedBody(described[1] as string, bodies, extra) ?? (VOICE_NOUN_STEMS.has(stemWord(lastHead)) && headWords.length <= 2 ? unnamedBody(described[1] as string, bodies, heard, extra, describedAs, previous) : undefined)) : undefined;
   if (owner?.entity) return [{ entity: owner.entity, text: owner.entity.name, described: true }];
-  return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
+  // ("Kessa officials", "Kyrgyz traders": a first word that names an entity keeps its capital.)
+  // (So does one written with a capital inside the sentence, where a capital means a name.)
+  const firstAt = start + phrase.length - phrase.replace(/^(?:the|a|an)\s+/i, '').length;
+  const namesEntity = inside.some((m) => m.start === firstAt) || firstAt > start || (firstAt === start && /[\p{L}\d,]\s+$/u.test(s.text.slice(Math.max(0, start - 40), start)) && start > datelineEnd(s.text));
+  return [{ ...(modifier ? { entity: modifier.entity } : {}), text: /^\p{Lu}\p{Ll}/u.test(text) && !namesEntity && !isKnownName(foldCase(text.split(/\s+/)[0] ?? '')) ? text.charAt(0).toLowerCase() + text.slice(1) : text }];
 }
 
 /** Is `[from, to)` of a sentence nothing but two or more names of people or bodies joined by "and" ("Virgin Australia and Jetstar")? */
@@ -311,8 +328,8 @@ export function isPublicBody(name: string): boolean {
  * counted; not merely the last to speak, which may be an analysts' bank quoted once), and for a
  * word for a business never a union or an agency. Nothing when neither fits: "the board" stays "board".
  */
-function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map()): Speaker | undefined {
-  return namedBody(noun, bodies, extra) ?? unnamedBody(noun, bodies, heard, extra, describedAs);
+function recentBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>> = new Map(), previous: readonly EntityDraft[] = []): Speaker | undefined {
+  return namedBody(noun, bodies, extra) ?? unnamedBody(noun, bodies, heard, extra, describedAs, previous);
 }
 
 /** The kind of body a name names: its head noun, the word before "of"/"for"/"on" ("Commission on Elections") or else the last word ("Northern Rail Union"). */
@@ -331,7 +348,7 @@ function bodiesOfKind(noun: string, bodies: readonly Mention[], extra: readonly 
 }
 
 /** A body the article called by the noun, or the one of a fitting kind heard most: what "the company" refers to when no name holds the word. */
-function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>>): Speaker | undefined {
+function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMap<EntityDraft, number>, extra: readonly Mention[], describedAs: ReadonlyMap<EntityDraft, ReadonlySet<string>>, previous: readonly EntityDraft[] = []): Speaker | undefined {
   if (!isGenericBody(noun)) return undefined;
   // "Arboleda's team, Cordillera Pro Cycling, … The team has not confirmed": the body the article called so, latest first.
   const stem = stemWord(noun);
@@ -341,6 +358,10 @@ function unnamedBody(noun: string, bodies: readonly Mention[], heard: ReadonlyMa
   }
   // "the company": a business, not the union or agency that spoke last.
   const fits = (e: EntityDraft): boolean => e.type === 'organization' && !(isBusinessBody(noun) && isPublicBody(e.name)) && !(isOversightBody(noun) && !isPublicBody(e.name));
+  // ("… a separate generator, Solara. Solara has not confirmed … A spokesman for the firm said": the one body of that kind
+  // that spoke in the sentence before, or that its speaker spoke for, when this sentence names none, is the one it goes on about.)
+  const justNamed = [...new Set(previous.filter(fits))];
+  if (justNamed.length === 1 && !extra.some((m) => fits(m.entity))) return { entity: justNamed[0] as EntityDraft, text: (justNamed[0] as EntityDraft).name, described: true };
   const counts = new Map([...heard].filter(([e]) => fits(e)));
   for (const m of extra) if (fits(m.entity)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -420,7 +441,10 @@ function clauseStart(s: ClaimSentence, k: number): number {
     if (t.norm === 'and' && j > 0 && inName(s, tokens[j - 1] as Token) && inName(s, tokens[j + 1])) continue;
     // ("Harwell Civil Ltd., the contractor that carried out the inspection, said": a relative "that" after a noun and before a verb opens no clause.)
     if (t.norm === 'that' && isRelativeThat(tokens[j - 1], tokens[j + 1])) continue;
-    if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw)) return (tokens[j + 1] as Token).start;
+    // ("Kiptanui, who served two terms as governor before losing his bid, denied": "as" or "before" with a phrase and no
+    // verb of its own, closed by a comma before the verb, is a preposition inside an aside, and opens no clause.)
+    const aside = /^(?:as|before|after|since|while|when)$/.test(t.norm) && /,\s*$/.test(text.slice(t.end, (tokens[k] as Token).start)) && !tokens.slice(j + 1, k).some((w) => !inName(s, w) && looksFinite(w));
+    if (CLAUSE_OPENERS.test(t.norm) && /^\p{Ll}/u.test(t.raw) && !aside) return (tokens[j + 1] as Token).start;
     // "a trial in which prosecutors said": a relative after a preposition opens a clause with its own subject.
     if (/^(?:which|whom)$/.test(t.norm) && j > 0 && isPreposition((tokens[j - 1] as Token).norm)) return (tokens[j + 1] as Token).start;
     // ("income which the authority estimated at": a relative followed by a determiner has its own subject, the object's clause.)
@@ -457,7 +481,8 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     at = m.index + 1;
   }
   pieces.push([at, before.length]);
-  const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.]*$/.test(before.slice(m.end - from, b)));
+  // ("The Harbour Safety Authority (HSA), which …": a name closed by its acronym in brackets ends there too.)
+  const nameEnds = ([a, b]: [number, number]): boolean => s.mentions.some((m) => m.entity.type !== 'place' && m.end > from + a && m.end <= from + b && /^[\s.)]*$/.test(before.slice(m.end - from, b)));
   // "Quintal, which is based in Austin, Texas, denied": a relative clause after a name runs to the verb, commas and all.
   // ("The company, which is based in Ulm and employs 9,000 people, said": after a short noun phrase too.)
   const nounPhrase = ([a, b]: [number, number]): boolean => /^\s*(?:the|its|their|his|her)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+\s*$/iu.test(before.slice(a, b));
@@ -470,14 +495,17 @@ function subjectSpan(s: ClaimSentence, k: number, verbStart: number): [number, n
     // An apposition follows a name (", the OPEC president,"); a phrase after a clause is the subject.
     const previous = pieces[i - 1];
     // Only a person or a body takes an apposition: "…across the South Island, officials said" has a place before its subject.
-    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
+    const afterName = previous !== undefined && s.mentions.some((m) => m.entity.type !== 'place' && m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.)]*$/.test(before.slice(m.end - from, previous[1])));
     // "Carrasco, 51, said": an age after the name is an apposition too.
     // ("Garuda Indonesia, the national carrier, denied": after a piece that is only a name, "the …" is an apposition too.)
     // ("Virgin Australia and Jetstar, the budget arm of Qantas, said": names joined by "and" too.)
-    const onlyName = previous !== undefined && (s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, '')) || onlyNamesJoined(s, from + previous[0], from + previous[1]));
+    const onlyName = previous !== undefined && (s.mentions.some((m) => m.entity.type !== 'place' && before.slice(previous[0], previous[1]).trim().replace(/^the\s+/i, '').replace(/\s*\([^()]*\)$/, '').replace(/\.$/, '') === s.text.slice(m.start, m.end).replace(/\.$/, '')) || onlyNamesJoined(s, from + previous[0], from + previous[1]));
     // ("Parents at a school in Tallaght, one of the schools in the scheme, said": "one of …" describes any name, a place's too.)
     const afterAnyName = previous !== undefined && s.mentions.some((m) => m.end >= from + previous[0] && m.end <= from + previous[1] && /^[\s.]*$/.test(before.slice(m.end - from, previous[1])));
     if (i > 0 && afterAnyName && /^\s*one of\s/i.test(piece)) continue;
+    // ("Residents of Kelby, a village of 600 people below the dam, said": a word for a place says what a name before it is.)
+    const placeKind = /^\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)(?:\s+(?:of|in|on|near|below|above|outside|beside|north|south|east|west)\s|\s*$)/iu.exec(piece);
+    if (i > 0 && afterAnyName && placeKind && isPlaceHead((placeKind[1] as string).toLowerCase())) continue;
     if (i > 0 && afterName && (isApposition(piece) || /^\s*(?:a|an)\s/i.test(piece) || /^\s*\d{1,3}\s*$/.test(piece) || (onlyName && /^\s*the\s/i.test(piece)))) continue;
     // A list ("The New York Times, Wall Street Journal, and Washington Post newspapers"): back over items that are one name each.
     let first = i;
@@ -538,8 +566,12 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const seenPeople: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
   let previousPeople: Speaker[] = [];
+  /** One unnamed person who spoke in the previous sentence ("his agent", "a police spokesman"): who "he" is when no one was named. */
+  let previousVoice: Speaker | undefined;
   let lastPerson: Speaker | undefined;
   let lastBody: Speaker | undefined;
+  /** The organisations that spoke in the previous sentence, or that its speakers speak for: what "the firm" most likely means next. */
+  let previousBodies: EntityDraft[] = [];
   const remember = (sp: Speaker): void => {
     if (sp.entity?.type === 'person') lastPerson = sp;
     else if (sp.entity) lastBody = sp;
@@ -621,11 +653,13 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
 
       // "…," said Mr. Edwards / "…," Shrestha said: a quotation, then the verb and its speaker.
       const gapBefore = j >= 0 ? text.slice((tokens[j] as Token).end, verbStart) : text.slice(0, verbStart);
+      // ('…," X told Reuters': the name after "told" is who hears it; "accused the owner, X, of …": whom the verb is about.)
+      const hearerAfter = REPORTING_FORMS.get(t.norm)?.lemma === 'tell';
       const first = s.mentions.find((m) => m.start >= t.end && /^\s*$/.test(text.slice(t.end, m.start).replace(/\b(?:Mr|Mrs|Ms|Dr)\.?/g, '')));
       // ('…," said INTO general secretary Declan Fahy': the body and a lower-case title before a person's name are the person's.)
       const holder = first && first.entity.type !== 'person' ? s.mentions.find((m) => m.start > first.end && m.entity.type === 'person' && /^(?:['’]s)?\s+(?:\p{Ll}+\s+){1,3}$/u.test(text.slice(first.end, m.start))) : undefined;
       const after = holder ?? first;
-      if (after && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
+      if (after && !hearerAfter && (/["”]\s*$/.test(gapBefore) || (opensWithQuote && /,\s*$/.test(gapBefore)))) {
         const sp = speakerFrom(after, text);
         push(sp, stance, verb);
         remember(sp);
@@ -635,7 +669,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       // speech, a comma, the verb, then who speaks (a role first, perhaps) and the end of the clause.
       if (/,\s*["”]?\s*$/.test(gapBefore)) {
         const named = s.mentions.find((m) => (m.entity.type === 'person' || m.entity.type === 'organization') && m.start >= t.end && /^\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|(?:a|an|the|its|his|her|their)\s[^,;.]{3,80},\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?)?$/.test(text.slice(t.end, m.start)));
-        if (named && /^\s*(?:[,.;]|$)/.test(text.slice(named.end))) {
+        if (named && !hearerAfter && /^\s*(?:[,.;]|$)/.test(text.slice(named.end)) && !/^\s*,?\s*(?:of|for)\s/.test(text.slice(named.end))) {
           const sp = speakerFrom(named, text);
           push(sp, stance, verb);
           remember(sp);
@@ -663,7 +697,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         if (subjects.length > 0) continue;
       }
       if (PERSONAL.has(subjectToken.norm) || NON_PERSONAL.has(subjectToken.norm)) {
-        const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
+        const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? previousVoice ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
         if (resolved) push(resolved, stance, verb);
         continue;
       }
@@ -697,7 +731,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       }
       // ("Shares of Velmont Foods jumped after the Dutch dairy group confirmed": a body named earlier in the sentence counts too.)
       const earlier = s.mentions.filter((m) => m.end <= span[0] && m.entity.type === 'organization');
-      for (const sp of speakersIn(s, span[0], span[1], { bodies, heard, named: seenPeople, extra: earlier, describedAs })) {
+      for (const sp of speakersIn(s, span[0], span[1], { bodies, heard, named: seenPeople, extra: earlier, describedAs, previous: previousBodies })) {
         // A reporting verb inside what another one reports, with no named subject, is content ("said preliminary reports indicate").
         // (So is one whose subject is only a description: "He said the team believed …".)
         if (nested && (!sp.entity || sp.described === true)) continue;
@@ -718,7 +752,14 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
       const makers = makerPhrase ? speakersIn(s, from + (according[1] as string).indexOf(makerPhrase), from + (according[1] as string).indexOf(makerPhrase) + makerPhrase.length, { bodies, heard }).filter((sp) => sp.entity) : [];
       if (holder) push(speakerFrom(holder, text), 'says', 'according to');
       else if (makers[0]) push(makers[0], 'says', 'according to');
-      else for (const sp of speakersIn(s, from, from + (according[1] as string).length, { bodies, heard }).slice(0, 1)) push(sp, 'says', 'according to');
+      else {
+        const sources = speakersIn(s, from, from + (according[1] as string).length, { bodies, heard }).slice(0, 1);
+        // ("The Monetary Policy Council voted seven to three, according to a statement released at 4 p.m.": a document
+        // no one is said to have made is the statement of the body the sentence opens with.)
+        const document = /^(?:a|an|the)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(according[1] as string)?.[1];
+        const opener = document && VOICE_NOUN_STEMS.has(stemWord(document)) && !sources[0]?.entity ? leadingSubjects(s, according.index).find((sp) => sp.entity?.type === 'organization') : undefined;
+        for (const sp of opener ? [opener] : sources) push(sp, 'says', 'according to');
+      }
     }
     for (const c of found) if (c.entity) remember({ entity: c.entity, text: c.speaker });
     // What the sentence calls its organisations: "team, Cordillera Pro Cycling," or "Garuda Indonesia, the national carrier,".
@@ -736,9 +777,18 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
     for (const c of found) if (c.entity && c.entity.type === 'organization') hear(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
+    // ("His agent told the Daily Record … He said he believes …": a singular word for one person, no one named.)
+    const namesPeople = found.some((c) => c.entity?.type === 'person') || s.mentions.some((m) => m.entity.type === 'person');
+    const unnamed = namesPeople ? [] : found.filter((c) => c.entity === undefined);
+    const voiceHead = unnamed.length === 1 ? (unnamed[0] as ClaimDraft).speaker.split(/\s+/).pop() ?? '' : '';
+    previousVoice = voiceHead !== '' && !/s$/.test(voiceHead) && (isRoleNoun(voiceHead) || isAgentNoun(voiceHead) || VOICE_NOUN_STEMS.has(stemWord(voiceHead))) ? { text: (unnamed[0] as ClaimDraft).speaker } : undefined;
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
     for (const m of s.mentions) if (m.entity.type === 'person') seenPeople.push(m.entity);
+    // (Those that spoke in it, or that its speakers speak for, and were named in it: not a body only told something, "told RTE".)
+    const namedHere = new Set(s.mentions.map((m) => m.entity));
+    // ("Analysts at Kessler Bank said": people at a body who speak as themselves do not make it the topic.)
+    previousBodies = found.flatMap((c) => (c.entity?.type === 'organization' ? (c.speaker === c.entity.name || c.entity.aliases.has(c.speaker) ? [c.entity] : []) : c.entity?.type === 'person' ? [...c.entity.affiliations].filter((a) => a.type === 'organization') : [])).filter((e) => namedHere.has(e));
     claims.push(...found);
   }
   return [...claims, ...quotationClaims(sentences, claims)];

@@ -10,13 +10,14 @@ import {
   isOrgHead,
   isPlaceHead,
   isAgentNoun,
+  isPersonNoun,
   isRoleNoun,
   lexiconTags,
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS } from '../nlp/word-lists.ts';
-import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
+import { definingWords, lemmasOf, relationsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -196,8 +197,14 @@ function nameish(a: Article, s: number, i: number): boolean {
   // "President Joe Biden is …": a title opening the sentence before a name.
   // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  // ("Skipper Manuel Couto said", "Nurse Amy Cole": a noun WordNet makes a kind of person, before a given name, is a title.)
+  const surname = units[i + 2];
+  const third = units[i + 3];
+  if (isPersonNoun(u.norm) && next !== undefined && next.cap && isFirstName(next.norm) && surname?.cap === true && (third === undefined || !third.cap) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
+  // ("Police Scotland said", "Bank Indonesia said": a word that ends bodies' names, then a country, is a body's name.)
+  if (isOrgHead(u.norm) && next !== undefined && next.cap && countryOf(next.raw.replace(/['’]s?$/, '')) !== undefined && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if ((isAgentNoun(u.norm) || sourceNouns().has(u.norm)) && !a.midCaps.has(u.norm)) return false;
   // ("Shops reported …": not a word WordNet knows as another word's plural.)
   // ("Labour said …": a singular noun with no article before a past reporting verb is a name, a party's or a body's.)
@@ -215,6 +222,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   // ("Neighbouring South Africa": a country of two words too.)
   const after2 = units[i + 2];
   if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && (countryOf(next.raw.replace(/['’]s?$/, '')) || (after2 && countryOf(`${next.raw} ${after2.raw}`.replace(/['’]s?$/, ''))))) return false;
+  // ("Lenders Lloyds and Barclays said": a plural common noun, WordNet's, opening the sentence before a name describes it.)
+  if (next !== undefined && next.cap && lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
@@ -287,7 +296,12 @@ function chunksOf(a: Article, s: number): Chunk[] {
     // (Before a short title it is left to the title's lead: "marine biologist Dr. Ines Baro".)
     const next = units[i + 1];
     const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
-    return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
+    // ("skipper Manuel Couto", "hotel owner Kari Lund": a noun WordNet makes a kind of person, before a given name.)
+    // (Only before two capitalised words, a given name and a surname: "supplier Minh Long Energy" is a business.)
+    const third = units[i + 3];
+    const twoWordName = units[i + 2]?.cap === true && (third === undefined || !third.cap || breaksBetween(text, units[i + 2] as Unit, third));
+    const personNoun = next !== undefined && twoWordName && isFirstName(next.norm) && isPersonNoun(u?.norm ?? '');
+    return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm) || personNoun) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
   const dateline = a.datelines.get(s);
   for (let i = 0; i < units.length; ) {
@@ -366,8 +380,10 @@ function chunksOf(a: Article, s: number): Chunk[] {
       while (b - 1 >= 0 && start - b < 2 && !(units[b - 1] as Unit).cap && !isStopWord((units[b - 1] as Unit).norm) && !REPORTING_FORMS.has((units[b - 1] as Unit).norm) && !breaksBetween(text, units[b - 1] as Unit, units[b] as Unit) && /^\p{L}+$/u.test((units[b - 1] as Unit).raw)) b--;
       if (b < start) roleLead = text.slice((units[b] as Unit).start, (units[start] as Unit).start).trim();
     }
-    const before = lowerWordAt(units, start - 1);
-    const after = lowerWordAt(units, j + 1);
+    // ('… the whole network," Marta Olivenza': a word on the far side of a quotation mark, a semicolon or a dash describes nothing here.)
+    const apart = (a: Unit | undefined, b: Unit | undefined): boolean => a !== undefined && b !== undefined && /["“”;:—–()]/.test(text.slice(a.end, b.start));
+    const before = apart(units[start - 1], units[start]) ? undefined : lowerWordAt(units, start - 1);
+    const after = apart(units[j], units[j + 1]) ? undefined : lowerWordAt(units, j + 1);
     const owned = before === 'in' && OWNERSHIP_NOUNS.has(lowerWordAt(units, start - 2) ?? '');
     chunks.push({
       sentence: s,
@@ -587,7 +603,7 @@ const isAcronym = (raw: string): boolean => /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/
 const unitText = (text: string, units: readonly Unit[]): string => (units.length > 0 ? text.slice((units[0] as Unit).start, (units[units.length - 1] as Unit).end).replace(/['’]s?$/, '') : '');
 const isTitleUnit = (u: Unit): boolean =>
   // ("King's College London", "Queen's University": a title word with a possessive is part of a name.)
-  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
+  (u.parts.some((p) => TITLE_WORDS.has(p)) && !u.possessive) || (!u.possessive && !/s$/.test(u.norm) && (u.cap ? isRoleNoun(u.norm) : isAgentNoun(u.norm) || isPersonNoun(u.norm)) && !ORG_CLASSIFIERS.has(u.norm));
 /** A word the lexicon knows as a common word, not as a name ("West", "Islamic", "Energy"). */
 const isCommonWord = (norm: string): boolean => inLexicon(norm) && !isKnownName(norm);
 /** A word the lexicon or WordNet knows that is not a name ("Arts", "Protection"): what a title's portfolio is made of. */
@@ -630,9 +646,13 @@ const opensBody = (units: readonly Unit[]): boolean => units.some((u, k) => u.ca
 
 function splitChunk(text: string, chunk: Chunk): Parts {
   let units = chunk.units;
+  // ("Skipper Manuel Couto", "Nurse Amy Cole": a capitalised noun WordNet makes a kind of person, before a given name, is a title.)
+  const opener = units[0];
+  const personTitle = units.length === 3 && opener !== undefined && opener.cap && isPersonNoun(opener.norm) && !isKnownName(opener.norm) && isFirstName((units[1] as Unit).norm);
+  const isTitle = (u: Unit): boolean => isTitleUnit(u) || (personTitle && u === opener);
   // "Richard Amesbury KC", "Jane Roe MP": letters for an honour or a seat after a name are not part of it.
   while (units.length > 2 && isPostNominal(units[units.length - 1] as Unit)) units = units.slice(0, -1);
-  while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitleUnit(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
+  while (units.length > 2 && LEADING_ADJECTIVES.test((units[0] as Unit).norm) && (isTitle(units[1] as Unit) || countryOf((units[1] as Unit).raw) !== undefined)) units = units.slice(1);
   // A leading country or demonym ("Algerian Oil Minister …"), unless the whole run is the country.
   let lead: Unit[] | undefined;
   // "the trade body UK Finance": after a noun that says it is an organisation, a country starts its name.
@@ -646,26 +666,26 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   }
   const rest = lead ? units.slice(lead.length) : units;
   const last = rest[rest.length - 1];
-  const afterTitle = rest.slice(rest.findIndex(isTitleUnit) + 1);
+  const afterTitle = rest.slice(rest.findIndex(isTitle) + 1);
   // "Assistant Health Minister for Preventive Services": a title and its portfolio, no one named.
   // ("Minister of Arts", "Minister of State for Culture": a title's "of" or "for" and common words name a portfolio.)
   const portfolio = (afterTitle[0]?.norm === 'of' || afterTitle[0]?.norm === 'for') && afterTitle.length >= 2 && afterTitle.slice(1).every((u) => (u.cap && isPlainWord(u.norm)) || /^(?:of|for|and|the)$/.test(u.norm));
   const titleOnly =
-    rest.some(isTitleUnit) &&
+    rest.some(isTitle) &&
     last !== undefined &&
-    (isTitleUnit(last) ||
-      portfolio || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitleUnit(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
-  if (portfolio && rest.some(isTitleUnit)) return { roleEntities: [], name: [], ...(lead ? { lead } : {}), honorific: false, titleOnly: true };
+    (isTitle(last) ||
+      portfolio || ((afterTitle[0]?.norm === 'for' || afterTitle[0]?.norm === 'of') && isOrgHead(last.norm)) || (isOrgHead(last.norm) && !afterTitle.some((u) => u.cap && !isTitle(u) && !isOrgHead(u.norm) && !isCommonWord(u.norm))));
+  if (portfolio && rest.some(isTitle)) return { roleEntities: [], name: [], ...(lead ? { lead } : {}), honorific: false, titleOnly: true };
   // "Indian Ocean", "Arabian Sea": a demonym and one word that ends place names are one place's name.
   if (lead && rest.length === 1 && last && isPlaceHead(last.norm) && !isOrgHead(last.norm)) return { roleEntities: [], name: units, honorific: false, titleOnly: false };
   // "North Korean National Defense Commission": an organisation with its country.
   // ("Canadian Red Cross": a national body of an organisation compromise knows by name.)
   // ("Dutch Chamber of Commerce": a body's opener and its "of" or "for" after the demonym, too.)
-  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest))) || opensBody(rest)) && !rest.some(isTitleUnit)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
+  if (lead && last && (isOrgHead(last.norm) || isKnownOrganization(foldCase(unitText(text, rest))) || opensBody(rest)) && !rest.some(isTitle)) return { roleEntities: [], name: units, lead, honorific: false, titleOnly: false };
   let t = -1;
   for (let k = rest.length - 2; k >= 0; k--) {
     // ("Martin Luther King Jr.": a suffix after a title word is no name of its own.)
-    if (isTitleUnit(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitleUnit(u) && !NAME_SUFFIX.test(u.norm))) {
+    if (isTitle(rest[k] as Unit) && rest.slice(k + 1).some((u) => u.cap && !isTitle(u) && !NAME_SUFFIX.test(u.norm))) {
       t = k;
       break;
     }
@@ -684,7 +704,7 @@ function splitChunk(text: string, chunk: Chunk): Parts {
   // "Minister for Social Protection Aoife Kinsella": the portfolio's common words after "for" belong to the title.
   if ((rest[t + 1] as Unit | undefined)?.norm === 'for') while (name.length > 2 && isPlainWord((name[0] as Unit).norm)) name = name.slice(1);
   const roleUnits = units.slice(0, units.length - name.length);
-  const titleStart = roleUnits.findIndex(isTitleUnit);
+  const titleStart = roleUnits.findIndex(isTitle);
   const before = roleUnits.slice(lead ? lead.length : 0, titleStart < 0 ? 0 : titleStart);
   const roleEntities = before.length > 0 ? [before] : [];
   const honorific = roleUnits.every((u) => HONORIFICS.has(u.norm) || (lead?.includes(u) ?? false));
@@ -873,12 +893,17 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.counts.person += 3;
         e.strong.person = true;
       }
-      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIXES.has(lastNorm)) {
+      // ("Police Scotland", "Bank Indonesia": a word that ends bodies' names, then the country it serves.)
+      const headThenCountry = parts.name.length >= 2 && isOrgHead(firstNorm) && countryOf(unitText(text, parts.name.slice(1))) !== undefined;
+      if ((parts.name.length >= 2 && isOrgHead(lastNorm)) || headThenCountry || parts.name.some((u, i) => ORG_OPENERS.has(u.norm) && /^(?:of|for|on)$/.test(parts.name[i + 1]?.norm ?? '')) || COMPANY_SUFFIXES.has(lastNorm)) {
         e.counts.organization += 2;
         e.strong.organization = true;
       }
       // ("TV crews", "a DJ": not an acronym the lexicon knows as a common noun.)
-      if (isAcronym(nameText) && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
+      // ("GDP", "RSV": nor one WordNet defines, with no word for a body in its definition.)
+      const defined = definingWords(folded);
+      const definedAsThing = defined.length > 0 && !defined.some((w) => isOrgHead(w) || w === 'government');
+      if (isAcronym(nameText) && !definedAsThing && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
       // "FC Porto", "Atlético Valdora": a club's name.
@@ -897,8 +922,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("a Jetstar spokeswoman said": the name right before the word too.)
       if ((lastUnit.possessive && /^\s+(?:\p{Ll}+\s+){0,2}spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) || /^\s+spokes(?:man|woman|person|men|women|people)\b/u.test(text.slice(lastUnit.end))) e.counts.organization += 2;
       // "told Parliament", "told Congress": a common word told something, capitalised, is a body.
-      const toldBefore = at >= 1 && !(units[at - 1] as Unit).cap && REPORTING_FORMS.get((units[at - 1] as Unit).norm)?.lemma === 'tell';
-      if (toldBefore && parts.name.every((u) => isPlainWord(u.norm))) e.counts.organization += 1;
+      // ("told the Daily Record": over "the" too.)
+      const toldAt = at >= 2 && (units[at - 1] as Unit).norm === 'the' && !(units[at - 1] as Unit).cap ? at - 2 : at - 1;
+      const toldBefore = toldAt >= 0 && !(units[toldAt] as Unit).cap && REPORTING_FORMS.get((units[toldAt] as Unit).norm)?.lemma === 'tell';
+      // ("told Reuters": one unknown word, no given name, that hears what is said is a body, a news agency most often.)
+      if (toldBefore && (parts.name.every((u) => isPlainWord(u.norm)) || (parts.name.length === 1 && !inLexicon(firstNorm) && !isFirstName(firstNorm)))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
@@ -946,6 +974,10 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
         e.strong.organization = true;
       }
       if (chunk.groupCue) e.counts.group += 2;
+      // ("the Civic Forward party", "the Lanway bus company": a lower-case word that ends bodies' names, right after, says what the name is;
+      // not a word for those who speak for a place, "Denholm police".)
+      const headAfter = /^\s+(\p{Ll}+)\b/u.exec(text.slice(runEnd))?.[1];
+      if (headAfter !== undefined && isOrgHead(headAfter) && !isPlaceHead(headAfter) && !GROUP_NOUNS.has(headAfter) && !sourceNouns().has(headAfter) && !lastUnit.possessive && !parts.name.some((u) => isStopWord(u.norm))) e.counts.organization += 2;
       if (isPlaceHead(lastNorm) && !isOrgHead(lastNorm) && parts.name.length >= 2) e.counts.place += 2;
       if (chunk.placeCue) e.counts.place += 2;
       // ("the North Quay terminal": the name with its lower-case word for the place is another name of it.)

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './word-lists.ts';
+import { isKindOfPerson } from './wordnet.ts';
 
 /** The parts of compromise's model this module reads: its lexicon and its organisation and place words. */
 interface CompromiseModel {
@@ -51,3 +52,9 @@ export const isAgentNoun = (word: string): boolean => isRoleNoun(word) || /^\p{L
 export const isOrgHead = (word: string): boolean => model.two.orgWords[word] === true || ORG_HEADS.has(word);
 /** Last words of place names: compromise's own list and ours ("Stadium", "Bay", "Region"). */
 export const isPlaceHead = (word: string): boolean => model.two.placeWords[word] === true || PLACE_HEADS.has(word);
+
+/**
+ * A noun for what a person is or does that no list of ours names, by WordNet ("nurse", "skipper",
+ * "referee", "farmer"): a kind of person within three steps, and no word that ends bodies' or places' names.
+ */
+export const isPersonNoun = (word: string): boolean => /^\p{Ll}{3,}$/u.test(word) && !isOrgHead(word) && !isPlaceHead(word) && !lexiconTags(word).some((t) => t === 'Adjective' || t === 'Plural') && isKindOfPerson(word);

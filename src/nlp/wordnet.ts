@@ -131,3 +131,41 @@ export function relationsOf(word: string, base?: string): WordRelations {
 export function relationsOfForm(word: string): WordRelations {
   return relationsOf(word, IRREGULAR_VERBS.get(word));
 }
+
+const personCache = new Map<string, boolean>();
+
+/**
+ * Whether WordNet makes a lower-case noun a kind of person within `steps` hypernym steps
+ * ("nurse" → caregiver → adult → person, "skipper", "referee", "farmer"); default three steps,
+ * for the table merges a word's senses and longer chains wander ("road" → … → person).
+ */
+export function isKindOfPerson(word: string, steps = 3): boolean {
+  const hit = personCache.get(word);
+  if (hit !== undefined) return hit;
+  const t = table();
+  const hypernyms = (w: string): string[] => (t.get(w) ?? '').split('|')[2]?.split(',').filter(Boolean) ?? [];
+  const seen = new Set([word]);
+  let frontier = [word];
+  let found = false;
+  for (let step = 0; step < steps && !found && frontier.length > 0; step++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (const h of hypernyms(w)) {
+        if (h === 'person') found = true;
+        if (!seen.has(h)) {
+          seen.add(h);
+          next.push(h);
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (personCache.size < 50_000) personCache.set(word, found);
+  return found;
+}
+
+/** The words WordNet defines a lower-case word by: its hypernyms, then its gloss's words (empty when it does not know it). */
+export function definingWords(word: string): string[] {
+  const fields = (table().get(word) ?? '').split('|');
+  return [...(fields[2]?.split(',') ?? []), ...(fields[4]?.split(',') ?? [])].filter(Boolean);
+}

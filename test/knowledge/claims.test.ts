@@ -139,8 +139,8 @@ describe('finding claims', () => {
       ['Kelda Rail', 'says', 'p1.s1'],
       ['Orvane Mining', 'denies', 'p1.s2'],
     ]);
-    // A country's industry is a speaker of its own.
-    expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["brazil's cane industry", 'says', 'p1.s1']]);
+    // A country's industry is a speaker of its own (the country's name keeps its capital).
+    expect(claimsOf("Brazil's cane industry says the figures are wrong.")).toEqual([["Brazil's cane industry", 'says', 'p1.s1']]);
   });
   it('reads a list of names with a comma before "and" as one subject, and a reporting noun before the verb as part of it', () => {
     expect(claimsOf('The Kelda Herald, Orvane Times, and Vardo Post newspapers also say they were hacked.')).toEqual([
@@ -370,5 +370,95 @@ describe('what joins two speakers\' names', () => {
     expect(onlyJoiners(`${' '.repeat(30)}x`)).toBe(false);
     expect(onlyJoiners(`${' ,'.repeat(2000)} and x`)).toBe(false);
     expect(onlyJoiners(`${' ,'.repeat(2000)} and `)).toBe(true);
+  });
+});
+
+describe('the one told is not the one who speaks', () => {
+  it('gives "…," X, 52, told Vantora to X, and "she added" after it to X too', () => {
+    const text = '"The river rose in an hour," farmer Liesel Brandt, 52, told Vantora. She added that the dykes had held.';
+    expect(claimsOf(text)).toEqual([
+      ['Liesel Brandt', 'says', 'p1.s1'],
+      ['Liesel Brandt', 'says', 'p1.s2'],
+    ]);
+  });
+  it('gives "…, accused the owner, X, of …" to the subject, not to the one accused', () => {
+    const text = 'Tenants of Hollin Court, a block of 80 flats near the canal, accused the landlord, Brackwater Homes, of ignoring damp.';
+    expect(claimsOf(text)).toEqual([['tenants of Hollin Court', 'alleges', 'p1.s1']]);
+  });
+});
+
+describe('what speaks for a body, named by a word for it', () => {
+  it('gives "A spokesman for the firm said" to the firm named before', () => {
+    expect(claimsOf('Torvane Mining closed its pit. A spokesman for the firm said the seam was exhausted.')).toEqual([['Torvane Mining', 'says', 'p1.s2']]);
+  });
+  it('keeps the body a possessive owns in the speaker: "a spokeswoman for Sweden\'s customs agency"', () => {
+    expect(claimsOf('A spokeswoman for Sweden\'s customs agency said the cargo was held.')).toEqual([['spokeswoman for Sweden\'s customs agency', 'says', 'p1.s1']]);
+  });
+});
+
+describe('a name closed by its acronym in brackets', () => {
+  it('reads past a relative clause or an apposition after "(HSA)," to the verb', () => {
+    expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Safety Authority (HSA), which inspected the quay, accused Brightwater Ltd of cutting corners.' }).claims.map((c) => [c.speakerId, c.stance])).toEqual([['harbour-safety-authority', 'alleges']]);
+    expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Safety Authority (HSA), the port\'s regulator, said the quay was unsafe.' }).claims.map((c) => [c.speakerId, c.stance])).toEqual([['harbour-safety-authority', 'says']]);
+  });
+});
+
+describe('"the firm" after a sentence in which a body spoke', () => {
+  it('means the body of that kind that spoke in the sentence before, not the one heard most', () => {
+    const text = 'Harbin Motors recalled 9,000 cars. Harbin Motors said the brakes could fail. Its supplier, Kelso Tyres Ltd, has not confirmed the fault. A spokesman for the firm said tests were under way.';
+    expect(buildKnowledge({ id: 'fixture', text }).claims.filter((c) => c.sentenceId === 'p1.s4').map((c) => c.speakerId)).toEqual(['kelso-tyres-ltd']);
+  });
+  it('does not mean a body the sentence before only told something ("told Radio Kerry")', () => {
+    const text = 'Harbin Motors recalled 9,000 cars. Harbin Motors said the brakes could fail. "We acted at once," chief executive Ana Roe told Radio Kerry. The company said tests were under way.';
+    expect(buildKnowledge({ id: 'fixture', text }).claims.filter((c) => c.sentenceId === 'p1.s4').map((c) => c.speakerId)).toEqual(['harbin-motors']);
+  });
+});
+
+describe('what describes the subject before its verb', () => {
+  it('reads past an apposition that says what a place is ("Residents of Kelby, a village of 600 people below the dam, said")', () => {
+    expect(claimsOf('Farmers near Tolvar, a market town in the east, warned that the river would burst.')).toEqual([['farmers', 'warns', 'p1.s1']]);
+  });
+  it('ends a plural subject at a participle ("Relatives waiting outside the office accused …")', () => {
+    expect(claimsOf('Families living near the old smelter and the rail yard accused the owners of hiding the leak.')).toEqual([['families', 'alleges', 'p1.s1']]);
+  });
+});
+
+describe('a country that reports', () => {
+  it('takes a country before a reporting verb in the past for its subject ("Peru denied that it had …"), not for a word describing a noun', () => {
+    expect(claimsOf('Peru denied that it had closed the border.')).toEqual([['Peru', 'denies', 'p1.s1']]);
+    expect(claimsOf('Norway warned that quotas would fall.')).toEqual([['Norway', 'warns', 'p1.s1']]);
+  });
+});
+
+describe('"according to a statement" with no maker named', () => {
+  it('gives the statement to the body the sentence opens with, and leaves it unnamed when there is none', () => {
+    expect(buildKnowledge({ id: 'fixture', text: 'The Harbour Licensing Board approved six berths, according to a statement released on Monday.' }).claims.map((c) => c.speakerId)).toEqual(['harbour-licensing-board']);
+    expect(claimsOf('Prices rose 4 percent, according to a statement released on Monday.')).toEqual([['statement released', 'says', 'p1.s1']]);
+  });
+});
+
+describe('"he" after an unnamed person spoke', () => {
+  it('is the one who spoke in the sentence before ("His agent told …. He said …"), not the last person named before that', () => {
+    expect(claimsOf('Kofi Mensah scored twice. His agent told the Evening Star that clubs were watching. He said he believes a transfer is likely.')).toEqual([
+      ['his agent', 'says', 'p1.s2'],
+      ['his agent', 'believes', 'p1.s3'],
+    ]);
+  });
+});
+
+describe('"as" or "before" inside an aside before the verb', () => {
+  it('reads "X, who served as mayor before losing his seat, denied" as X denying, and still opens a clause at "after the talks broke down"', () => {
+    expect(claimsOf('Mayor Ivo Brandt was charged. Brandt, who served two terms as mayor before losing his seat in 2021, denied every charge.')).toEqual([['Ivo Brandt', 'denies', 'p1.s2']]);
+    expect(claimsOf('After the talks broke down, the union warned of strikes.')).toEqual([['union', 'warns', 'p1.s1']]);
+  });
+});
+
+describe('the capital of a name in an unnamed speaker', () => {
+  it('keeps "Kessa officials" and "Kyrgyz traders" capitalised, and lowers only a sentence\'s own capital ("Officials said")', () => {
+    expect(claimsOf('Floods hit the town, according to Tolvane officials. Officials said 40 homes were lost.')).toEqual([
+      ['Tolvane officials', 'says', 'p1.s1'],
+      ['officials', 'says', 'p1.s2'],
+    ]);
+    expect(claimsOf('Uzbek traders dispute the findings.')).toEqual([['Uzbek traders', 'denies', 'p1.s1']]);
   });
 });

@@ -460,3 +460,81 @@ describe('a bare noun opening a sentence before a reporting verb', () => {
     expect(find('Labour called for a new vote.', 'Labour')?.type).toBe('organization');
   });
 });
+
+describe('the one told', () => {
+  it('makes an organisation of a single unknown name told something ("told Vantora")', () => {
+    expect(find('"We lost everything," Liesel Brandt told Vantora on Monday.', 'Vantora')?.type).toBe('organization');
+  });
+  it('reads "told the Evening Star" as told a body, over "the"', () => {
+    expect(find('The coach told the Evening Star that he would stay.', 'Evening Star')?.type).toBe('organization');
+  });
+});
+
+describe('a country before a body\'s name', () => {
+  it('keeps "U.S. Embassy" and "U.S. Geological Survey" whole as organisations, with no United States of their own', () => {
+    const names = entitiesOf('The U.S. Embassy in Lusaka said it was monitoring events. The U.S. Geological Survey said the quake struck at noon.').map((e) => [e.name, e.type]);
+    expect(names).toContainEqual(['U.S. Embassy', 'organization']);
+    expect(names).toContainEqual(['U.S. Geological Survey', 'organization']);
+    expect(names.map(([n]) => n)).not.toContain('United States');
+  });
+});
+
+describe('a word across a quotation mark', () => {
+  it('does not make an organisation of a person named right after a quotation that ends with a word for a body ("… the rail network," Ines Carballo)', () => {
+    expect(find('"Nobody could have saved the rail network," Ines Carballo, the firm\'s head of planning, told reporters.', 'Ines Carballo')?.type).toBe('person');
+  });
+});
+
+describe('a word that ends bodies\' names, then a country', () => {
+  it('makes one organisation of "Police Scotland" and "Bank Indonesia", at a sentence\'s start or inside it', () => {
+    expect(find('Police Scotland said 11 people were arrested.', 'Police Scotland')?.type).toBe('organization');
+    expect(find('Officers from Police Scotland said 11 people were arrested.', 'Police Scotland')?.type).toBe('organization');
+    expect(find('Bank Indonesia said rates would hold.', 'Bank Indonesia')?.type).toBe('organization');
+  });
+});
+
+describe('a plural noun opening a sentence before names', () => {
+  it('keeps "Carmakers" out of "Carmakers Toyota and Honda warned", so each name is its own body', () => {
+    const names = entitiesOf('Carmakers Toyota and Honda warned of delays.').map((e) => [e.name, e.type]);
+    expect(names).toContainEqual(['Toyota', 'organization']);
+    expect(names.map(([n]) => n)).not.toContain('Carmakers Toyota');
+  });
+});
+
+describe('a job no list names, before a person\'s name', () => {
+  it('gives the role to the person: "Nurse Amy Cole", "referee Andrew Moffat", "hotel owner Kari Lund"', () => {
+    const built = entitiesOf('Nurse Amy Cole said the ward was full. The penalty was given by referee Andrew Moffat. "It was terrible," said hotel owner Kari Lund.');
+    const roleOf = (name: string) => built.find((e) => e.name === name)?.role;
+    expect(roleOf('Amy Cole')).toBe('Nurse');
+    expect(roleOf('Andrew Moffat')).toBe('referee');
+    expect(roleOf('Kari Lund')).toBe('hotel owner');
+  });
+  it('leaves a business after such a word whole ("supplier Minh Long Energy")', () => {
+    expect(entitiesOf('The cells came from supplier Minh Long Energy, a company spokesman said.').map((e) => e.name)).not.toContain('supplier Minh Long Energy');
+  });
+});
+
+describe('a name that opens with "Port"', () => {
+  it('is a place even where people work at it ("inspectors at Port Elvan"), and "Port Authority" stays a body', () => {
+    expect(find('Its own inspectors at Port Elvan cleared the ferry, which sailed from Port Elvan at dawn.', 'Port Elvan')?.type).toBe('place');
+    expect(find('The Port Authority said the quay was shut.', 'Port Authority')?.type).toBe('organization');
+  });
+});
+
+describe('a lower-case word for a body right after a name', () => {
+  it('makes an organisation of "the Civic Forward party" and gives its lawmakers\' warning to it, but no "The" of "The commission said"', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Lawmakers from the Bright Harbour party warned that costs would rise. The commission said it would review the plan.' });
+    expect(built.entities.map((e) => [e.name, e.type])).toContainEqual(['Bright Harbour', 'organization']);
+    expect(built.entities.map((e) => e.name)).not.toContain('The');
+    expect(built.claims.find((c) => c.sentenceId === 'p1.s1')?.speakerId).toBe('bright-harbour');
+  });
+});
+
+describe('an acronym WordNet defines as a thing', () => {
+  it('makes no organisation of "GDP", while "IMF" and "NATO" stay bodies', () => {
+    const names = entitiesOf('The deficit reached 5.8 percent of GDP, the IMF said. NATO said its jets were ready.').map((e) => [e.name, e.type]);
+    expect(names.map(([n]) => n)).not.toContain('GDP');
+    expect(names).toContainEqual(['IMF', 'organization']);
+    expect(names).toContainEqual(['NATO', 'organization']);
+  });
+});

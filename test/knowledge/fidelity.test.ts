@@ -25,8 +25,9 @@ import { buildKnowledge } from '../../src/knowledge/build.ts';
  * it is dev material under the dev bar like fresh3-6, printed on its own line. fresh2 is held out (written by
  * someone who never saw the code, never looked at). fresh8 (eight stories: a heatwave and blackouts, a
  * fraud verdict, a central-bank rate rise, a cup final, a ferry sinking, a border trade row, a rhino calf,
- * an earthquake) was written and annotated at stop 19, before any build ran on it, and is held out: its
- * first run is in the README, and its floor guards it.
+ * an earthquake) was written and annotated at stop 19, before any build ran on it, and held out for its first
+ * run (F1: entities .893, roles .925, claims .843, quantities .968, dates .942; also in the README); since stop 20
+ * it is dev material under the dev bar like fresh3-7, printed on its own line.
  */
 const DEV_OLD = [
   { gold: 'test/fixtures/gold', articles: ['test/fixtures/news-dev/articles', 'knowledge/articles'] },
@@ -38,10 +39,8 @@ const FRESH5 = [{ gold: 'test/fixtures/fresh5/gold', articles: ['test/fixtures/f
 const FRESH6 = [{ gold: 'test/fixtures/fresh6/gold', articles: ['test/fixtures/fresh6/articles'] }];
 const FRESH7 = [{ gold: 'test/fixtures/fresh7/gold', articles: ['test/fixtures/fresh7/articles'] }];
 const FRESH8 = [{ gold: 'test/fixtures/fresh8/gold', articles: ['test/fixtures/fresh8/articles'] }];
-/** fresh8's regression floor, every category, set under its first run (see the README). */
-const FRESH8_FLOOR = 0.8;
 const SETS = {
-  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6, ...FRESH7],
+  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6, ...FRESH7, ...FRESH8],
   heldOut: [{ gold: 'test/fixtures/fresh2/gold', articles: ['test/fixtures/fresh2/articles'] }],
 };
 
@@ -71,17 +70,12 @@ const line = (which: string, c: FidelityCategory, t: Tally, target?: number): st
 };
 
 describe('the build against hand annotations', () => {
-  it('prints the older dev sets and fresh3 to fresh7 apart, so fitted and new text can be compared', () => {
-    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6], ['fresh7', FRESH7]] as const) {
+  it('prints the older dev sets and fresh3 to fresh8 apart, so fitted and new text can be compared', () => {
+    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6], ['fresh7', FRESH7], ['fresh8', FRESH8]] as const) {
       const tallies = score(sets);
       for (const c of FIDELITY_CATEGORIES) console.log(line(which, c, tallies[c]));
       expect(tallies.entities.expected).toBeGreaterThan(0);
     }
-  });
-  it('prints held-out fresh8 on its own line, and keeps it over its floor', () => {
-    const tallies = score(FRESH8);
-    for (const c of FIDELITY_CATEGORIES) console.log(line('fresh8', c, tallies[c], FRESH8_FLOOR));
-    for (const c of FIDELITY_CATEGORIES) expect(f1(tallies[c]).f1).toBeGreaterThanOrEqual(FRESH8_FLOOR);
   });
   for (const which of ['dev', 'heldOut'] as const) {
     it(`meets its bar on the ${which === 'dev' ? 'dev' : 'held-out'} articles, per category (precision, recall, F1 printed)`, () => {
