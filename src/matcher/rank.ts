@@ -470,46 +470,6 @@ export class SentenceBounds {
     return this.statics(i, direct);
   }
 
-  /**
-   * What of a sentence's own part (`statics`) its group knows, as 6 bits: the band of its length
-   * (eighths of 2 average lengths, the last open), whether it is negated, and its answer-type
-   * class (0 states the asked-for thing unknown, 1 typed as asked, 2 neither).
-   */
-  ownClass(i: number): number {
-    const { index } = this;
-    const band = Math.min(7, Math.floor(((index.sentLength[i] as number) * 4) / this.avg));
-    const flags = index.sentFlags[i] as number;
-    const type = flags & this.unknownFlag ? 0 : this.typeAny || flags & this.typeFlags ? 1 : 2;
-    return band | ((flags & NEGATED ? 1 : 0) << 3) | (type << 4);
-  }
-
-  /** An upper bound on `own` (`statics`) of any sentence of class `cls` (`ownClass`) whose terms are `direct`: each part at its best over the lengths of its band and either place. */
-  private ownUpper(direct: number, cls: number): number {
-    const k1 = 1.2;
-    const bb = 0.75;
-    const band = cls & 7;
-    const low = (band * this.avg) / 4;
-    const high = band === 7 ? Infinity : ((band + 1) * this.avg) / 4;
-    let z = 0;
-    const bm25 = this.bm25Weight;
-    if (bm25 > 0 && direct !== 0) z += (bm25 * ((this.lowShare[direct & 0xfff] as number) + (this.highShare[direct >>> 12] as number)) * (1 + k1 * (1 - bb))) / (1 + k1 * (1 - bb + (bb * low) / this.avg));
-    z += Math.max(this.shortWeight * Math.max(0, 1 - low / (2 * this.avg)), high === Infinity ? 0 : this.shortWeight * Math.max(0, 1 - high / (2 * this.avg)));
-    z += this.leadBest;
-    if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += this.supportBest;
-    const negated = (cls >> 3) & 1;
-    const mismatchSure = this.negatedQuestion && !negated && !(direct & this.negationForms);
-    const mismatchMaybe = this.negatedQuestion || negated !== 0;
-    const wn = this.mismatchWeight;
-    z += mismatchSure || (mismatchMaybe && wn > 0) ? wn : 0;
-    const type = cls >> 4;
-    return z + (type === 0 ? this.typeUnknown : type === 1 ? this.typeOk : this.typeMissing);
-  }
-
-  /** An upper bound on the loose bound of any sentence of class `cls` holding exactly `direct`, in an article whose part is at most `articlePart`. */
-  upper(articlePart: number, direct: number, cls: number): number {
-    return articlePart + this.looseCore(direct) + this.ownUpper(direct, cls) + EPSILON;
-  }
-
   /** A 0/1 feature's best: its weight when it holds for certain (`sure`) or may hold and helps; else 0. */
   private penalty(feature: number, sure: boolean, maybe: boolean): number {
     const wk = this.w[feature] ?? 0;
@@ -560,17 +520,15 @@ export class SentenceBounds {
    * held every term), into `store` from position 0. Returns how many. With `masks` (the
    * broader-word and antonym masks of the sentences met, by their position in `got`), the loose
    * bound knows them (much tighter for a question of common words). `sentence` gives the tight bound of those that
-   * can still make it. With `list`, only the sentences at positions `list.at[list.from..list.to)`,
-   * into `store` from position `list.n`.
+   * can still make it.
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }, list?: { at: Uint32Array; from: number; to: number; n: number }): number {
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
-    let n = list ? list.n : 0;
+    let n = 0;
     let lastMask = -1;
     let lastCore = 0;
-    for (let y = list ? list.from : 0, end = list ? list.to : got.count; y < end; y++) {
-      const x = list ? (list.at[y] as number) : y;
+    for (let x = 0, count = got.count; x < count; x++) {
       if (keys[x] === 0) continue;
       const i = sentences[x] as number;
       const d = direct[x] as number;
@@ -774,7 +732,6 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const bounds = new SentenceBounds(index, plan, facts, options.model.weights, speaks);
   const parts = got.articleScores;
   const articleHeld = got.articleHolds;
-  let maxPart = -Infinity;
   let best1 = -1;
   let best2 = -1;
   let w1 = -Infinity;
@@ -783,7 +740,6 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     const a = got.articles[x] as number;
     if (!got.touched[a]) continue;
     parts[a] = bounds.articlePart(a);
-    if ((parts[a] as number) > maxPart) maxPart = parts[a] as number;
     // What the article holds through its words (the article mode), and what weighs it in.
     let words = (got.words[a] as number) & ~conceptTerms;
     let holds = words | ((got.subjectConcepts[a] as number) & conceptTerms);
@@ -846,9 +802,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
   const marking = broaderPostings(index, table);
   if (marking <= got.count * stemsPerSentence) store.markMasks(index, table, got);
-  // The sentences holding a key, grouped by the terms they hold, groups by their upper bound, best first (see below).
-  const groups = store.groupByTerms(got, facts.terms.length, bounds, maxPart);
-  if (!groups) n = bounds.boundAll(got, store, parts, store.masksKnown ? store : undefined);
+  n = bounds.boundAll(got, store, parts, store.masksKnown ? store : undefined);
   const offered = new Set<number>();
   const extra = (i: number): void => {
     if (offered.has(i)) return;
@@ -893,6 +847,8 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   // full score. So only sentences that can still enter the best `depth` are scored in full.
   const fresh = new CandidateHeap();
   const scored = new CandidateHeap();
+  const cheapZ = store.cheapZ;
+  const cheapSlack = store.cheapSlack;
   // A candidate's bound made tight from what its paragraph and article hold, and, if that still
   // reaches the floor, tighter from its own broader words and antonyms (marked, or read from its stems).
   const masks = { broader: 0, antonym: 0 };
@@ -917,36 +873,16 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     store.tier[x] = 2;
     return bounds.sentenceWith(part, held, own);
   };
-  // The groups not yet bounded: `groups.upper[nextGroup]` is the highest upper bound left.
-  let nextGroup = 0;
-  const groupsLeft = groups ? groups.count : 0;
   const step = (): boolean => {
-    const b0 = nextGroup < groupsLeft ? ((groups as SentenceGroups).upper[nextGroup] as number) : -Infinity;
     const b1 = fresh.top;
     const b2 = scored.top;
-    const high = Math.max(b0, b1, b2);
-    if (high === -Infinity || high + EPSILON < top.floor) return false;
-    if (b0 >= b1 && b0 >= b2) {
-      // The best group's sentences, bounded loosely; those that can still enter wait to be tightened.
-      const { at, start } = groups as SentenceGroups;
-      const from = start[nextGroup] as number;
-      const to = start[nextGroup + 1] as number;
-      nextGroup++;
-      store.reserve(n + to - from);
-      const first = n;
-      n = bounds.boundAll(got, store, parts, store.masksKnown ? store : undefined, { at, from, to, n });
-      const floor = top.floor;
-      for (let x = first; x < n; x++) {
-        if ((store.bounds[x] as number) + EPSILON >= floor) fresh.push(x, store.bounds[x] as number);
-      }
-      return true;
-    }
+    if ((b1 === -Infinity && b2 === -Infinity) || Math.max(b1, b2) + EPSILON < top.floor) return false;
     if (b2 >= b1) {
       const x = scored.pop();
       const i = store.ids[x] as number;
-      const z = store.cheapZ[x] as number;
+      const z = cheapZ[x] as number;
       // Word order can only lower it: no higher than the floor, and after it, it cannot enter.
-      if (top.full && store.cheapSlack[x] === 0 && (z < top.floor || (z === top.floor && i > top.floorIndex))) return true;
+      if (top.full && cheapSlack[x] === 0 && (z < top.floor || (z === top.floor && i > top.floorIndex))) return true;
       top.add(scorer.full(i, contextFor(i)));
     } else {
       const x = fresh.pop();
@@ -958,43 +894,32 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
         return true;
       }
       const z = scorer.cheap(i, contextFor(i));
-      store.cheapZ[x] = z;
-      store.cheapSlack[x] = scorer.slack;
+      cheapZ[x] = z;
+      cheapSlack[x] = scorer.slack;
       if (z + scorer.slack + EPSILON >= top.floor) scored.push(x, z + scorer.slack);
     }
     return true;
   };
-  // Without groups (a question of more than 13 terms), every candidate is bounded loosely first, and
-  // candidates are tightened best loose bound first, a band of loose bounds at a time
+  // Candidates are tightened best loose bound first, a band of loose bounds at a time
   // (sorted into bands by counting, not one by one). Before a band is tightened, every queued
   // candidate whose bound reaches the band's highest is evaluated, so the floor is as high as the
   // candidates above the band can make it; a band whose highest bound is below the floor, and
   // every band after it, is never tightened.
-  const banded = (first: number): void => {
-    const { order, bandStart, bandHigh } = store.sortIntoBands(first, n);
-    for (let band = 0; band < BANDS; band++) {
-      const from = bandStart[band] as number;
-      const to = bandStart[band + 1] as number;
-      if (from === to) continue;
-      const high = bandHigh[band] as number;
-      while (Math.max(fresh.top, scored.top) >= high && step());
-      const floor = top.floor;
-      if (high + EPSILON < floor) break;
-      for (let at = from; at < to; at++) {
-        const x = order[at] as number;
-        if ((store.bounds[x] as number) + EPSILON < floor) continue;
-        const b = tighten(x, floor);
-        if (b + EPSILON >= floor) fresh.push(x, b);
-      }
+  const { order, bandStart, bandHigh } = store.sortIntoBands(n);
+  for (let band = 0; band < BANDS; band++) {
+    const from = bandStart[band] as number;
+    const to = bandStart[band + 1] as number;
+    if (from === to) continue;
+    const high = bandHigh[band] as number;
+    while (Math.max(fresh.top, scored.top) >= high && step());
+    const floor = top.floor;
+    if (high + EPSILON < floor) break;
+    for (let at = from; at < to; at++) {
+      const x = order[at] as number;
+      if ((store.bounds[x] as number) + EPSILON < floor) continue;
+      const b = tighten(x, floor);
+      if (b + EPSILON >= floor) fresh.push(x, b);
     }
-  };
-  if (!groups) banded(0);
-  else {
-    // MaxScore by groups: the sentences holding the same terms, of the same class, share an upper
-    // bound (`SentenceBounds.upper`). The extra candidates wait with their bounds; each group is
-    // bounded only when its upper bound is the highest left (in `step`), so once the floor is above
-    // it, it and every group after it are never read.
-    for (let x = 0; x < n; x++) fresh.push(x, store.bounds[x] as number);
   }
   while (step());
   return { top: top.items, candidates: n };
@@ -1005,14 +930,6 @@ function broaderPostings(index: MatcherIndex, table: QuestionTable): number {
   let count = 0;
   for (let slot = 0; slot < table.stemSlots.length; slot++) if (((table.sBroader[slot] as number) | (table.sAntonym[slot] as number)) !== 0) count += postingCount(index.sentenceStems, table.stemSlots[slot] as number);
   return count;
-}
-
-/** Candidates grouped by what bounds them (`CandidateStore.groupByTerms`). */
-interface SentenceGroups {
-  at: Uint32Array;
-  start: Int32Array;
-  upper: Float64Array;
-  count: number;
 }
 
 /** Reusable room for a question's candidates and their bounds. */
@@ -1065,11 +982,11 @@ class CandidateStore {
    * Sorts candidates 0..n-1 into BANDS bands of equal width between their highest and lowest
    * loose bound, highest first (a counting sort: two passes).
    */
-  sortIntoBands(first: number, n: number): { order: Uint32Array; bandStart: Int32Array; bandHigh: Float64Array } {
+  sortIntoBands(n: number): { order: Uint32Array; bandStart: Int32Array; bandHigh: Float64Array } {
     const { bounds, bandStart, bandHigh } = this;
     let high = -Infinity;
     let low = Infinity;
-    for (let x = first; x < n; x++) {
+    for (let x = 0; x < n; x++) {
       const b = bounds[x] as number;
       if (b > high) high = b;
       if (b < low) low = b;
@@ -1082,7 +999,7 @@ class CandidateStore {
     const scale = high > low ? BANDS / (high - low) : 0;
     bandStart.fill(0);
     bandHigh.fill(-Infinity);
-    for (let x = first; x < n; x++) {
+    for (let x = 0; x < n; x++) {
       const b = bounds[x] as number;
       const band = Math.min(BANDS - 1, Math.floor((high - b) * scale));
       bandOf[x] = band;
@@ -1092,7 +1009,7 @@ class CandidateStore {
     for (let band = 0; band < BANDS; band++) bandStart[band + 1] = (bandStart[band + 1] as number) + (bandStart[band] as number);
     // Filled from each band's end backwards, so that each band keeps candidate order.
     const next = Int32Array.from(bandStart.subarray(1));
-    for (let x = n - 1; x >= first; x--) {
+    for (let x = n - 1; x >= 0; x--) {
       const band = bandOf[x] as number;
       const at = (next[band] as number) - 1;
       next[band] = at;
@@ -1100,71 +1017,7 @@ class CandidateStore {
     }
     return { order, bandStart, bandHigh };
   }
-  /** By terms mask: how many sentences hold exactly those terms, then where their group's next one goes (all 0 between calls). */
-  private groupCount = new Int32Array(0);
-  private groupAt = new Uint32Array(1024);
-  private groupKey = new Int32Array(1024);
-  private groupStart = new Int32Array(64);
-  private groupUpper = new Float64Array(64);
-  /**
-   * The positions in `got` of the sentences holding a retrieval key, grouped by the terms they
-   * hold (`direct`) and their class (`SentenceBounds.ownClass`), the groups by their upper bound
-   * (`SentenceBounds.upper`), highest first (ties: the lower key): group g's are
-   * `at[start[g]..start[g + 1])`, in the order met. Undefined when the question has more than
-   * 13 terms (a table by key would be too large).
-   */
-  groupByTerms(got: Retrieved, terms: number, bounds: SentenceBounds, articlePart: number): SentenceGroups | undefined {
-    if (terms > 13) return undefined;
-    const size = 1 << (terms + 6);
-    if (this.groupCount.length < size) this.groupCount = new Int32Array(size);
-    if (this.groupAt.length < got.count) this.groupAt = new Uint32Array(Math.max(got.count, this.groupAt.length * 2));
-    if (this.groupKey.length < got.count) this.groupKey = new Int32Array(Math.max(got.count, this.groupKey.length * 2));
-    const { groupCount: counts, groupKey: keyAt } = this;
-    const { keys, direct, sentences } = got;
-    const used: number[] = [];
-    const mask = (1 << terms) - 1;
-    let outside = 0;
-    for (let x = 0, end = got.count; x < end; x++) {
-      if (keys[x] === 0) continue;
-      const d = direct[x] as number;
-      outside |= d & ~mask;
-      const key = (d & mask) | (bounds.ownClass(sentences[x] as number) << terms);
-      keyAt[x] = key;
-      const c = counts[key] as number;
-      if (c === 0) used.push(key);
-      counts[key] = c + 1;
-    }
-    if (outside !== 0) {
-      // A term bit beyond the question's terms (none is expected): no groups, every sentence bounded.
-      for (const key of used) counts[key] = 0;
-      return undefined;
-    }
-    const ranked = used.map((key) => ({ key, upper: bounds.upper(articlePart, key & mask, key >>> terms) })).sort((p, q) => q.upper - p.upper || p.key - q.key);
-    if (this.groupStart.length < ranked.length + 1) {
-      this.groupStart = new Int32Array(ranked.length * 2 + 1);
-      this.groupUpper = new Float64Array(ranked.length * 2 + 1);
-    }
-    const { groupStart: start, groupUpper: upper, groupAt: at } = this;
-    let total = 0;
-    ranked.forEach((r, g) => {
-      start[g] = total;
-      upper[g] = r.upper;
-      const n = counts[r.key] as number;
-      counts[r.key] = total;
-      total += n;
-    });
-    start[ranked.length] = total;
-    for (let x = 0, end = got.count; x < end; x++) {
-      if (keys[x] === 0) continue;
-      const key = keyAt[x] as number;
-      const c = counts[key] as number;
-      at[c] = x;
-      counts[key] = c + 1;
-    }
-    for (const key of used) counts[key] = 0;
-    return { at, start, upper, count: ranked.length };
-  }
-  /** Makes room for `n` candidates (the first ones kept). */
+  /** Makes room for `n` candidates (contents not kept). */
   reserve(n: number): void {
     while (this.ids.length < n) this.grow();
   }
