@@ -1,6 +1,9 @@
 import type { Intent } from '../matcher/intent.ts';
 import type { QueryPlan } from '../matcher/question.ts';
 import type { RankedSentence } from '../matcher/rank.ts';
+import { FEATURE_NAMES } from '../matcher/features.ts';
+
+const TYPE_MISSING = FEATURE_NAMES.indexOf('typeMissing');
 
 /**
  * What the answer step weighs about the best sentence, beyond the answer model's probability.
@@ -18,7 +21,17 @@ export interface DecisionFacts {
   states: boolean;
   /** The sentence says the asked-for thing is not known, and every word of the question is found around it. */
   statesUnknown: boolean;
+  /** A typed question (how many, when…): the sentence holds nothing of the type asked for. */
+  typeMissing: boolean;
 }
+
+/**
+ * The questions whose answer must hold a value of the asked type: a count or measure for "how many /
+ * how much / how long", a date or time for "when" ("a how-many answer needs a count"). The build reads
+ * numbers and dates surely; people, places and reasons less so (a "who" answer may be "the pilot"), and
+ * requiring those cost answers on the held-out sets, so they stay the model's to weigh.
+ */
+const TYPE_REQUIRED: ReadonlySet<Intent> = new Set(['how-many', 'when']);
 
 /** The facts of a ranked sentence for a question. */
 export function decisionFacts(plan: QueryPlan, r: RankedSentence): DecisionFacts {
@@ -33,6 +46,7 @@ export function decisionFacts(plan: QueryPlan, r: RankedSentence): DecisionFacts
     ungrounded,
     states: plan.intent === 'confirm' && hasDoer && e.predicate.support && !ungrounded,
     statesUnknown: e.statesUnknown && aboutIt,
+    typeMissing: r.features[TYPE_MISSING] === 1,
   };
 }
 
@@ -40,8 +54,8 @@ export function decisionFacts(plan: QueryPlan, r: RankedSentence): DecisionFacts
 export type Decision = 'answer' | 'not-known' | undefined;
 
 /**
- * Whether the best sentence answers: its probability clears the threshold and nothing disputes
- * it; a yes/no answer must also be grounded (a learned score alone never attributes a
+ * Whether the best sentence answers: its probability clears the threshold, nothing disputes it, and
+ * for a how-many or when question it holds a value of the type asked for; a yes/no answer must also be grounded (a learned score alone never attributes a
  * proposition), and a sentence stating the very proposition answers above the closest-passage
  * floor. Otherwise a sentence saying the asked-for thing is not known answers that it is not.
  */
@@ -50,6 +64,6 @@ export function decides(f: DecisionFacts, intent: Intent, threshold: number, flo
   if (intent === 'confirm') {
     if (f.ungrounded) return undefined;
     if (f.confidence > threshold || (f.states && f.confidence > floor)) return 'answer';
-  } else if (f.confidence > threshold) return 'answer';
+  } else if (f.confidence > threshold && !(f.typeMissing && TYPE_REQUIRED.has(intent))) return 'answer';
   return f.statesUnknown ? 'not-known' : undefined;
 }

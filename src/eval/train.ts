@@ -22,6 +22,7 @@ export interface Candidate {
   ungrounded: boolean;
   states: boolean;
   statesUnknown: boolean;
+  typeMissing: boolean;
 }
 
 /** A question with its candidates, ready to score under any weights. */
@@ -62,8 +63,8 @@ export function collectInstances(set: QuestionSet): Instance[] {
     const ranked = rankSentences(index, plan, { ...options, limit: 1_000_000 }, true);
     for (const r of ranked) {
       const text = sentenceText(index, r.index);
-      const { ungrounded, states, statesUnknown } = decisionFacts(plan, r);
-      instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0), ungrounded, states, statesUnknown });
+      const { ungrounded, states, statesUnknown, typeMissing } = decisionFacts(plan, r);
+      instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0), ungrounded, states, statesUnknown, typeMissing });
     }
     out.push(instance);
   }
@@ -112,7 +113,7 @@ function verdicts(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'a
     const v = inst.stanceRight === undefined ? answerView(inst, m.weights) : undefined;
     if (!v) return { inst, p: 0, right: false };
     const p = 1 / (1 + Math.exp(-logit(m.answerWeights, v.x)));
-    return { inst, p, right: v.right, facts: { confidence: p, disputed: v.disputed, ungrounded: v.best.ungrounded, states: v.best.states, statesUnknown: v.best.statesUnknown } };
+    return { inst, p, right: v.right, facts: { confidence: p, disputed: v.disputed, ungrounded: v.best.ungrounded, states: v.best.states, statesUnknown: v.best.statesUnknown, typeMissing: v.best.typeMissing } };
   });
 }
 

@@ -56,3 +56,27 @@ describe('how-many questions and the verb of the figure', () => {
     expect(a.citations[0]?.quote).toContain(figure);
   });
 });
+
+describe('a how-many or when answer holds a value of the type asked for', () => {
+  const factory = createBriefer([
+    buildKnowledge({
+      id: 'factory',
+      text: 'Drone factory expands\n\nThe factory near Kazan has built drones for the army, officials said.\n\nThe plant opened in 2023 and hired 300 workers last year.\n\nIts owners have not said what the drones cost.',
+    }),
+  ]).index;
+
+  it('declines "How many drones…" when the sentence about the drones holds no count, and offers it as the closest passage', () => {
+    const a = answerQuestion(factory, 'How many drones has the factory built?');
+    expect(a).toMatchObject({ answered: false, citations: [] });
+    expect(a.related.map((r) => r.sentenceId)).toEqual(['p2.s1']);
+  });
+
+  it.each([
+    ['How many workers were hired?', 'p3.s1'],
+    ['When did the factory open?', 'p3.s1'],
+  ])('still answers %j from the sentence with the value (%s)', (q, id) => {
+    const a = answerQuestion(factory, q);
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]?.sentenceId).toBe(id);
+  });
+});
