@@ -1,9 +1,7 @@
 import type { Intent } from '../matcher/intent.ts';
 import type { QueryPlan } from '../matcher/question.ts';
 import type { RankedSentence } from '../matcher/rank.ts';
-import { FEATURE_NAMES } from '../matcher/features.ts';
-
-const TYPE_MISSING = FEATURE_NAMES.indexOf('typeMissing');
+import { F } from '../matcher/features.ts';
 
 /**
  * What the answer step weighs about the best sentence, beyond the answer model's probability.
@@ -33,20 +31,26 @@ export interface DecisionFacts {
  */
 const TYPE_REQUIRED: ReadonlySet<Intent> = new Set(['how-many', 'when']);
 
+/** The facts that do not depend on the model: what training keeps of every candidate. */
+export type Gates = Omit<DecisionFacts, 'confidence' | 'disputed'>;
+
 /** The facts of a ranked sentence for a question. */
 export function decisionFacts(plan: QueryPlan, r: RankedSentence): DecisionFacts {
+  return { confidence: r.confidence, disputed: r.disputed === true, ...gatesOf(plan, r) };
+}
+
+/** The gates of a ranked sentence for a question: yes/no grounding, "not known", the answer type. */
+export function gatesOf(plan: QueryPlan, r: Pick<RankedSentence, 'explanation' | 'features'>): Gates {
   const e = r.explanation;
   const hasDoer = plan.predicate?.agent !== undefined;
   const ungrounded = plan.intent === 'confirm' && (e.predicate.conflict || e.antonym || e.nameConflict || (hasDoer && !e.predicate.support));
   // Every word of the question is found around it: in the sentence, its paragraph or the story's subject (names, numbers and modifiers anywhere in the story do not count).
   const aboutIt = e.matches.every((m) => (m.kind === 'entity' || m.kind === 'number' || m.kind === 'modifier' ? m.match !== 'none' : m.match !== 'none' && m.match !== 'article'));
   return {
-    confidence: r.confidence,
-    disputed: r.disputed === true,
     ungrounded,
     states: plan.intent === 'confirm' && hasDoer && e.predicate.support && !ungrounded,
     statesUnknown: e.statesUnknown && aboutIt,
-    typeMissing: r.features[TYPE_MISSING] === 1,
+    typeMissing: r.features[F.typeMissing] === 1,
   };
 }
 
@@ -55,9 +59,10 @@ export type Decision = 'answer' | 'not-known' | undefined;
 
 /**
  * Whether the best sentence answers: its probability clears the threshold, nothing disputes it, and
- * for a how-many or when question it holds a value of the type asked for; a yes/no answer must also be grounded (a learned score alone never attributes a
- * proposition), and a sentence stating the very proposition answers above the closest-passage
- * floor. Otherwise a sentence saying the asked-for thing is not known answers that it is not.
+ * for a how-many or when question it holds a value of the type asked for. A yes/no answer must also
+ * be grounded (a learned score alone never attributes a proposition), and a sentence stating the
+ * very proposition answers above the closest-passage floor. Otherwise a sentence saying the
+ * asked-for thing is not known answers that it is not.
  */
 export function decides(f: DecisionFacts, intent: Intent, threshold: number, floor: number): Decision {
   if (f.disputed) return undefined;

@@ -1,5 +1,5 @@
 import { answerPlan } from '../answer/answer.ts';
-import { decides, decisionFacts, type DecisionFacts } from '../answer/decide.ts';
+import { decides, gatesOf, type DecisionFacts, type Gates } from '../answer/decide.ts';
 import { ANSWER_FEATURE_NAMES, ANSWER_FEATURE_SIGNS, answerFeatures, FEATURE_NAMES } from '../matcher/features.ts';
 import type { Intent } from '../matcher/intent.ts';
 import { logit, neutralModel, type Model } from '../matcher/model.ts';
@@ -19,10 +19,7 @@ export interface Candidate {
   opposite: boolean;
   coverage: number;
   /** The gates the answer step applies besides the probability (see `decides`). */
-  ungrounded: boolean;
-  states: boolean;
-  statesUnknown: boolean;
-  typeMissing: boolean;
+  gates: Gates;
 }
 
 /** A question with its candidates, ready to score under any weights. */
@@ -63,8 +60,7 @@ export function collectInstances(set: QuestionSet): Instance[] {
     const ranked = rankSentences(index, plan, { ...options, limit: 1_000_000 }, true);
     for (const r of ranked) {
       const text = sentenceText(index, r.index);
-      const { ungrounded, states, statesUnknown, typeMissing } = decisionFacts(plan, r);
-      instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0), ungrounded, states, statesUnknown, typeMissing });
+      instance.candidates.push({ x: r.features, y: holds(text) ? 1 : 0, opposite: r.explanation.opposite, coverage: COVER.reduce((s, k) => s + (r.features[k] ?? 0), 0), gates: gatesOf(plan, r) });
     }
     out.push(instance);
   }
@@ -113,7 +109,7 @@ function verdicts(instances: readonly Instance[], m: Pick<Fitted, 'weights' | 'a
     const v = inst.stanceRight === undefined ? answerView(inst, m.weights) : undefined;
     if (!v) return { inst, p: 0, right: false };
     const p = 1 / (1 + Math.exp(-logit(m.answerWeights, v.x)));
-    return { inst, p, right: v.right, facts: { confidence: p, disputed: v.disputed, ungrounded: v.best.ungrounded, states: v.best.states, statesUnknown: v.best.statesUnknown, typeMissing: v.best.typeMissing } };
+    return { inst, p, right: v.right, facts: { confidence: p, disputed: v.disputed, ...v.best.gates } };
   });
 }
 

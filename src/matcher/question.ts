@@ -379,8 +379,9 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
 }
 
 /**
- * A passive question's shape: "be" first, or "have" first and "been" right before the verb; the verb a participle ("found",
- * "closed", "taken"), and no object after it ("Is it true Greenplate raised prices…" is active).
+ * A passive question's shape: "be" first, or "have" first and "been" right before the verb; the verb
+ * a participle ("found", "closed", "taken"), and no object after it ("Is it true Greenplate raised
+ * prices…" is active).
  */
 function isPassive(tokens: readonly Token[], at: number): boolean {
   const v = tokens[at] as Token;
@@ -456,13 +457,16 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   }
   // A passive question ("Was Kiptanui found guilty?", "Has the bridge been closed by engineers?"): its
   // subject has it done, and the name or noun after "by", if any, does it.
-  if (isPassive(tokens, at)) {
+  const passive = isPassive(tokens, at);
+  if (passive) {
     const by = tokens.findIndex((t, k) => k > at && t.norm === 'by');
     let end = by + 1;
-    while (end < tokens.length && end - by <= 4 && !isCapitalised(tokens[end]) && !/^(?:after|before|when|while|because|in|on|at|during|since)$/.test((tokens[end] as Token).norm)) end++;
-    const doer = by < 0 ? undefined : (byName ?? commonPhrase(tokens, by + 1, end));
+    // The doer's words after "by", up to a name, a preposition or a conjunction ("by engineers after the storm").
+    const ends = (t: Token): boolean => isCapitalised(t) || lexiconTags(t.norm).some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'QuestionWord');
+    while (end < tokens.length && end - by <= 4 && !ends(tokens[end] as Token)) end++;
     const subject = agent ?? commonPhrase(tokens, 1, at);
-    return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(doer ? { agent: doer } : {}), ...(subject ? { patient: subject } : {}), ...(recipient ? { recipient } : {}) };
+    agent = by < 0 ? undefined : (byName ?? commonPhrase(tokens, by + 1, end));
+    patient = subject;
   }
   // No name in a role: the common noun phrase in it, "the harbour official" before the verb and
   // "police" after it in "Did the harbour official arrest police?". Not when a form of "be" comes
@@ -470,7 +474,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   // deadliest bombing?"), unless a plain subject and "-ing" follow ("Is the government lobbying
   // exporters?").
   const progressive = /ing$/.test((tokens[at] as Token).norm) && tokens.slice(2, at).every((t) => !isStopWord(t.norm));
-  const common = !tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || progressive;
+  const common = !passive && (!tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || progressive);
   if (common) agent ??= commonPhrase(tokens, 1, at);
   // "Does X accept that the survey…": a clause follows, not an object.
   if (common && !patient && !recipient && !/^(?:that|whether|if)$/.test(tokens[at + 1]?.norm ?? '')) {
