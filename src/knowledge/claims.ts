@@ -566,8 +566,6 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
   const seenPeople: EntityDraft[] = [];
   /** The people the previous sentence spoke through, then named: who "he" and "she" are. */
   let previousPeople: Speaker[] = [];
-  /** One unnamed person who spoke in the previous sentence ("his agent", "a police spokesman"): who "he" is when no one was named. */
-  let previousVoice: Speaker | undefined;
   let lastPerson: Speaker | undefined;
   let lastBody: Speaker | undefined;
   /** The organisations that spoke in the previous sentence, or that its speakers speak for: what "the firm" most likely means next. */
@@ -697,7 +695,7 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         if (subjects.length > 0) continue;
       }
       if (PERSONAL.has(subjectToken.norm) || NON_PERSONAL.has(subjectToken.norm)) {
-        const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? previousVoice ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
+        const resolved = PERSONAL.has(subjectToken.norm) ? (personFor(subjectToken.norm, previousPeople, found) ?? lastPerson ?? lastBody) : (lastBody ?? lastPerson);
         if (resolved) push(resolved, stance, verb);
         continue;
       }
@@ -777,11 +775,6 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     pairable.push(...s.mentions.filter((m) => m.entity.type === 'organization' || m.entity.type === 'country').map((m) => m.entity));
     for (const c of found) if (c.entity && c.entity.type === 'organization') hear(c.entity);
     // Pronouns later on refer to the people this sentence speaks through, then those it names.
-    // ("His agent told the Daily Record … He said he believes …": a singular word for one person, no one named.)
-    const namesPeople = found.some((c) => c.entity?.type === 'person') || s.mentions.some((m) => m.entity.type === 'person');
-    const unnamed = namesPeople ? [] : found.filter((c) => c.entity === undefined);
-    const voiceHead = unnamed.length === 1 ? (unnamed[0] as ClaimDraft).speaker.split(/\s+/).pop() ?? '' : '';
-    previousVoice = voiceHead !== '' && !/s$/.test(voiceHead) && (isRoleNoun(voiceHead) || isAgentNoun(voiceHead) || VOICE_NOUN_STEMS.has(stemWord(voiceHead))) ? { text: (unnamed[0] as ClaimDraft).speaker } : undefined;
     previousPeople = [...found.filter((c) => c.entity?.type === 'person').map((c) => ({ entity: c.entity as EntityDraft, text: c.speaker })), ...s.mentions.filter((m) => m.entity.type === 'person').map((m) => speakerFrom(m, text))];
     for (const m of s.mentions) if (m.entity.type === 'person') lastPerson = speakerFrom(m, text);
     for (const m of s.mentions) if (m.entity.type === 'person') seenPeople.push(m.entity);

@@ -437,15 +437,6 @@ describe('"according to a statement" with no maker named', () => {
   });
 });
 
-describe('"he" after an unnamed person spoke', () => {
-  it('is the one who spoke in the sentence before ("His agent told …. He said …"), not the last person named before that', () => {
-    expect(claimsOf('Kofi Mensah scored twice. His agent told the Evening Star that clubs were watching. He said he believes a transfer is likely.')).toEqual([
-      ['his agent', 'says', 'p1.s2'],
-      ['his agent', 'believes', 'p1.s3'],
-    ]);
-  });
-});
-
 describe('"as" or "before" inside an aside before the verb', () => {
   it('reads "X, who served as mayor before losing his seat, denied" as X denying, and still opens a clause at "after the talks broke down"', () => {
     expect(claimsOf('Mayor Ivo Brandt was charged. Brandt, who served two terms as mayor before losing his seat in 2021, denied every charge.')).toEqual([['Ivo Brandt', 'denies', 'p1.s2']]);
