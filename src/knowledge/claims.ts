@@ -755,7 +755,10 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
         // ("The Monetary Policy Council voted seven to three, according to a statement released at 4 p.m.": a document
         // no one is said to have made is the statement of the body the sentence opens with.)
         const document = /^(?:a|an|the)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)/u.exec(according[1] as string)?.[1];
-        const opener = document && VOICE_NOUN_STEMS.has(stemWord(document)) && !sources[0]?.entity ? leadingSubjects(s, according.index).find((sp) => sp.entity?.type === 'organization') : undefined;
+        // (Not when another body acts in the sentence: "X was fined by the regulator", "X cut its forecast after Y downgraded it".)
+        const bodiesBefore = new Set(s.mentions.filter((m) => m.start < according.index && m.entity.type === 'organization').map((m) => m.entity));
+        const alone = bodiesBefore.size === 1 && !/\bby\b/.test(text.slice(0, according.index));
+        const opener = alone && document && VOICE_NOUN_STEMS.has(stemWord(document)) && !sources[0]?.entity ? leadingSubjects(s, according.index).find((sp) => sp.entity?.type === 'organization') : undefined;
         for (const sp of opener ? [opener] : sources) push(sp, 'says', 'according to');
       }
     }
@@ -780,8 +783,10 @@ export function findClaims(sentences: readonly ClaimSentence[]): ClaimDraft[] {
     for (const m of s.mentions) if (m.entity.type === 'person') seenPeople.push(m.entity);
     // (Those that spoke in it, or that its speakers speak for, and were named in it: not a body only told something, "told RTE".)
     const namedHere = new Set(s.mentions.map((m) => m.entity));
-    // ("Analysts at Kessler Bank said": people at a body who speak as themselves do not make it the topic.)
-    previousBodies = found.flatMap((c) => (c.entity?.type === 'organization' ? (c.speaker === c.entity.name || c.entity.aliases.has(c.speaker) ? [c.entity] : []) : c.entity?.type === 'person' ? [...c.entity.affiliations].filter((a) => a.type === 'organization') : [])).filter((e) => namedHere.has(e));
+    // ("Analysts at Kessler Bank said", "John Smith, an analyst at Kessler Bank, said": people at a body who speak as
+    // themselves do not make it the topic; a spokesman or a lawyer for it does.)
+    const speaksFor = (e: EntityDraft): boolean => e.role !== undefined && VOICE_NOUN_STEMS.has(stemWord(e.role.split(/\s+/).pop() ?? ''));
+    previousBodies = found.flatMap((c) => (c.entity?.type === 'organization' ? (c.speaker === c.entity.name || c.entity.aliases.has(c.speaker) ? [c.entity] : []) : c.entity?.type === 'person' && speaksFor(c.entity) ? [...c.entity.affiliations].filter((a) => a.type === 'organization') : [])).filter((e) => namedHere.has(e));
     claims.push(...found);
   }
   return [...claims, ...quotationClaims(sentences, claims)];

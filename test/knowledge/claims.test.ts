@@ -453,3 +453,21 @@ describe('the capital of a name in an unnamed speaker', () => {
     expect(claimsOf('Uzbek traders dispute the findings.')).toEqual([['Uzbek traders', 'denies', 'p1.s1']]);
   });
 });
+
+describe('"the company" after an analyst at another body spoke', () => {
+  it('is the company the story spoke of, not the analyst\'s bank', () => {
+    expect(claimsOf('Acme Corp said on Monday it would close two plants. John Smith, an analyst at Kessler Bank, said Acme would struggle. The company said it would cut 500 jobs.')).toEqual([
+      ['Acme Corp', 'says', 'p1.s1'],
+      ['John Smith', 'says', 'p1.s2'],
+      ['Acme Corp', 'says', 'p1.s3'],
+    ]);
+  });
+});
+
+describe('"according to a statement" with no maker named', () => {
+  it('is the statement of the body the sentence opens with only when no other body acts in it', () => {
+    expect(claimsOf('The Monetary Council raised rates to 6 percent, according to a statement.')).toEqual([['Monetary Council', 'says', 'p1.s1']]);
+    expect(claimsOf('Kelso Mining was fined 2 million pounds by the Mining Authority, according to a statement.').filter(([speaker]) => speaker === 'Kelso Mining')).toEqual([]);
+    expect(claimsOf('Kelso Mining cut its forecast after Velta Bank downgraded the stock, according to a statement.').filter(([speaker]) => speaker === 'Kelso Mining')).toEqual([]);
+  });
+});
