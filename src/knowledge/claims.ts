@@ -2,7 +2,7 @@ import { AUXILIARY_VERBS, BE_FORMS, PREPOSITIONS } from '../nlp/lexicon.ts';
 import { isAgentNoun, isFirstName, isKnownName, isOrgHead, isPlaceHead, isRoleNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, isNegation, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { GENERIC_BODIES, MAKER_VERBS, ORG_CLASSIFIERS, pluralOf, readLines, REPORTING_FORMS, sourceNouns, TITLE_WORDS, type ReportingStance } from '../nlp/word-lists.ts';
-import { lemmasOf, relationsOf } from '../nlp/wordnet.ts';
+import { lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
 import { datelineEnd, type EntityDraft, type Mention, type SentenceDraft } from './entities.ts';
 import type { ClaimStance } from './schema.ts';
 
@@ -255,7 +255,7 @@ function onlyNamesJoined(s: ClaimSentence, from: number, to: number): boolean {
   // ("Rivals Lloyds and Barclays said": a plural noun before the names only describes them.)
   const lead = /^\s*(?:the\s+)?([\p{L}-]+)\s/iu.exec(rest);
   const plural = lead?.[1]?.toLowerCase() ?? '';
-  if (lead && (names[0] as Mention).start - from >= lead[0].length - 1 && lemmasOf(plural).some((l) => l !== plural && pluralOf(l) === plural)) rest = rest.slice(lead[0].length);
+  if (lead && (names[0] as Mention).start - from >= lead[0].length - 1 && singularsOf(plural).length > 0) rest = rest.slice(lead[0].length);
   return onlyJoiners(rest);
 }
 
@@ -270,12 +270,12 @@ export function onlyJoiners(rest: string): boolean {
 
 /** The plural of a word for a body ("parties", "companies"), by WordNet's lemma and compromise's plural. */
 function isBodyPlural(word: string): boolean {
-  return lemmasOf(word).some((l) => l !== word && ORG_CLASSIFIERS.has(l) && pluralOf(l) === word);
+  return singularsOf(word).some((l) => ORG_CLASSIFIERS.has(l));
 }
 
 /** A plural noun for people that WordNet says is a kind of person ("travellers", "commuters"). */
 function isPeopleNoun(word: string): boolean {
-  return lemmasOf(word).some((l) => l !== word && pluralOf(l) === word && relationsOf(l).hypernym.includes('person'));
+  return singularsOf(word).some((l) => relationsOf(l).hypernym.includes('person'));
 }
 
 /** Nouns for what speaks for a body ("statement", "spokesman"), by stem; `voice-nouns.txt`. */

@@ -17,7 +17,7 @@ import {
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS } from '../nlp/word-lists.ts';
-import { definingWords, lemmasOf, relationsOf } from '../nlp/wordnet.ts';
+import { definingWords, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -198,9 +198,7 @@ function nameish(a: Article, s: number, i: number): boolean {
   // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // ("Skipper Manuel Couto said", "Nurse Amy Cole": a noun WordNet makes a kind of person, before a given name, is a title.)
-  const surname = units[i + 2];
-  const third = units[i + 3];
-  if (isPersonNoun(u.norm) && next !== undefined && next.cap && isFirstName(next.norm) && surname?.cap === true && (third === undefined || !third.cap) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
+  if (personNounBeforeName(units, i, (a.sentences[s] as SentenceDraft).text) && next !== undefined && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   // "Mandiant accused …": a word the lexicon takes for an adjective, right before a reporting verb, is the subject's name.
   // ("Prosecutors said …", "Meteorologists warned …" open with a job, not a name.)
   // ("Police Scotland said", "Bank Indonesia said": a word that ends bodies' names, then a country, is a body's name.)
@@ -213,7 +211,7 @@ function nameish(a: Article, s: number, i: number): boolean {
   const bareSingular = tags.length > 0 && tags.every((t) => t === 'Singular') && /(?:ed|said|told|wrote)$/.test(next?.norm ?? '');
   // ("Staff told reporters …", "Workforce said": a word for a body of workers, WordNet's kind of personnel, is no name.)
   const personnel = relationsOf(u.norm).hypernym.includes('personnel');
-  if (next !== undefined && !personnel && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && !lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return true;
+  if (next !== undefined && !personnel && !next.cap && REPORTING_FORMS.has(next.norm) && !isStopWord(u.norm) && (bareSingular || !lexiconTags(u.norm).some((t) => /Noun|Plural|Singular|Pronoun|Determiner|Adverb|Preposition|Conjunction/.test(t))) && singularsOf(u.norm).length === 0) return true;
   // "Network Rail, which owns the track, said": a common word before a capitalised word that ends organisations' names opens the name.
   if (!isStopWord(u.norm) && next !== undefined && next.cap && isOrgHead(next.norm) && !lexiconTags(u.norm).some((t) => /Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(t)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   if (isStopWord(u.norm) || inLexicon(u.norm) || a.lower.has(u.norm)) return false;
@@ -223,7 +221,7 @@ function nameish(a: Article, s: number, i: number): boolean {
   const after2 = units[i + 2];
   if (next !== undefined && /(?:ing|ed)$/.test(u.norm) && (countryOf(next.raw.replace(/['’]s?$/, '')) || (after2 && countryOf(`${next.raw} ${after2.raw}`.replace(/['’]s?$/, ''))))) return false;
   // ("Lenders Lloyds and Barclays said": a plural common noun, WordNet's, opening the sentence before a name describes it.)
-  if (next !== undefined && next.cap && lemmasOf(u.norm).some((l) => l !== u.norm && pluralOf(l) === u.norm)) return false;
+  if (next !== undefined && next.cap && singularsOf(u.norm).length > 0) return false;
   // An unknown capitalised word before a verb ("Haldorf recalled …") or a name ("Shail Shrestha") is a name.
   if (next !== undefined && !next.cap && /^\p{Ll}+(?:ed|s)$/u.test(next.raw) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
   return next !== undefined && next.cap && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next);
@@ -297,10 +295,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
     const next = units[i + 1];
     const short = next !== undefined && (HONORIFICS.has(next.norm) || SHORT_TITLES.test(next.norm));
     // ("skipper Manuel Couto", "hotel owner Kari Lund": a noun WordNet makes a kind of person, before a given name.)
-    // (Only before two capitalised words, a given name and a surname: "supplier Minh Long Energy" is a business.)
-    const third = units[i + 3];
-    const twoWordName = units[i + 2]?.cap === true && (third === undefined || !third.cap || breaksBetween(text, units[i + 2] as Unit, third));
-    const personNoun = next !== undefined && twoWordName && isFirstName(next.norm) && isPersonNoun(u?.norm ?? '');
+    const personNoun = personNounBeforeName(units, i, text);
     return u !== undefined && !u.cap && (short ? isRoleNoun(u.norm) : isAgentNoun(u.norm) || personNoun) && !ORG_CLASSIFIERS.has(u.norm) && nameish(a, s, i + 1) && !breaksBetween(text, u, units[i + 1] as Unit);
   };
   const dateline = a.datelines.get(s);
@@ -631,6 +626,16 @@ interface Parts {
 
 /** Letters for an honour or a seat written in capitals after a name ("KC", "MP"): not part of the name. */
 const isPostNominal = (u: Unit): boolean => POST_NOMINALS.has(u.norm) && /^\p{Lu}+$/u.test(u.raw);
+
+/**
+ * A noun WordNet makes a kind of person, then a given name and a capitalised surname with no third
+ * capitalised word after them ("Nurse Amy Cole", "skipper Manuel Couto"; not "supplier Minh Long
+ * Energy", a business).
+ */
+function personNounBeforeName(units: readonly Unit[], i: number, text: string): boolean {
+  const [u, next, surname, third] = [units[i], units[i + 1], units[i + 2], units[i + 3]];
+  return u !== undefined && next !== undefined && next.cap && isFirstName(next.norm) && surname?.cap === true && (third === undefined || !third.cap || breaksBetween(text, surname, third)) && isPersonNoun(u.norm);
+}
 
 /** Is a run a given name, lower-case name particles ("van", "de la") and a capitalised surname? */
 function isParticleName(units: readonly Unit[]): boolean {

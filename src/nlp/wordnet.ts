@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { IRREGULAR_VERBS } from './lexicon.ts';
 import { stemWord } from './text.ts';
+import { pluralOf } from './word-lists.ts';
 
 /**
  * WordNet's lexical relations, trimmed by `scripts/build-wordnet.mjs` from the npm package
@@ -135,11 +136,12 @@ export function relationsOfForm(word: string): WordRelations {
 const personCache = new Map<string, boolean>();
 
 /**
- * Whether WordNet makes a lower-case noun a kind of person within `steps` hypernym steps
- * ("nurse" → caregiver → adult → person, "skipper", "referee", "farmer"); default three steps,
- * for the table merges a word's senses and longer chains wander ("road" → … → person).
+ * Whether WordNet makes a lower-case noun a kind of person within three hypernym steps
+ * ("nurse" → caregiver → adult → person, "skipper", "referee", "farmer"): the table merges a
+ * word's senses, and longer chains wander ("road" → … → person).
  */
-export function isKindOfPerson(word: string, steps = 3): boolean {
+export function isKindOfPerson(word: string): boolean {
+  const steps = 3;
   const hit = personCache.get(word);
   if (hit !== undefined) return hit;
   const t = table();
@@ -168,4 +170,16 @@ export function isKindOfPerson(word: string, steps = 3): boolean {
 export function definingWords(word: string): string[] {
   const fields = (table().get(word) ?? '').split('|');
   return [...(fields[2]?.split(',') ?? []), ...(fields[4]?.split(',') ?? [])].filter(Boolean);
+}
+
+const singularCache = new Map<string, string[]>();
+
+/** The nouns a word is the regular plural of, by WordNet's lemmas and compromise's plural ("parties" → party, "lenders" → lender); empty for a word that is no such plural. Memoised. */
+export function singularsOf(word: string): string[] {
+  let out = singularCache.get(word);
+  if (out === undefined) {
+    out = lemmasOf(word).filter((l) => l !== word && pluralOf(l) === word);
+    if (singularCache.size < 50_000) singularCache.set(word, out);
+  }
+  return out;
 }
