@@ -359,6 +359,15 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
     // The subject is a name ("of" and "the" inside it); a possessive's noun ("India's central bank") is read as below.
     while (k < tokens.length && (isCapitalised(tokens[k]) || ((NAME_JOINERS.has((tokens[k] as Token).norm) || (tokens[k] as Token).norm === 'the') && isCapitalised(tokens[k + 1])))) k++;
     const possessive = /['’]s?$/.test(tokens[k - 1]?.raw ?? '');
+    // "Did Kazakhstan's border service deny …": the owned noun phrase runs up to the first word the lexicon gives only as a verb's base form.
+    if (possessive) {
+      for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) {
+        const t = tokens[j] as Token;
+        if (isStopWord(t.norm) || isCapitalised(t)) break;
+        const term = termAt(j);
+        if (term && lexiconTags(t.norm).includes('Infinitive')) return term;
+      }
+    }
     while (!possessive && k < tokens.length && (isPluralNoun(tokens[k]) || /ly$/.test((tokens[k] as Token).norm))) k++;
     const t = tokens[k];
     if (!possessive && t && !isStopWord(t.norm)) {
@@ -406,6 +415,12 @@ function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleF
  * common noun phrases there when no name is. Nothing when the question has no verb besides its
  * auxiliary.
  */
+/** "going to" and "about to" before a verb ("Is the defence going to appeal?") only say when: the verb after them is the question's. */
+function marksFuture(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 2];
+  return (tokens[k]?.norm === 'going' || tokens[k]?.norm === 'about') && tokens[k + 1]?.norm === 'to' && next !== undefined && !isStopWord(next.norm) && !isCapitalised(next);
+}
+
 function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], index: MatcherIndex): Predicate | undefined {
   const listed = terms.find((t) => t.verb);
   const framed = framedVerb(tokens, terms);
@@ -417,6 +432,9 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   if (!verbTerm) return undefined;
   const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !isCapitalised(t));
   if (at < 0) return undefined;
+  // The subject ends before "going to" ("the defence" in "Is the defence going to appeal?").
+  const future = at >= 2 && marksFuture(tokens, at - 2);
+  const subjectEnd = future ? at - 2 : at;
   // A name in a role: the entity it is an alias of, or else its words up to `end` ("Bank of England": bank, england).
   const fillerAt = (k: number, end = k + 1): RoleFiller | undefined => {
     const alias = matchAlias([...tokens], k, index);
@@ -426,7 +444,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   };
   // The agent: the name nearest before the verb, past the auxiliary ("Did Argentina beat …").
   let agent: RoleFiller | undefined;
-  for (let k = at - 1; k >= 1 && !agent; k--) {
+  for (let k = subjectEnd - 1; k >= 1 && !agent; k--) {
     const t = tokens[k] as Token;
     if (isCapitalised(t)) {
       let start = k;
@@ -438,7 +456,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
         else break;
       }
       // "Did Germany's chancellor visit Kyiv?": the owned noun does it, not the owner.
-      agent = (/['’]s?$/.test(t.raw) && k + 1 < at ? commonPhrase(tokens, k + 1, at) : undefined) ?? fillerAt(start, k + 1);
+      agent = (/['’]s?$/.test(t.raw) && k + 1 < subjectEnd ? commonPhrase(tokens, k + 1, subjectEnd) : undefined) ?? fillerAt(start, k + 1);
     }
   }
   let patient: RoleFiller | undefined;
@@ -464,7 +482,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     // The doer's words after "by", up to a name, a preposition or a conjunction ("by engineers after the storm").
     const ends = (t: Token): boolean => isCapitalised(t) || lexiconTags(t.norm).some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'QuestionWord');
     while (end < tokens.length && end - by <= 4 && !ends(tokens[end] as Token)) end++;
-    const subject = agent ?? commonPhrase(tokens, 1, at);
+    const subject = agent ?? commonPhrase(tokens, 1, subjectEnd);
     agent = by < 0 ? undefined : (byName ?? commonPhrase(tokens, by + 1, end));
     patient = subject;
   }
@@ -473,11 +491,11 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   // first ("Has the cause been confirmed?", "Was the bridge closed by engineers?", "Is this the
   // deadliest bombing?"), unless a plain subject and "-ing" follow ("Is the government lobbying
   // exporters?").
-  const progressive = /ing$/.test((tokens[at] as Token).norm) && tokens.slice(2, at).every((t) => !isStopWord(t.norm));
-  const common = !passive && (!tokens.slice(0, at).some((t) => BE_FORMS.includes(t.norm)) || progressive);
-  if (common) agent ??= commonPhrase(tokens, 1, at);
-  // "Does X accept that the survey…": a clause follows, not an object.
-  if (common && !patient && !recipient && !/^(?:that|whether|if)$/.test(tokens[at + 1]?.norm ?? '')) {
+  const progressive = (future || /ing$/.test((tokens[at] as Token).norm)) && tokens.slice(2, subjectEnd).every((t) => !isStopWord(t.norm));
+  const common = !passive && (!tokens.slice(0, subjectEnd).some((t) => BE_FORMS.includes(t.norm)) || progressive);
+  if (common) agent ??= commonPhrase(tokens, 1, subjectEnd);
+  // "Does X accept that the survey…", "Did X deny asking …": a clause follows, not an object.
+  if (common && !patient && !recipient && !/^(?:that|whether|if)$|ing$/.test(tokens[at + 1]?.norm ?? '')) {
     let start = at + 1;
     while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;
     let end = start;
@@ -534,7 +552,7 @@ export function analyseQuestion(raw: string, index: MatcherIndex): QueryPlan {
     i++;
     const inSpeaker = speakerSpan !== undefined && t.start >= speakerSpan[0] && t.start < speakerSpan[1];
     const roman = isRomanNumeral(tokens, i - 1);
-    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || isNegation(t))) continue;
+    if (!roman && (isStopWord(t.norm) || QUESTION_FRAME_WORDS.has(t.norm) || dropped.has(t.stem) || isNegation(t) || marksFuture(tokens, i - 1))) continue;
     if (seen.has(t.stem)) continue;
     seen.add(t.stem);
     // "What are the two main theories …" counts the answers: the sentence may list them without saying "two".

@@ -1,5 +1,6 @@
 import { AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORD_RE } from '../nlp/lexicon.ts';
-import { isStopWord, type Token } from '../nlp/text.ts';
+import { isStopWord, stemWord, type Token } from '../nlp/text.ts';
+import { readWordList } from '../nlp/word-lists.ts';
 import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
@@ -42,6 +43,12 @@ const SKIP_BEFORE_VERB: ReadonlySet<string> = new Set([...AUXILIARY_VERBS, 'also
 /** A time phrase between a doer and its verb: an opener and a day, month or span ("on Monday", "last week"). */
 const TIME_OPENERS: ReadonlySet<string> = new Set(['on', 'in', 'last', 'this', 'late', 'early', 'over']);
 const isTimeWord = (t: Token): boolean => CALENDAR_WORD_RE.test(t.raw) || /^(?:week|month|year|weekend)$/.test(t.norm);
+/** Stems of the verbs whose object noun names the action ("file an appeal", "lodged a protest"): `light-verbs.txt`. */
+export const LIGHT_VERB_STEMS: ReadonlySet<string> = new Set(readWordList('light-verbs').map((w) => stemWord(w)));
+/** Where a question's verb in a sentence has its roles: at the light verb before "a"/"an" when it is that verb's object noun. */
+function roleVerbAt(tokens: readonly Token[], v: number): number {
+  return v >= 2 && /^an?$/.test((tokens[v - 1] as Token).norm) && LIGHT_VERB_STEMS.has((tokens[v - 2] as Token).stem) ? v - 2 : v;
+}
 /** Words that end the clause a verb's roles stand in. */
 const CLAUSE_BREAK = /[,;:()"“”—–]/;
 
@@ -164,10 +171,16 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       while (start > 0 && isPlain(tokens, start - 1) && !breakBetween(start - 1, start) && a - start < 3) start--;
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
     }
-    const patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !received(f));
+    let patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !received(f));
+    // "found former Lembara County governor Joseph Kiptanui guilty": names joined by a title or a
+    // plain word or two are one phrase, and its last name is the one it is about.
+    for (let next = patient && !passive ? chained(patient, after) : undefined; next; next = chained(next, after)) patient = next;
     const recipient = after.find((f) => f !== byFiller && f !== patient && received(f));
     return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
   };
+  /** The filler that continues a name's phrase: right after it, or after one or two plain words (a title), with no break. */
+  const chained = (f: Filler, among: readonly Filler[]): Filler | undefined =>
+    among.find((g) => g.start >= f.end && g.start - f.end <= 2 && !g.common && !f.common && tokens.slice(f.end, g.start).every((t, k) => isPlain(tokens, f.end + k) && !verbs.has(t.stem)) && !breakBetween(f.end - 1, g.start));
   const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean; swapped: boolean } => {
     const q = predicate;
     const receivers = [roles.patient, roles.recipient].filter((f): f is Filler => f !== undefined);
@@ -197,7 +210,7 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   let contradicts = false;
   const positions = tokens.flatMap((t, k) => (verbs.has(t.stem) ? [k] : []));
   for (const v of positions) {
-    const verdict = judge(roleAt(v));
+    const verdict = judge(roleAt(roleVerbAt(tokens, v)));
     if (verdict.support && clauseHolds(v)) support = true;
     if (verdict.conflict) conflict = true;
     if (verdict.swapped) contradicts = true;

@@ -155,6 +155,10 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['Police last week arrested two protesters outside the ministry.', 'Did protesters arrest police?'],
     // The question's party is "the ferry operator", not the ferry.
     ['The ferry operator said on Tuesday that the ferry had been overloaded by its crew.', 'Did the ferry say that the operator overloaded it?'],
+    // A title between names makes one phrase about the last name: the province was not found guilty.
+    ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Was Velde Province found guilty?'],
+    // "going to" only says when; the appeal is the hospital's ("file an appeal" has the doer of "file").
+    ['Lawyers for the family said the hospital would file an appeal within a month.', 'Is the family going to appeal?'],
   ])('%j: declines %j', (text, q) => {
     expect(ask(text, q)).toMatchObject({ answered: false, citations: [] });
   });
@@ -165,6 +169,10 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['A regional court on Monday found former mayor Dana Holt guilty of bribery.', 'Was Holt found guilty?', 'Yes, according to the article.'],
     ['Police last week arrested two protesters outside the ministry.', 'Were protesters arrested by police?', 'Yes, according to the article.'],
     ['The ferry operator denied that the ferry had been overloaded.', 'Did the ferry operator deny that the boat was overloaded?', 'Yes, according to the article.'],
+    ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Was Tarn found guilty?', 'Yes, according to the article.'],
+    ['Lawyers for the family said the hospital would file an appeal within a month.', 'Is the hospital going to appeal?', 'Yes, according to the article.'],
+    // A possessive's owned noun phrase does it, up to the verb ("deny"), and "asking …" is a clause, not an object.
+    ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny asking drivers for bribes?", 'Yes, according to the article.'],
     // The denial is of something else: the jobs were cut.
     ['The company cut 200 jobs at the plant on Monday but denies any wrongdoing.', 'Did the company cut jobs?', 'Yes, according to the article.'],
     // The negation is of the speech, not of what it reports.
