@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LIGHT_VERB_STEMS } from '../../src/matcher/roles.ts';
+import { stemWord } from '../../src/nlp/text.ts';
 import { COMPANY_SUFFIXES, GENERIC_BODIES, MAKER_VERBS, pastTenseOf, PLACE_MODIFIERS, STORM_HEADS } from '../../src/nlp/word-lists.ts';
 
 describe('word lists kept as data', () => {
@@ -18,5 +20,9 @@ describe('word lists kept as data', () => {
   it('works out the past forms of the verbs for making a document, phrasal ones too', () => {
     expect(pastTenseOf('carry out')).toBe('carried out');
     expect(MAKER_VERBS).toEqual(expect.arrayContaining(['carried out', 'conducted', 'published']));
+  });
+  it('stems the verbs whose object noun names the action, so every form of them matches', () => {
+    expect(['filed', 'lodges', 'launching', 'made', 'submitted'].filter((w) => LIGHT_VERB_STEMS.has(stemWord(w)))).toEqual(['filed', 'lodges', 'launching', 'made', 'submitted']);
+    expect(LIGHT_VERB_STEMS.has(stemWord('appeal'))).toBe(false);
   });
 });
