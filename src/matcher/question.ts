@@ -359,15 +359,6 @@ function framedVerb(tokens: readonly Token[], terms: readonly QueryTerm[]): Quer
     // The subject is a name ("of" and "the" inside it); a possessive's noun ("India's central bank") is read as below.
     while (k < tokens.length && (isCapitalised(tokens[k]) || ((NAME_JOINERS.has((tokens[k] as Token).norm) || (tokens[k] as Token).norm === 'the') && isCapitalised(tokens[k + 1])))) k++;
     const possessive = /['’]s?$/.test(tokens[k - 1]?.raw ?? '');
-    // "Did Kazakhstan's border service deny …": the owned noun phrase runs up to the first word the lexicon gives only as a verb's base form.
-    if (possessive) {
-      for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) {
-        const t = tokens[j] as Token;
-        if (isStopWord(t.norm) || isCapitalised(t)) break;
-        const term = termAt(j);
-        if (term && lexiconTags(t.norm).includes('Infinitive')) return term;
-      }
-    }
     while (!possessive && k < tokens.length && (isPluralNoun(tokens[k]) || /ly$/.test((tokens[k] as Token).norm))) k++;
     const t = tokens[k];
     if (!possessive && t && !isStopWord(t.norm)) {
@@ -494,8 +485,8 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const progressive = (future || /ing$/.test((tokens[at] as Token).norm)) && tokens.slice(2, subjectEnd).every((t) => !isStopWord(t.norm));
   const common = !passive && (!tokens.slice(0, subjectEnd).some((t) => BE_FORMS.includes(t.norm)) || progressive);
   if (common) agent ??= commonPhrase(tokens, 1, subjectEnd);
-  // "Does X accept that the survey…", "Did X deny asking …": a clause follows, not an object.
-  if (common && !patient && !recipient && !/^(?:that|whether|if)$|ing$/.test(tokens[at + 1]?.norm ?? '')) {
+  // "Does X accept that the survey…": a clause follows, not an object.
+  if (common && !patient && !recipient && !/^(?:that|whether|if)$/.test(tokens[at + 1]?.norm ?? '')) {
     let start = at + 1;
     while (start < tokens.length && isStopWord((tokens[start] as Token).norm) && !RECIPIENT_PREPOSITIONS.has((tokens[start] as Token).norm)) start++;
     let end = start;

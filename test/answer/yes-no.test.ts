@@ -159,6 +159,10 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Was Velde Province found guilty?'],
     // "going to" only says when; the appeal is the hospital's ("file an appeal" has the doer of "file").
     ['Lawyers for the family said the hospital would file an appeal within a month.', 'Is the family going to appeal?'],
+    // What the warning is about, or what is denied, must be what the sentence says.
+    ["The dockworkers' union warned on Monday that longer shifts would cause accidents at the port.", 'Did the union warn about pay cuts?'],
+    ['The club denied breaking the rules on Tuesday.', 'Did the club deny paying the players?'],
+    ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny taking money from smugglers?"],
   ])('%j: declines %j', (text, q) => {
     expect(ask(text, q)).toMatchObject({ answered: false, citations: [] });
   });
@@ -171,8 +175,8 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['The ferry operator denied that the ferry had been overloaded.', 'Did the ferry operator deny that the boat was overloaded?', 'Yes, according to the article.'],
     ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Was Tarn found guilty?', 'Yes, according to the article.'],
     ['Lawyers for the family said the hospital would file an appeal within a month.', 'Is the hospital going to appeal?', 'Yes, according to the article.'],
-    // A possessive's owned noun phrase does it, up to the verb ("deny"), and "asking …" is a clause, not an object.
-    ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny asking drivers for bribes?", 'Yes, according to the article.'],
+    // A possessive's owned noun phrase does it, up to the verb ("deny").
+    ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny that drivers were asked for bribes?", 'Yes, according to the article.'],
     // The denial is of something else: the jobs were cut.
     ['The company cut 200 jobs at the plant on Monday but denies any wrongdoing.', 'Did the company cut jobs?', 'Yes, according to the article.'],
     // The negation is of the speech, not of what it reports.
