@@ -488,38 +488,16 @@ export class SentenceBounds {
   }
 
   /**
-   * Whether loose bounds know what the sentence's article holds (`articleContext`): up to
-   * CONTEXT_TERMS terms, so that a memo key (below) stays a small integer.
-   */
-  get knowsContext(): boolean {
-    return this.facts.terms.length <= CONTEXT_TERMS;
-  }
-
-  /**
-   * What any sentence of article a may find in its context (its paragraph, its article's subjects
-   * and its article), as one mask: every term its sentences met hold (words, concepts, all of an
-   * entity's words), its subjects, and entities with no words. Every paragraph's holdings, the
-   * subjects and the article's words are within it, so a bound taking it for all three is still
-   * a bound (context only adds to a bound). `articleWords`: the article's words as `holding` takes them.
-   */
-  articleContext(got: Retrieved, a: number, articleWords: number): number {
-    const table = this.facts.table;
-    const all = (1 << this.facts.terms.length) - 1;
-    return (((got.words[a] as number) & ~table.conceptTerms) | (got.concepts[a] as number) | articleWords | (got.subjectConcepts[a] as number) | (got.subjectWords[a] as number) | table.vacuous) & all;
-  }
-
-  /**
    * `looseCore` of a sentence whose broader words and antonyms are known (`broader`, `antonym`),
-   * in an article whose context is `context` (`articleContext`, or -1: any), by masks: of the
-   * antonyms, `core` only asks whether one stands for a term not surely found, so the key is
-   * `direct`, then the broader words it does not hold directly, that one bit and the context
+   * by masks: of the antonyms, `core` only asks whether one stands for a term not surely found,
+   * so the key is `direct`, then the broader words it does not hold directly and that one bit
    * (small integers, as map keys: no number boxed per lookup). The map of the last `direct` is
    * kept at hand, since the sentences of one posting list come one after another.
    */
   private readonly known = new Map<number, Map<number, number>>();
   private knownDirect = -1;
   private knownOf = new Map<number, number>();
-  private knownCore(direct: number, broader: number, antonym: number, context: number): number {
+  private knownCore(direct: number, broader: number, antonym: number): number {
     if (direct !== this.knownDirect) {
       let of = this.known.get(direct);
       if (!of) this.known.set(direct, (of = new Map()));
@@ -528,11 +506,10 @@ export class SentenceBounds {
     }
     const beyond = broader & ~direct;
     const contradicted = (antonym & ~((direct & ~this.concepts) | beyond)) !== 0 ? 1 : 0;
-    // With a context, the key is below 2 ** (2 * CONTEXT_TERMS + 1): a small integer.
-    const key = context === -1 ? beyond * 2 + contradicted : (beyond * 2 + contradicted) * (1 << this.facts.terms.length) + context;
+    const key = beyond * 2 + contradicted;
     let z = this.knownOf.get(key);
     if (z === undefined) {
-      z = this.core({ direct, named: 0, broaderKnown: true, broader, antonym, paragraph: context, subject: context, article: context });
+      z = this.core({ direct, named: 0, broaderKnown: true, broader, antonym, paragraph: -1, subject: -1, article: -1 });
       this.knownOf.set(key, z);
     }
     return z;
@@ -542,13 +519,10 @@ export class SentenceBounds {
    * Bounds every sentence holding a retrieval key, loosely (as if its paragraph and article
    * held every term), into `store` from position 0. Returns how many. With `masks` (the
    * broader-word and antonym masks of the sentences met, by their position in `got`), the loose
-   * bound knows them (much tighter for a question of common words), and, with `contexts` (by
-   * article, `articleContext`, or -1), what the sentence's article holds: at the tail, where
-   * cut-offs are low, a third of the candidates reach the cut-off as if their context held every
-   * term and under a tenth with their article's. `sentence` gives the tight bound of those that
+   * bound knows them (much tighter for a question of common words). `sentence` gives the tight bound of those that
    * can still make it.
    */
-  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, contexts: Int32Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
+  boundAll(got: Retrieved, store: { ids: Uint32Array; direct: Int32Array; named: Int32Array; tier: Uint8Array; bounds: Float64Array; own: Float64Array }, parts: Float64Array, masks?: { broaderAt: Int32Array; antonymAt: Int32Array }): number {
     const { sentArticle } = this.index;
     const { sentences, keys, direct, named } = got;
     let n = 0;
@@ -558,7 +532,7 @@ export class SentenceBounds {
       if (keys[x] === 0) continue;
       const i = sentences[x] as number;
       const d = direct[x] as number;
-      if (masks) lastCore = this.knownCore(d, masks.broaderAt[x] as number, masks.antonymAt[x] as number, contexts[sentArticle[i] as number] as number);
+      if (masks) lastCore = this.knownCore(d, masks.broaderAt[x] as number, masks.antonymAt[x] as number);
       else if (d !== lastMask) {
         lastMask = d;
         lastCore = this.looseCore(d);
@@ -743,9 +717,6 @@ function exhaustiveCandidates(index: MatcherIndex, plan: QueryPlan, facts: Quest
   return out;
 }
 
-/** Up to how many question terms a loose bound knows its article's context (`SentenceBounds.knowsContext`). */
-const CONTEXT_TERMS = 14;
-
 /** How many bands of loose bound the candidates are sorted into, to be tightened best band first (see `sortIntoBands`; at most 256, a band is kept in a byte). */
 const BANDS = 128;
 
@@ -761,9 +732,6 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const bounds = new SentenceBounds(index, plan, facts, options.model.weights, speaks);
   const parts = got.articleScores;
   const articleHeld = got.articleHolds;
-  const store = candidateStore(index);
-  const contexts = store.contextsFor(index.articleCount);
-  const knowsContext = bounds.knowsContext;
   let best1 = -1;
   let best2 = -1;
   let w1 = -Infinity;
@@ -781,7 +749,6 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
       if (!(table.vacuous & (1 << k))) words |= 1 << k;
     }
     articleHeld[a] = words;
-    contexts[a] = knowsContext ? bounds.articleContext(got, a, words) : -1;
     let w = 0;
     for (let k = 0; holds >>> k !== 0; k++) if (holds & (1 << k)) w += weights[k] as number;
     if (w > w1 || (w === w1 && a < best1)) {
@@ -795,6 +762,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     }
   }
   const inFull = new Set([best1, best2].filter((a) => a >= 0));
+  const store = candidateStore(index);
   let n = 0;
   store.masksKnown = false;
   // Each candidate's bound: first loose (as if its paragraph and article held every term), then
@@ -834,7 +802,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const stemsPerSentence = (index.sentStemStart[index.sentenceCount] as number) / Math.max(1, index.sentenceCount);
   const marking = broaderPostings(index, table);
   if (marking <= got.count * stemsPerSentence) store.markMasks(index, table, got);
-  n = bounds.boundAll(got, store, parts, contexts, store.masksKnown ? store : undefined);
+  n = bounds.boundAll(got, store, parts, store.masksKnown ? store : undefined);
   const offered = new Set<number>();
   const extra = (i: number): void => {
     if (offered.has(i)) return;
@@ -1048,12 +1016,6 @@ class CandidateStore {
       order[at] = x;
     }
     return { order, bandStart, bandHigh };
-  }
-  /** By article id: what its sentences may find in their context (`SentenceBounds.articleContext`), valid for the articles touched. */
-  private contexts = new Int32Array(0);
-  contextsFor(articles: number): Int32Array {
-    if (this.contexts.length < articles) this.contexts = new Int32Array(Math.max(articles, this.contexts.length * 2));
-    return this.contexts;
   }
   /** Makes room for `n` candidates (contents not kept). */
   reserve(n: number): void {

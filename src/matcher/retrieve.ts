@@ -26,8 +26,6 @@ export interface Retrieved {
   touched: Uint8Array;
   subjectConcepts: Int32Array;
   subjectWords: Int32Array;
-  /** By article id: terms whose concept its sentences name (the `exact` concepts; what its paragraphs hold comes from these, its words and its entity words). */
-  concepts: Int32Array;
   /** By article id: room for the caller (a number and a mask per article). */
   articleScores: Float64Array;
   articleHolds: Int32Array;
@@ -69,7 +67,6 @@ class PostingScratch implements Retrieved {
   touched: Uint8Array;
   subjectConcepts: Int32Array;
   subjectWords: Int32Array;
-  concepts: Int32Array;
   articleScores: Float64Array;
   articleHolds: Int32Array;
   /** By position: terms whose exact or related words, and whose concepts, the sentence holds; its entity-word bits. */
@@ -109,7 +106,6 @@ class PostingScratch implements Retrieved {
     this.touched = new Uint8Array(index.articleCount);
     this.subjectConcepts = new Int32Array(index.articleCount);
     this.subjectWords = new Int32Array(index.articleCount);
-    this.concepts = new Int32Array(index.articleCount);
     this.articleScores = new Float64Array(index.articleCount);
     this.articleHolds = new Int32Array(index.articleCount);
   }
@@ -266,7 +262,7 @@ class PostingScratch implements Retrieved {
   private aggregate(index: MatcherIndex, table: QuestionTable, epoch: number, W: number): void {
     const sentArticle = index.sentArticle;
     const sentParagraph = index.sentParagraph;
-    const { articleStamp, paragraphMet, paragraphKeyed, paragraphHolds: paraHolds, paraEntityWords, words, concepts, touched, subjectConcepts, subjectWords, entityWords, sentences, direct, keys, sentenceWords, sentenceConcepts, sentenceEntityWords } = this;
+    const { articleStamp, paragraphMet, paragraphKeyed, paragraphHolds: paraHolds, paraEntityWords, words, touched, subjectConcepts, subjectWords, entityWords, sentences, direct, keys, sentenceWords, sentenceConcepts, sentenceEntityWords } = this;
     let articles = this.articles;
     let articleCount = 0;
     let paragraphs = this.paragraphs;
@@ -284,7 +280,6 @@ class PostingScratch implements Retrieved {
         }
         articles[articleCount++] = a;
         words[a] = 0;
-        concepts[a] = 0;
         touched[a] = 0;
         subjectConcepts[a] = 0;
         subjectWords[a] = 0;
@@ -304,9 +299,7 @@ class PostingScratch implements Retrieved {
         }
         paragraphs[paragraphCount++] = p;
       }
-      const sc = sentenceConcepts[at] as number;
-      concepts[a] = (concepts[a] as number) | sc;
-      paraHolds[p] = (paraHolds[p] as number) | (sw & notConcepts) | sc;
+      paraHolds[p] = (paraHolds[p] as number) | (sw & notConcepts) | (sentenceConcepts[at] as number);
       for (let w = 0; w < W; w++) {
         const bits = sentenceEntityWords[at * W + w] as number;
         if (bits === 0) continue;
