@@ -30,7 +30,12 @@ import { buildKnowledge } from '../../src/knowledge/build.ts';
  * it is dev material under the dev bar like fresh3-7, printed on its own line. fresh9 (eight stories: a
  * cyclone evacuation, a drug-price dispute, a mine rescue, a no-confidence vote, a satellite outage, a
  * hostage release, a water dispute between states, a chess result) was written and annotated at stop 20,
- * before any build ran on it, and is held out: its first run is in the README, and its floor guards it.
+ * before any build ran on it, and held out for its first run (F1: entities .891, roles .896, claims .887,
+ * quantities .873, dates .930; also in the README); since stop 21 it is dev material under the dev bar like
+ * fresh3-8, printed on its own line. fresh10 (eight stories: a forest-eviction ruling, a ship striking port
+ * cranes, a cheese recall, a wildfire, an offshore pay deal, expelled diplomats, a cyclist's doping case, a
+ * medical trial) was written and annotated at stop 21, before any build ran on it, and is held out: its
+ * first run is in the README, and its floor guards it.
  */
 const DEV_OLD = [
   { gold: 'test/fixtures/gold', articles: ['test/fixtures/news-dev/articles', 'knowledge/articles'] },
@@ -43,10 +48,11 @@ const FRESH6 = [{ gold: 'test/fixtures/fresh6/gold', articles: ['test/fixtures/f
 const FRESH7 = [{ gold: 'test/fixtures/fresh7/gold', articles: ['test/fixtures/fresh7/articles'] }];
 const FRESH8 = [{ gold: 'test/fixtures/fresh8/gold', articles: ['test/fixtures/fresh8/articles'] }];
 const FRESH9 = [{ gold: 'test/fixtures/fresh9/gold', articles: ['test/fixtures/fresh9/articles'] }];
-/** fresh9's regression floor, every category, set under its first run (see the README). */
-const FRESH9_FLOOR = 0.8;
+const FRESH10 = [{ gold: 'test/fixtures/fresh10/gold', articles: ['test/fixtures/fresh10/articles'] }];
+/** fresh10's regression floor, every category, set under its first run (see the README). */
+const FRESH10_FLOOR = 0.82;
 const SETS = {
-  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6, ...FRESH7, ...FRESH8],
+  dev: [...DEV_OLD, ...FRESH3, ...FRESH4, ...FRESH5, ...FRESH6, ...FRESH7, ...FRESH8, ...FRESH9],
   heldOut: [{ gold: 'test/fixtures/fresh2/gold', articles: ['test/fixtures/fresh2/articles'] }],
 };
 
@@ -76,17 +82,17 @@ const line = (which: string, c: FidelityCategory, t: Tally, target?: number): st
 };
 
 describe('the build against hand annotations', () => {
-  it('prints the older dev sets and fresh3 to fresh8 apart, so fitted and new text can be compared', () => {
-    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6], ['fresh7', FRESH7], ['fresh8', FRESH8]] as const) {
+  it('prints the older dev sets and fresh3 to fresh9 apart, so fitted and new text can be compared', () => {
+    for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6], ['fresh7', FRESH7], ['fresh8', FRESH8], ['fresh9', FRESH9]] as const) {
       const tallies = score(sets);
       for (const c of FIDELITY_CATEGORIES) console.log(line(which, c, tallies[c]));
       expect(tallies.entities.expected).toBeGreaterThan(0);
     }
   });
-  it('prints held-out fresh9 on its own line, and keeps it over its floor', () => {
-    const tallies = score(FRESH9);
-    for (const c of FIDELITY_CATEGORIES) console.log(line('fresh9', c, tallies[c], FRESH9_FLOOR));
-    for (const c of FIDELITY_CATEGORIES) expect(f1(tallies[c]).f1).toBeGreaterThanOrEqual(FRESH9_FLOOR);
+  it('prints held-out fresh10 on its own line, and keeps it over its floor', () => {
+    const tallies = score(FRESH10);
+    for (const c of FIDELITY_CATEGORIES) console.log(line('fresh10', c, tallies[c], FRESH10_FLOOR));
+    for (const c of FIDELITY_CATEGORIES) expect(f1(tallies[c]).f1).toBeGreaterThanOrEqual(FRESH10_FLOOR);
   });
   for (const which of ['dev', 'heldOut'] as const) {
     it(`meets its bar on the ${which === 'dev' ? 'dev' : 'held-out'} articles, per category (precision, recall, F1 printed)`, () => {
