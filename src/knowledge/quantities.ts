@@ -66,6 +66,9 @@ const FIGURE_RE = new RegExp(
   'gi',
 );
 
+/** After a figure, "of (the, its, the ship's) nine" or "of 40": the whole the figure is a part of. */
+const PART_OF_RE = new RegExp(`^\\s+of\\s+(?:(?:the|its|his|her|their|our|\\p{L}+['’]s)\\s+){0,2}(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${TENS})(?:-(?:${SMALL}))?|${SMALL})\\b(?![-.,]?\\d)`, 'iu');
+
 const APPROXIMATE_RE = /(?:\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|up to|at least|at most|as many as|as much as|an estimated|estimated|close to|upwards of)\s+)$/i;
 const SCALE_VALUE: Readonly<Record<string, number>> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const VAGUE_VALUE: Readonly<Record<string, number>> = { hundreds: 100, thousands: 1000, millions: 1e6, billions: 1e9, dozens: 12, scores: 20, tens: 10 };
@@ -324,7 +327,15 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       consumed = ageEnd;
       continue;
     }
-    const after = nounAfter(text, tokens, next);
+    // "five of seven counts", "two of the ship's nine engines": a part of a whole that is counted too. The part
+    // counts the whole's noun and ends at itself, so the whole is read as a figure of its own.
+    const whole = unit ? null : PART_OF_RE.exec(text.slice(end));
+    const after = whole ? nounAfter(text, tokens, tokenAt(end + whole[0].length - 1) + 1) : nounAfter(text, tokens, next);
+    if (whole && after) {
+      out.push({ text: figure, ...(value !== undefined ? { value } : {}), counts: after.counts, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
+      consumed = end;
+      continue;
+    }
     let counts = after?.counts;
     if (after) phraseEnd = after.end;
     if (!counts && unit) counts = nounBeforeOf(text, tokens, tokenAt(start)) ?? subjectBefore(text, tokens, tokenAt(start));

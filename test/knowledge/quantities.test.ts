@@ -99,4 +99,15 @@ describe('finding quantities', () => {
       ['NZ$3.5 million', 3_500_000, 'dollars'],
     ]);
   });
+
+  it('reads a part and the whole it is part of as two figures of the same thing ("three of nine charges", "four of the plant\'s 12 turbines")', () => {
+    expect(q('The jury convicted her on three of nine charges.')).toEqual([
+      { text: 'three', value: 3, counts: 'charges' },
+      { text: 'nine charges', value: 9, counts: 'charges' },
+    ]);
+    expect(q("Crews repaired four of the plant's 12 turbines.").map((x) => [x.value, x.counts])).toEqual([
+      [4, 'turbines'],
+      [12, 'turbines'],
+    ]);
+  });
 });
