@@ -188,7 +188,8 @@ function nounAfter(text: string, tokens: readonly Token[], k: number): { counts:
       continue;
     }
     const tags = lexiconTags(t.norm);
-    if (tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'QuestionWord')) break;
+    // ("five years ago", "the 40 fans today": a word of time is no noun the figure counts.)
+    if (tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'QuestionWord' || x === 'Date')) break;
     if (words.length > 0 && tags.some((x) => x === 'PastTense' || x === 'Gerund' || x === 'Modal' || x === 'Copula')) break;
     words.push(t);
   }
@@ -249,7 +250,10 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       start -= letters.length;
       figure = `${letters}${figure}`;
     }
-    if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
+    // A date may be a length of time ("over the past two weeks", "the last 17 minutes"): the figure with its unit of
+    // time is a quantity as well. ("five years ago" is a point in time, not a length.)
+    const lengthOfTime = /\b(?:past|last|previous|first|final|next|coming)\s+$/i.test(text.slice(Math.max(0, start - 10), start)) && UNITS.get(/^\s+(\p{L}+)/u.exec(text.slice(end))?.[1]?.toLowerCase() ?? '')?.kind === 'duration' && !/^\s+\p{L}+\s+ago\b/u.test(text.slice(end));
+    if (start < consumed || (!lengthOfTime && taken.some(([a, b]) => start < b && end > a))) continue;
     // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
     // ("42C" is a temperature: a letter that is a unit's symbol stays a measure.)
     const letter = /^(\p{Lu})\b/u.exec(text.slice(end))?.[1]?.toLowerCase();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/knowledge/dates.ts';
 import { findQuantities } from '../../src/knowledge/quantities.ts';
 
 const q = (text: string) => findQuantities(text).map(({ start: _s, end: _e, ...rest }) => rest);
@@ -109,5 +110,13 @@ describe('finding quantities', () => {
       [4, 'turbines'],
       [12, 'turbines'],
     ]);
+  });
+
+  it('reads a length of time inside a date ("over the past three months") but not a point in time ("nine years ago")', () => {
+    const withDates = (text: string) => findQuantities(text, findDates(text).map((d) => [d.start, d.end] as const)).map((x) => [x.text, x.value]);
+    expect(withDates('Sales fell over the past three months.')).toEqual([['three months', 3]]);
+    expect(withDates('It rained for the last 40 minutes of the match.')).toEqual([['40 minutes of the match', 40]]);
+    expect(withDates('The mill closed nine years ago.')).toEqual([]);
+    expect(withDates('Rovers, who lost the final two years ago, won on Sunday.')).toEqual([]);
   });
 });
