@@ -34,7 +34,7 @@ const DIGITS_RE = new RegExp(`^(?:${bySignLength([...CURRENCY.keys()])})?([\\d,]
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SCALE = 'hundred|thousand|million|billion|trillion';
-const WORD = `(?:${SMALL}|${TENS}|${SCALE}|a|an|and|half)`;
+const WORD = `(?:${SMALL}|${TENS}|${SCALE}|dozen|a|an|and|half)`;
 const ORDINAL = 'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth';
 const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|hundredths?|thousandths?)(?=\\s+of\\b|[,.;]|\\s*$|\\s+(?:the|a|an|his|her|its|their)\\b|\\s+(?:more|higher|lower|less|fewer|larger|smaller|bigger|cheaper|in|since|from|over)\\b)`;
 
@@ -117,6 +117,13 @@ function valueOf(figure: string): number | undefined {
     const n = Number((digits[1] as string).replace(/,/g, ''));
     const scale = digits[2] ? SCALE_VALUE[digits[2].toLowerCase()] : 1;
     return Number.isFinite(n) && scale !== undefined ? n * scale : undefined;
+  }
+  // "a dozen", "two dozen": compromise reads neither.
+  const dozens = /^(half a|\w+)[- ]dozen$/i.exec(figure);
+  if (dozens) {
+    const word = (dozens[1] as string).toLowerCase();
+    const n = word === 'a' ? 1 : word === 'half a' ? 0.5 : wordValue(word);
+    return n === undefined ? undefined : n * 12;
   }
   const vague = /^(\w+)(?: of (\w+))?$/.exec(figure.toLowerCase());
   if (vague && VAGUE_VALUE[vague[1] as string] !== undefined) return (VAGUE_VALUE[vague[1] as string] as number) * (vague[2] ? (VAGUE_VALUE[vague[2]] ?? 1) : 1);
@@ -276,6 +283,19 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       out.push({ text: figure, value: 0.5, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
       consumed = end;
       continue;
+    }
+    // "half a percentage point", "half an hour": half of one unit or thing.
+    const halfOne = lower === 'half' && !/\b(?:first|second|the|this|that|last|next)\s+$/i.test(text.slice(0, start)) ? /^\s+an?\s+(?=\p{Ll})/u.exec(text.slice(end)) : null;
+    if (halfOne) {
+      const k = tokenAt(end + halfOne[0].length);
+      const u = unitAfter(text, tokens, k);
+      const noun = u ? undefined : nounAfter(text, tokens, k);
+      const halfEnd = u ? (tokens[u.next - 1] as Token).end : noun?.end;
+      if (halfEnd !== undefined) {
+        out.push({ text: text.slice(start, halfEnd), value: 0.5, ...(u ? { unit: u.unit } : {}), ...(noun ? { counts: noun.counts } : {}), ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end: halfEnd });
+        consumed = halfEnd;
+        continue;
+      }
     }
     // "twice a day", "about twice as fast": two times.
     if (lower === 'twice') {

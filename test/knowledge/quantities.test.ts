@@ -119,4 +119,16 @@ describe('finding quantities', () => {
     expect(withDates('The mill closed nine years ago.')).toEqual([]);
     expect(withDates('Rovers, who lost the final two years ago, won on Sunday.')).toEqual([]);
   });
+
+  it('reads "a dozen", "two dozen" and "half a dozen" as twelves', () => {
+    expect(q('Police searched at least a dozen farms.').map((x) => [x.value, x.counts])).toEqual([[12, 'farms']]);
+    expect(q('Two dozen eggs broke.').map((x) => [x.value, x.counts])).toEqual([[24, 'eggs']]);
+    expect(q('Half a dozen boats sank.').map((x) => [x.value, x.counts])).toEqual([[6, 'boats']]);
+  });
+
+  it('reads half of one unit or thing ("half an hour", "half a percentage point"), but not "the first half"', () => {
+    expect(q('The vote took half an hour.')).toEqual([{ text: 'half an hour', value: 0.5, unit: 'hour' }]);
+    expect(q('The bank cut its rate by half a percentage point.').map((x) => [x.text, x.value])).toEqual([['half a percentage point', 0.5]]);
+    expect(q('In the first half a goal came from a corner.')).toEqual([]);
+  });
 });
