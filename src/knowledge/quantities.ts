@@ -304,7 +304,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       continue;
     }
     if (/^(?:a|an|one|half)$/.test(lower) && !/^\s+(?:more|additional|further|extra)\b/.test(text.slice(end))) {
-      if (lower !== 'one' || /^\s*(?:of|by|another|that|who|which)\b/i.test(text.slice(end)) || /\b(?:the|this|that|no)\s+$/i.test(text.slice(0, start))) continue;
+      // ("one by one", "not one drop": an idiom and a denial, not a count of one.)
+      if (lower !== 'one' || /^\s*(?:of|by|another|that|who|which)\b/i.test(text.slice(end)) || /\b(?:the|this|that|no|not|one\s+by)\s+$/i.test(text.slice(0, start))) continue;
     }
     // A score: "1-0", "7-1".
     const score = /^\d{1,2}$/.test(figure) ? /^[-–]\d{1,2}\b/.exec(text.slice(end)) : null;

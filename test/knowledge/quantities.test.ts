@@ -131,4 +131,10 @@ describe('finding quantities', () => {
     expect(q('The bank cut its rate by half a percentage point.').map((x) => [x.text, x.value])).toEqual([['half a percentage point', 0.5]]);
     expect(q('In the first half a goal came from a corner.')).toEqual([]);
   });
+
+  it('takes no count from "one by one" or a denial ("not one boat"), but keeps "one body"', () => {
+    expect(q('The pupils left one by one after the bell.')).toEqual([]);
+    expect(q('Not one boat returned to the harbour.')).toEqual([]);
+    expect(q('Divers found one body.')).toEqual([{ text: 'one body', value: 1, counts: 'body' }]);
+  });
 });
