@@ -213,7 +213,9 @@ function nounBeforeOf(text: string, tokens: readonly Token[], k: number): string
   while (j >= 0 && /^(?:about|around|up|to|some|nearly|almost|over|more|than|least|at|an|estimated)$/.test((tokens[j] as Token).norm)) j--;
   if (tokens[j]?.norm !== 'of') return undefined;
   const noun = tokens[j - 1];
-  return noun && canBeNoun(noun) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
+  // ("a fine of $250,000": after an article, a word the lexicon knows as an adjective is the noun.)
+  const article = /^(?:a|an|the|its|their|his|her)$/.test(tokens[j - 2]?.norm ?? '');
+  return noun && (canBeNoun(noun) || article) && !isStopWord(noun.norm) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
 }
 
 /** "consumer prices jumped 6.5 percent", "vegetables cost 22 percent more": the noun before the verb before the figure. */
@@ -223,7 +225,9 @@ function subjectBefore(text: string, tokens: readonly Token[], k: number): strin
   const verb = tokens[j];
   const noun = tokens[j - 1];
   const verbish = verb !== undefined && !UNITS.has(verb.norm) && (/ed$/.test(verb.norm) || lexiconTags(verb.norm).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive'));
-  if (!verb || !noun || !verbish || isStopWord(verb.norm) || !canBeNoun(noun) || /^\p{Lu}/u.test(noun.raw) || /[,;:]/.test(text.slice(noun.end, verb.start))) return undefined;
+  // ("shares fell 4.2 percent": before a past form, a word in -s the lexicon knows as a verb is the plural subject.)
+  const pluralSubject = noun !== undefined && /[^s]s$/.test(noun.norm) && verb !== undefined && (/ed$/.test(verb.norm) || lexiconTags(verb.norm).includes('PastTense'));
+  if (!verb || !noun || !verbish || isStopWord(verb.norm) || !(canBeNoun(noun) || pluralSubject) || /^\p{Lu}/u.test(noun.raw) || /[,;:]/.test(text.slice(noun.end, verb.start))) return undefined;
   const modifier = tokens[j - 2];
   const from = modifier && canBeNoun(modifier) && /^\p{Ll}/u.test(modifier.raw) && !/[,;:]/.test(text.slice(modifier.end, noun.start)) ? modifier : noun;
   return text.slice(from.start, noun.end);
@@ -363,8 +367,10 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     }
     let counts = after?.counts;
     if (after) phraseEnd = after.end;
-    if (!counts && unit) counts = nounBeforeOf(text, tokens, tokenAt(start)) ?? subjectBefore(text, tokens, tokenAt(start));
-    if (!counts && !unit) counts = nounBeforeOf(text, tokens, tokenAt(start));
+    // (The figure's first token: a currency sign before it is no token, "$250,000".)
+    const first = tokens.findIndex((t) => t.end > start);
+    if (!counts && unit) counts = nounBeforeOf(text, tokens, first) ?? subjectBefore(text, tokens, first);
+    if (!counts && !unit) counts = nounBeforeOf(text, tokens, first);
     // An ordinal counts only with the thing it counts ("a fourth title"), not as a date or a rank alone.
     if (ordinal && !after) continue;
     const approximate = APPROXIMATE_RE.test(text.slice(0, start)) || /^(?:hundreds|thousands|millions|billions|dozens|scores|tens)/i.test(figure);

@@ -137,4 +137,9 @@ describe('finding quantities', () => {
     expect(q('Not one boat returned to the harbour.')).toEqual([]);
     expect(q('Divers found one body.')).toEqual([{ text: 'one body', value: 1, counts: 'body' }]);
   });
+
+  it('finds what money and percentages measure before them: "a fine of $250,000" (the sign is no word), "Kessel shares fell 4.2 percent"', () => {
+    expect(q('The judge ordered him to pay a fine of $250,000.').map((x) => x.counts)).toEqual(['fine']);
+    expect(q('Kessel shares fell 4.2 percent in Oslo.').map((x) => x.counts)).toEqual(['shares']);
+  });
 });
