@@ -365,7 +365,10 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       consumed = end;
       continue;
     }
-    let counts = after?.counts;
+    // "€2 million in humanitarian aid", "$40 million in damages": what a sum is paid in.
+    const money = currency !== undefined || (unit !== undefined && UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'money');
+    const paidIn = !after && money && tokens[next]?.norm === 'in' && !/[,;:()]/.test(text.slice((tokens[next - 1] as Token).end, (tokens[next] as Token).start)) ? nounAfter(text, tokens, next + 1) : undefined;
+    let counts = after?.counts ?? paidIn?.counts;
     if (after) phraseEnd = after.end;
     // (The figure's first token: a currency sign before it is no token, "$250,000".)
     const first = tokens.findIndex((t) => t.end > start);
@@ -384,6 +387,11 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       end: phraseEnd,
     });
     consumed = phraseEnd;
+  }
+  // "265 million euros ($288 million)": a sum converted in brackets measures what the sum before it does.
+  for (let i = 1; i < out.length; i++) {
+    const [prev, cur] = [out[i - 1] as QuantityDraft, out[i] as QuantityDraft];
+    if (!cur.counts && prev.counts && /^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$/i.test(text.slice(prev.end, cur.start))) cur.counts = prev.counts;
   }
   // A span between two years is a length of time: "from 1870 to 1939", "between 1922 and 1926".
   for (const m of text.matchAll(YEAR_SPAN_RE)) out.push({ text: m[0], value: Number(m[2]) - Number(m[1]), unit: 'years', counts: 'duration', start: m.index, end: m.index + m[0].length });

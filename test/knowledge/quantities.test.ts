@@ -142,4 +142,9 @@ describe('finding quantities', () => {
     expect(q('The judge ordered him to pay a fine of $250,000.').map((x) => x.counts)).toEqual(['fine']);
     expect(q('Kessel shares fell 4.2 percent in Oslo.').map((x) => x.counts)).toEqual(['shares']);
   });
+
+  it('gives a sum what it is paid in ("€3 million in flood aid") and a sum converted in brackets what the sum before it measures', () => {
+    expect(q('The bank pledged €3 million in flood aid.').map((x) => x.counts)).toEqual(['flood aid']);
+    expect(q('The club paid a fee of 40 million euros (about $43 million) for him.').map((x) => x.counts)).toEqual(['fee', 'fee']);
+  });
 });
