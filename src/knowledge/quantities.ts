@@ -3,6 +3,7 @@ import { inLexicon, lexiconTags } from '../nlp/name-lexicon.ts';
 import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
 import { readNamePairs, UNITS } from '../nlp/word-lists.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
+import { isMonetaryUnit } from '../nlp/wordnet.ts';
 
 /** A quantity as the build finds it in a sentence. */
 export interface QuantityDraft {
@@ -134,7 +135,9 @@ function valueOf(figure: string): number | undefined {
 function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: string; next: number } | undefined {
   const t = tokens[k];
   if (!t) return undefined;
-  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined);
+  // (A currency no list names, "1.2 million lari", "50,000 bolivianos", is a unit of money by WordNet's gloss; not a
+  // word the lexicon knows as a verb, "won".)
+  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined) ?? (/^\p{Ll}/u.test(t.raw) && isMonetaryUnit(t.norm) && !lexiconTags(t.norm).some((x) => VERBISH.has(x)) ? { unit: t.norm, kind: 'money' } : undefined);
   if (!entry) return undefined;
   let next = t.norm === 'per' ? k + 2 : k + 1;
   // "square miles", "square kilometers": an area.
@@ -213,9 +216,11 @@ function nounBeforeOf(text: string, tokens: readonly Token[], k: number): string
   while (j >= 0 && /^(?:about|around|up|to|some|nearly|almost|over|more|than|least|at|an|estimated)$/.test((tokens[j] as Token).norm)) j--;
   if (tokens[j]?.norm !== 'of') return undefined;
   const noun = tokens[j - 1];
-  // ("a fine of $250,000": after an article, a word the lexicon knows as an adjective is the noun.)
+  // ("a fine of $250,000": after an article, a word the lexicon knows as an adjective is the noun; "a prize fund of",
+  // "a rise of": before "of", a verb's base form is a noun.)
   const article = /^(?:a|an|the|its|their|his|her)$/.test(tokens[j - 2]?.norm ?? '');
-  return noun && (canBeNoun(noun) || article) && !isStopWord(noun.norm) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
+  const baseForm = noun !== undefined && lexiconTags(noun.norm).includes('Infinitive') && !/(?:ed|ing)$/.test(noun.norm);
+  return noun && (canBeNoun(noun) || article || baseForm) && !isStopWord(noun.norm) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
 }
 
 /** "consumer prices jumped 6.5 percent", "vegetables cost 22 percent more": the noun before the verb before the figure. */
@@ -366,7 +371,7 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       continue;
     }
     // "€2 million in humanitarian aid", "$40 million in damages": what a sum is paid in.
-    const money = currency !== undefined || (unit !== undefined && UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'money');
+    const money = currency !== undefined || (unit !== undefined && (UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'money' || isMonetaryUnit(unit.toLowerCase())));
     const paidIn = !after && money && tokens[next]?.norm === 'in' && !/[,;:()]/.test(text.slice((tokens[next - 1] as Token).end, (tokens[next] as Token).start)) ? nounAfter(text, tokens, next + 1) : undefined;
     let counts = after?.counts ?? paidIn?.counts;
     if (after) phraseEnd = after.end;

@@ -183,3 +183,21 @@ export function singularsOf(word: string): string[] {
   }
   return out;
 }
+
+const moneyCache = new Map<string, boolean>();
+
+/**
+ * Whether WordNet defines a lower-case word, or the noun it is the plural of, as a unit of money ("lari", "bolivianos",
+ * "kwacha": "the basic unit of money in …"). Memoised.
+ */
+export function isMonetaryUnit(word: string): boolean {
+  let hit = moneyCache.get(word);
+  if (hit === undefined) {
+    hit = [word, ...singularsOf(word)].some((w) => {
+      const defining = definingWords(w);
+      return defining.includes('unit') && defining.includes('money');
+    });
+    if (moneyCache.size < 50_000) moneyCache.set(word, hit);
+  }
+  return hit;
+}

@@ -147,4 +147,10 @@ describe('finding quantities', () => {
     expect(q('The bank pledged €3 million in flood aid.').map((x) => x.counts)).toEqual(['flood aid']);
     expect(q('The club paid a fee of 40 million euros (about $43 million) for him.').map((x) => x.counts)).toEqual(['fee', 'fee']);
   });
+
+  it('takes a currency no list names for a unit of money by WordNet ("80,000 kwacha", "3 million naira"), and a verb\'s base form before "of" for the noun measured ("a relief fund of")', () => {
+    expect(q('Each family received 80,000 kwacha.').map((x) => [x.value, x.unit])).toEqual([[80_000, 'kwacha']]);
+    expect(q('The state set up a relief fund of 3 million naira.').map((x) => [x.unit, x.counts])).toEqual([['naira', 'fund']]);
+    expect(q('Georgia won 3 medals.').map((x) => [x.unit, x.counts])).toEqual([[undefined, 'medals']]);
+  });
 });
