@@ -379,6 +379,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     const first = tokens.findIndex((t) => t.end > start);
     if (!counts && unit) counts = nounBeforeOf(text, tokens, first) ?? subjectBefore(text, tokens, first);
     if (!counts && !unit) counts = nounBeforeOf(text, tokens, first);
+    // "for four days", "within 48 hours": a unit of time with nothing counted measures a length of time.
+    if (!counts && unit !== undefined && UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'duration') counts = 'duration';
     // An ordinal counts only with the thing it counts ("a fourth title"), not as a date or a rank alone.
     if (ordinal && !after) continue;
     const approximate = APPROXIMATE_RE.test(text.slice(0, start)) || /^(?:hundreds|thousands|millions|billions|dozens|scores|tens)/i.test(figure);

@@ -153,4 +153,9 @@ describe('finding quantities', () => {
     expect(q('The state set up a relief fund of 3 million naira.').map((x) => [x.unit, x.counts])).toEqual([['naira', 'fund']]);
     expect(q('Georgia won 3 medals.').map((x) => [x.unit, x.counts])).toEqual([[undefined, 'medals']]);
   });
+
+  it('says a unit of time with nothing counted measures a length of time ("for 48 hours" counts duration), but keeps a subject ("the strike lasted four days")', () => {
+    expect(q('The mill closed for 48 hours.')).toEqual([{ text: '48 hours', value: 48, unit: 'hours', counts: 'duration' }]);
+    expect(q('The strike lasted four days.').map((x) => x.counts)).toEqual(['strike']);
+  });
 });
