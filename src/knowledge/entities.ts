@@ -17,7 +17,7 @@ import {
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
 import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS } from '../nlp/word-lists.ts';
-import { definingWords, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
+import { definingWords, hypernymsOf, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -907,8 +907,14 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("TV crews", "a DJ": not an acronym the lexicon knows as a common noun.)
       // ("GDP", "RSV": nor one WordNet defines, with no word for a body in its definition.)
       const defined = definingWords(folded);
-      const definedAsThing = defined.length > 0 && !defined.some((w) => isOrgHead(w) || w === 'government');
-      if (isAcronym(nameText) && !definedAsThing && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
+      const bodyWord = (w: string): boolean => isOrgHead(w) || w === 'government';
+      // ("AI": WordNet merges an agency with computing and a sloth; a sense that is a thing makes it no body by itself.)
+      const definedAsThing = defined.length > 0 && (!defined.some(bodyWord) || hypernymsOf(folded).some((w) => !bodyWord(w)));
+      // ("the SEC said", "the FTC's ruling": an acronym after "the" that acts, or owns, is a body though WordNet has a
+      // common word spelt so, "sec"; "the AI boom" is not.)
+      const wordAfter = /^\s+(\p{Ll}+)/u.exec(text.slice(lastUnit.end))?.[1];
+      const theActs = /\bthe\s$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && (lastUnit.possessive || wordAfter === undefined || REPORTING_FORMS.has(wordAfter) || (/ed$/.test(wordAfter) && lexiconTags(wordAfter).length === 0) || lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense|Modal|Copula|Auxiliary|Preposition|Conjunction)$/.test(t)));
+      if (isAcronym(nameText) && (!definedAsThing || theActs) && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
       // "FC Porto", "Atlético Valdora": a club's name.

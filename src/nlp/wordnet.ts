@@ -172,6 +172,11 @@ export function definingWords(word: string): string[] {
   return [...(fields[2]?.split(',') ?? []), ...(fields[4]?.split(',') ?? [])].filter(Boolean);
 }
 
+/** The hypernyms WordNet gives a lower-case word, one level, its senses merged (empty when it does not know it). */
+export function hypernymsOf(word: string): string[] {
+  return (table().get(word) ?? '').split('|')[2]?.split(',').filter(Boolean) ?? [];
+}
+
 const singularCache = new Map<string, string[]>();
 
 /** The nouns a word is the regular plural of, by WordNet's lemmas and compromise's plural ("parties" → party, "lenders" → lender); empty for a word that is no such plural. Memoised. */

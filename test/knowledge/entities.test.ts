@@ -537,4 +537,11 @@ describe('an acronym WordNet defines as a thing', () => {
     expect(names).toContainEqual(['IMF', 'organization']);
     expect(names).toContainEqual(['NATO', 'organization']);
   });
+
+  it('makes a body of an acronym after "the" that acts or owns though WordNet has a common word spelt so ("the SEC fined", "the SEC\'s office"), and none of "AI", which WordNet gives a sense as a thing', () => {
+    expect(find('Shares fell after the SEC fined the broker.', 'SEC')?.type).toBe('organization');
+    expect(find('Lawyers visited the SEC\'s office in Denver.', 'SEC')?.type).toBe('organization');
+    expect(entitiesOf('AI is changing how hospitals plan their shifts.').map((e) => e.name)).not.toContain('AI');
+    expect(find('The FBI said it had arrested two men.', 'FBI')?.type).toBe('organization');
+  });
 });
