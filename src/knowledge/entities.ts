@@ -590,6 +590,8 @@ interface Evidence {
   regionName?: string;
   /** Some unit is a common word or a demonym ("State Highway", "Ethnic Russians"): not a person's name by default. */
   hasCommonWord: boolean;
+  /** Its place evidence is a word that opens place names ("Port", "Lake"), not the place itself being known. */
+  placeByOpener?: boolean;
   /** "at Sotheby's in New York": an "'s" that owns nothing is part of the name (as written). */
   ownName?: string;
 }
@@ -978,6 +980,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (parts.name.length >= 2 && PLACE_OPENERS.has(firstNorm) && !isOrgHead(lastNorm)) {
         e.counts.place += 3;
         e.strong.place = true;
+        e.placeByOpener = true;
       }
       if (isKnownOrganization(folded)) e.counts.organization += 2;
       if (chunk.orgCue) {
@@ -1161,7 +1164,8 @@ function decideKind(e: Evidence): Kind | undefined {
   // A common word written with a capital ("Islamic", "Energy") names nothing without strong evidence.
   if (e.common && !e.strong.person && !e.strong.organization && !e.strong.country && c.place < 3) return e.speaks || c.organization + c.group > 0 ? 'organization' : undefined;
   if (e.strong.country) return 'country';
-  if (e.strong.place && !e.strong.person && !e.strong.organization) return 'place';
+  // ("Port Vale said", "Forest Green denied": a name opened by a word for a place that speaks is a body named after one.)
+  if (e.strong.place && !e.strong.person && !e.strong.organization) return e.speaks && e.placeByOpener && !isKnownPlace(foldCase(e.name)) ? 'organization' : 'place';
   if (e.strong.organization && !e.strong.person) return 'organization';
   if (e.strong.person && !e.strong.organization) return 'person';
   if (e.strong.person && e.strong.organization) return c.person >= c.organization ? 'person' : 'organization';

@@ -544,4 +544,11 @@ describe('an acronym WordNet defines as a thing', () => {
     expect(entitiesOf('AI is changing how hospitals plan their shifts.').map((e) => e.name)).not.toContain('AI');
     expect(find('The FBI said it had arrested two men.', 'FBI')?.type).toBe('organization');
   });
+
+  it('makes a body of a name opened by a word for a place when it speaks ("Lake Kora said"), with its claim; a known place stays one', () => {
+    const built = buildKnowledge({ id: 'club', text: 'Port Halder said the match would go ahead. Port Moresby lies on the coast.' });
+    expect(built.entities.find((e) => e.name === 'Port Halder')?.type).toBe('organization');
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Port Halder']);
+    expect(find('Fans waited in Port Moresby.', 'Port Moresby')?.type).toBe('place');
+  });
 });
