@@ -225,7 +225,8 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   }
   // "officials from NASA": the body they speak for stays in the name.
   const rest = phrase.slice(headLength);
-  const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:of|from|at|for|to)\s+(?:the\s+)?$/.test(s.text.slice(start + headLength, m.start)));
+  // ("Engineers working for Boeing", "doctors based at the Royal Infirmary": a participle before the preposition.)
+  const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:\p{Ll}+(?:ing|ed)\s+)?(?:of|from|at|for|to|by)\s+(?:the\s+)?$/u.test(s.text.slice(start + headLength, m.start)));
   // "sources familiar with the matter": a short lower-case tail stays with an unnamed source.
   const tail = /^\s+(?:with|from|of|at|in|on|close to)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s*){1,3}$/u.exec(rest)?.[0] ?? '';
   // ("A spokesman for Kazakhstan's border service": a possessive owner is not the body; the noun phrase it owns is.)
