@@ -552,3 +552,12 @@ describe('an acronym WordNet defines as a thing', () => {
     expect(find('Fans waited in Port Moresby.', 'Port Moresby')?.type).toBe('place');
   });
 });
+
+describe('charities named by the word that ends their names', () => {
+  it('keeps a plural common word opening the sentence before "Trust" in the name ("Lakes Trust warned"), and "Trust in the banks" names nothing', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Lakes Trust warned that the spill would kill fish.' });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([['Lakes Trust', 'organization']]);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Lakes Trust']);
+    expect(entitiesOf('Trust in the banks fell sharply.')).toEqual([]);
+  });
+});
