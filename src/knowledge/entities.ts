@@ -194,6 +194,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   const next = units[i + 1];
   const pair = next ? `${u.norm} ${next.norm}` : '';
   if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
+  // ("Kelby, 54, lost his herd": an age in commas after the opening capital makes it a name, a person's.)
+  if (!isStopWord(u.norm) && /^,\s+\d{1,3},/.test((a.sentences[s] as SentenceDraft).text.slice(u.end))) return true;
   // "President Joe Biden is …": a title opening the sentence before a name.
   // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
@@ -941,7 +943,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("told Reuters": one unknown word, no given name, that hears what is said is a body, a news agency most often.)
       if (toldBefore && (parts.name.every((u) => isPlainWord(u.norm)) || (parts.name.length === 1 && !inLexicon(firstNorm) && !isFirstName(firstNorm)))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
-      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
+      // (It decides: "Rose, 61, said" is a person though "rose" is a common word.)
+      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) {
+        e.counts.person += 3;
+        e.strong.person = true;
+      }
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
       const apposition = /^,\s+(?:a|an|the)\s+([^,;.]{0,60}?)(?:[,;.]|$)/i.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));
       if (apposition) {

@@ -561,3 +561,10 @@ describe('charities named by the word that ends their names', () => {
     expect(entitiesOf('Trust in the banks fell sharply.')).toEqual([]);
   });
 });
+
+describe('a surname alone with an age', () => {
+  it('is a person when it opens the sentence ("Dorsey, 54, lost his herd") and when it is a common word ("Rose, 61, said")', () => {
+    expect(find('Dorsey, 54, lost his herd in the flood.', 'Dorsey')?.type).toBe('person');
+    expect(find('Rose, 61, said the river rose overnight.', 'Rose')?.type).toBe('person');
+  });
+});
