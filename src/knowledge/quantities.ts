@@ -1,9 +1,9 @@
 import nlp from 'compromise';
 import { inLexicon, lexiconTags } from '../nlp/name-lexicon.ts';
 import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
-import { readNamePairs, UNITS } from '../nlp/word-lists.ts';
+import { readNamePairs, TITLE_WORDS, UNITS } from '../nlp/word-lists.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
-import { isMonetaryUnit } from '../nlp/wordnet.ts';
+import { isKindOfPerson, isMonetaryUnit } from '../nlp/wordnet.ts';
 
 /** A quantity as the build finds it in a sentence. */
 export interface QuantityDraft {
@@ -354,7 +354,10 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       next = tokenAt(phraseEnd - 1) + 1;
     }
     // "Villacruz, 52," "a 41-year-old miner", "is thirty-six.": an age.
-    const age = /^-year-old\b/.test(text.slice(end)) || (/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, start - 25), start)) && /^,/.test(text.slice(end))) || (/\b(?:is|was|aged)\s$/.test(text.slice(Math.max(0, start - 6), start)) && /^\s*[.,;]/.test(text.slice(end)));
+    // ("the prime minister, 57,", "the driver, 45,": a word for a person, a title or one WordNet makes a kind of person.)
+    const personBefore = /(\p{Ll}+),\s$/u.exec(text.slice(Math.max(0, start - 25), start))?.[1];
+    const ageOfPerson = personBefore !== undefined && /^,/.test(text.slice(end)) && (TITLE_WORDS.has(personBefore) || isKindOfPerson(personBefore));
+    const age = /^-year-old\b/.test(text.slice(end)) || ageOfPerson || (/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, start - 25), start)) && /^,/.test(text.slice(end))) || (/\b(?:is|was|aged)\s$/.test(text.slice(Math.max(0, start - 6), start)) && /^\s*[.,;]/.test(text.slice(end)));
     if (age && value !== undefined && value < 130) {
       const ageEnd = /^-year-old/.test(text.slice(end)) ? end + '-year-old'.length : end;
       out.push({ text: text.slice(start, ageEnd), value, unit: 'years', counts: 'age', start, end: ageEnd });

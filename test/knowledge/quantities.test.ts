@@ -158,4 +158,10 @@ describe('finding quantities', () => {
     expect(q('The mill closed for 48 hours.')).toEqual([{ text: '48 hours', value: 48, unit: 'hours', counts: 'duration' }]);
     expect(q('The strike lasted four days.').map((x) => x.counts)).toEqual(['strike']);
   });
+
+  it('reads an age in commas after a word for a person ("the prime minister, 57,", "the driver, 45,"), not after any noun', () => {
+    expect(q('The prime minister, 57, a former teacher, leads the coalition.')).toEqual([{ text: '57', value: 57, unit: 'years', counts: 'age' }]);
+    expect(q('The driver, 45, was unhurt.').map((x) => x.counts)).toEqual(['age']);
+    expect(q('Of the seats, 12, went to the left.').map((x) => x.counts)).toEqual([undefined]);
+  });
 });
