@@ -131,6 +131,9 @@ function valueOf(figure: string): number | undefined {
   return wordValue(figure);
 }
 
+/** Temperature scales, from the symbols' file ("°c degrees Celsius" → "celsius"). */
+const TEMPERATURE_SCALES: ReadonlySet<string> = new Set([...UNIT_SYMBOLS].filter(([symbol]) => symbol.startsWith('°')).map(([, words]) => words.split(/\s+/).pop()?.toLowerCase() ?? ''));
+
 /** A unit after the figure: one word of the unit list, with "an hour"/"per day"/"a year" after it. */
 function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: string; next: number } | undefined {
   const t = tokens[k];
@@ -142,6 +145,8 @@ function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: s
   let next = t.norm === 'per' ? k + 2 : k + 1;
   // "square miles", "square kilometers": an area.
   if (t.norm === 'square' && UNITS.get(tokens[next]?.norm ?? '')?.kind === 'distance') next++;
+  // "degrees Celsius": the scale the symbols' file names ("°c degrees Celsius") is part of the unit.
+  if (/^degrees?$/.test(t.norm) && TEMPERATURE_SCALES.has(tokens[next]?.norm ?? '')) next++;
   let end = (tokens[next - 1] as Token).end;
   // "kilometers an hour", "barrels per day", "barrels of oil a day"
   let j = next;
@@ -198,6 +203,15 @@ function nounAfter(text: string, tokens: readonly Token[], k: number): { counts:
       continue;
     }
     const tags = lexiconTags(t.norm);
+    // ("A crowd of 41,500 filled the stadium": a past form right after the figure is its verb, not what it counts.)
+    // ("17 carved masks": not one before a noun.)
+    if (words.length === 0 && j === k && tags.length > 0 && tags.every((x) => x === 'PastTense') && (tokens[j + 1] === undefined || isStopWord((tokens[j + 1] as Token).norm))) break;
+    // ("$1.9 billion last year", "2.25 percent last week": when, not what is counted.)
+    const when = /^(?:last|next|this|that|every|each|early|late|previous|coming)$/;
+    if (tags.includes('Duration') && j > k && when.test((tokens[j - 1] as Token).norm)) {
+      while (words.length > 0 && when.test((words[words.length - 1] as Token).norm)) words.pop();
+      break;
+    }
     // ("five years ago", "the 40 fans today": a word of time is no noun the figure counts.)
     if (tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'QuestionWord' || x === 'Date')) break;
     if (words.length > 0 && tags.some((x) => x === 'PastTense' || x === 'Gerund' || x === 'Modal' || x === 'Copula')) break;

@@ -31,7 +31,7 @@ describe('finding quantities', () => {
     expect(q('It had winds of up to 240 kilometers an hour.')[0]).toMatchObject({ value: 240, unit: 'kilometers an hour', counts: 'winds' });
     expect(q('The 6.1-magnitude quake struck at dawn.')[0]).toMatchObject({ value: 6.1, unit: 'magnitude' });
     expect(q('The trains ran at less than 20 kilometres per hour.')[0]).toMatchObject({ value: 20, unit: 'kilometres per hour', approximate: true });
-    expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees' });
+    expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees Celsius' });
   });
 
   it('reads a score after a team whose name is unknown ("beat FC Kolbern 3-1")', () => {
@@ -163,5 +163,13 @@ describe('finding quantities', () => {
     expect(q('The prime minister, 57, a former teacher, leads the coalition.')).toEqual([{ text: '57', value: 57, unit: 'years', counts: 'age' }]);
     expect(q('The driver, 45, was unhurt.').map((x) => x.counts)).toEqual(['age']);
     expect(q('Of the seats, 12, went to the left.').map((x) => x.counts)).toEqual([undefined]);
+  });
+
+  it('keeps a temperature scale in the unit ("40 degrees Fahrenheit"), and counts no time word ("$2 billion last year") and no verb after a figure ("A crowd of 30,000 packed the square")', () => {
+    expect(q('The town hit 40 degrees Fahrenheit.')).toEqual([{ text: '40 degrees Fahrenheit', value: 40, unit: 'degrees Fahrenheit' }]);
+    expect(q('The group reported sales of $2 billion last year.').map((x) => x.counts)).toEqual(['sales']);
+    expect(q('The mine produced 9,000 tonnes of tin last year.').map((x) => x.counts)).toEqual(['tin']);
+    expect(q('A crowd of 30,000 packed the square.').map((x) => x.counts)).toEqual(['crowd']);
+    expect(q('Police seized 17 carved masks.').map((x) => x.counts)).toEqual(['carved masks']);
   });
 });
