@@ -135,6 +135,8 @@ interface Chunk {
   placeHead?: string;
   /** After "in", "at", "near", …, or written "X-based". */
   prepCue: boolean;
+  /** Right after "in" itself ("in Sydney"): where things happen, not whom. */
+  inCue?: boolean;
   /** After a job and "at" ("analysts at Pareto Securities"): where someone works, an organisation. */
   employerCue: boolean;
   /** It speaks: a reporting verb follows it (or precedes it, inverted after a quotation). */
@@ -392,6 +394,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
       ...(after !== undefined && isPlaceHead(after) && !units[j]?.possessive ? { placeHead: text.slice((units[j + 1] as Unit).start, (units[j + 1] as Unit).end) } : {}),
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
       prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.has(run[0]?.modifier ?? '')),
+      ...(before === 'in' && !owned ? { inCue: true } : {}),
       // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
       employerCue: (before === 'at' && worksAt(units, start - 2)) || owned,
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text, start)) || speaksBefore(units, start, text, j),
@@ -1010,6 +1013,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
       if (lexiconTags(folded).includes('Person')) e.counts.person += 2;
+      // ("said in Sydney", "a decision made in Austin": a lone given name right after "in" is where, a place.)
+      if (chunk.inCue && parts.name.length === 1 && chunk.units.length === 1 && isFirstName(firstNorm) && !countryOf(nameText)) e.counts.place += 3;
       // "Marieke van Dam", "Lotte de Boer": a given name, a lower-case particle and a surname are a person's name,
       // whatever the surname's word ends (not "Rio de Janeiro", "Banco de Portugal": a place or a body's opener, or a word).
       if (isParticleName(parts.name) && !isKnownPlace(folded)) e.counts.person += 3;

@@ -568,3 +568,10 @@ describe('a surname alone with an age', () => {
     expect(find('Rose, 61, said the river rose overnight.', 'Rose')?.type).toBe('person');
   });
 });
+
+describe('a lone given name right after "in"', () => {
+  it('is a place ("talks were held in Austin"), while a given name with a surname stays a person', () => {
+    expect(find('Talks were held in Austin on Friday.', 'Austin')?.type).toBe('place');
+    expect(find('Austin Reed said the talks would resume.', 'Austin Reed')?.type).toBe('person');
+  });
+});
