@@ -560,6 +560,10 @@ describe('charities named by the word that ends their names', () => {
     expect(built.claims.map((c) => c.speaker)).toEqual(['Lakes Trust']);
     expect(entitiesOf('Trust in the banks fell sharply.')).toEqual([]);
   });
+
+  it('takes "Telecom" for the trade a business is in ("Varna Telecom owns the network")', () => {
+    expect(find('Varna Telecom owns the network.', 'Varna Telecom')?.type).toBe('organization');
+  });
 });
 
 describe('a surname alone with an age', () => {
