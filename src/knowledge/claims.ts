@@ -182,6 +182,13 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const headWords = head.split(/\s+/).filter(Boolean);
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
+  // ("…, its spokesman said", "its statement said": what speaks for the body "its" stands for: the sentence's first, or the one named last before it.)
+  const its = /^its\s+(\p{Ll}+)$/u.exec(phrase);
+  if (its && VOICE_NOUN_STEMS.has(stemWord(its[1] as string))) {
+    const before = s.mentions.filter((m) => m.end <= start && m.entity.type === 'organization');
+    const body = before[0]?.entity ?? [...bodies].reverse().find((m) => m.entity.type === 'organization')?.entity;
+    if (body) return [{ entity: body, text: phrase, described: true }];
+  }
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
   // ("Opposition parties said", "rival unions warned": the plural of a word for a body speaks too.)
   const canSpeak = (w: string): boolean => isAgentNoun(w) || sourceNouns().has(w) || ORG_CLASSIFIERS.has(w) || lexiconTags(w).includes('Actor') || isPeopleNoun(w) || isBodyPlural(w);

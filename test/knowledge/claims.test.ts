@@ -479,3 +479,11 @@ describe('people who work for a body', () => {
     expect(speakerIds('Nurses working at Kelvin Hospital said the ward was full.')).toEqual(['kelvin-hospital']);
   });
 });
+
+describe('"its spokesman said"', () => {
+  it('speaks for the body "its" stands for: the sentence\'s first body, else the one named last before it', () => {
+    const ids = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => c.speakerId);
+    expect(ids('The regulator fined Halden Bank on Monday. Kessel Airways cancelled 40 flights to Halden Bank\'s hub, its spokesman said.')).toEqual(['kessel-airways']);
+    expect(ids('Kessel Airways cancelled 40 flights. The strike would go on, its statement said.')).toEqual(['kessel-airways']);
+  });
+});
