@@ -545,6 +545,11 @@ describe('an acronym WordNet defines as a thing', () => {
     expect(find('The FBI said it had arrested two men.', 'FBI')?.type).toBe('organization');
   });
 
+  it('makes no body of an acronym before a unit of money ("9 billion CFA francs", "9 billion XKR kwacha")', () => {
+    expect(entitiesOf('The bridge cost 9 billion CFA francs.').map((e) => e.name)).not.toContain('CFA');
+    expect(entitiesOf('The bridge cost 9 billion XKR kwacha.').map((e) => e.name)).not.toContain('XKR');
+  });
+
   it('makes a body of a name opened by a word for a place when it speaks ("Lake Kora said"), with its claim; a known place stays one', () => {
     const built = buildKnowledge({ id: 'club', text: 'Port Halder said the match would go ahead. Port Moresby lies on the coast.' });
     expect(built.entities.find((e) => e.name === 'Port Halder')?.type).toBe('organization');
