@@ -8,7 +8,8 @@ const MAX_TRIED = 24;
 function candidates(k: Knowledge): string[] {
   const out: string[] = k.topics.map((t) => t.suggestion);
   for (const c of k.claims) if (!c.inQuote && c.speaker.split(/\s+/).length <= 5) out.push(`What did ${c.speaker.replace(/^The\s/, 'the ')} say?`);
-  for (const q of k.quantities) if (q.counts && q.counts.split(/\s+/).length <= 4) out.push(`How many ${q.counts}?`);
+  // (A length of time, counts "duration", is no thing to ask "how many" of.)
+  for (const q of k.quantities) if (q.counts && q.counts !== 'duration' && q.counts.split(/\s+/).length <= 4) out.push(`How many ${q.counts}?`);
   for (const e of k.entities) if (e.type === 'person' && e.role) out.push(`Who is ${e.name}?`);
   return [...new Set(out)];
 }

@@ -85,6 +85,10 @@ export function findDates(text: string): DateDraft[] {
     if (monthReadsAsName(text.slice(0, start), t.trim(), text.slice(start + t.length))) continue;
     // "night shifts", "night work": a part of the day that names a kind of work, not when.
     if (/^(?:night|day|evening)$/i.test(t.trim()) && /^\s+(?:shifts?|work|workers?|jobs?|duty|staff)\b/i.test(text.slice(start + t.length))) continue;
+    // "$60,000 a kilogram", "$31,200 a tonne": chrono reads "000 a" inside a digit group as a time ("a" for a.m.).
+    if (/\d[,.]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+    // "trading at 4.21 per euro": a figure before "per" is a rate, not a time of day.
+    if (/^\d+[.:]\d+$/.test(t) && /^\s+per\b/i.test(text.slice(start + t.length))) continue;
     // "3:31.10", "10.02 seconds": a race time, not a time of day.
     if (/^\d{1,2}:\d{2}$/.test(t) && /^\.\d/.test(text.slice(start + t.length, start + t.length + 2))) continue;
     spans.push([start, start + t.length]);

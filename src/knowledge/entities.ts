@@ -16,8 +16,8 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS } from '../nlp/word-lists.ts';
-import { definingWords, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
+import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS, UNITS } from '../nlp/word-lists.ts';
+import { definingWords, hypernymsOf, isMonetaryUnit, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -135,6 +135,8 @@ interface Chunk {
   placeHead?: string;
   /** After "in", "at", "near", …, or written "X-based". */
   prepCue: boolean;
+  /** Right after "in" itself ("in Sydney"): where things happen, not whom. */
+  inCue?: boolean;
   /** After a job and "at" ("analysts at Pareto Securities"): where someone works, an organisation. */
   employerCue: boolean;
   /** It speaks: a reporting verb follows it (or precedes it, inverted after a quotation). */
@@ -194,6 +196,8 @@ function nameish(a: Article, s: number, i: number): boolean {
   const next = units[i + 1];
   const pair = next ? `${u.norm} ${next.norm}` : '';
   if (isKnownName(u.norm) || (pair && isKnownName(pair)) || isAcronym(u.raw) || countryOf(u.raw.replace(/['’]s?$/, '')) || regionOf(u.raw)) return true;
+  // ("Kelby, 54, lost his herd": an age in commas after the opening capital makes it a name, a person's.)
+  if (!isStopWord(u.norm) && /^,\s+\d{1,3},/.test((a.sentences[s] as SentenceDraft).text.slice(u.end))) return true;
   // "President Joe Biden is …": a title opening the sentence before a name.
   // ("Minister for Social Protection Aoife Kinsella said": its portfolio after "for" or "of" too.)
   if (TITLE_WORDS.has(u.norm) && next !== undefined && (next.cap || (next.norm === 'of' && units[i + 2]?.norm === 'the' && units[i + 3]?.cap === true) || ((next.norm === 'of' || next.norm === 'for') && units[i + 2]?.cap === true)) && !breaksBetween((a.sentences[s] as SentenceDraft).text, u, next)) return true;
@@ -390,6 +394,7 @@ function chunksOf(a: Article, s: number): Chunk[] {
       ...(after !== undefined && isPlaceHead(after) && !units[j]?.possessive ? { placeHead: text.slice((units[j + 1] as Unit).start, (units[j + 1] as Unit).end) } : {}),
       // ("economists at Swedbank", "a researcher at Halden": after a job and "at" stands where someone works, not a place.)
       prepCue: (before !== undefined && PLACE_PREPOSITIONS.has(before) && !(before === 'at' && worksAt(units, start - 2)) && !owned) || (run.length === 1 && PLACE_MODIFIERS.has(run[0]?.modifier ?? '')),
+      ...(before === 'in' && !owned ? { inCue: true } : {}),
       // ("a stake in Telkom", "shares in Tarvo Lind": what is owned in part is a business.)
       employerCue: (before === 'at' && worksAt(units, start - 2)) || owned,
       speakerCue: (!(before !== undefined && PLACE_PREPOSITIONS.has(before)) && speaksAfter(units, j + 1, text, start)) || speaksBefore(units, start, text, j),
@@ -590,6 +595,8 @@ interface Evidence {
   regionName?: string;
   /** Some unit is a common word or a demonym ("State Highway", "Ethnic Russians"): not a person's name by default. */
   hasCommonWord: boolean;
+  /** Its place evidence is a word that opens place names ("Port", "Lake"), not the place itself being known. */
+  placeByOpener?: boolean;
   /** "at Sotheby's in New York": an "'s" that owns nothing is part of the name (as written). */
   ownName?: string;
 }
@@ -907,8 +914,16 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("TV crews", "a DJ": not an acronym the lexicon knows as a common noun.)
       // ("GDP", "RSV": nor one WordNet defines, with no word for a body in its definition.)
       const defined = definingWords(folded);
-      const definedAsThing = defined.length > 0 && !defined.some((w) => isOrgHead(w) || w === 'government');
-      if (isAcronym(nameText) && !definedAsThing && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
+      const bodyWord = (w: string): boolean => isOrgHead(w) || w === 'government';
+      // ("AI": WordNet merges an agency with computing and a sloth; a sense that is a thing makes it no body by itself.)
+      const definedAsThing = defined.length > 0 && (!defined.some(bodyWord) || hypernymsOf(folded).some((w) => !bodyWord(w)));
+      // ("the SEC said", "the FTC's ruling": an acronym after "the" that acts, or owns, is a body though WordNet has a
+      // common word spelt so, "sec"; "the AI boom" is not.)
+      const wordAfter = /^\s+(\p{Ll}+)/u.exec(text.slice(lastUnit.end))?.[1];
+      const theActs = /\bthe\s$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && (lastUnit.possessive || wordAfter === undefined || REPORTING_FORMS.has(wordAfter) || (/ed$/.test(wordAfter) && lexiconTags(wordAfter).length === 0) || lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense|Modal|Copula|Auxiliary|Preposition|Conjunction)$/.test(t)));
+      // ("48 billion CFA francs": an acronym before a unit of money names the currency, not a body.)
+      const moneyAfter = wordAfter !== undefined && (UNITS.get(wordAfter)?.kind === 'money' || isMonetaryUnit(wordAfter));
+      if (isAcronym(nameText) && (!definedAsThing || theActs) && !moneyAfter && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
       // "FC Porto", "Atlético Valdora": a club's name.
@@ -933,7 +948,11 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("told Reuters": one unknown word, no given name, that hears what is said is a body, a news agency most often.)
       if (toldBefore && (parts.name.every((u) => isPlainWord(u.norm)) || (parts.name.length === 1 && !inLexicon(firstNorm) && !isFirstName(firstNorm)))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
-      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) e.counts.person += 3;
+      // (It decides: "Rose, 61, said" is a person though "rose" is a common word.)
+      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) {
+        e.counts.person += 3;
+        e.strong.person = true;
+      }
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
       const apposition = /^,\s+(?:a|an|the)\s+([^,;.]{0,60}?)(?:[,;.]|$)/i.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));
       if (apposition) {
@@ -972,6 +991,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (parts.name.length >= 2 && PLACE_OPENERS.has(firstNorm) && !isOrgHead(lastNorm)) {
         e.counts.place += 3;
         e.strong.place = true;
+        e.placeByOpener = true;
       }
       if (isKnownOrganization(folded)) e.counts.organization += 2;
       if (chunk.orgCue) {
@@ -995,6 +1015,8 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (isFirstName(firstNorm) && parts.name.length >= 2 && !isOrgHead(lastNorm) && (!isPlaceHead(lastNorm) || chunk.speakerCue)) e.counts.person += 2;
       if (isLastName(lastNorm) && parts.name.length >= 2) e.counts.person += 1;
       if (lexiconTags(folded).includes('Person')) e.counts.person += 2;
+      // ("said in Sydney", "a decision made in Austin": a lone given name right after "in" is where, a place.)
+      if (chunk.inCue && parts.name.length === 1 && chunk.units.length === 1 && isFirstName(firstNorm) && !countryOf(nameText)) e.counts.place += 3;
       // "Marieke van Dam", "Lotte de Boer": a given name, a lower-case particle and a surname are a person's name,
       // whatever the surname's word ends (not "Rio de Janeiro", "Banco de Portugal": a place or a body's opener, or a word).
       if (isParticleName(parts.name) && !isKnownPlace(folded)) e.counts.person += 3;
@@ -1155,7 +1177,8 @@ function decideKind(e: Evidence): Kind | undefined {
   // A common word written with a capital ("Islamic", "Energy") names nothing without strong evidence.
   if (e.common && !e.strong.person && !e.strong.organization && !e.strong.country && c.place < 3) return e.speaks || c.organization + c.group > 0 ? 'organization' : undefined;
   if (e.strong.country) return 'country';
-  if (e.strong.place && !e.strong.person && !e.strong.organization) return 'place';
+  // ("Port Vale said", "Forest Green denied": a name opened by a word for a place that speaks is a body named after one.)
+  if (e.strong.place && !e.strong.person && !e.strong.organization) return e.speaks && e.placeByOpener && !isKnownPlace(foldCase(e.name)) ? 'organization' : 'place';
   if (e.strong.organization && !e.strong.person) return 'organization';
   if (e.strong.person && !e.strong.organization) return 'person';
   if (e.strong.person && e.strong.organization) return c.person >= c.organization ? 'person' : 'organization';

@@ -1,8 +1,9 @@
 import nlp from 'compromise';
 import { inLexicon, lexiconTags } from '../nlp/name-lexicon.ts';
 import { isStopWord, tokenize, type Token } from '../nlp/text.ts';
-import { readNamePairs, UNITS } from '../nlp/word-lists.ts';
+import { readNamePairs, TITLE_WORDS, UNITS } from '../nlp/word-lists.ts';
 import { UNIT_SYMBOLS } from '../nlp/lexicon.ts';
+import { isKindOfPerson, isMonetaryUnit } from '../nlp/wordnet.ts';
 
 /** A quantity as the build finds it in a sentence. */
 export interface QuantityDraft {
@@ -34,7 +35,7 @@ const DIGITS_RE = new RegExp(`^(?:${bySignLength([...CURRENCY.keys()])})?([\\d,]
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SCALE = 'hundred|thousand|million|billion|trillion';
-const WORD = `(?:${SMALL}|${TENS}|${SCALE}|a|an|and|half)`;
+const WORD = `(?:${SMALL}|${TENS}|${SCALE}|dozen|a|an|and|half)`;
 const ORDINAL = 'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth';
 const FRACTION = `(?:one|two|three|four|five|six|seven|eight|nine|a)[- ](?:half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|hundredths?|thousandths?)(?=\\s+of\\b|[,.;]|\\s*$|\\s+(?:the|a|an|his|her|its|their)\\b|\\s+(?:more|higher|lower|less|fewer|larger|smaller|bigger|cheaper|in|since|from|over)\\b)`;
 
@@ -65,6 +66,9 @@ const FIGURE_RE = new RegExp(
   ].join('|'),
   'gi',
 );
+
+/** After a figure, "of (the, its, the ship's) nine" or "of 40": the whole the figure is a part of. */
+const PART_OF_RE = new RegExp(`^\\s+of\\s+(?:(?:the|its|his|her|their|our|\\p{L}+['’]s)\\s+){0,2}(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${TENS})(?:-(?:${SMALL}))?|${SMALL})\\b(?![-.,]?\\d)`, 'iu');
 
 const APPROXIMATE_RE = /(?:\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|up to|at least|at most|as many as|as much as|an estimated|estimated|close to|upwards of)\s+)$/i;
 const SCALE_VALUE: Readonly<Record<string, number>> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -115,20 +119,34 @@ function valueOf(figure: string): number | undefined {
     const scale = digits[2] ? SCALE_VALUE[digits[2].toLowerCase()] : 1;
     return Number.isFinite(n) && scale !== undefined ? n * scale : undefined;
   }
+  // "a dozen", "two dozen": compromise reads neither.
+  const dozens = /^(half a|\w+)[- ]dozen$/i.exec(figure);
+  if (dozens) {
+    const word = (dozens[1] as string).toLowerCase();
+    const n = word === 'a' ? 1 : word === 'half a' ? 0.5 : wordValue(word);
+    return n === undefined ? undefined : n * 12;
+  }
   const vague = /^(\w+)(?: of (\w+))?$/.exec(figure.toLowerCase());
   if (vague && VAGUE_VALUE[vague[1] as string] !== undefined) return (VAGUE_VALUE[vague[1] as string] as number) * (vague[2] ? (VAGUE_VALUE[vague[2]] ?? 1) : 1);
   return wordValue(figure);
 }
 
+/** Temperature scales, from the symbols' file ("°c degrees Celsius" → "celsius"). */
+const TEMPERATURE_SCALES: ReadonlySet<string> = new Set([...UNIT_SYMBOLS].filter(([symbol]) => symbol.startsWith('°')).map(([, words]) => words.split(/\s+/).pop()?.toLowerCase() ?? ''));
+
 /** A unit after the figure: one word of the unit list, with "an hour"/"per day"/"a year" after it. */
 function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: string; next: number } | undefined {
   const t = tokens[k];
   if (!t) return undefined;
-  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined);
+  // (A currency no list names, "1.2 million lari", "50,000 bolivianos", is a unit of money by WordNet's gloss; not a
+  // word the lexicon knows as a verb, "won".)
+  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined) ?? (/^\p{Ll}/u.test(t.raw) && isMonetaryUnit(t.norm) && !lexiconTags(t.norm).some((x) => VERBISH.has(x)) ? { unit: t.norm, kind: 'money' } : undefined);
   if (!entry) return undefined;
   let next = t.norm === 'per' ? k + 2 : k + 1;
   // "square miles", "square kilometers": an area.
   if (t.norm === 'square' && UNITS.get(tokens[next]?.norm ?? '')?.kind === 'distance') next++;
+  // "degrees Celsius": the scale the symbols' file names ("°c degrees Celsius") is part of the unit.
+  if (/^degrees?$/.test(t.norm) && TEMPERATURE_SCALES.has(tokens[next]?.norm ?? '')) next++;
   let end = (tokens[next - 1] as Token).end;
   // "kilometers an hour", "barrels per day", "barrels of oil a day"
   let j = next;
@@ -185,7 +203,17 @@ function nounAfter(text: string, tokens: readonly Token[], k: number): { counts:
       continue;
     }
     const tags = lexiconTags(t.norm);
-    if (tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'QuestionWord')) break;
+    // ("A crowd of 41,500 filled the stadium": a past form right after the figure is its verb, not what it counts.)
+    // ("17 carved masks": not one before a noun.)
+    if (words.length === 0 && j === k && tags.length > 0 && tags.every((x) => x === 'PastTense') && (tokens[j + 1] === undefined || isStopWord((tokens[j + 1] as Token).norm))) break;
+    // ("$1.9 billion last year", "2.25 percent last week": when, not what is counted.)
+    const when = /^(?:last|next|this|that|every|each|early|late|previous|coming)$/;
+    if (tags.includes('Duration') && j > k && when.test((tokens[j - 1] as Token).norm)) {
+      while (words.length > 0 && when.test((words[words.length - 1] as Token).norm)) words.pop();
+      break;
+    }
+    // ("five years ago", "the 40 fans today": a word of time is no noun the figure counts.)
+    if (tags.some((x) => x === 'Preposition' || x === 'Conjunction' || x === 'Determiner' || x === 'Pronoun' || x === 'QuestionWord' || x === 'Date')) break;
     if (words.length > 0 && tags.some((x) => x === 'PastTense' || x === 'Gerund' || x === 'Modal' || x === 'Copula')) break;
     words.push(t);
   }
@@ -202,7 +230,11 @@ function nounBeforeOf(text: string, tokens: readonly Token[], k: number): string
   while (j >= 0 && /^(?:about|around|up|to|some|nearly|almost|over|more|than|least|at|an|estimated)$/.test((tokens[j] as Token).norm)) j--;
   if (tokens[j]?.norm !== 'of') return undefined;
   const noun = tokens[j - 1];
-  return noun && canBeNoun(noun) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
+  // ("a fine of $250,000": after an article, a word the lexicon knows as an adjective is the noun; "a prize fund of",
+  // "a rise of": before "of", a verb's base form is a noun.)
+  const article = /^(?:a|an|the|its|their|his|her)$/.test(tokens[j - 2]?.norm ?? '');
+  const baseForm = noun !== undefined && lexiconTags(noun.norm).includes('Infinitive') && !/(?:ed|ing)$/.test(noun.norm);
+  return noun && (canBeNoun(noun) || article || baseForm) && !isStopWord(noun.norm) && /^\p{Ll}/u.test(noun.raw) ? noun.raw : undefined;
 }
 
 /** "consumer prices jumped 6.5 percent", "vegetables cost 22 percent more": the noun before the verb before the figure. */
@@ -212,7 +244,9 @@ function subjectBefore(text: string, tokens: readonly Token[], k: number): strin
   const verb = tokens[j];
   const noun = tokens[j - 1];
   const verbish = verb !== undefined && !UNITS.has(verb.norm) && (/ed$/.test(verb.norm) || lexiconTags(verb.norm).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive'));
-  if (!verb || !noun || !verbish || isStopWord(verb.norm) || !canBeNoun(noun) || /^\p{Lu}/u.test(noun.raw) || /[,;:]/.test(text.slice(noun.end, verb.start))) return undefined;
+  // ("shares fell 4.2 percent": before a past form, a word in -s the lexicon knows as a verb is the plural subject.)
+  const pluralSubject = noun !== undefined && /[^s]s$/.test(noun.norm) && verb !== undefined && (/ed$/.test(verb.norm) || lexiconTags(verb.norm).includes('PastTense'));
+  if (!verb || !noun || !verbish || isStopWord(verb.norm) || !(canBeNoun(noun) || pluralSubject) || /^\p{Lu}/u.test(noun.raw) || /[,;:]/.test(text.slice(noun.end, verb.start))) return undefined;
   const modifier = tokens[j - 2];
   const from = modifier && canBeNoun(modifier) && /^\p{Ll}/u.test(modifier.raw) && !/[,;:]/.test(text.slice(modifier.end, noun.start)) ? modifier : noun;
   return text.slice(from.start, noun.end);
@@ -246,7 +280,10 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       start -= letters.length;
       figure = `${letters}${figure}`;
     }
-    if (start < consumed || taken.some(([a, b]) => start < b && end > a)) continue;
+    // A date may be a length of time ("over the past two weeks", "the last 17 minutes"): the figure with its unit of
+    // time is a quantity as well. ("five years ago" is a point in time, not a length.)
+    const lengthOfTime = /\b(?:past|last|previous|first|final|next|coming)\s+$/i.test(text.slice(Math.max(0, start - 10), start)) && UNITS.get(/^\s+(\p{L}+)/u.exec(text.slice(end))?.[1]?.toLowerCase() ?? '')?.kind === 'duration' && !/^\s+\p{L}+\s+ago\b/u.test(text.slice(end));
+    if (start < consumed || (!lengthOfTime && taken.some(([a, b]) => start < b && end > a))) continue;
     // "4G", "5G towers", "3D": a digit with a capital letter on it names a kind of thing, not a count.
     // ("42C" is a temperature: a letter that is a unit's symbol stays a measure.)
     const letter = /^(\p{Lu})\b/u.exec(text.slice(end))?.[1]?.toLowerCase();
@@ -270,6 +307,19 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       consumed = end;
       continue;
     }
+    // "half a percentage point", "half an hour": half of one unit or thing.
+    const halfOne = lower === 'half' && !/\b(?:first|second|the|this|that|last|next)\s+$/i.test(text.slice(0, start)) ? /^\s+an?\s+(?=\p{Ll})/u.exec(text.slice(end)) : null;
+    if (halfOne) {
+      const k = tokenAt(end + halfOne[0].length);
+      const u = unitAfter(text, tokens, k);
+      const noun = u ? undefined : nounAfter(text, tokens, k);
+      const halfEnd = u ? (tokens[u.next - 1] as Token).end : noun?.end;
+      if (halfEnd !== undefined) {
+        out.push({ text: text.slice(start, halfEnd), value: 0.5, ...(u ? { unit: u.unit } : {}), ...(noun ? { counts: noun.counts } : {}), ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end: halfEnd });
+        consumed = halfEnd;
+        continue;
+      }
+    }
     // "twice a day", "about twice as fast": two times.
     if (lower === 'twice') {
       out.push({ text: figure, value: 2, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
@@ -277,7 +327,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       continue;
     }
     if (/^(?:a|an|one|half)$/.test(lower) && !/^\s+(?:more|additional|further|extra)\b/.test(text.slice(end))) {
-      if (lower !== 'one' || /^\s*(?:of|by|another|that|who|which)\b/i.test(text.slice(end)) || /\b(?:the|this|that|no)\s+$/i.test(text.slice(0, start))) continue;
+      // ("one by one", "not one drop": an idiom and a denial, not a count of one.)
+      if (lower !== 'one' || /^\s*(?:of|by|another|that|who|which)\b/i.test(text.slice(end)) || /\b(?:the|this|that|no|not|one\s+by)\s+$/i.test(text.slice(0, start))) continue;
     }
     // A score: "1-0", "7-1".
     const score = /^\d{1,2}$/.test(figure) ? /^[-–]\d{1,2}\b/.exec(text.slice(end)) : null;
@@ -317,18 +368,36 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       next = tokenAt(phraseEnd - 1) + 1;
     }
     // "Villacruz, 52," "a 41-year-old miner", "is thirty-six.": an age.
-    const age = /^-year-old\b/.test(text.slice(end)) || (/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, start - 25), start)) && /^,/.test(text.slice(end))) || (/\b(?:is|was|aged)\s$/.test(text.slice(Math.max(0, start - 6), start)) && /^\s*[.,;]/.test(text.slice(end)));
+    // ("the prime minister, 57,", "the driver, 45,": a word for a person, a title or one WordNet makes a kind of person.)
+    const personBefore = /(\p{Ll}+),\s$/u.exec(text.slice(Math.max(0, start - 25), start))?.[1];
+    const ageOfPerson = personBefore !== undefined && /^,/.test(text.slice(end)) && (TITLE_WORDS.has(personBefore) || isKindOfPerson(personBefore));
+    const age = /^-year-old\b/.test(text.slice(end)) || ageOfPerson || (/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, start - 25), start)) && /^,/.test(text.slice(end))) || (/\b(?:is|was|aged)\s$/.test(text.slice(Math.max(0, start - 6), start)) && /^\s*[.,;]/.test(text.slice(end)));
     if (age && value !== undefined && value < 130) {
       const ageEnd = /^-year-old/.test(text.slice(end)) ? end + '-year-old'.length : end;
       out.push({ text: text.slice(start, ageEnd), value, unit: 'years', counts: 'age', start, end: ageEnd });
       consumed = ageEnd;
       continue;
     }
-    const after = nounAfter(text, tokens, next);
-    let counts = after?.counts;
+    // "five of seven counts", "two of the ship's nine engines": a part of a whole that is counted too. The part
+    // counts the whole's noun and ends at itself, so the whole is read as a figure of its own.
+    const whole = unit ? null : PART_OF_RE.exec(text.slice(end));
+    const after = whole ? nounAfter(text, tokens, tokenAt(end + whole[0].length - 1) + 1) : nounAfter(text, tokens, next);
+    if (whole && after) {
+      out.push({ text: figure, ...(value !== undefined ? { value } : {}), counts: after.counts, ...(APPROXIMATE_RE.test(text.slice(0, start)) ? { approximate: true } : {}), start, end });
+      consumed = end;
+      continue;
+    }
+    // "€2 million in humanitarian aid", "$40 million in damages": what a sum is paid in.
+    const money = currency !== undefined || (unit !== undefined && (UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'money' || isMonetaryUnit(unit.toLowerCase())));
+    const paidIn = !after && money && tokens[next]?.norm === 'in' && !/[,;:()]/.test(text.slice((tokens[next - 1] as Token).end, (tokens[next] as Token).start)) ? nounAfter(text, tokens, next + 1) : undefined;
+    let counts = after?.counts ?? paidIn?.counts;
     if (after) phraseEnd = after.end;
-    if (!counts && unit) counts = nounBeforeOf(text, tokens, tokenAt(start)) ?? subjectBefore(text, tokens, tokenAt(start));
-    if (!counts && !unit) counts = nounBeforeOf(text, tokens, tokenAt(start));
+    // (The figure's first token: a currency sign before it is no token, "$250,000".)
+    const first = tokens.findIndex((t) => t.end > start);
+    if (!counts && unit) counts = nounBeforeOf(text, tokens, first) ?? subjectBefore(text, tokens, first);
+    if (!counts && !unit) counts = nounBeforeOf(text, tokens, first);
+    // "for four days", "within 48 hours": a unit of time with nothing counted measures a length of time.
+    if (!counts && unit !== undefined && UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'duration') counts = 'duration';
     // An ordinal counts only with the thing it counts ("a fourth title"), not as a date or a rank alone.
     if (ordinal && !after) continue;
     const approximate = APPROXIMATE_RE.test(text.slice(0, start)) || /^(?:hundreds|thousands|millions|billions|dozens|scores|tens)/i.test(figure);
@@ -342,6 +411,11 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
       end: phraseEnd,
     });
     consumed = phraseEnd;
+  }
+  // "265 million euros ($288 million)": a sum converted in brackets measures what the sum before it does.
+  for (let i = 1; i < out.length; i++) {
+    const [prev, cur] = [out[i - 1] as QuantityDraft, out[i] as QuantityDraft];
+    if (!cur.counts && prev.counts && /^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately|or)?\s*$/i.test(text.slice(prev.end, cur.start))) cur.counts = prev.counts;
   }
   // A span between two years is a length of time: "from 1870 to 1939", "between 1922 and 1926".
   for (const m of text.matchAll(YEAR_SPAN_RE)) out.push({ text: m[0], value: Number(m[2]) - Number(m[1]), unit: 'years', counts: 'duration', start: m.index, end: m.index + m[0].length });

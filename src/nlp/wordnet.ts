@@ -172,6 +172,11 @@ export function definingWords(word: string): string[] {
   return [...(fields[2]?.split(',') ?? []), ...(fields[4]?.split(',') ?? [])].filter(Boolean);
 }
 
+/** The hypernyms WordNet gives a lower-case word, one level, its senses merged (empty when it does not know it). */
+export function hypernymsOf(word: string): string[] {
+  return (table().get(word) ?? '').split('|')[2]?.split(',').filter(Boolean) ?? [];
+}
+
 const singularCache = new Map<string, string[]>();
 
 /** The nouns a word is the regular plural of, by WordNet's lemmas and compromise's plural ("parties" → party, "lenders" → lender); empty for a word that is no such plural. Memoised. */
@@ -182,4 +187,22 @@ export function singularsOf(word: string): string[] {
     if (singularCache.size < 50_000) singularCache.set(word, out);
   }
   return out;
+}
+
+const moneyCache = new Map<string, boolean>();
+
+/**
+ * Whether WordNet defines a lower-case word, or the noun it is the plural of, as a unit of money ("lari", "bolivianos",
+ * "kwacha": "the basic unit of money in …"). Memoised.
+ */
+export function isMonetaryUnit(word: string): boolean {
+  let hit = moneyCache.get(word);
+  if (hit === undefined) {
+    hit = [word, ...singularsOf(word)].some((w) => {
+      const defining = definingWords(w);
+      return defining.includes('unit') && defining.includes('money');
+    });
+    if (moneyCache.size < 50_000) moneyCache.set(word, hit);
+  }
+  return hit;
 }

@@ -471,3 +471,19 @@ describe('"according to a statement" with no maker named', () => {
     expect(claimsOf('Kelso Mining cut its forecast after Velta Bank downgraded the stock, according to a statement.').filter(([speaker]) => speaker === 'Kelso Mining')).toEqual([]);
   });
 });
+
+describe('people who work for a body', () => {
+  it('speak for the body after a participle and a preposition ("Engineers working for Airbus said", "Nurses working at Kelvin Hospital said")', () => {
+    const speakerIds = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => c.speakerId);
+    expect(speakerIds('Engineers working for Airbus said the bolts had been fitted loosely.')).toEqual(['airbus']);
+    expect(speakerIds('Nurses working at Kelvin Hospital said the ward was full.')).toEqual(['kelvin-hospital']);
+  });
+});
+
+describe('"its spokesman said"', () => {
+  it('speaks for the body "its" stands for: the sentence\'s first body, else the one named last before it', () => {
+    const ids = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => c.speakerId);
+    expect(ids('The regulator fined Halden Bank on Monday. Kessel Airways cancelled 40 flights to Halden Bank\'s hub, its spokesman said.')).toEqual(['kessel-airways']);
+    expect(ids('Kessel Airways cancelled 40 flights. The strike would go on, its statement said.')).toEqual(['kessel-airways']);
+  });
+});

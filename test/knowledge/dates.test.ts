@@ -58,4 +58,8 @@ describe('finding dates and times', () => {
     expect(findDates('Now he eats at school.').map((d) => d.text)).toEqual([]);
     expect(findDates('The council met last week.').map((d) => d.text)).toEqual(['last week']);
   });
+  it('takes no time of day from inside a digit group ("$42,500 a tonne") or from a rate ("at 3.87 per dollar")', () => {
+    expect(d('Copper fetched $42,500 a tonne on Friday.')).toEqual(['Friday']);
+    expect(d('The rupee closed at 3.87 per dollar.')).toEqual([]);
+  });
 });

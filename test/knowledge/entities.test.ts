@@ -537,4 +537,53 @@ describe('an acronym WordNet defines as a thing', () => {
     expect(names).toContainEqual(['IMF', 'organization']);
     expect(names).toContainEqual(['NATO', 'organization']);
   });
+
+  it('makes a body of an acronym after "the" that acts or owns though WordNet has a common word spelt so ("the SEC fined", "the SEC\'s office"), and none of "AI", which WordNet gives a sense as a thing', () => {
+    expect(find('Shares fell after the SEC fined the broker.', 'SEC')?.type).toBe('organization');
+    expect(find('Lawyers visited the SEC\'s office in Denver.', 'SEC')?.type).toBe('organization');
+    expect(entitiesOf('AI is changing how hospitals plan their shifts.').map((e) => e.name)).not.toContain('AI');
+    expect(find('The FBI said it had arrested two men.', 'FBI')?.type).toBe('organization');
+  });
+
+  it('makes no body of an acronym before a unit of money ("9 billion CFA francs", "9 billion XKR kwacha")', () => {
+    expect(entitiesOf('The bridge cost 9 billion CFA francs.').map((e) => e.name)).not.toContain('CFA');
+    expect(entitiesOf('The bridge cost 9 billion XKR kwacha.').map((e) => e.name)).not.toContain('XKR');
+  });
+
+});
+
+describe('charities named by the word that ends their names', () => {
+  it('keeps a plural common word opening the sentence before "Trust" in the name ("Lakes Trust warned"), and "Trust in the banks" names nothing', () => {
+    const built = buildKnowledge({ id: 'fixture', text: 'Lakes Trust warned that the spill would kill fish.' });
+    expect(built.entities.map((e) => [e.name, e.type])).toEqual([['Lakes Trust', 'organization']]);
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Lakes Trust']);
+    expect(entitiesOf('Trust in the banks fell sharply.')).toEqual([]);
+  });
+
+  it('takes "Telecom" for the trade a business is in ("Varna Telecom owns the network")', () => {
+    expect(find('Varna Telecom owns the network.', 'Varna Telecom')?.type).toBe('organization');
+  });
+});
+
+describe('a surname alone with an age', () => {
+  it('is a person when it opens the sentence ("Dorsey, 54, lost his herd") and when it is a common word ("Rose, 61, said")', () => {
+    expect(find('Dorsey, 54, lost his herd in the flood.', 'Dorsey')?.type).toBe('person');
+    expect(find('Rose, 61, said the river rose overnight.', 'Rose')?.type).toBe('person');
+  });
+});
+
+describe('a lone given name right after "in"', () => {
+  it('is a place ("talks were held in Austin"), while a given name with a surname stays a person', () => {
+    expect(find('Talks were held in Austin on Friday.', 'Austin')?.type).toBe('place');
+    expect(find('Austin Reed said the talks would resume.', 'Austin Reed')?.type).toBe('person');
+  });
+});
+
+describe('a name opened by a word for a place', () => {
+  it('makes a body of a name opened by a word for a place when it speaks ("Lake Kora said"), with its claim; a known place stays one', () => {
+    const built = buildKnowledge({ id: 'club', text: 'Port Halder said the match would go ahead. Port Moresby lies on the coast.' });
+    expect(built.entities.find((e) => e.name === 'Port Halder')?.type).toBe('organization');
+    expect(built.claims.map((c) => c.speaker)).toEqual(['Port Halder']);
+    expect(find('Fans waited in Port Moresby.', 'Port Moresby')?.type).toBe('place');
+  });
 });

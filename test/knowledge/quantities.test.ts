@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/knowledge/dates.ts';
 import { findQuantities } from '../../src/knowledge/quantities.ts';
 
 const q = (text: string) => findQuantities(text).map(({ start: _s, end: _e, ...rest }) => rest);
@@ -30,7 +31,7 @@ describe('finding quantities', () => {
     expect(q('It had winds of up to 240 kilometers an hour.')[0]).toMatchObject({ value: 240, unit: 'kilometers an hour', counts: 'winds' });
     expect(q('The 6.1-magnitude quake struck at dawn.')[0]).toMatchObject({ value: 6.1, unit: 'magnitude' });
     expect(q('The trains ran at less than 20 kilometres per hour.')[0]).toMatchObject({ value: 20, unit: 'kilometres per hour', approximate: true });
-    expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees' });
+    expect(q('It reached minus 200 degrees Celsius.')[0]).toMatchObject({ value: -200, unit: 'degrees Celsius' });
   });
 
   it('reads a score after a team whose name is unknown ("beat FC Kolbern 3-1")', () => {
@@ -98,5 +99,77 @@ describe('finding quantities', () => {
       ['C$2 million', 2_000_000, 'dollars'],
       ['NZ$3.5 million', 3_500_000, 'dollars'],
     ]);
+  });
+
+  it('reads a part and the whole it is part of as two figures of the same thing ("three of nine charges", "four of the plant\'s 12 turbines")', () => {
+    expect(q('The jury convicted her on three of nine charges.')).toEqual([
+      { text: 'three', value: 3, counts: 'charges' },
+      { text: 'nine charges', value: 9, counts: 'charges' },
+    ]);
+    expect(q("Crews repaired four of the plant's 12 turbines.").map((x) => [x.value, x.counts])).toEqual([
+      [4, 'turbines'],
+      [12, 'turbines'],
+    ]);
+  });
+
+  it('reads a length of time inside a date ("over the past three months") but not a point in time ("nine years ago")', () => {
+    const withDates = (text: string) => findQuantities(text, findDates(text).map((d) => [d.start, d.end] as const)).map((x) => [x.text, x.value]);
+    expect(withDates('Sales fell over the past three months.')).toEqual([['three months', 3]]);
+    expect(withDates('It rained for the last 40 minutes of the match.')).toEqual([['40 minutes of the match', 40]]);
+    expect(withDates('The mill closed nine years ago.')).toEqual([]);
+    expect(withDates('Rovers, who lost the final two years ago, won on Sunday.')).toEqual([]);
+  });
+
+  it('reads "a dozen", "two dozen" and "half a dozen" as twelves', () => {
+    expect(q('Police searched at least a dozen farms.').map((x) => [x.value, x.counts])).toEqual([[12, 'farms']]);
+    expect(q('Two dozen eggs broke.').map((x) => [x.value, x.counts])).toEqual([[24, 'eggs']]);
+    expect(q('Half a dozen boats sank.').map((x) => [x.value, x.counts])).toEqual([[6, 'boats']]);
+  });
+
+  it('reads half of one unit or thing ("half an hour", "half a percentage point"), but not "the first half"', () => {
+    expect(q('The vote took half an hour.')).toEqual([{ text: 'half an hour', value: 0.5, unit: 'hour' }]);
+    expect(q('The bank cut its rate by half a percentage point.').map((x) => [x.text, x.value])).toEqual([['half a percentage point', 0.5]]);
+    expect(q('In the first half a goal came from a corner.')).toEqual([]);
+  });
+
+  it('takes no count from "one by one" or a denial ("not one boat"), but keeps "one body"', () => {
+    expect(q('The pupils left one by one after the bell.')).toEqual([]);
+    expect(q('Not one boat returned to the harbour.')).toEqual([]);
+    expect(q('Divers found one body.')).toEqual([{ text: 'one body', value: 1, counts: 'body' }]);
+  });
+
+  it('finds what money and percentages measure before them: "a fine of $250,000" (the sign is no word), "Kessel shares fell 4.2 percent"', () => {
+    expect(q('The judge ordered him to pay a fine of $250,000.').map((x) => x.counts)).toEqual(['fine']);
+    expect(q('Kessel shares fell 4.2 percent in Oslo.').map((x) => x.counts)).toEqual(['shares']);
+  });
+
+  it('gives a sum what it is paid in ("€3 million in flood aid") and a sum converted in brackets what the sum before it measures', () => {
+    expect(q('The bank pledged €3 million in flood aid.').map((x) => x.counts)).toEqual(['flood aid']);
+    expect(q('The club paid a fee of 40 million euros (about $43 million) for him.').map((x) => x.counts)).toEqual(['fee', 'fee']);
+  });
+
+  it('takes a currency no list names for a unit of money by WordNet ("80,000 kwacha", "3 million naira"), and a verb\'s base form before "of" for the noun measured ("a relief fund of")', () => {
+    expect(q('Each family received 80,000 kwacha.').map((x) => [x.value, x.unit])).toEqual([[80_000, 'kwacha']]);
+    expect(q('The state set up a relief fund of 3 million naira.').map((x) => [x.unit, x.counts])).toEqual([['naira', 'fund']]);
+    expect(q('Georgia won 3 medals.').map((x) => [x.unit, x.counts])).toEqual([[undefined, 'medals']]);
+  });
+
+  it('says a unit of time with nothing counted measures a length of time ("for 48 hours" counts duration), but keeps a subject ("the strike lasted four days")', () => {
+    expect(q('The mill closed for 48 hours.')).toEqual([{ text: '48 hours', value: 48, unit: 'hours', counts: 'duration' }]);
+    expect(q('The strike lasted four days.').map((x) => x.counts)).toEqual(['strike']);
+  });
+
+  it('reads an age in commas after a word for a person ("the prime minister, 57,", "the driver, 45,"), not after any noun', () => {
+    expect(q('The prime minister, 57, a former teacher, leads the coalition.')).toEqual([{ text: '57', value: 57, unit: 'years', counts: 'age' }]);
+    expect(q('The driver, 45, was unhurt.').map((x) => x.counts)).toEqual(['age']);
+    expect(q('Of the seats, 12, went to the left.').map((x) => x.counts)).toEqual([undefined]);
+  });
+
+  it('keeps a temperature scale in the unit ("40 degrees Fahrenheit"), and counts no time word ("$2 billion last year") and no verb after a figure ("A crowd of 30,000 packed the square")', () => {
+    expect(q('The town hit 40 degrees Fahrenheit.')).toEqual([{ text: '40 degrees Fahrenheit', value: 40, unit: 'degrees Fahrenheit' }]);
+    expect(q('The group reported sales of $2 billion last year.').map((x) => x.counts)).toEqual(['sales']);
+    expect(q('The mine produced 9,000 tonnes of tin last year.').map((x) => x.counts)).toEqual(['tin']);
+    expect(q('A crowd of 30,000 packed the square.').map((x) => x.counts)).toEqual(['crowd']);
+    expect(q('Police seized 17 carved masks.').map((x) => x.counts)).toEqual(['carved masks']);
   });
 });
