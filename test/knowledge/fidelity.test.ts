@@ -62,15 +62,23 @@ const TARGETS: Record<'dev' | 'heldOut', Partial<Record<FidelityCategory, number
   heldOut: { entities: 0.85, roles: 0.85, claims: 0.85, quantities: 0.87 },
 };
 
+/** Of the matched figures whose gold says what they count, how many the build's "counts" (or unit) agrees with: how-many answers lean on it, and F1 does not see it. */
+const countsAgreed = new Map<readonly { gold: string; articles: string[] }[], [number, number]>();
+
 function score(sets: readonly { gold: string; articles: string[] }[]): Record<FidelityCategory, Tally> {
   let total = emptyTallies();
+  const agreed: [number, number] = [0, 0];
+  countsAgreed.set(sets, agreed);
   for (const { gold, articles } of sets) {
     for (const file of readdirSync(gold).filter((f) => f.endsWith('.json'))) {
       const g = goldSchema.parse(JSON.parse(readFileSync(join(gold, file), 'utf8')));
       const dir = articles.find((d) => readdirSync(d).includes(`${g.article}.txt`));
       if (!dir) throw new Error(`no article for ${file}`);
       const k = buildKnowledge({ id: g.article, text: readFileSync(join(dir, `${g.article}.txt`), 'utf8') });
-      total = addTallies(total, scoreFidelity(k, g).tallies);
+      const r = scoreFidelity(k, g);
+      total = addTallies(total, r.tallies);
+      agreed[0] += r.countsAgreed[0];
+      agreed[1] += r.countsAgreed[1];
     }
   }
   return total;
@@ -86,12 +94,16 @@ describe('the build against hand annotations', () => {
     for (const [which, sets] of [['dev-old', DEV_OLD], ['fresh3', FRESH3], ['fresh4', FRESH4], ['fresh5', FRESH5], ['fresh6', FRESH6], ['fresh7', FRESH7], ['fresh8', FRESH8], ['fresh9', FRESH9]] as const) {
       const tallies = score(sets);
       for (const c of FIDELITY_CATEGORIES) console.log(line(which, c, tallies[c]));
+      const [agree, of] = countsAgreed.get(sets) ?? [0, 0];
+      console.log(`${which.padEnd(7)} counts     agreed ${agree}/${of} (${(of ? agree / of : 0).toFixed(3)}) of matched figures`);
       expect(tallies.entities.expected).toBeGreaterThan(0);
     }
   });
   it('prints held-out fresh10 on its own line, and keeps it over its floor', () => {
     const tallies = score(FRESH10);
     for (const c of FIDELITY_CATEGORIES) console.log(line('fresh10', c, tallies[c], FRESH10_FLOOR));
+    const [agree, of] = countsAgreed.get(FRESH10) ?? [0, 0];
+    console.log(`fresh10 counts     agreed ${agree}/${of} (${(of ? agree / of : 0).toFixed(3)}) of matched figures`);
     for (const c of FIDELITY_CATEGORIES) expect(f1(tallies[c]).f1).toBeGreaterThanOrEqual(FRESH10_FLOOR);
   });
   for (const which of ['dev', 'heldOut'] as const) {
