@@ -168,6 +168,8 @@ export interface Predicate {
   patient?: RoleFiller;
   /** The name after "to", "into", "for" or "against" ("Ukraine"). */
   recipient?: RoleFiller;
+  /** Asked of what is to come ("Is X going to …?"): a sentence saying it is going to happen bears it out; one saying only that does not bear out "Did X …?". */
+  future?: boolean;
 }
 
 /** A name filling a role: its entity concept if known, and its stems. */
@@ -419,9 +421,12 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const listedAt = listed ? tokens.findIndex((t) => t.stem === listed.stem) : -1;
   // (Not when the first is the subject's noun: "Did the club sign youth players?")
   const chained = framed && listed && listedAt === tokens.findIndex((t) => t.stem === framed.stem) - 1 && !isPluralNoun(tokens[listedAt]) && !DETERMINERS.has(tokens[listedAt - 1]?.norm ?? '');
-  const verbTerm = chained ? listed : (framed ?? listed);
+  // "Is Uganda going to sue Kenya?": the word after "going to" is the verb, whatever the lexicon makes of it.
+  const futureAt = tokens.findIndex((_, k) => k >= 2 && marksFuture(tokens, k));
+  const futureVerb = futureAt >= 0 ? terms.find((t) => t.kind === 'word' && t.stem === tokens[futureAt + 2]?.stem) : undefined;
+  const verbTerm = futureVerb ?? (chained ? listed : (framed ?? listed));
   if (!verbTerm) return undefined;
-  const at = tokens.findIndex((t) => t.stem === verbTerm.stem && !isCapitalised(t));
+  const at = futureVerb ? futureAt + 2 : tokens.findIndex((t) => t.stem === verbTerm.stem && !isCapitalised(t));
   if (at < 0) return undefined;
   // The subject ends before "going to" ("the defence" in "Is the defence going to appeal?").
   const future = at >= 2 && marksFuture(tokens, at - 2);
@@ -493,7 +498,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     while (end < tokens.length && end - start < 4 && !isStopWord((tokens[end] as Token).norm) && !isCapitalised(tokens[end])) end++;
     patient = commonPhrase(tokens, start, end);
   }
-  return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
+  return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(future ? { future } : {}), ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORD_RE } from '../nlp/lexicon.ts';
+import { AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORD_RE, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
 import { isStopWord, stemWord, type Token } from '../nlp/text.ts';
-import { readWordList } from '../nlp/word-lists.ts';
+import { readWordList, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { isPersonNoun } from '../nlp/name-lexicon.ts';
 import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
@@ -159,7 +160,14 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       a -= 2;
       skip();
     }
-    const passive = a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && /(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm);
+    // "is going to", "was about to" between the doer and its verb (which then is no participle: "is about to cut").
+    const toCome = a >= 1 && tokens[a]?.norm === 'to' && /^(?:going|about)$/.test((tokens[a - 1] as Token).norm);
+    if (toCome) {
+      a -= 2;
+      skip();
+    }
+    // (A participle: regular, or an irregular form, "found", "held", "sold".)
+    const passive = !toCome && a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && (/(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm) || IRREGULAR_VERBS.has((tokens[v] as Token).norm));
     const after = fillers.filter((f) => f.start > v && !breakBetween(v, f.start));
     // A common noun does it only right before the verb ("police arrested"), not from further back ("computer hacking and does not support").
     const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v) && (!f.common || f.end - 1 === a));
@@ -178,9 +186,13 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     const recipient = after.find((f) => f !== byFiller && f !== patient && received(f));
     return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
   };
-  /** The filler that continues a name's phrase: right after it, or after one or two plain words (a title), with no break. */
+  /**
+   * The filler that continues a name's phrase: right after it, or after one or two words for a person
+   * (a title: "Lembara County governor Joseph Kiptanui"), with no break; never across a preposition or
+   * an adverb ("Mwangi after Odinga's speech") nor onto a day or month ("Kamau Monday").
+   */
   const chained = (f: Filler, among: readonly Filler[]): Filler | undefined =>
-    among.find((g) => g.start >= f.end && g.start - f.end <= 2 && !g.common && !f.common && tokens.slice(f.end, g.start).every((t, k) => isPlain(tokens, f.end + k) && !verbs.has(t.stem)) && !breakBetween(f.end - 1, g.start));
+    among.find((g) => g.start >= f.end && g.start - f.end <= 2 && !g.common && !f.common && !isTimeWord(tokens[g.start] as Token) && tokens.slice(f.end, g.start).every((t, k) => isPlain(tokens, f.end + k) && !verbs.has(t.stem) && (TITLE_WORDS.has(t.norm) || isPersonNoun(t.norm))) && !breakBetween(f.end - 1, g.start));
   const judge = (roles: { agent?: Filler; patient?: Filler; recipient?: Filler }): { conflict: boolean; support: boolean; swapped: boolean } => {
     const q = predicate;
     const receivers = [roles.patient, roles.recipient].filter((f): f is Filler => f !== undefined);
@@ -210,8 +222,13 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   let contradicts = false;
   const positions = tokens.flatMap((t, k) => (verbs.has(t.stem) ? [k] : []));
   for (const v of positions) {
-    const verdict = judge(roleAt(roleVerbAt(tokens, v)));
-    if (verdict.support && clauseHolds(v)) support = true;
+    const at = roleVerbAt(tokens, v);
+    // After "a", "an" or "the" the word is a noun ("Kenya took a loan from China"): its doer is not the name before it, unless a light verb has it.
+    if (at === v && v >= 1 && /^(?:a|an|the)$/.test((tokens[v - 1] as Token).norm)) continue;
+    const verdict = judge(roleAt(at));
+    // "Kenya is going to sue Uganda" says what is to come: it bears out "Is Kenya going to sue …?", not "Did Kenya sue …?".
+    const toCome = v >= 2 && tokens[v - 1]?.norm === 'to' && /^(?:going|about)$/.test((tokens[v - 2] as Token).norm);
+    if (verdict.support && clauseHolds(v) && (!toCome || predicate.future === true)) support = true;
     if (verdict.conflict) conflict = true;
     if (verdict.swapped) contradicts = true;
   }

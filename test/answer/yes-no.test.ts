@@ -162,6 +162,18 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     // What the warning is about, or what is denied, must be what the sentence says.
     ["The dockworkers' union warned on Monday that longer shifts would cause accidents at the port.", 'Did the union warn about pay cuts?'],
     ['The club denied breaking the rules on Tuesday.', 'Did the club deny paying the players?'],
+    // A name is one phrase with the next only across a title, never a preposition or a day (a review's cases).
+    ["Police arrested Mwangi after Odinga's speech in Kisumu.", 'Did police arrest Odinga?'],
+    ['President Ruto fired Otieno despite Museveni\'s objections.', 'Did Ruto fire Museveni?'],
+    ['Israel struck Hezbollah near Beirut on Monday.', 'Did Israel strike Beirut?'],
+    // "going to" keeps the roles whatever the lexicon makes of the verb, and what is to come is not done.
+    ['Kenya is going to sue Uganda over the border dispute.', 'Is Uganda going to sue Kenya?'],
+    ['The European Union is going to fine Google for breaking competition rules.', 'Is Google going to fine the European Union?'],
+    ['Kenya is going to sue Uganda over the border dispute.', 'Did Kenya sue Uganda?'],
+    // "took a loan from China" is China's loan.
+    ['Kenya took a loan from China to build the railway.', 'Did Kenya loan China money?'],
+    // A passive with an irregular participle ("found"): the title's county was not found guilty.
+    ['Former Lembara County governor Joseph Kiptanui was found guilty of fraud.', 'Was Lembara County found guilty?'],
     ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny taking money from smugglers?"],
   ])('%j: declines %j', (text, q) => {
     expect(ask(text, q)).toMatchObject({ answered: false, citations: [] });
@@ -175,6 +187,11 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['The ferry operator denied that the ferry had been overloaded.', 'Did the ferry operator deny that the boat was overloaded?', 'Yes, according to the article.'],
     ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Was Tarn found guilty?', 'Yes, according to the article.'],
     ['Lawyers for the family said the hospital would file an appeal within a month.', 'Is the hospital going to appeal?', 'Yes, according to the article.'],
+    ["Police arrested Mwangi after Odinga's speech in Kisumu.", 'Did police arrest Mwangi?', 'Yes, according to the article.'],
+    ['Kenya is going to sue Uganda over the border dispute.', 'Is Kenya going to sue Uganda?', 'Yes, according to the article.'],
+    // "is about to cut" is no passive, though "cut" is a participle too.
+    ['The central bank is about to cut interest rates by half a point.', 'Is the central bank about to cut interest rates?', 'Yes, according to the article.'],
+    ['Former Lembara County governor Joseph Kiptanui was found guilty of fraud.', 'Was Joseph Kiptanui found guilty?', 'Yes, according to the article.'],
     // A possessive's owned noun phrase does it, up to the verb ("deny").
     ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny that drivers were asked for bribes?", 'Yes, according to the article.'],
     // The denial is of something else: the jobs were cut.
