@@ -182,11 +182,15 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   const headWords = head.split(/\s+/).filter(Boolean);
   if (headWords.length === 0 || headWords.length > 6 || headWords.every((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return [];
   if (!/\p{L}{3}/u.test(head) || /^(?:it|they|he|she|we|this|that|which|who)$/i.test(head)) return [];
-  // ("…, its spokesman said", "its statement said": what speaks for the body "its" stands for: the sentence's first, or the one named last before it.)
+  // ("…, its spokesman said", "its statement said": what speaks for the body "its" stands for: the sentence's subject,
+  // its first name after no preposition ("According to Reuters, Kenya Airways will cut …" is Kenya Airways'), when
+  // that is a body; the one named last before the sentence only when the sentence names nobody before it, "Kenya
+  // will reopen the border, its spokesman said" being no body's.)
   const its = /^its\s+(\p{Ll}+)$/u.exec(phrase);
   if (its && VOICE_NOUN_STEMS.has(stemWord(its[1] as string))) {
-    const before = s.mentions.filter((m) => m.end <= start && m.entity.type === 'organization');
-    const body = before[0]?.entity ?? [...bodies].reverse().find((m) => m.entity.type === 'organization')?.entity;
+    const named = s.mentions.filter((m) => m.end <= start && m.entity.type !== 'place');
+    const subject = named.find((m) => !/\b(?:to|at|by|from|for|of|with|in|on|into|against|than)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, m.start - 14), m.start)));
+    const body = named.length > 0 ? (subject?.entity.type === 'organization' ? subject.entity : undefined) : [...bodies].reverse().find((m) => m.entity.type === 'organization')?.entity;
     if (body) return [{ entity: body, text: phrase, described: true }];
   }
   // A source that can speak: a job or role ("investigators"), a body ("the group"), a medium ("local media reports").
@@ -232,8 +236,9 @@ function speakersIn(s: ClaimSentence, from: number, to: number, context: Speaker
   }
   // "officials from NASA": the body they speak for stays in the name.
   const rest = phrase.slice(headLength);
-  // ("Engineers working for Boeing", "doctors based at the Royal Infirmary": a participle before the preposition.)
-  const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:\p{Ll}+(?:ing|ed)\s+)?(?:of|from|at|for|to|by)\s+(?:the\s+)?$/u.test(s.text.slice(start + headLength, m.start)));
+  // ("Engineers working for Boeing", "doctors based at the Royal Infirmary": a participle before "for" or "at"; not
+  // "Officials speaking to Reuters", "Residents interviewed by AFP", who are heard, not members.)
+  const body = inside.find((m) => m.start >= start + headLength && m.entity.type !== 'person' && m.entity.type !== 'place' && /^\s*(?:\p{Ll}+(?:ing|ed)\s+(?:for|at)|of|from|at|for|to)\s+(?:the\s+)?$/u.test(s.text.slice(start + headLength, m.start)));
   // "sources familiar with the matter": a short lower-case tail stays with an unnamed source.
   const tail = /^\s+(?:with|from|of|at|in|on|close to)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s*){1,3}$/u.exec(rest)?.[0] ?? '';
   // ("A spokesman for Kazakhstan's border service": a possessive owner is not the body; the noun phrase it owns is.)

@@ -920,9 +920,12 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       // ("the SEC said", "the FTC's ruling": an acronym after "the" that acts, or owns, is a body though WordNet has a
       // common word spelt so, "sec"; "the AI boom" is not.)
       const wordAfter = /^\s+(\p{Ll}+)/u.exec(text.slice(lastUnit.end))?.[1];
-      const theActs = /\bthe\s$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && (lastUnit.possessive || wordAfter === undefined || REPORTING_FORMS.has(wordAfter) || (/ed$/.test(wordAfter) && lexiconTags(wordAfter).length === 0) || lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense|Modal|Copula|Auxiliary|Preposition|Conjunction)$/.test(t)));
-      // ("48 billion CFA francs": an acronym before a unit of money names the currency, not a body.)
-      const moneyAfter = wordAfter !== undefined && (UNITS.get(wordAfter)?.kind === 'money' || isMonetaryUnit(wordAfter));
+      // (A verb of a doer: one that says, or one with an object after it, "the SEC fined Ridgeway"; not "the GDP grew 3 percent".)
+      const objectAfter = /^\s+\p{Ll}+\s+(?:the|a|an|its|their|his|her|\p{Lu})/u.test(text.slice(lastUnit.end));
+      const theActs = /\bthe\s$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && (lastUnit.possessive || wordAfter === undefined || REPORTING_FORMS.has(wordAfter) || (objectAfter && ((/ed$/.test(wordAfter) && lexiconTags(wordAfter).length === 0) || lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense)$/.test(t)))) || lexiconTags(wordAfter).some((t) => /^(?:Modal|Copula|Auxiliary|Preposition|Conjunction)$/.test(t)));
+      // ("48 billion CFA francs": an acronym before a unit of money names the currency, not a body; "The ANC won" is a
+      // verb, not the Korean won.)
+      const moneyAfter = wordAfter !== undefined && (UNITS.get(wordAfter)?.kind === 'money' || (isMonetaryUnit(wordAfter) && !lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense|Infinitive|Gerund|Participle)$/.test(t))));
       if (isAcronym(nameText) && (!definedAsThing || theActs) && !moneyAfter && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;
@@ -949,9 +952,12 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       if (toldBefore && (parts.name.every((u) => isPlainWord(u.norm)) || (parts.name.length === 1 && !inLexicon(firstNorm) && !isFirstName(firstNorm)))) e.counts.organization += 1;
       // "Helen Marsh, 49, …": an age after a name says it is a person's.
       // (It decides: "Rose, 61, said" is a person though "rose" is a common word.)
-      if (/^,\s+\d{1,3},/.test(text.slice((chunk.units[chunk.units.length - 1] as Unit).end))) {
+      const aged = /^,\s+\d{1,3},\s+(\p{Ll}+)?/u.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));
+      if (aged) {
         e.counts.person += 3;
-        e.strong.person = true;
+        // (Followed by a verb that says or a past one; "Arsenal, 45, lead Liverpool, 43," is a points table.)
+        const verb = aged[1];
+        if (verb !== undefined && (REPORTING_FORMS.has(verb) || lexiconTags(verb).includes('PastTense'))) e.strong.person = true;
       }
       // ", the country's geological hazard agency", ", a church-backed monitoring group": an apposition says what it is.
       const apposition = /^,\s+(?:a|an|the)\s+([^,;.]{0,60}?)(?:[,;.]|$)/i.exec(text.slice((chunk.units[chunk.units.length - 1] as Unit).end));

@@ -370,7 +370,9 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     // "Villacruz, 52," "a 41-year-old miner", "is thirty-six.": an age.
     // ("the prime minister, 57,", "the driver, 45,": a word for a person, a title or one WordNet makes a kind of person.)
     const personBefore = /(\p{Ll}+),\s$/u.exec(text.slice(Math.max(0, start - 25), start))?.[1];
-    const ageOfPerson = personBefore !== undefined && /^,/.test(text.slice(end)) && (TITLE_WORDS.has(personBefore) || isKindOfPerson(personBefore));
+    // (A kind of person by WordNet that is also a word for one by its ending, "driver", "farmer", "guitarist": WordNet
+    // makes "figure", "company" and "team" kinds of person too.)
+    const ageOfPerson = personBefore !== undefined && /^,/.test(text.slice(end)) && (TITLE_WORDS.has(personBefore) || (/(?:er|or|ist|ian|ant|ent|man|woman|ee)$/.test(personBefore) && isKindOfPerson(personBefore)));
     const age = /^-year-old\b/.test(text.slice(end)) || ageOfPerson || (/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, start - 25), start)) && /^,/.test(text.slice(end))) || (/\b(?:is|was|aged)\s$/.test(text.slice(Math.max(0, start - 6), start)) && /^\s*[.,;]/.test(text.slice(end)));
     if (age && value !== undefined && value < 130) {
       const ageEnd = /^-year-old/.test(text.slice(end)) ? end + '-year-old'.length : end;
@@ -389,7 +391,8 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     }
     // "€2 million in humanitarian aid", "$40 million in damages": what a sum is paid in.
     const money = currency !== undefined || (unit !== undefined && (UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'money' || isMonetaryUnit(unit.toLowerCase())));
-    const paidIn = !after && money && tokens[next]?.norm === 'in' && !/[,;:()]/.test(text.slice((tokens[next - 1] as Token).end, (tokens[next] as Token).start)) ? nounAfter(text, tokens, next + 1) : undefined;
+    // (A lower-case noun: "$40 million in Series B funding" names a round, not what it is paid in.)
+    const paidIn = !after && money && tokens[next]?.norm === 'in' && /^\p{Ll}/u.test(tokens[next + 1]?.raw ?? '') && !/[,;:()]/.test(text.slice((tokens[next - 1] as Token).end, (tokens[next] as Token).start)) ? nounAfter(text, tokens, next + 1) : undefined;
     let counts = after?.counts ?? paidIn?.counts;
     if (after) phraseEnd = after.end;
     // (The figure's first token: a currency sign before it is no token, "$250,000".)
@@ -397,7 +400,7 @@ export function findQuantities(text: string, taken: readonly (readonly [number, 
     if (!counts && unit) counts = nounBeforeOf(text, tokens, first) ?? subjectBefore(text, tokens, first);
     if (!counts && !unit) counts = nounBeforeOf(text, tokens, first);
     // "for four days", "within 48 hours": a unit of time with nothing counted measures a length of time.
-    if (!counts && unit !== undefined && UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'duration') counts = 'duration';
+    if (!counts && unit !== undefined && UNITS.get(unit.split(/\s/)[0]?.toLowerCase() ?? '')?.kind === 'duration' && !/^\s+ago\b/i.test(text.slice(phraseEnd))) counts = 'duration';
     // An ordinal counts only with the thing it counts ("a fourth title"), not as a date or a rank alone.
     if (ordinal && !after) continue;
     const approximate = APPROXIMATE_RE.test(text.slice(0, start)) || /^(?:hundreds|thousands|millions|billions|dozens|scores|tens)/i.test(figure);

@@ -485,5 +485,12 @@ describe('"its spokesman said"', () => {
     const ids = (text: string) => buildKnowledge({ id: 'fixture', text }).claims.map((c) => c.speakerId);
     expect(ids('The regulator fined Halden Bank on Monday. Kessel Airways cancelled 40 flights to Halden Bank\'s hub, its spokesman said.')).toEqual(['kessel-airways']);
     expect(ids('Kessel Airways cancelled 40 flights. The strike would go on, its statement said.')).toEqual(['kessel-airways']);
+    // A name after a preposition is no subject; a sentence naming another party before "its" takes nobody earlier.
+    expect(ids('According to Reuters, Kenya Airways will cut 500 jobs next year, its spokesman said.')).toEqual(['kenya-airways', 'reuters']);
+    expect(ids('The UN said aid was blocked at the border. Kenya will reopen the border next week, its spokesman said.')).toEqual(['un', undefined]);
+  });
+  it('takes no body for people heard by a medium ("Officials speaking to Reuters said")', () => {
+    const k = buildKnowledge({ id: 'fixture', text: 'Talks stall\n\nOfficials speaking to Reuters said the talks had stalled.' });
+    expect(k.claims.map((c) => c.speakerId)).not.toContain('reuters');
   });
 });

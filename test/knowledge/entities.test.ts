@@ -587,3 +587,16 @@ describe('a name opened by a word for a place', () => {
     expect(find('Fans waited in Port Moresby.', 'Port Moresby')?.type).toBe('place');
   });
 });
+
+describe('acronyms and ages a review found misread', () => {
+  const types = (text: string) => Object.fromEntries(buildKnowledge({ id: 'x', text: `Report\n\n${text}` }).entities.map((e) => [e.name, e.type]));
+  it('keeps a body that "won" (a verb, not the Korean currency) and makes none of "the GDP grew"', () => {
+    expect(types('The ANC won 40 percent of the vote. The BJP won 240 seats.')).toMatchObject({ ANC: 'organization', BJP: 'organization' });
+    expect(types('The GDP grew 3 percent last year.')).not.toHaveProperty('GDP');
+  });
+  it('reads "Name, N," as a person only before a verb that says or a past one, not in a points table', () => {
+    expect(types('Arsenal, 45, lead Liverpool by two points.')['Arsenal']).not.toBe('person');
+    expect(types('Dorsey, 54, lost his herd in the flood.')['Dorsey']).toBe('person');
+  });
+});
+
