@@ -2,7 +2,7 @@ import { askedMeasures, measureMask } from './measures.ts';
 import { ANTONYM_PAIRS, AUXILIARY_VERBS, BE_FORMS, IRREGULAR_VERBS, NEGATING_PREFIXES, PREPOSITIONS, QUESTION_FRAME_WORDS, SYNONYM_GROUPS } from '../nlp/lexicon.ts';
 import { TITLE_WORDS, verbForms } from '../nlp/word-lists.ts';
 import { countryGazetteer } from '../nlp/gazetteer.ts';
-import { lexiconTags } from '../nlp/name-lexicon.ts';
+import { isPersonNoun, lexiconTags } from '../nlp/name-lexicon.ts';
 import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { foldCase, isModifier, isNegated, isNegation, isSelective, isRomanNumeral, namePairs, nameKey, isStopWord, negationScope, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { detectIntent, intentStems, REPORTING_ALTERNATION, type Intent } from './intent.ts';
@@ -467,7 +467,22 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     const before = tokens[k - 1]?.norm === 'the' ? tokens[k - 2] : tokens[k - 1];
     if (before?.norm === 'by') byName ??= filler;
     else if (before && RECIPIENT_PREPOSITIONS.has(before.norm)) recipient ??= filler;
-    else if (k - at <= 3) patient ??= filler;
+    else if (k - at <= 3 && !patient) {
+      patient = filler;
+      // "find former Lembara County governor Joseph Kiptanui guilty": a name, a title and a name are one phrase about the last.
+      let g = k;
+      while (g + 1 < tokens.length && isCapitalised(tokens[g + 1])) g++;
+      let words = 0;
+      while (g + 1 < tokens.length && words < 2 && !isCapitalised(tokens[g + 1]) && (TITLE_WORDS.has((tokens[g + 1] as Token).norm) || isPersonNoun((tokens[g + 1] as Token).norm))) {
+        g++;
+        words++;
+      }
+      const head = words > 0 ? fillerAt(g + 1) : undefined;
+      if (head) {
+        patient = head;
+        k = g + 1;
+      }
+    }
   }
   // A passive question ("Was Kiptanui found guilty?", "Has the bridge been closed by engineers?"): its
   // subject has it done, and the name or noun after "by", if any, does it.

@@ -188,6 +188,8 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Was Tarn found guilty?', 'Yes, according to the article.'],
     ['Lawyers for the family said the hospital would file an appeal within a month.', 'Is the hospital going to appeal?', 'Yes, according to the article.'],
     ["Police arrested Mwangi after Odinga's speech in Kisumu.", 'Did police arrest Mwangi?', 'Yes, according to the article.'],
+    // The question's name, title and name are one phrase too, as the sentence's are.
+    ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Did the court find former Velde Province governor Amos Tarn guilty?', 'Yes, according to the article.'],
     ['Kenya is going to sue Uganda over the border dispute.', 'Is Kenya going to sue Uganda?', 'Yes, according to the article.'],
     // "is about to cut" is no passive, though "cut" is a participle too.
     ['The central bank is about to cut interest rates by half a point.', 'Is the central bank about to cut interest rates?', 'Yes, according to the article.'],
