@@ -168,8 +168,10 @@ export interface Predicate {
   patient?: RoleFiller;
   /** The name after "to", "into", "for" or "against" ("Ukraine"). */
   recipient?: RoleFiller;
-  /** Asked of what is to come ("Is X going to …?"): a sentence saying it is going to happen bears it out; one saying only that does not bear out "Did X …?". */
+  /** Asked of what is to come ("Is X going to …?", "Will X …?"): a sentence saying it is going to happen bears it out; one saying only that does not bear out "Did X …?". */
   future?: boolean;
+  /** The verb after "to" ("raise" in "Did Opec agree to raise output?"), stems and related: the sentence's clause must hold it. */
+  complement?: readonly string[];
 }
 
 /** A name filling a role: its entity concept if known, and its stems. */
@@ -429,8 +431,9 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   const at = futureVerb ? futureAt + 2 : tokens.findIndex((t) => t.stem === verbTerm.stem && !isCapitalised(t));
   if (at < 0) return undefined;
   // The subject ends before "going to" ("the defence" in "Is the defence going to appeal?").
-  const future = at >= 2 && marksFuture(tokens, at - 2);
-  const subjectEnd = future ? at - 2 : at;
+  const goingTo = at >= 2 && marksFuture(tokens, at - 2);
+  const future = goingTo || /^(?:will|shall)$/.test(tokens[0]?.norm ?? '');
+  const subjectEnd = goingTo ? at - 2 : at;
   // A name in a role: the entity it is an alias of, or else its words up to `end` ("Bank of England": bank, england).
   const fillerAt = (k: number, end = k + 1): RoleFiller | undefined => {
     const alias = matchAlias([...tokens], k, index);
@@ -502,7 +505,7 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
   // first ("Has the cause been confirmed?", "Was the bridge closed by engineers?", "Is this the
   // deadliest bombing?"), unless a plain subject and "-ing" follow ("Is the government lobbying
   // exporters?").
-  const progressive = (future || /ing$/.test((tokens[at] as Token).norm)) && tokens.slice(2, subjectEnd).every((t) => !isStopWord(t.norm));
+  const progressive = (goingTo || /ing$/.test((tokens[at] as Token).norm)) && tokens.slice(2, subjectEnd).every((t) => !isStopWord(t.norm));
   const common = !passive && (!tokens.slice(0, subjectEnd).some((t) => BE_FORMS.includes(t.norm)) || progressive);
   if (common) agent ??= commonPhrase(tokens, 1, subjectEnd);
   // "Does X accept that the survey…": a clause follows, not an object.
@@ -513,7 +516,10 @@ function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], inde
     while (end < tokens.length && end - start < 4 && !isStopWord((tokens[end] as Token).norm) && !isCapitalised(tokens[end])) end++;
     patient = commonPhrase(tokens, start, end);
   }
-  return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(future ? { future } : {}), ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
+  // "Did Opec agree to raise output?": the verb after "to" must be the sentence's too, not only "agree".
+  const complementTerm = tokens[at + 1]?.norm === 'to' ? terms.find((t) => t.kind === 'word' && t.stem === tokens[at + 2]?.stem) : undefined;
+  const complement = complementTerm ? [complementTerm.stem, ...complementTerm.synonyms] : undefined;
+  return { verb: [verbTerm.stem, ...verbTerm.synonyms], words: [(tokens[at] as Token).norm], ...(future ? { future } : {}), ...(complement ? { complement } : {}), ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORD_RE, IRREGULAR_VERBS } from '../nlp/lexicon.ts';
 import { isStopWord, stemWord, type Token } from '../nlp/text.ts';
-import { readWordList, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { readWordList, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { isPersonNoun } from '../nlp/name-lexicon.ts';
 import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
 import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
@@ -50,6 +50,8 @@ export const LIGHT_VERB_STEMS: ReadonlySet<string> = new Set(readWordList('light
 function roleVerbAt(tokens: readonly Token[], v: number): number {
   return v >= 2 && /^an?$/.test((tokens[v - 1] as Token).norm) && LIGHT_VERB_STEMS.has((tokens[v - 2] as Token).stem) ? v - 2 : v;
 }
+/** Words before a verb that make it possible, not done: modals but "will" and "shall", and hedging adverbs. */
+const HEDGES = /^(?:could|may|might|would|should|must|can|allegedly|reportedly|possibly|probably|likely|apparently|supposedly|purportedly)$/;
 /** Words that end the clause a verb's roles stand in. */
 const CLAUSE_BREAK = /[,;:()"“”—–]/;
 
@@ -148,11 +150,23 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
   const fillers = fillersOf(index, tokens, roleStems, verbs);
   /** A filler right after "to", "against"… (or "to the"): it receives. */
   const received = (f: Filler): boolean => RECIPIENT_PREPOSITIONS.has(tokens[f.start - 1]?.norm ?? '') || (tokens[f.start - 1]?.norm === 'the' && RECIPIENT_PREPOSITIONS.has(tokens[f.start - 2]?.norm ?? ''));
-  const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although)$/.test(t.norm));
-  const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler } => {
+  // A clause ends at punctuation, a conjunction that opens another, a relative or "that" ("Witnesses told the BBC that
+  // soldiers shot …": the BBC is not the doer of "shot"), or a verb that reports ("Kenya's army said fighters attacked").
+  const breakBetween = (a: number, b: number): boolean => CLAUSE_BREAK.test(text.slice((tokens[a] as Token).end, (tokens[b] as Token).start)) || tokens.slice(a + 1, b).some((t) => /^(?:while|whereas|but|although|that|who|whom|whose|which|whether|because|if|when)$/.test(t.norm) || REPORTING_FORMS.has(t.norm));
+  const roleAt = (v: number): { agent?: Filler; patient?: Filler; recipient?: Filler; hedged: boolean; toCome: boolean } => {
     let a = v - 1;
+    // What the words skipped between the doer and the verb make of it: possible ("could", "may", "allegedly") or to come ("will").
+    let hedged = false;
+    let future = false;
     const skip = (): void => {
-      while (a >= 0 && (SKIP_BEFORE_VERB.has((tokens[a] as Token).norm) || /ly$/.test((tokens[a] as Token).norm))) a--;
+      while (a >= 0 && (SKIP_BEFORE_VERB.has((tokens[a] as Token).norm) || /ly$/.test((tokens[a] as Token).norm))) {
+        const w = (tokens[a] as Token).norm;
+        // ("said the hospital would file": "would" after a verb that reports is what was to come, not a condition.)
+        if (w === 'would' && tokens.slice(0, a).some((t) => REPORTING_FORMS.has(t.norm))) future = true;
+        else if (HEDGES.test(w)) hedged = true;
+        if (w === 'will' || w === 'shall') future = true;
+        a--;
+      }
     };
     skip();
     // A time between the doer and its verb ("A court on Monday found …", "Police last week arrested …").
@@ -161,18 +175,30 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       skip();
     }
     // "is going to", "was about to" between the doer and its verb (which then is no participle: "is about to cut").
-    const toCome = a >= 1 && tokens[a]?.norm === 'to' && /^(?:going|about)$/.test((tokens[a - 1] as Token).norm);
-    if (toCome) {
+    const goingTo = a >= 1 && tokens[a]?.norm === 'to' && /^(?:going|about)$/.test((tokens[a - 1] as Token).norm);
+    const toCome = goingTo || future;
+    if (goingTo) {
       a -= 2;
       skip();
     }
     // (A participle: regular, or an irregular form, "found", "held", "sold".)
-    const passive = !toCome && a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && (/(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm) || IRREGULAR_VERBS.has((tokens[v] as Token).norm));
+    const passive = !goingTo && a < v - 1 && tokens.slice(a + 1, v).some((t) => BE.has(t.norm)) && (/(?:ed|en|wn|nt|ght)$/.test((tokens[v] as Token).norm) || IRREGULAR_VERBS.has((tokens[v] as Token).norm));
     const after = fillers.filter((f) => f.start > v && !breakBetween(v, f.start));
     // A common noun does it only right before the verb ("police arrested"), not from further back ("computer hacking and does not support").
-    const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v) && (!f.common || f.end - 1 === a));
+    // (Not a name inside a relative clause before the verb: "The man who shot the mayor was arrested" is not the mayor's arrest.)
+    const inRelative = (f: Filler): boolean => {
+      for (let j = f.start - 1; j >= 0 && !CLAUSE_BREAK.test(text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start)); j--) if (/^(?:who|whom|which)$/.test((tokens[j] as Token).norm)) return j > 0;
+      return false;
+    };
+    const before = fillers.filter((f) => f.end - 1 <= a && !breakBetween(f.end - 1, v) && (!f.common || f.end - 1 === a) && !inRelative(f));
     const byFiller = passive ? after.find((f) => tokens[f.start - 1]?.norm === 'by' || (tokens[f.start - 1]?.norm === 'the' && tokens[f.start - 2]?.norm === 'by')) : undefined;
     let agent = passive ? byFiller : before[before.length - 1];
+    // "blames the company for starting the blaze", "accused the police of killing": the one blamed does the "-ing" (as reported).
+    // ("the company" for the question's "Corran Paper Company": "the" and the last word of its name.)
+    const q = predicate.agent;
+    const blamedNoun = v >= 3 && tokens[v - 3]?.norm === 'the' && q !== undefined && q.stems.at(-1) === tokens[v - 2]?.stem ? { ...q, start: v - 2, end: v - 1 } : undefined;
+    const blamed = /ing$/.test((tokens[v] as Token).norm) && /^(?:for|of)$/.test(tokens[v - 1]?.norm ?? '') ? (fillers.find((f) => f.end === v - 1) ?? blamedNoun) : undefined;
+    if (blamed) agent = blamed;
     // When a question's role is a common noun, so may the sentence's doer be: the plain words right before the verb itself, not a synonym ("the transport ministry praised").
     if (!passive && roleStems.size > 0 && agent === undefined && (tokens[v] as Token).stem === predicate.verb[0] && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm) && !breakBetween(a, v)) {
       let start = a;
@@ -184,7 +210,11 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     // plain word or two are one phrase, and its last name is the one it is about.
     for (let next = patient && !passive ? chained(patient, after) : undefined; next; next = chained(next, after)) patient = next;
     const recipient = after.find((f) => f !== byFiller && f !== patient && received(f));
-    return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}) };
+    // "urged Israel to halt", "offered to buy", "is expected to cut": an infinitive says what is wanted, not what was done; so
+    // does "-ing" after a preposition ("stopped short of blaming", "ruled out raising").
+    const infinitive = !goingTo && tokens[v - 1]?.norm === 'to';
+    const gerund = !blamed && /ing$/.test((tokens[v] as Token).norm) && /^(?:of|out|from|without|against|about|before|after|on|by)$/.test(tokens[v - 1]?.norm ?? '');
+    return { ...(agent ? { agent } : {}), ...(patient ? { patient } : {}), ...(recipient ? { recipient } : {}), hedged: hedged || infinitive || gerund, toCome };
   };
   /**
    * The filler that continues a name's phrase: right after it, or after one or two words for a person
@@ -215,7 +245,8 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     while (b + 1 < tokens.length && !breakBetween(b, b + 1)) b++;
     const stems = new Set(tokens.slice(a, b + 1).map((t) => t.stem));
     // A word the sentence holds elsewhere belongs to another clause; one it does not hold at all is the model's to weigh.
-    return objects.every((forms) => forms.some((f) => stems.has(f)) || !forms.some((f) => s.stems.has(f)));
+    // The verb after "to" is not: "agreed to raise output" does not bear out "agree to cut".
+    return objects.every((forms) => forms.some((f) => stems.has(f)) || !forms.some((f) => s.stems.has(f))) && (predicate.complement === undefined || predicate.complement.some((f) => stems.has(f)));
   };
   let conflict = false;
   let support = false;
@@ -225,10 +256,11 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     const at = roleVerbAt(tokens, v);
     // After "a", "an" or "the" the word is a noun ("Kenya took a loan from China"): its doer is not the name before it, unless a light verb has it.
     if (at === v && v >= 1 && /^(?:a|an|the)$/.test((tokens[v - 1] as Token).norm)) continue;
-    const verdict = judge(roleAt(at));
-    // "Kenya is going to sue Uganda" says what is to come: it bears out "Is Kenya going to sue …?", not "Did Kenya sue …?".
-    const toCome = v >= 2 && tokens[v - 1]?.norm === 'to' && /^(?:going|about)$/.test((tokens[v - 2] as Token).norm);
-    if (verdict.support && clauseHolds(v) && (!toCome || predicate.future === true)) support = true;
+    const roles = roleAt(at);
+    const verdict = judge(roles);
+    // "Kenya is going to sue Uganda", "Kenya will sue" say what is to come: they bear out "Is Kenya going to sue …?", not
+    // "Did Kenya sue …?"; "could", "may", "urged … to" bear out nothing.
+    if (verdict.support && clauseHolds(v) && !roles.hedged && (!roles.toCome || predicate.future === true)) support = true;
     if (verdict.conflict) conflict = true;
     if (verdict.swapped) contradicts = true;
   }

@@ -172,6 +172,16 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     ['Kenya is going to sue Uganda over the border dispute.', 'Did Kenya sue Uganda?'],
     // "took a loan from China" is China's loan.
     ['Kenya took a loan from China to build the railway.', 'Did Kenya loan China money?'],
+    // A second review's cases. A name before "said", "told … that" or "who" is not the doer of what follows it.
+    ['Witnesses told the BBC that soldiers shot at protesters.', 'Did the BBC shoot at protesters?'],
+    ['The man who shot the mayor was arrested on Sunday.', 'Was the mayor arrested?'],
+    // What could, may or would be, what someone is urged or expected to do, and what "is expected to" is not done.
+    ['The strike could shut down the port for weeks, the union warned.', 'Did the strike shut down the port?'],
+    ['The government may delay the election, officials said.', 'Will the government delay the election?'],
+    ['The United States urged Israel to halt the offensive in Gaza.', 'Did Israel halt the offensive?'],
+    ['The Federal Reserve is expected to cut rates in September.', 'Did the Federal Reserve cut rates?'],
+    // The verb after "agree to" must be the sentence's.
+    ['Opec+ agreed to raise oil output by 400,000 barrels a day from August.', 'Did Opec+ agree to cut oil output?'],
     // A passive with an irregular participle ("found"): the title's county was not found guilty.
     ['Former Lembara County governor Joseph Kiptanui was found guilty of fraud.', 'Was Lembara County found guilty?'],
     ["A spokeswoman for Velora's border service denied that truck drivers had been asked for bribes.", "Did Velora's border service deny taking money from smugglers?"],
@@ -191,6 +201,8 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     // The question's name, title and name are one phrase too, as the sentence's are.
     ['A district court on Friday found former Velde Province governor Amos Tarn guilty of fraud.', 'Did the court find former Velde Province governor Amos Tarn guilty?', 'Yes, according to the article.'],
     ['Kenya is going to sue Uganda over the border dispute.', 'Is Kenya going to sue Uganda?', 'Yes, according to the article.'],
+    ['Opec+ agreed to raise oil output by 400,000 barrels a day from August.', 'Did Opec+ agree to raise oil output?', 'Yes, according to the article.'],
+    ['The journalist was beaten by security guards outside the stadium.', 'Was the journalist beaten?', 'Yes, according to the article.'],
     // "is about to cut" is no passive, though "cut" is a participle too.
     ['The central bank is about to cut interest rates by half a point.', 'Is the central bank about to cut interest rates?', 'Yes, according to the article.'],
     ['Former Lembara County governor Joseph Kiptanui was found guilty of fraud.', 'Was Joseph Kiptanui found guilty?', 'Yes, according to the article.'],
