@@ -450,30 +450,19 @@ export function scanParagraph(index: MatcherIndex, table: QuestionTable, p: numb
 }
 
 /** The terms sentence i holds a broader word or an antonym of (read from its own stems), into `out`. */
-/** What a sentence's stems say of the question's terms: broader words, antonyms, and exact words (terms held by their own stem). */
-export interface SentenceMasks {
-  broader: number;
-  antonym: number;
-  exact: number;
-}
-
-/** Sentence i's broader, antonym and exact-word masks, read from its stems. */
-export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: number, out: SentenceMasks = { broader: 0, antonym: 0, exact: 0 }): SentenceMasks {
+export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: number, out: { broader: number; antonym: number } = { broader: 0, antonym: 0 }): { broader: number; antonym: number } {
   const scratch = index.scratch;
   let broader = 0;
   let antonym = 0;
-  let exact = 0;
   for (let j = index.sentStemStart[i] as number, end = index.sentStemStart[i + 1] as number; j < end; j++) {
     const id = index.stemIds[j] as number;
     if (scratch.stemStamp[id] !== table.epoch) continue;
     const slot = scratch.stemSlot[id] as number;
     broader |= table.sBroader[slot] as number;
     antonym |= table.sAntonym[slot] as number;
-    exact |= table.sExact[slot] as number;
   }
   out.broader = broader;
   out.antonym = antonym;
-  out.exact = exact;
   return out;
 }
 

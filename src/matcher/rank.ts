@@ -204,8 +204,6 @@ export interface Holding {
   direct: number;
   /** Entity terms whose concept (or an affiliated one) it names: held for certain. */
   named: number;
-  /** Terms held by their own word (exact, not only by a related one or a negated form), from its stems; -1 when not read (any held may be). */
-  exact: number;
   /** Whether its broader words and antonyms are known (`broader`, `antonym`); if not, any may be there. */
   broaderKnown: boolean;
   broader: number;
@@ -227,10 +225,6 @@ export class SentenceBounds {
   private readonly base: number;
   /** Per term, additive parts only: held directly (at best), by a broader word, through the paragraph (or a pronoun), the subject, the article. */
   private readonly direct: Float64Array;
-  /** A word term's part when the sentence's stems show it held only by a related word or a negated form. */
-  private readonly relatedHeld: Float64Array;
-  /** Word terms with related words or negated forms in the index: `direct` may hold them otherwise than exactly. */
-  readonly inexact: number;
   private readonly broader: Float64Array;
   private readonly paragraph: Float64Array;
   private readonly subject: Float64Array;
@@ -298,7 +292,6 @@ export class SentenceBounds {
     this.supportBest = Math.max(0, wf(F.roleSupport));
     this.mismatchWeight = wf(F.negationMismatch);
     this.direct = new Float64Array(n);
-    this.relatedHeld = new Float64Array(n);
     this.broader = new Float64Array(n);
     this.paragraph = new Float64Array(n);
     this.subject = new Float64Array(n);
@@ -353,7 +346,6 @@ export class SentenceBounds {
         this.article[k] = Math.max(0, through(F.inArticle));
       }
       this.broader[k] = broadened & bit ? held + wf(F.onlyBroader) * s : 0;
-      this.relatedHeld[k] = held + wf(F.onlyRelated) * s;
       // An entity held by some of its words only may turn out found through context, or not at all.
       this.direct[k] = Math.max(held, held + wf(F.onlyRelated) * s, table.conceptTerms & bit ? Math.max(0, this.paragraph[k] as number, this.subject[k] as number, this.article[k] as number) : -Infinity);
     });
@@ -367,9 +359,6 @@ export class SentenceBounds {
     this.broadened = broadened;
     this.withAntonyms = withAntonyms;
     this.negationForms = negationForms;
-    let inexact = 0;
-    for (let slot = 0; slot < table.stemSlots.length; slot++) inexact |= (table.sRelated[slot] as number) | (table.sNegatedForm[slot] as number);
-    this.inexact = inexact & ~table.conceptTerms;
     this.byShare = facts.terms.map((_, k) => k).sort((a, b) => (this.shares[b] as number) - (this.shares[a] as number));
     const target = INTENT_TARGETS[plan.intent];
     if (target) {
@@ -416,12 +405,10 @@ export class SentenceBounds {
     const { w } = this;
     const { direct, paragraph, subject, article, broaderKnown } = h;
     const broader = broaderKnown ? h.broader & ~direct : 0;
-    // A word term held, once the stems are read, is held exactly or only by a related word (or a negated form).
-    const related = h.exact === -1 ? 0 : direct & ~h.exact & ~this.concepts;
     let z = 0;
     for (let k = 0; k < this.facts.terms.length; k++) {
       const bit = 1 << k;
-      if (direct & bit) z += related & bit ? (this.relatedHeld[k] as number) : (this.direct[k] as number);
+      if (direct & bit) z += this.direct[k] as number;
       else if (broader & bit) z += this.broader[k] as number;
       else z += this.context(k, paragraph, subject, article, broaderKnown);
     }
@@ -463,7 +450,7 @@ export class SentenceBounds {
     const k1 = 1.2;
     const bb = 0.75;
     const bm25 = this.bm25Weight;
-    if (bm25 > 0 && direct !== 0) z += this.bm25(length, direct);
+    if (bm25 > 0 && direct !== 0) z += (bm25 * ((this.lowShare[direct & 0xfff] as number) + (this.highShare[direct >>> 12] as number)) * (1 + k1 * (1 - bb))) / (1 + k1 * (1 - bb + (bb * length) / this.avg));
     z += this.shortWeight * Math.max(0, 1 - length / (2 * this.avg));
     if (i === index.articleSentStart[index.sentArticle[i] as number]) z += this.leadBest;
     if ((direct & this.predicateVerb) !== 0 && !this.verbUnindexed) z += this.supportBest;
@@ -492,27 +479,6 @@ export class SentenceBounds {
     return saysNegation(this.index, this.facts.table, i) ? 0 : this.mismatchWeight;
   }
 
-  /** BM25's best part for a sentence of this length holding `terms` exactly. */
-  private bm25(length: number, terms: number): number {
-    const k1 = 1.2;
-    const bb = 0.75;
-    return (this.bm25Weight * ((this.lowShare[terms & 0xfff] as number) + (this.highShare[terms >>> 12] as number)) * (1 + k1 * (1 - bb))) / (1 + k1 * (1 - bb + (bb * length) / this.avg));
-  }
-
-  /**
-   * What reading sentence i's stems takes off `own` (0 or less): the negation mismatch
-   * (`negation`), and BM25 counting only the word terms held exactly (`h.exact`), as the full
-   * pass does, not every one `direct` may hold.
-   */
-  ownWords(i: number, h: Holding): number {
-    let z = this.negation(i, h.direct);
-    if (h.exact !== -1 && this.bm25Weight > 0 && (h.direct & ~h.exact & ~this.concepts) !== 0) {
-      const length = this.index.sentLength[i] as number;
-      z += this.bm25(length, (h.direct & this.concepts) | (h.direct & h.exact)) - this.bm25(length, h.direct);
-    }
-    return z;
-  }
-
   /** The bound for sentence i, given its article's part and what it holds. */
   sentence(i: number, articlePart: number, h: Holding): number {
     return articlePart + this.core(h) + this.statics(i, h.direct);
@@ -539,7 +505,7 @@ export class SentenceBounds {
   private looseCore(direct: number): number {
     let z = this.loose.get(direct);
     if (z === undefined) {
-      z = this.core({ direct, named: 0, exact: -1, broaderKnown: false, broader: 0, antonym: 0, paragraph: -1, subject: -1, article: -1 });
+      z = this.core({ direct, named: 0, broaderKnown: false, broader: 0, antonym: 0, paragraph: -1, subject: -1, article: -1 });
       this.loose.set(direct, z);
     }
     return z;
@@ -567,7 +533,7 @@ export class SentenceBounds {
     const key = beyond * 2 + contradicted;
     let z = this.knownOf.get(key);
     if (z === undefined) {
-      z = this.core({ direct, named: 0, exact: -1, broaderKnown: true, broader, antonym, paragraph: -1, subject: -1, article: -1 });
+      z = this.core({ direct, named: 0, broaderKnown: true, broader, antonym, paragraph: -1, subject: -1, article: -1 });
       this.knownOf.set(key, z);
     }
     return z;
@@ -827,14 +793,13 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   // tight from what they hold, then tighter from its own broader words and antonyms.
   const vacuous = table.vacuous;
   // One holding, filled again for each candidate (no allocation per bound).
-  const h: Holding = { direct: 0, named: 0, exact: -1, broaderKnown: false, broader: 0, antonym: 0, paragraph: 0, subject: 0, article: 0 };
+  const h: Holding = { direct: 0, named: 0, broaderKnown: false, broader: 0, antonym: 0, paragraph: 0, subject: 0, article: 0 };
   const holding = (x: number): Holding => {
     const i = store.ids[x] as number;
     const a = index.sentArticle[i] as number;
     const p = index.sentParagraph[i] as number;
     h.direct = store.direct[x] as number;
     h.named = store.named[x] as number;
-    h.exact = -1;
     h.broaderKnown = false;
     h.broader = 0;
     h.antonym = 0;
@@ -910,7 +875,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
   const cheapSlack = store.cheapSlack;
   // A candidate's bound made tight from what its paragraph and article hold, and, if that still
   // reaches the floor, tighter from its own broader words and antonyms (marked, or read from its stems).
-  const masks = { broader: 0, antonym: 0, exact: 0 };
+  const masks = { broader: 0, antonym: 0 };
   const tighten = (x: number, floor: number): number => {
     const i = store.ids[x] as number;
     const part = parts[index.sentArticle[i] as number] as number;
@@ -920,26 +885,17 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
       const tight = bounds.sentenceWith(part, holding(x), own);
       if (tight + EPSILON < floor) return tight;
     }
-    const direct = store.direct[x] as number;
     if (store.masksKnown && got.sentenceStamp[i] === got.epoch) {
       const at = got.sentencePosition[i] as number;
       masks.broader = store.broaderAt[at] as number;
       masks.antonym = store.antonymAt[at] as number;
-      // Its exact words are known without reading its stems when it can hold no word term otherwise.
-      masks.exact = direct & bounds.inexact ? -1 : direct;
     } else sentenceMasks(index, table, i, masks);
     const held = holding(x);
-    held.exact = masks.exact;
     held.broaderKnown = true;
     held.broader = masks.broader;
     held.antonym = masks.antonym;
     store.tier[x] = 2;
-    const tight = bounds.sentenceWith(part, held, own) + bounds.ownWords(i, held);
-    if (held.exact !== -1 || tight + EPSILON < floor) return tight;
-    // Still in, its broader words marked: its exact words, read from its stems, may take it out.
-    sentenceMasks(index, table, i, masks);
-    held.exact = masks.exact;
-    return bounds.sentenceWith(part, held, own) + bounds.ownWords(i, held);
+    return bounds.sentenceWith(part, held, own) + bounds.negation(i, held.direct);
   };
   const step = (): boolean => {
     const b1 = fresh.top;
