@@ -200,7 +200,7 @@ function statesUnknownBit(plan: QueryPlan): number {
 
 /** What a sentence is known to hold, for its bound. */
 export interface Holding {
-  /** Terms it may hold itself (an exact or related word, a negated form, a concept, an affiliated concept, all of an entity's words). */
+  /** Terms it may hold itself (an exact or related word, a negated form, a concept, an affiliated concept, an entity's word). */
   direct: number;
   /** Entity terms whose concept (or an affiliated one) it names: held for certain. */
   named: number;

@@ -12,7 +12,7 @@ export interface Retrieved {
   /** The sentences met, in the order met, and how many. */
   sentences: Uint32Array;
   count: number;
-  /** By position in `sentences`: terms the sentence may hold itself (an exact or related word, a negated form, a concept, an affiliated concept, all of an entity's words), and terms whose retrieval keys it holds. */
+  /** By position in `sentences`: terms the sentence may hold itself (an exact or related word, a negated form, a concept, an affiliated concept, an entity's word), and terms whose retrieval keys it holds. */
   direct: Int32Array;
   keys: Int32Array;
   /** By position: entity terms whose concept or an affiliated concept the sentence names (found there for certain). */
@@ -262,8 +262,7 @@ class PostingScratch implements Retrieved {
   private aggregate(index: MatcherIndex, table: QuestionTable, epoch: number, W: number): void {
     const sentArticle = index.sentArticle;
     const sentParagraph = index.sentParagraph;
-    const { articleStamp, paragraphMet, paragraphKeyed, paragraphHolds: paraHolds, paraEntityWords, words, touched, subjectConcepts, subjectWords, entityWords, sentences, direct, keys, named, sentenceWords, sentenceConcepts, sentenceEntityWords } = this;
-    const conceptTerms = table.conceptTerms;
+    const { articleStamp, paragraphMet, paragraphKeyed, paragraphHolds: paraHolds, paraEntityWords, words, touched, subjectConcepts, subjectWords, entityWords, sentences, direct, keys, sentenceWords, sentenceConcepts, sentenceEntityWords } = this;
     let articles = this.articles;
     let articleCount = 0;
     let paragraphs = this.paragraphs;
@@ -311,21 +310,11 @@ class PostingScratch implements Retrieved {
         touched[a] = 1;
         paragraphKeyed[p] = epoch;
       }
-      // An entity the sentence holds some of the words of, but neither names nor holds all of, it
-      // does not hold itself (as `scanParagraph` reads it): its bound must not count it as held.
-      const partial = (direct[at] as number) & conceptTerms & ~(named[at] as number);
-      if (partial !== 0) {
-        let drop = 0;
-        for (let b = partial; b !== 0; b &= b - 1) {
-          const k = 31 - Math.clz32(b & -b);
-          if (table.vacuous & (1 << k) || !hasAllEntityWords(table, k, sentenceEntityWords, at * W)) drop |= 1 << k;
-        }
-        direct[at] = (direct[at] as number) & ~drop;
-      }
     }
     this.articles = articles;
     this.articleCount = articleCount;
     this.paragraphs = paragraphs;
+    void direct;
     // A paragraph holds an entity as a set when all its words are there, or when it has none ("every" of nothing holds).
     if (table.conceptTerms !== 0) {
       const entityTerms: number[] = [];
