@@ -466,6 +466,24 @@ export function sentenceMasks(index: MatcherIndex, table: QuestionTable, i: numb
   return out;
 }
 
+/**
+ * Whether sentence i says a negated question's "not" itself, read from its stems as
+ * `scanParagraph` reads them: it holds a negated form of a term ("pistonless"), or a word the
+ * question's "not" negates inside its own negation. For a question with negated words, the
+ * negation mismatch is off exactly then.
+ */
+export function saysNegation(index: MatcherIndex, table: QuestionTable, i: number): boolean {
+  const scratch = index.scratch;
+  for (let j = index.sentStemStart[i] as number, end = index.sentStemStart[i + 1] as number; j < end; j++) {
+    const id = index.stemIds[j] as number;
+    if (scratch.stemStamp[id] !== table.epoch) continue;
+    const slot = scratch.stemSlot[id] as number;
+    if ((table.sNegatedForm[slot] as number) !== 0) return true;
+    if ((index.stemFlags[j] as number) & STEM_NEGATED && (table.sFlags[slot] as number) & PLAN_NEGATED) return true;
+  }
+  return false;
+}
+
 /** The subject masks of article a: concepts among its subjects, exact words in its title and lead. */
 export function subjectMasks(index: MatcherIndex, table: QuestionTable, a: number): { concepts: number; words: number } {
   const scratch = index.scratch;

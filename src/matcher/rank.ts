@@ -2,11 +2,11 @@ import { answerFeatures, cheapSlack, explanationOf, F, FEATURE_NAMES, fillFeatur
 import { INTENT_TARGETS } from './intent.ts';
 import { logit, sigmoid } from './model.ts';
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from './options.ts';
-import { activateTable, articleContextByScan, createArticleContext, hasAllEntityWords, scanParagraph, sentenceMasks, type ArticleContext, type QuestionTable } from './question-table.ts';
+import { activateTable, articleContextByScan, createArticleContext, hasAllEntityWords, saysNegation, scanParagraph, sentenceMasks, type ArticleContext, type QuestionTable } from './question-table.ts';
 import { postingCount } from './columns.ts';
 import type { QueryPlan } from './question.ts';
 import type { Retrieved } from './retrieve.ts';
-import { ANSWER_TYPES, averageLength, NEGATED, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type MatcherIndex } from './search-index.ts';
+import { ANSWER_TYPES, averageLength, MEASURE_SHIFT, NEGATED, TYPE_SHIFT, UNKNOWN_ASPECTS, UNKNOWN_SHIFT, type MatcherIndex } from './search-index.ts';
 
 /** A sentence the ranking scored, with why. */
 export interface RankedSentence {
@@ -253,6 +253,12 @@ export class SentenceBounds {
   /** A negated question mismatches a sentence that is not negated unless (when it negates words) the sentence holds a negated form of a term. */
   private readonly negatedQuestion: boolean;
   private readonly negationForms: number;
+  /** A negated question that names what its "not" negates: whether a sentence mismatches it is known once its stems are read (`negation`). */
+  private readonly negatedWords: boolean;
+  /** The kinds of figure a question asks for (`QueryPlan.measures`), and the weights of a sentence's figures matching them or not. */
+  private readonly measures: number | undefined;
+  private readonly measureMatch: number;
+  private readonly measureMissing: number;
   /** Answer-type bounds: the flag of a sentence stating the asked-for thing unknown, the flags of typed sentences, and the values. */
   private readonly unknownFlag: number = 0;
   private readonly typeFlags: number = 0;
@@ -302,10 +308,13 @@ export class SentenceBounds {
     if (this.verbUnindexed) base += Math.max(0, wf(F.roleSupport));
     if (plan.defines !== undefined) base += Math.max(0, wf(F.definition));
     if (plan.identifies !== undefined) base += Math.max(0, wf(F.identity));
-    if (plan.measures !== undefined) base += Math.max(0, wf(F.measureMatch), wf(F.measureMissing));
     if (facts.events.verbs.size > 0) base += Math.max(0, wf(F.countEvent));
     if (plan.intent === 'stance') base += speaks ? Math.max(wf(F.speakerClaim), wf(F.speakerMissing)) : wf(F.speakerMissing);
     this.negatedQuestion = plan.negated;
+    this.negatedWords = plan.negated && plan.negatedStems.size > 0;
+    this.measures = plan.measures;
+    this.measureMatch = wf(F.measureMatch);
+    this.measureMissing = wf(F.measureMissing);
     const coverOf = { entity: F.coverEntity, number: F.coverNumber, head: F.coverHead, verb: F.coverVerb, word: F.coverWord, modifier: F.coverModifier } as const;
     let entities = 0;
     let numbers = 0;
@@ -451,8 +460,23 @@ export class SentenceBounds {
     const mismatchMaybe = this.negatedQuestion || (flags & NEGATED) !== 0;
     const wn = this.mismatchWeight;
     z += mismatchSure || (mismatchMaybe && wn > 0) ? wn : 0;
+    // The kinds of figure the sentence gives are its own flags: whether they are those asked for is known.
+    if (this.measures !== undefined) z += ((flags >>> MEASURE_SHIFT) & this.measures) !== 0 ? this.measureMatch : this.measureMissing;
     if (flags & this.unknownFlag) return z + this.typeUnknown;
     return z + (this.typeAny || flags & this.typeFlags ? this.typeOk : this.typeMissing);
+  }
+
+  /**
+   * What a negated question's mismatch adds to sentence i's bound once its stems are read
+   * (`saysNegation`), beyond what `own` counts: its weight when the sentence turns out not to say
+   * the question's "not" (a negated sentence, or one that may hold a negated form, that does not),
+   * else 0. `own` cannot tell: a term's negated forms and its words are held alike in `direct`.
+   */
+  negation(i: number, direct: number): number {
+    if (!this.negatedWords || this.mismatchWeight >= 0) return 0;
+    // `own` counts it already for a sentence that is not negated and may hold no negated form.
+    if (!((this.index.sentFlags[i] as number) & NEGATED) && !(direct & this.negationForms)) return 0;
+    return saysNegation(this.index, this.facts.table, i) ? 0 : this.mismatchWeight;
   }
 
   /** The bound for sentence i, given its article's part and what it holds. */
@@ -871,7 +895,7 @@ function pruned(index: MatcherIndex, plan: QueryPlan, facts: QuestionFacts, opti
     held.broader = masks.broader;
     held.antonym = masks.antonym;
     store.tier[x] = 2;
-    return bounds.sentenceWith(part, held, own);
+    return bounds.sentenceWith(part, held, own) + bounds.negation(i, held.direct);
   };
   const step = (): boolean => {
     const b1 = fresh.top;
