@@ -202,7 +202,8 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
     // When a question's role is a common noun, so may the sentence's doer be: the plain words right before the verb itself, not a synonym ("the transport ministry praised").
     if (!passive && roleStems.size > 0 && agent === undefined && (tokens[v] as Token).stem === predicate.verb[0] && a >= 0 && isPlain(tokens, a) && !index.aliases.has((tokens[a] as Token).norm) && !breakBetween(a, v)) {
       let start = a;
-      while (start > 0 && isPlain(tokens, start - 1) && !breakBetween(start - 1, start) && a - start < 3) start--;
+      // (Not back over a verb that reports or a name: "Kenya's army said fighters attacked" is the fighters'.)
+      while (start > 0 && isPlain(tokens, start - 1) && !REPORTING_FORMS.has((tokens[start - 1] as Token).norm) && !index.aliases.has((tokens[start - 1] as Token).norm.replace(/['’]s$/, '')) && !breakBetween(start - 1, start) && a - start < 3) start--;
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
     }
     let patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !received(f));

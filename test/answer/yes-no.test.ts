@@ -175,6 +175,7 @@ describe('yes/no questions whose words a lexicon or a parse could misread', () =
     // A second review's cases. A name before "said", "told … that" or "who" is not the doer of what follows it.
     ['Witnesses told the BBC that soldiers shot at protesters.', 'Did the BBC shoot at protesters?'],
     ['The man who shot the mayor was arrested on Sunday.', 'Was the mayor arrested?'],
+    ["Kenya's army said fighters attacked the base.", 'Did Kenya attack the base?'],
     // What could, may or would be, what someone is urged or expected to do, and what "is expected to" is not done.
     ['The strike could shut down the port for weeks, the union warned.', 'Did the strike shut down the port?'],
     ['The government may delay the election, officials said.', 'Will the government delay the election?'],
