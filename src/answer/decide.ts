@@ -43,13 +43,13 @@ export function decisionFacts(plan: QueryPlan, r: RankedSentence): DecisionFacts
 export function gatesOf(plan: QueryPlan, r: Pick<RankedSentence, 'explanation' | 'features'>): Gates {
   const e = r.explanation;
   // A party in a role, the doer or (in "Was the mayor arrested?") the one it is done to: the sentence must bear it out.
-  const hasDoer = plan.predicate?.agent !== undefined || plan.predicate?.patient !== undefined;
-  const ungrounded = plan.intent === 'confirm' && (e.predicate.conflict || e.antonym || e.nameConflict || (hasDoer && !e.predicate.support));
+  const hasParty = plan.predicate?.agent !== undefined || plan.predicate?.patient !== undefined;
+  const ungrounded = plan.intent === 'confirm' && (e.predicate.conflict || e.antonym || e.nameConflict || (hasParty && !e.predicate.support));
   // Every word of the question is found around it: in the sentence, its paragraph or the story's subject (names, numbers and modifiers anywhere in the story do not count).
   const aboutIt = e.matches.every((m) => (m.kind === 'entity' || m.kind === 'number' || m.kind === 'modifier' ? m.match !== 'none' : m.match !== 'none' && m.match !== 'article'));
   return {
     ungrounded,
-    states: plan.intent === 'confirm' && hasDoer && e.predicate.support && !ungrounded,
+    states: plan.intent === 'confirm' && hasParty && e.predicate.support && !ungrounded,
     statesUnknown: e.statesUnknown && aboutIt,
     typeMissing: r.features[F.typeMissing] === 1,
   };

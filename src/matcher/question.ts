@@ -403,6 +403,12 @@ function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleF
   return { stems: words.map((t) => t.stem), common: true };
 }
 
+/** "going to" and "about to" before a verb ("Is the defence going to appeal?") only say when: the verb after them is the question's. */
+function marksFuture(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 2];
+  return (tokens[k]?.norm === 'going' || tokens[k]?.norm === 'about') && tokens[k + 1]?.norm === 'to' && next !== undefined && !isStopWord(next.norm) && !isCapitalised(next);
+}
+
 /**
  * The question's predicate: its verb (in a yes/no question, read from its shape, `framedVerb`;
  * otherwise the first word that can be one, past the wh-word and the auxiliary), the name before it
@@ -410,12 +416,6 @@ function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleF
  * common noun phrases there when no name is. Nothing when the question has no verb besides its
  * auxiliary.
  */
-/** "going to" and "about to" before a verb ("Is the defence going to appeal?") only say when: the verb after them is the question's. */
-function marksFuture(tokens: readonly Token[], k: number): boolean {
-  const next = tokens[k + 2];
-  return (tokens[k]?.norm === 'going' || tokens[k]?.norm === 'about') && tokens[k + 1]?.norm === 'to' && next !== undefined && !isStopWord(next.norm) && !isCapitalised(next);
-}
-
 function predicateOf(tokens: readonly Token[], terms: readonly QueryTerm[], index: MatcherIndex): Predicate | undefined {
   const listed = terms.find((t) => t.verb);
   const framed = framedVerb(tokens, terms);

@@ -207,8 +207,8 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       agent = { stems: tokens.slice(start, a + 1).map((x) => x.stem), start, end: a + 1, common: true };
     }
     let patient = passive ? before[before.length - 1] : after.find((f) => f.start - v <= 4 && !received(f));
-    // "found former Lembara County governor Joseph Kiptanui guilty": names joined by a title or a
-    // plain word or two are one phrase, and its last name is the one it is about.
+    // "found former Lembara County governor Joseph Kiptanui guilty": names joined by a title (a word
+    // or two for a person, `chained`) are one phrase, and its last name is the one it is about.
     for (let next = patient && !passive ? chained(patient, after) : undefined; next; next = chained(next, after)) patient = next;
     const recipient = after.find((f) => f !== byFiller && f !== patient && received(f));
     // "urged Israel to halt", "offered to buy", "is expected to cut": an infinitive says what is wanted, not what was done; so
