@@ -16,8 +16,9 @@ import {
 } from '../nlp/name-lexicon.ts';
 import { foldCase, isStopWord, nameKey, nounListStems, stemWord, tokenize, type Token } from '../nlp/text.ts';
 import { CALENDAR_WORD_RE, monthReadsAsName, NAME_PARTICLES } from '../nlp/lexicon.ts';
-import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS, UNITS } from '../nlp/word-lists.ts';
-import { definingWords, hypernymsOf, isMonetaryUnit, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
+import { CLUB_AFFIXES, COMPANY_SUFFIXES, COMPOUND_MODIFIERS, EVENT_HEADS, GROUP_NOUNS, ORG_CLASSIFIERS, ORG_OPENERS, OWNERSHIP_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS, pluralOf, POST_NOMINALS, readNamePairs, REPORTING_FORMS, sourceNouns, STORM_HEADS, TITLE_WORDS } from '../nlp/word-lists.ts';
+import { definingWords, hypernymsOf, lemmasOf, relationsOf, singularsOf } from '../nlp/wordnet.ts';
+import { isCurrencyWord } from './quantities.ts';
 import type { EntityType, Overlay } from './schema.ts';
 
 /** A sentence as the build works on it. */
@@ -925,7 +926,7 @@ export function recogniseEntities(sentences: readonly SentenceDraft[], overlay?:
       const theActs = /\bthe\s$/i.test(text.slice(Math.max(0, (parts.name[0] as Unit).start - 4), (parts.name[0] as Unit).start)) && (lastUnit.possessive || wordAfter === undefined || REPORTING_FORMS.has(wordAfter) || (objectAfter && ((/ed$/.test(wordAfter) && lexiconTags(wordAfter).length === 0) || lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense)$/.test(t)))) || lexiconTags(wordAfter).some((t) => /^(?:Modal|Copula|Auxiliary|Preposition|Conjunction)$/.test(t)));
       // ("48 billion CFA francs": an acronym before a unit of money names the currency, not a body; "The ANC won" is a
       // verb, not the Korean won.)
-      const moneyAfter = wordAfter !== undefined && (UNITS.get(wordAfter)?.kind === 'money' || (isMonetaryUnit(wordAfter) && !lexiconTags(wordAfter).some((t) => /^(?:PastTense|PresentTense|Infinitive|Gerund|Participle)$/.test(t))));
+      const moneyAfter = wordAfter !== undefined && isCurrencyWord(wordAfter);
       if (isAcronym(nameText) && (!definedAsThing || theActs) && !moneyAfter && !lexiconTags(folded).some((t) => /^(?:Singular|Plural|Noun|Uncountable)$/.test(t))) e.counts.organization += 2;
       // "Bayern Munich", "Sparta Prague": an unknown word before a city's name is a club's name, not a person's.
       if (parts.name.length === 2 && !inLexicon(firstNorm) && !isFirstName(firstNorm) && lexiconTags(lastNorm).includes('City') && !countryOf(nameText)) e.counts.organization += 3;

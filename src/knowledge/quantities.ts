@@ -140,7 +140,7 @@ function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: s
   if (!t) return undefined;
   // (A currency no list names, "1.2 million lari", "50,000 bolivianos", is a unit of money by WordNet's gloss; not a
   // word the lexicon knows as a verb, "won".)
-  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined) ?? (/^\p{Ll}/u.test(t.raw) && isMonetaryUnit(t.norm) && !lexiconTags(t.norm).some((x) => VERBISH.has(x)) ? { unit: t.norm, kind: 'money' } : undefined);
+  const entry = UNITS.get(t.norm) ?? (t.norm === 'per' && tokens[k + 1]?.norm === 'cent' ? UNITS.get('percent') : undefined) ?? (/^\p{Ll}/u.test(t.raw) && isCurrencyWord(t.norm) ? { unit: t.norm, kind: 'money' } : undefined);
   if (!entry) return undefined;
   let next = t.norm === 'per' ? k + 2 : k + 1;
   // "square miles", "square kilometers": an area.
@@ -159,6 +159,14 @@ function unitAfter(text: string, tokens: readonly Token[], k: number): { unit: s
 }
 
 const NOUNISH = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor', 'Demonym', 'ProperNoun', 'Unit', 'Currency']);
+/**
+ * Whether a lower-case word names a unit of money: the unit list's, or one WordNet defines so ("lari",
+ * "kwacha") that is no word the lexicon knows as a verb or a function word ("won").
+ */
+export function isCurrencyWord(word: string): boolean {
+  return UNITS.get(word)?.kind === 'money' || (isMonetaryUnit(word) && !lexiconTags(word).some((x) => VERBISH.has(x)));
+}
+
 const VERBISH = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Copula', 'Auxiliary', 'Preposition', 'Conjunction', 'Determiner', 'Adverb', 'Pronoun']);
 
 /** Whether a lower-case word can be the head of the noun phrase a figure counts. */

@@ -404,7 +404,7 @@ function commonPhrase(tokens: readonly Token[], from: number, to: number): RoleF
 }
 
 /** "going to" and "about to" before a verb ("Is the defence going to appeal?") only say when: the verb after them is the question's. */
-function marksFuture(tokens: readonly Token[], k: number): boolean {
+export function marksFuture(tokens: readonly Token[], k: number): boolean {
   const next = tokens[k + 2];
   return (tokens[k]?.norm === 'going' || tokens[k]?.norm === 'about') && tokens[k + 1]?.norm === 'to' && next !== undefined && !isStopWord(next.norm) && !isCapitalised(next);
 }

@@ -3,7 +3,7 @@ import { isStopWord, stemWord, type Token } from '../nlp/text.ts';
 import { readWordList, REPORTING_FORMS, TITLE_WORDS } from '../nlp/word-lists.ts';
 import { isPersonNoun } from '../nlp/name-lexicon.ts';
 import { relationsOf, relationsOfForm } from '../nlp/wordnet.ts';
-import { isCapitalised, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
+import { isCapitalised, marksFuture, RECIPIENT_PREPOSITIONS, type Predicate, type RoleFiller } from './question.ts';
 import type { IndexedSentence, MatcherIndex } from './search-index.ts';
 import type { SentenceWords } from './word-order.ts';
 
@@ -175,7 +175,7 @@ export function predicateConflict(index: MatcherIndex, s: IndexedSentence, words
       skip();
     }
     // "is going to", "was about to" between the doer and its verb (which then is no participle: "is about to cut").
-    const goingTo = a >= 1 && tokens[a]?.norm === 'to' && /^(?:going|about)$/.test((tokens[a - 1] as Token).norm);
+    const goingTo = a >= 1 && marksFuture(tokens, a - 1);
     const toCome = goingTo || future;
     if (goingTo) {
       a -= 2;
